@@ -1,0 +1,161 @@
+package io.lectern.server;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.lectern.server.catalog.CatalogModule;
+import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.demo.DemoSeed;
+import io.lectern.server.identity.IdentityModule;
+import io.lectern.server.identity.IdentityService;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.config.LecternConfig;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.events.OutboxDispatcher;
+import io.lectern.server.platform.events.RetryPolicy;
+import io.lectern.server.platform.health.ReadinessChecks;
+import io.lectern.server.platform.http.AccessGuard;
+import io.lectern.server.platform.http.AccessLogFilter;
+import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.platform.http.ErrorHandling;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.http.Problems;
+import io.lectern.server.platform.http.RouteMetrics;
+import io.lectern.server.platform.jobs.JobRunner;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Composes a running Lectern server from a configuration: infrastructure, the modules, and the web server.
+ * {@link Main} uses it for the real thing, tests for an in-process server on a real database.
+ */
+public final class LecternServer implements AutoCloseable {
+
+    /** Module schemas in migration order; platform first. */
+    static final List<String> SCHEMAS = List.of("platform", IdentityModule.SCHEMA, CatalogModule.SCHEMA);
+
+    private final Infrastructure infra;
+    private final Platform platform;
+    private final OutboxDispatcher dispatcher;
+    private final ApiRoutes routes;
+    private final Modules modules;
+    private WebServer webServer;
+
+    /** The module facades, for start-up tasks and tests. */
+    public record Modules(IdentityService identity, CatalogService catalog) {
+    }
+
+    private LecternServer(Infrastructure infra, Platform platform, OutboxDispatcher dispatcher, ApiRoutes routes,
+                          Modules modules) {
+        this.infra = infra;
+        this.platform = platform;
+        this.dispatcher = dispatcher;
+        this.routes = routes;
+        this.modules = modules;
+    }
+
+    /** Builds everything but does not listen yet; call {@link #start()} for that. */
+    public static LecternServer create(LecternConfig config) {
+        Infrastructure infra = Infrastructure.open(config, SCHEMAS);
+        try {
+            Clock clock = Clock.systemUTC();
+            Ids ids = new Ids(clock);
+            Json json = new Json(config.maxJsonBytes());
+            EventBus events = new EventBus(json.objectMapper(), ids);
+            JobRunner jobs = new JobRunner(infra.db(), json.objectMapper(), Duration.ofSeconds(1), clock);
+            Platform platform = new Platform(config, infra.db(), infra.redis(), events, jobs, json, clock, ids);
+            HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter());
+            Problems problems = new Problems(json);
+            ErrorHandling.install(routing, problems);
+            ApiRoutes routes = new ApiRoutes(routing, AccessGuard.PUBLIC_ONLY, new RouteMetrics());
+            Modules modules = new Modules(IdentityModule.register(routes, platform),
+                    CatalogModule.register(routes, platform));
+            routes.installFallback(problems);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,
+                    config.outboxPoll());
+            LecternServer server = new LecternServer(infra, platform, dispatcher, routes, modules);
+            server.webServer = WebServer.builder()
+                    .host(config.host())
+                    .port(config.port())
+                    .maxPayloadSize(64L << 20)
+                    .shutdownGracePeriod(Duration.ofSeconds(10))
+                    .directHandlers(ErrorHandling.directHandlers(json))
+                    .addFeature(ObserveFeature.builder().endpoint("/")
+                            .addObserver(HealthObserver.builder().details(true)
+                                    .addChecks(ReadinessChecks.of(infra.db()::isReachable, infra.redis()::isReachable)
+                                            .toArray(io.helidon.health.HealthCheck[]::new)).build())
+                            .addObserver(MetricsObserver.create())
+                            .build())
+                    .addRouting(routing)
+                    .build();
+            return server;
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
+    }
+
+    /** Starts background work, bootstraps the admin (and the demo catalog when configured), then listens. */
+    public StartReport start() {
+        platform.jobs().start();
+        dispatcher.start();
+        LecternConfig config = platform.config();
+        IdentityService.AdminBootstrap admin = modules.identity().ensureAdmin(config.adminEmail(), config.adminPassword());
+        boolean seeded = false;
+        if (config.seedDemo()) {
+            String demoPassword = config.adminPassword().or(admin::generatedPassword).orElse("lectern-demo-2026");
+            seeded = new DemoSeed(modules.identity(), modules.catalog()).seedIfEmpty(demoPassword);
+        }
+        webServer.start();
+        return new StartReport(admin, seeded);
+    }
+
+    /**
+     * What start-up did, for the banner.
+     *
+     * @param admin  the admin bootstrap outcome
+     * @param seeded whether the demo catalog was seeded now
+     */
+    public record StartReport(IdentityService.AdminBootstrap admin, boolean seeded) {
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public Modules modules() {
+        return modules;
+    }
+
+    public List<ApiRoutes.Route> routes() {
+        return routes.routes();
+    }
+
+    public Optional<String> embeddedDatabaseUrl() {
+        return infra.embeddedDatabaseUrl();
+    }
+
+    @Override
+    public void close() {
+        if (webServer != null && webServer.isRunning()) {
+            webServer.stop();
+        }
+        dispatcher.close();
+        platform.jobs().close();
+        infra.close();
+    }
+}

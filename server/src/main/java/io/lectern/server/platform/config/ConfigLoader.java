@@ -1,0 +1,104 @@
+package io.lectern.server.platform.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code application.yaml} (path in {@code LECTERN_CONFIG}, else {@code ./application.yaml} when present)
+ * and {@code LECTERN_*} environment variables into a validated {@link LecternConfig}.
+ */
+public final class ConfigLoader {
+
+    static final Set<String> KEYS = Set.of("host", "port", "data-dir", "db.url", "db.user", "db.password",
+            "db.pool-size", "redis.url", "admin.email", "admin.password", "seed-demo", "outbox.poll-millis",
+            "http.max-json-bytes");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+
+    private ConfigLoader() {
+    }
+
+    public static LecternConfig load(Map<String, String> env) {
+        Optional<Path> yamlPath = Optional.ofNullable(env.get("LECTERN_CONFIG")).map(Path::of)
+                .or(() -> Optional.of(Path.of("application.yaml")).filter(Files::isRegularFile));
+        Map<String, String> yaml = yamlPath.map(ConfigLoader::readYaml).orElse(Map.of());
+        Settings s = Settings.from(KEYS, yaml, yamlPath.map(Path::toString).orElse("application.yaml"), env);
+        return build(s, env);
+    }
+
+    static LecternConfig build(Settings s, Map<String, String> env) {
+        Optional<LecternConfig.DatabaseSettings> db = s.text("db.url").map(url -> {
+            if (!url.startsWith("jdbc:postgresql://")) {
+                throw new ConfigException(s.origin("db.url") + " must be a PostgreSQL JDBC URL such as "
+                        + "jdbc:postgresql://localhost:5432/lectern, but is '" + url + "'.");
+            }
+            return new LecternConfig.DatabaseSettings(url, s.text("db.user").orElse("lectern"),
+                    s.text("db.password").orElse(""), s.integer("db.pool-size", 16, 2, 500));
+        });
+        Optional<String> redis = s.text("redis.url");
+        redis.filter(u -> !u.startsWith("redis://") && !u.startsWith("rediss://")).ifPresent(u -> {
+            throw new ConfigException(s.origin("redis.url") + " must look like redis://host:6379, but is '" + u + "'.");
+        });
+        String adminEmail = s.text("admin.email").orElse("admin@lectern.local");
+        if (!EMAIL.matcher(adminEmail).matches()) {
+            throw new ConfigException(s.origin("admin.email") + " must be an email address, but is '" + adminEmail + "'.");
+        }
+        Optional<String> adminPassword = s.text("admin.password");
+        adminPassword.filter(p -> p.length() < 10).ifPresent(p -> {
+            throw new ConfigException(s.origin("admin.password") + " must have at least 10 characters.");
+        });
+        return new LecternConfig(s.text("host").orElse("0.0.0.0"), s.integer("port", 8080, 0, 65535),
+                dataDir(s, env), db, redis, adminEmail, adminPassword, s.bool("seed-demo", db.isEmpty()),
+                Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
+                s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20));
+    }
+
+    private static Path dataDir(Settings s, Map<String, String> env) {
+        Optional<String> configured = s.text("data-dir");
+        if (configured.isPresent()) {
+            return Path.of(configured.get()).toAbsolutePath();
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("lectern").toAbsolutePath();
+    }
+
+    private static Map<String, String> readYaml(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigException("Config file " + path + " (LECTERN_CONFIG) does not exist.");
+        }
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
+            Map<String, String> flat = new LinkedHashMap<>();
+            if (root != null) {
+                flatten("", root, flat);
+            }
+            return flat;
+        } catch (IOException e) {
+            throw new ConfigException("Config file " + path + " is not valid YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), out));
+        } else if (!node.isNull()) {
+            out.put(prefix, node.asText());
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,77 @@
+package io.lectern.server.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything the server needs to start, validated. Absent database or Redis URLs mean the embedded default:
+ * Lectern starts real PostgreSQL and Redis itself, under {@link #dataDir()}.
+ *
+ * @param host          interface to listen on
+ * @param port          HTTP port; 0 picks a free one (tests)
+ * @param dataDir       where the embedded database, media and secrets live
+ * @param database      external PostgreSQL, or empty for the embedded one
+ * @param redisUrl      external Redis ({@code redis://host:port}), or empty for the embedded one
+ * @param adminEmail    email of the first admin account
+ * @param adminPassword password of the first admin account, or empty to generate and print one
+ * @param seedDemo      seed the demo catalog on first start (default only for the embedded database)
+ * @param outboxPoll    how often the outbox dispatcher looks for undelivered events
+ * @param maxJsonBytes  largest JSON request body accepted
+ */
+public record LecternConfig(String host, int port, Path dataDir, Optional<DatabaseSettings> database,
+                            Optional<String> redisUrl, String adminEmail, Optional<String> adminPassword,
+                            boolean seedDemo, Duration outboxPoll, int maxJsonBytes) {
+
+    /**
+     * An external PostgreSQL.
+     *
+     * @param url      JDBC URL
+     * @param username user
+     * @param password password
+     * @param poolSize largest number of pooled connections
+     */
+    public record DatabaseSettings(String url, String username, String password, int poolSize) {
+
+        @Override
+        public String toString() {
+            return "DatabaseSettings[url=" + url + ", username=" + username + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    public boolean embeddedDatabase() {
+        return database.isEmpty();
+    }
+
+    public LecternConfig withPort(int newPort) {
+        return new LecternConfig(host, newPort, dataDir, database, redisUrl, adminEmail, adminPassword, seedDemo,
+                outboxPoll, maxJsonBytes);
+    }
+
+    public LecternConfig withDatabase(DatabaseSettings db) {
+        return new LecternConfig(host, port, dataDir, Optional.of(db), redisUrl, adminEmail, adminPassword, seedDemo,
+                outboxPoll, maxJsonBytes);
+    }
+
+    public LecternConfig withRedis(String url) {
+        return new LecternConfig(host, port, dataDir, database, Optional.of(url), adminEmail, adminPassword, seedDemo,
+                outboxPoll, maxJsonBytes);
+    }
+
+    public LecternConfig withSeedDemo(boolean seed) {
+        return new LecternConfig(host, port, dataDir, database, redisUrl, adminEmail, adminPassword, seed,
+                outboxPoll, maxJsonBytes);
+    }
+
+    public LecternConfig withOutboxPoll(Duration poll) {
+        return new LecternConfig(host, port, dataDir, database, redisUrl, adminEmail, adminPassword, seedDemo,
+                poll, maxJsonBytes);
+    }
+
+    @Override
+    public String toString() {
+        return "LecternConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database="
+                + database.map(Object::toString).orElse("embedded") + ", redis=" + redisUrl.orElse("embedded")
+                + ", adminEmail=" + adminEmail + "]";
+    }
+}

@@ -1,0 +1,167 @@
+package io.lectern.server.platform.embedded;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * A real PostgreSQL server run from the Maven Central binaries. The cluster lives in {@code baseDir/data} and is
+ * reused on the next start; the superuser password is generated once and kept beside it (mode 0600). It
+ * listens on 127.0.0.1 only, on a free port chosen at each start.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class.getName());
+    private static final String SUPERUSER = "lectern";
+
+    private final Path install;
+    private final Path cluster;
+    private final Privileges privileges;
+    private final String password;
+    private final int port;
+
+    private EmbeddedPostgres(Path install, Path cluster, Privileges privileges, String password, int port) {
+        this.install = install;
+        this.cluster = cluster;
+        this.privileges = privileges;
+        this.password = password;
+        this.port = port;
+    }
+
+    /**
+     * Starts (initialising on first use) the cluster under {@code baseDir}.
+     *
+     * @param baseDir  directory holding the cluster, its password and its log
+     * @param cacheDir where the binaries are unpacked (shared between clusters)
+     * @param durable  false turns off fsync: for throw-away test clusters only
+     */
+    public static EmbeddedPostgres start(Path baseDir, Path cacheDir, boolean durable) {
+        Privileges privileges = Privileges.detect();
+        Path install = PostgresBinaries.install(cacheDir);
+        Path cluster = baseDir.resolve("data");
+        try {
+            Files.createDirectories(baseDir);
+            String password = passwordIn(baseDir);
+            privileges.handOver(baseDir);
+            if (!Files.isRegularFile(cluster.resolve("PG_VERSION"))) {
+                initdb(install, cluster, baseDir.resolve("password"), privileges);
+            }
+            EmbeddedPostgres pg = new EmbeddedPostgres(install, cluster, privileges, password, freePort());
+            pg.stopOrphan();
+            pg.pgCtlStart(baseDir.resolve("postgres.log"), durable);
+            return pg;
+        } catch (IOException e) {
+            throw new EmbeddedStartException("Cannot prepare PostgreSQL under " + baseDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String passwordIn(Path baseDir) throws IOException {
+        Path file = baseDir.resolve("password");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        Files.writeString(file, password + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return password;
+    }
+
+    private static void initdb(Path install, Path cluster, Path pwfile, Privileges privileges) {
+        LOG.info(() -> "Initialising a new PostgreSQL cluster in " + cluster);
+        new Command(privileges.wrap(List.of(install.resolve("bin/initdb").toString(), "-D", cluster.toString(),
+                "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C",
+                "--no-sync"))).runOrThrow(120, "initdb");
+    }
+
+    /** A server left running by a process that died holds the cluster; our data-dir lock says it is orphaned. */
+    private void stopOrphan() {
+        Path pidFile = cluster.resolve("postmaster.pid");
+        if (Files.isRegularFile(pidFile)) {
+            LOG.info("Stopping a PostgreSQL left running by an earlier Lectern on this data directory");
+            new Command(privileges.wrap(List.of(install.resolve("bin/pg_ctl").toString(), "-D", cluster.toString(),
+                    "-m", "immediate", "-w", "stop"))).run(60);
+        }
+    }
+
+    private void pgCtlStart(Path log, boolean durable) {
+        List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1",
+                "-k", System.getProperty("java.io.tmpdir"), "-c", "max_connections=200"));
+        if (!durable) {
+            options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        Command.Result result = new Command(privileges.wrap(List.of(install.resolve("bin/pg_ctl").toString(), "-D",
+                cluster.toString(), "-l", log.toString(), "-o", String.join(" ", options), "-w", "-t", "90",
+                "start"))).run(120);
+        if (!result.ok()) {
+            String tail = readTail(log).orElse(result.output());
+            throw new EmbeddedStartException("PostgreSQL did not start: " + Command.lastLines(tail));
+        }
+    }
+
+    private static Optional<String> readTail(Path log) {
+        try {
+            return Optional.of(Files.readString(log));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String user() {
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Creates the database unless it exists. */
+    public void createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("bad database name " + name);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
+             var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            if (!exists.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+                }
+            }
+        } catch (SQLException e) {
+            throw new EmbeddedStartException("Cannot create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        new Command(privileges.wrap(List.of(install.resolve("bin/pg_ctl").toString(), "-D", cluster.toString(),
+                "-m", "fast", "-w", "stop"))).run(60);
+    }
+}

@@ -1,0 +1,62 @@
+package io.lectern.server.platform.embedded;
+
+import com.sun.security.auth.module.UnixSystem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How to run PostgreSQL's programs, which refuse to run as root. As a normal user they run directly. As root
+ * they run in a fresh user namespace ({@code unshare -U}: unprivileged inside, yet the owner of root's files),
+ * or where namespaces are not allowed (some containers) as {@code nobody} via {@code setpriv}.
+ */
+enum Privileges {
+    DIRECT, USER_NAMESPACE, NOBODY;
+
+    static Privileges detect() {
+        if (new UnixSystem().getUid() != 0) {
+            return DIRECT;
+        }
+        if (new Command(List.of("unshare", "-U", "true")).run(10).ok()) {
+            return USER_NAMESPACE;
+        }
+        return NOBODY;
+    }
+
+    List<String> wrap(List<String> command) {
+        List<String> all = new ArrayList<>();
+        switch (this) {
+            case USER_NAMESPACE -> all.addAll(List.of("unshare", "-U"));
+            case NOBODY -> all.addAll(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"));
+            default -> { }
+        }
+        all.addAll(command);
+        return all;
+    }
+
+    /** Lets the unprivileged user own a directory tree it must write (only needed when running as nobody). */
+    void handOver(Path dir) {
+        if (this != NOBODY) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
+            var nobody = lookup.lookupPrincipalByName("nobody");
+            GroupPrincipal nogroup = lookup.lookupPrincipalByGroupName("nogroup");
+            for (Path p : tree.toList()) {
+                PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+                view.setOwner(nobody);
+                view.setGroup(nogroup);
+            }
+        } catch (IOException e) {
+            throw new EmbeddedStartException("Cannot hand " + dir + " to user 'nobody' for PostgreSQL: " + e.getMessage()
+                    + ". Set LECTERN_DATA_DIR to a directory outside /root.", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.lectern.server.platform.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.dbclient.DbTransaction;
+import io.lectern.server.platform.Ids;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The in-process event bus modules use to talk without knowing each other. Events are past-tense records
+ * ({@code CoursePublished}); subscribe at start-up, publish inside the transaction that made the change.
+ */
+public final class EventBus {
+
+    /** An outbox subscription, addressed by a name that must stay stable across releases. */
+    record Subscription<E>(String name, Class<E> type, OutboxListener<E> listener) {
+    }
+
+    private final Map<Class<?>, List<InTransactionListener<?>>> inTransaction = new ConcurrentHashMap<>();
+    private final Map<String, Subscription<?>> outbox = new ConcurrentHashMap<>();
+    private final ObjectMapper mapper;
+    private final Ids ids;
+
+    public EventBus(ObjectMapper mapper, Ids ids) {
+        this.mapper = mapper;
+        this.ids = ids;
+    }
+
+    public <E> void onTransaction(Class<E> type, InTransactionListener<E> listener) {
+        inTransaction.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /**
+     * Subscribes an outbox listener.
+     *
+     * @param name stable, unique name such as {@code notify.mail-on-enrollment}; pending rows refer to it
+     */
+    public <E> void subscribe(String name, Class<E> type, OutboxListener<E> listener) {
+        if (outbox.putIfAbsent(name, new Subscription<>(name, type, listener)) != null) {
+            throw new IllegalStateException("Two outbox listeners are named " + name);
+        }
+    }
+
+    /** Runs in-transaction listeners and enqueues the event for every outbox listener, all in {@code tx}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void publish(DbTransaction tx, Object event) {
+        for (InTransactionListener listener : inTransaction.getOrDefault(event.getClass(), List.of())) {
+            listener.on(event, tx);
+        }
+        String payload = null;
+        for (Subscription<?> s : outbox.values()) {
+            if (s.type().isInstance(event)) {
+                payload = payload != null ? payload : serialize(event);
+                tx.insert("INSERT INTO platform.outbox (id, event_type, listener, payload) VALUES (?, ?, ?, ?::jsonb)",
+                        ids.next(), event.getClass().getName(), s.name(), payload);
+            }
+        }
+    }
+
+    Optional<Subscription<?>> subscription(String name) {
+        return Optional.ofNullable(outbox.get(name));
+    }
+
+    Object deserialize(String payload, Class<?> type) throws JsonProcessingException {
+        return mapper.readValue(payload, type);
+    }
+
+    private String serialize(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + event.getClass().getName() + " cannot be written as JSON", e);
+        }
+    }
+}

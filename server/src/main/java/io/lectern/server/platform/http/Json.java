@@ -1,0 +1,124 @@
+package io.lectern.server.platform.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.lectern.model.common.FieldViolation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Request and response bodies as JSON through Jackson. Reading is bounded, strict about unknown fields, and
+ * turns every parse failure into a 4xx that names the field, never Jackson's internal message.
+ */
+public final class Json {
+
+    public static final String MEDIA_TYPE = "application/json";
+
+    private final ObjectMapper mapper;
+    private final int maxBytes;
+
+    public Json(int maxBytes) {
+        this.maxBytes = maxBytes;
+        this.mapper = mapper();
+    }
+
+    /** The project's one JSON configuration: ISO dates, strict input. */
+    public static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    public ObjectMapper objectMapper() {
+        return mapper;
+    }
+
+    /** Reads the request body as {@code type}, answering 413, 415 or 400 when it cannot. */
+    public <T> T read(ServerRequest request, Class<T> type) {
+        request.headers().contentType().ifPresent(ct -> {
+            if (!ct.mediaType().subtype().equals("json") && !ct.mediaType().subtype().endsWith("+json")) {
+                throw new ApiException(415, "request.unsupported_media_type", "Send the body as application/json.");
+            }
+        });
+        if (request.headers().contentLength().orElse(0) > maxBytes) {
+            throw tooLarge();
+        }
+        byte[] body = readBounded(request);
+        if (body.length == 0) {
+            throw new ApiException(400, "request.body_missing", "This request needs a JSON body.");
+        }
+        try {
+            return mapper.readValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.invalid(List.of(new FieldViolation(path(e), "unknown",
+                    "Unknown field '" + e.getPropertyName() + "'.")));
+        } catch (MismatchedInputException e) {
+            throw ApiException.invalid(List.of(new FieldViolation(path(e), "type",
+                    "Field '" + path(e) + "' has the wrong type.")));
+        } catch (JsonParseException e) {
+            throw new ApiException(400, "request.malformed_json", "The body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        } catch (IOException e) {
+            throw new ApiException(400, "request.malformed_json", "The body is not valid JSON.");
+        }
+    }
+
+    private byte[] readBounded(ServerRequest request) {
+        if (!request.content().hasEntity()) {
+            return new byte[0];
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "request.too_large", "The body is larger than " + maxBytes + " bytes.");
+    }
+
+    private static String path(JacksonException e) {
+        if (!(e instanceof MismatchedInputException m) || m.getPath().isEmpty()) {
+            return "body";
+        }
+        return m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** Writes {@code body} as JSON with {@code status}. */
+    public void write(ServerResponse response, int status, Object body) {
+        write(response, status, body, MEDIA_TYPE);
+    }
+
+    void write(ServerResponse response, int status, Object body, String mediaType) {
+        try {
+            byte[] bytes = mapper.writeValueAsBytes(body);
+            response.status(Status.create(status)).header(HeaderNames.CONTENT_TYPE, mediaType).send(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.lectern.server.platform.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.lectern.model.common.ApiProblem;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Renders every failure as RFC 9457 problem+json carrying the request id. */
+public final class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
+
+    private final Json json;
+
+    public Problems(Json json) {
+        this.json = json;
+    }
+
+    static String typeOf(String code) {
+        return "urn:lectern:problem:" + code;
+    }
+
+    static String titleOf(int status) {
+        return Status.create(status).reasonPhrase();
+    }
+
+    public static ApiProblem problem(ApiException e, String requestId) {
+        return new ApiProblem(typeOf(e.code()), titleOf(e.status()), e.status(), e.detail(), e.code(), requestId,
+                e.violations());
+    }
+
+    public void send(ServerRequest request, ServerResponse response, ApiException e) {
+        if (response.isSent()) {
+            return;
+        }
+        e.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
+        response.header(HeaderNames.create(RequestId.HEADER), RequestId.of(request));
+        json.write(response, e.status(), problem(e, RequestId.of(request)), ApiProblem.MEDIA_TYPE);
+    }
+
+    /** An unexpected failure: logged in full with the request id, answered with no internals. */
+    public void sendInternal(ServerRequest request, ServerResponse response, Throwable t) {
+        String rid = RequestId.of(request);
+        LOG.log(Level.SEVERE, "Unhandled error in request " + rid + " " + request.prologue().method().text() + " "
+                + request.path().path(), t);
+        send(request, response, new ApiException(500, "server.internal_error",
+                "Something went wrong on our side. Quote request id " + rid + " if you contact support."));
+    }
+}

@@ -1,0 +1,119 @@
+package io.lectern.server.platform.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs background work (transcodes, mails, certificates) on PostgreSQL. Define job types before
+ * {@link #start()}; enqueue instances with a stable id so enqueuing twice runs once.
+ */
+public final class JobRunner implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+
+    private final Database db;
+    private final ObjectMapper mapper;
+    private final Duration pollInterval;
+    private final Clock clock;
+    private final JobLog log;
+    private final List<Task<?>> tasks = new ArrayList<>();
+    private Scheduler scheduler;
+
+    public JobRunner(Database db, ObjectMapper mapper, Duration pollInterval, Clock clock) {
+        this.db = db;
+        this.mapper = mapper;
+        this.pollInterval = pollInterval;
+        this.clock = clock;
+        this.log = new JobLog(db);
+    }
+
+    /**
+     * Registers a job type.
+     *
+     * @param maxAttempts attempts in all before the job is parked as DEAD
+     * @param firstRetry  delay after the first failure, doubling after each further one
+     */
+    public synchronized <T> JobType<T> define(String name, Class<T> dataType, int maxAttempts, Duration firstRetry,
+                                              JobHandler<T> handler) {
+        if (scheduler != null) {
+            throw new IllegalStateException("define job types before the runner starts");
+        }
+        FailureHandler<T> retry = new FailureHandler.MaxRetriesFailureHandler<>(maxAttempts - 1,
+                new FailureHandler.ExponentialBackoffFailureHandler<>(firstRetry),
+                (complete, ops) -> {
+                    TaskInstance<?> instance = complete.getExecution().taskInstance;
+                    log.finished(name, instance.getId(), "DEAD", complete.getCause().map(Throwable::getMessage)
+                            .orElse("failed"));
+                    ops.stop();
+                });
+        OneTimeTask<T> task = Tasks.oneTime(name, dataType).onFailure(retry).execute((instance, ctx) -> {
+            int attempt = log.started(name, instance.getId());
+            try {
+                handler.run(instance.getData(), attempt);
+                log.finished(name, instance.getId(), "DONE", null);
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Job " + name + "/" + instance.getId() + " failed (attempt " + attempt + ")", e);
+                log.finished(name, instance.getId(), attempt >= maxAttempts ? "DEAD" : "RETRYING",
+                        String.valueOf(e.getMessage()));
+                throw e instanceof RuntimeException re ? re : new JobFailedException(e);
+            }
+        });
+        tasks.add(task);
+        return new JobType<>(name, task);
+    }
+
+    public synchronized void start() {
+        scheduler = Scheduler.create(db.dataSource(), tasks)
+                .tableName("platform.scheduled_tasks")
+                .serializer(new JacksonSerializer(mapper))
+                .pollingInterval(pollInterval)
+                .heartbeatInterval(Duration.ofSeconds(30))
+                .threads(4)
+                .enableImmediateExecution()
+                .build();
+        scheduler.start();
+    }
+
+    /** Schedules a job now unless one with this id is already waiting or running. */
+    public <T> boolean enqueue(JobType<T> type, String id, T data) {
+        return scheduler.scheduleIfNotExists(type.task().instance(id, data), clock.instant());
+    }
+
+    public Optional<JobStatus> status(String type, String id) {
+        return log.find(type, id);
+    }
+
+    public List<JobStatus> recent(int limit) {
+        return log.recent(limit);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+    }
+
+    /** Wraps a checked failure so db-scheduler sees it. */
+    private static final class JobFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        JobFailedException(Throwable cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.lectern.model.catalog;
+
+/** How much a learner should know before starting a course. */
+public enum CourseLevel {
+    BEGINNER, INTERMEDIATE, ADVANCED
+}
