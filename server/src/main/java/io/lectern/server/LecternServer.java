@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Composes a running Lectern server from a configuration: infrastructure, the modules, and the web server.
@@ -62,6 +63,11 @@ public final class LecternServer implements AutoCloseable {
 
     /** Builds everything but does not listen yet; call {@link #start()} for that. */
     public static LecternServer create(LecternConfig config) {
+        return create(config, routes -> { });
+    }
+
+    /** As {@link #create(LecternConfig)}, letting the caller add routes (tests add failing ones). */
+    public static LecternServer create(LecternConfig config, Consumer<ApiRoutes> extraRoutes) {
         Infrastructure infra = Infrastructure.open(config, SCHEMAS);
         try {
             Clock clock = Clock.systemUTC();
@@ -76,6 +82,7 @@ public final class LecternServer implements AutoCloseable {
             ApiRoutes routes = new ApiRoutes(routing, AccessGuard.PUBLIC_ONLY, new RouteMetrics());
             Modules modules = new Modules(IdentityModule.register(routes, platform),
                     CatalogModule.register(routes, platform));
+            extraRoutes.accept(routes);
             routes.installFallback(problems);
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,
                     config.outboxPoll());
@@ -112,7 +119,11 @@ public final class LecternServer implements AutoCloseable {
             String demoPassword = config.adminPassword().or(admin::generatedPassword).orElse("lectern-demo-2026");
             seeded = new DemoSeed(modules.identity(), modules.catalog()).seedIfEmpty(demoPassword);
         }
+        PortCheck.ensureFree(config.host(), config.port());
         webServer.start();
+        if (!webServer.isRunning()) {
+            throw new PortCheck.PortInUseException(config.port());
+        }
         return new StartReport(admin, seeded);
     }
 

@@ -9,8 +9,6 @@ import io.lectern.server.platform.redis.RedisUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 
@@ -35,13 +33,8 @@ public final class Main {
                 default -> fail("unknown command '" + command + "'; use 'server' or 'seed-demo'.");
             }
         } catch (ConfigException | EmbeddedStartException | DatabaseUnavailableException
-                 | RedisUnavailableException e) {
+                 | RedisUnavailableException | PortCheck.PortInUseException e) {
             fail(e.getMessage());
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof BindException) {
-                fail("the port is already in use. Stop the other program or set LECTERN_PORT to a free port.");
-            }
-            throw e;
         }
     }
 

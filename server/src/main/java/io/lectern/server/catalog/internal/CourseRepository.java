@@ -108,7 +108,7 @@ public final class CourseRepository {
         return new CourseSummary(Rows.uuid(r, "id"), Rows.text(r, "slug"), Rows.text(r, "title"),
                 Rows.text(r, "subtitle"), Rows.text(r, "category"), CourseLevel.valueOf(Rows.text(r, "level")),
                 Rows.text(r, "language"), new Money(Rows.number(r, "price_minor"), Rows.text(r, "currency")),
-                names(r.column("instructors").get()), (int) Rows.number(r, "lesson_count"),
+                names(Rows.value(r, "instructors")), (int) Rows.number(r, "lesson_count"),
                 Rows.instant(r, "published_at"));
     }
 

@@ -12,27 +12,32 @@ public final class Rows {
     private Rows() {
     }
 
+    /** The raw column value, or null for SQL NULL. */
+    public static Object value(DbRow row, String column) {
+        return row.column(column).get(Object.class);
+    }
+
     public static UUID uuid(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
     }
 
     public static String text(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         return value == null ? null : value.toString();
     }
 
     public static long number(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         return value == null ? 0 : ((Number) value).longValue();
     }
 
     public static boolean flag(DbRow row, String column) {
-        return Boolean.TRUE.equals(row.column(column).get());
+        return Boolean.TRUE.equals(value(row, column));
     }
 
     public static Instant instant(DbRow row, String column) {
-        Object value = row.column(column).get();
+        Object value = value(row, column);
         return switch (value) {
             case null -> null;
             case Timestamp ts -> ts.toInstant();

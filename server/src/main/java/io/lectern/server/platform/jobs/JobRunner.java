@@ -58,7 +58,6 @@ public final class JobRunner implements AutoCloseable {
                     TaskInstance<?> instance = complete.getExecution().taskInstance;
                     log.finished(name, instance.getId(), "DEAD", complete.getCause().map(Throwable::getMessage)
                             .orElse("failed"));
-                    ops.stop();
                 });
         OneTimeTask<T> task = Tasks.oneTime(name, dataType).onFailure(retry).execute((instance, ctx) -> {
             int attempt = log.started(name, instance.getId());

@@ -1,0 +1,76 @@
+package io.lectern.server.platform.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsAreTheEmbeddedSetup() {
+        LecternConfig c = ConfigLoader.load(Map.of("XDG_DATA_HOME", "/srv/data"));
+        assertEquals(8080, c.port());
+        assertEquals(Path.of("/srv/data/lectern"), c.dataDir());
+        assertTrue(c.embeddedDatabase());
+        assertTrue(c.seedDemo());
+        assertEquals("admin@lectern.local", c.adminEmail());
+    }
+
+    @Test
+    void environmentOverridesYaml(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("lectern.yaml");
+        Files.writeString(yaml, "port: 9000\ndb:\n  url: jdbc:postgresql://db:5432/lectern\n  user: app\n");
+        LecternConfig c = ConfigLoader.load(Map.of("LECTERN_CONFIG", yaml.toString(), "LECTERN_PORT", "9100",
+                "LECTERN_DATA_DIR", dir.toString()));
+        assertEquals(9100, c.port());
+        assertEquals("app", c.database().orElseThrow().username());
+        assertFalse(c.seedDemo(), "an external database is never seeded unless asked");
+        assertEquals(dir, c.dataDir());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "LECTERN_PORT|abc|environment variable LECTERN_PORT must be a whole number from 0 to 65535",
+        "LECTERN_PORT|70000|environment variable LECTERN_PORT must be a whole number",
+        "LECTERN_DB_URL|mysql://x|environment variable LECTERN_DB_URL must be a PostgreSQL JDBC URL",
+        "LECTERN_REDIS_URL|localhost:6379|environment variable LECTERN_REDIS_URL must look like redis://",
+        "LECTERN_ADMIN_EMAIL|nobody|environment variable LECTERN_ADMIN_EMAIL must be an email address",
+        "LECTERN_ADMIN_PASSWORD|short|environment variable LECTERN_ADMIN_PASSWORD must have at least 10",
+        "LECTERN_SEED_DEMO|maybe|environment variable LECTERN_SEED_DEMO must be true or false"})
+    void badValueNamesTheVariable(String name, String value, String message) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(name, value)));
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void unknownYamlKeyIsNamed(@TempDir Path dir) throws Exception {
+        Path yaml = dir.resolve("a.yaml");
+        Files.writeString(yaml, "prot: 9000\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("LECTERN_CONFIG", yaml.toString())));
+        assertTrue(e.getMessage().startsWith("Unknown setting 'prot' in " + yaml), e.getMessage());
+    }
+
+    @Test
+    void missingConfigFileIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Map.of("LECTERN_CONFIG", "/nope/lectern.yaml")));
+        assertTrue(e.getMessage().contains("/nope/lectern.yaml"), e.getMessage());
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        LecternConfig c = ConfigLoader.load(Map.of("LECTERN_DB_URL", "jdbc:postgresql://h/db",
+                "LECTERN_DB_PASSWORD", "s3cret-value", "LECTERN_ADMIN_PASSWORD", "another-s3cret"));
+        assertFalse(c.toString().contains("s3cret"));
+    }
+}

@@ -1,0 +1,38 @@
+package io.lectern.server.testing;
+
+import io.lectern.server.LecternServer;
+import io.lectern.server.platform.config.ConfigLoader;
+import io.lectern.server.platform.config.LecternConfig;
+import io.lectern.server.platform.http.ApiRoutes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** An in-process Lectern server on a fresh real database, listening on a free port. */
+public final class TestServer {
+
+    private TestServer() {
+    }
+
+    /** The configuration tests start from: fresh database, shared Redis, free port, temp data dir, no seed. */
+    public static LecternConfig config() {
+        TestInfra infra = TestInfra.get();
+        return ConfigLoader.load(Map.of("LECTERN_DATA_DIR", TestInfra.tempDir("lectern-test-data-").toString(),
+                        "LECTERN_ADMIN_PASSWORD", "admin-password-for-tests"))
+                .withDatabase(infra.newDatabase())
+                .withRedis(infra.redisUrl())
+                .withPort(0)
+                .withSeedDemo(false)
+                .withOutboxPoll(Duration.ofMillis(50));
+    }
+
+    public static LecternServer start() {
+        return start(config(), routes -> { });
+    }
+
+    public static LecternServer start(LecternConfig config, Consumer<ApiRoutes> extraRoutes) {
+        LecternServer server = LecternServer.create(config, extraRoutes);
+        server.start();
+        return server;
+    }
+}
