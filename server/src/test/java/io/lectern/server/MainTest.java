@@ -57,7 +57,8 @@ class MainTest {
     @Test
     void unreachableDatabaseSaysWhere() throws Exception {
         assertOneClearLine(run(Map.of("LECTERN_DB_URL", "jdbc:postgresql://127.0.0.1:1/lectern",
-                "LECTERN_REDIS_URL", TestInfra.get().redisUrl())), "Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1");
+                "LECTERN_REDIS_URL", TestInfra.get().redisUrl())),
+                "Cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1");
     }
 
     @Test

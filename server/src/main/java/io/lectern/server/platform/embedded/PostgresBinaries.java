@@ -39,7 +39,8 @@ final class PostgresBinaries {
             if (Files.isRegularFile(target.resolve(".complete"))) {
                 return target;
             }
-            Path staging = Files.createDirectories(cacheDir).resolve(target.getFileName() + ".tmp" + ProcessHandle.current().pid());
+            String stagingName = target.getFileName() + ".tmp" + ProcessHandle.current().pid();
+            Path staging = Files.createDirectories(cacheDir).resolve(stagingName);
             try (InputStream in = new BufferedInputStream(connection.getInputStream())) {
                 unpack(in, staging);
             }

@@ -1,0 +1,67 @@
+package io.lectern.desktop.core.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The desktop app's settings, kept in {@code desktop.properties} under the user's config directory. The
+ * server URL comes from {@code LECTERN_SERVER_URL} when set, else from the file, else
+ * {@code http://localhost:8080}.
+ */
+public final class DesktopSettings {
+
+    public static final URI DEFAULT_SERVER = URI.create("http://localhost:8080");
+
+    private final Path file;
+    private final Map<String, String> env;
+    private final Properties values = new Properties();
+
+    public DesktopSettings(Path file, Map<String, String> env) {
+        this.file = file;
+        this.env = env;
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                values.load(in);
+            } catch (IOException e) {
+                // unreadable settings fall back to defaults; saving rewrites them
+            }
+        }
+    }
+
+    /** The settings file of the current user ({@code $XDG_CONFIG_HOME/lectern/desktop.properties}). */
+    public static DesktopSettings forCurrentUser() {
+        Map<String, String> env = System.getenv();
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return new DesktopSettings(base.resolve("lectern").resolve("desktop.properties"), env);
+    }
+
+    public URI serverUrl() {
+        return Optional.ofNullable(env.get("LECTERN_SERVER_URL")).filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(values.getProperty("server.url")))
+                .map(DesktopSettings::parse).orElse(DEFAULT_SERVER);
+    }
+
+    public void setServerUrl(URI url) throws IOException {
+        values.setProperty("server.url", url.toString());
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            values.store(out, "Lectern desktop settings");
+        }
+    }
+
+    private static URI parse(String text) {
+        URI uri = URI.create(text.strip());
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new IllegalArgumentException("The server URL must start with http:// or https://: " + text);
+        }
+        return uri;
+    }
+}
