@@ -51,16 +51,7 @@ public final class SignInView {
         code.textProperty().bindBidirectional(model.code());
         showWhen(code, model.mode().isEqualTo(SignInViewModel.Mode.EMAIL_CODE).and(model.codeSent()));
 
-        Button submit = new Button();
-        submit.setId("submit");
-        submit.setDefaultButton(true);
-        submit.setMaxWidth(Double.MAX_VALUE);
-        submit.getStyleClass().add(Styles.ACCENT);
-        submit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                model.mode().get() == SignInViewModel.Mode.PASSWORD ? "Sign in"
-                        : model.codeSent().get() ? "Sign in with code" : "Email me a code", model.mode(), model.codeSent()));
-        submit.disableProperty().bind(model.canSubmit().not());
-        submit.setOnAction(e -> model.submit());
+        Button submit = submitButton();
 
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
@@ -85,6 +76,20 @@ public final class SignInView {
         VBox root = new VBox(card);
         root.setAlignment(Pos.CENTER);
         return root;
+    }
+
+    private Button submitButton() {
+        Button submit = new Button();
+        submit.setId("submit");
+        submit.setDefaultButton(true);
+        submit.setMaxWidth(Double.MAX_VALUE);
+        submit.getStyleClass().add(Styles.ACCENT);
+        submit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.mode().get() == SignInViewModel.Mode.PASSWORD ? "Sign in"
+                        : model.codeSent().get() ? "Sign in with code" : "Email me a code", model.mode(), model.codeSent()));
+        submit.disableProperty().bind(model.canSubmit().not());
+        submit.setOnAction(e -> model.submit());
+        return submit;
     }
 
     private ToggleButton toggle(String text, SignInViewModel.Mode mode, ToggleGroup group) {
