@@ -109,20 +109,12 @@ public final class SignInViewModel {
     }
 
     private void requestCode() {
-        busy.set(true);
-        error.set("");
-        status.set("Sending a code…");
-        background.execute(() -> {
-            try {
-                auth.requestCode(email.get().strip());
-                ui.execute(() -> {
-                    codeSent.set(true);
-                    status.set("We sent a 6-digit code to " + email.get().strip() + ".");
-                    busy.set(false);
-                });
-            } catch (ApiError | ServerUnreachableException e) {
-                ui.execute(() -> fail(e));
-            }
+        inBackground("Sending a code…", () -> {
+            auth.requestCode(email.get().strip());
+            return null;
+        }, ignored -> {
+            codeSent.set(true);
+            status.set("We sent a 6-digit code to " + email.get().strip() + ".");
         });
     }
 
@@ -134,22 +126,29 @@ public final class SignInViewModel {
         return true;
     }
 
-    private interface Call {
-        AuthTokens call() throws ApiError, ServerUnreachableException;
+    private interface Call<T> {
+        T call() throws ApiError, ServerUnreachableException;
     }
 
-    private void run(String what, Call call) {
+    private void run(String what, Call<AuthTokens> call) {
+        inBackground(what, call, tokens -> {
+            password.set("");
+            status.set("Signed in as " + tokens.user().displayName() + ".");
+            session.set(tokens);
+        });
+    }
+
+    /** Marks the screen busy, runs {@code call} off the UI thread, then hands the result or error back to it. */
+    private <T> void inBackground(String what, Call<T> call, java.util.function.Consumer<T> onSuccess) {
         busy.set(true);
         error.set("");
         status.set(what);
         background.execute(() -> {
             try {
-                AuthTokens tokens = call.call();
+                T result = call.call();
                 ui.execute(() -> {
                     busy.set(false);
-                    password.set("");
-                    status.set("Signed in as " + tokens.user().displayName() + ".");
-                    session.set(tokens);
+                    onSuccess.accept(result);
                 });
             } catch (ApiError | ServerUnreachableException e) {
                 ui.execute(() -> fail(e));
