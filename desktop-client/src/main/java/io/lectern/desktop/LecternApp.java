@@ -3,8 +3,12 @@ package io.lectern.desktop;
 import atlantafx.base.theme.PrimerLight;
 import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.AuthClient;
+import io.lectern.desktop.core.auth.BrowserOpener;
+import io.lectern.desktop.core.auth.Session;
+import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.shell.HomeView;
+import io.lectern.desktop.shell.HomeViewModel;
 import io.lectern.desktop.signin.SignInView;
 import io.lectern.desktop.signin.SignInViewModel;
 import java.util.concurrent.ExecutorService;
@@ -12,28 +16,56 @@ import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The Lectern desktop app: starts on the sign-in screen, then shows the face that fits the user's role. */
+/**
+ * The Lectern desktop app: starts on the sign-in screen, then shows the face that fits the user's role, and
+ * returns to the sign-in screen when the user signs out or the session ends.
+ */
 public final class LecternApp extends Application {
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private AuthClient auth;
+    private BrowserOpener browser;
+    private Scene scene;
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         DesktopSettings settings = DesktopSettings.forCurrentUser();
-        AuthClient auth = new AuthClient(new ApiClient(settings.serverUrl()));
-        SignInViewModel signIn = new SignInViewModel(auth, background, Platform::runLater);
-        Scene scene = new Scene(new SignInView(signIn).createView(), 960, 640);
-        signIn.session().addListener((obs, old, session) -> {
-            if (session != null) {
-                scene.setRoot(new HomeView(session).createView());
-            }
-        });
+        auth = new AuthClient(new ApiClient(settings.serverUrl()));
+        browser = SignInView.browserOpener(getHostServices());
+        scene = new Scene(new StackPane(), 960, 640);
+        showSignIn("", "");
         stage.setTitle("Lectern");
         stage.setScene(scene);
         stage.show();
+    }
+
+    private void showSignIn(String email, String message) {
+        SignInViewModel signIn = new SignInViewModel(auth, browser, background, Platform::runLater);
+        signIn.email().set(email);
+        signIn.error().set(message);
+        signIn.session().addListener((obs, old, tokens) -> {
+            if (tokens != null) {
+                showHome(new Session(auth, tokens));
+            }
+        });
+        scene.setRoot(new SignInView(signIn).createView());
+        signIn.start();
+    }
+
+    private void showHome(Session session) {
+        String email = session.user().email();
+        session.onExpired(() -> Platform.runLater(() -> showSignIn(email, new SessionEndedException().getMessage())));
+        HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
+        home.signedOut().addListener((obs, was, out) -> {
+            if (out) {
+                showSignIn(email, "");
+            }
+        });
+        scene.setRoot(new HomeView(home).createView());
     }
 
     @Override

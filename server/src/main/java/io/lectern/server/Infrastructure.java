@@ -57,7 +57,7 @@ final class Infrastructure implements AutoCloseable {
             opened.push(embedded);
             return embedded.url();
         });
-        redis = Redis.connect(redisUrl);
+        redis = Redis.connect(redisUrl, config.redisPrefix());
         opened.push(redis);
         Migrations.migrate(db.dataSource(), schemas);
     }

@@ -5,11 +5,15 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.lectern.server.audit.AuditModule;
+import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogModule;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.demo.DemoSeed;
 import io.lectern.server.identity.IdentityModule;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.notify.MailService;
+import io.lectern.server.notify.NotifyModule;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.config.LecternConfig;
@@ -30,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +44,8 @@ import java.util.function.Consumer;
 public final class LecternServer implements AutoCloseable {
 
     /** Module schemas in migration order; platform first. */
-    static final List<String> SCHEMAS = List.of("platform", IdentityModule.SCHEMA, CatalogModule.SCHEMA);
+    static final List<String> SCHEMAS = List.of("platform", NotifyModule.SCHEMA, AuditModule.SCHEMA,
+            IdentityModule.SCHEMA, CatalogModule.SCHEMA);
 
     private final Infrastructure infra;
     private final Platform platform;
@@ -49,7 +55,7 @@ public final class LecternServer implements AutoCloseable {
     private WebServer webServer;
 
     /** The module facades, for start-up tasks and tests. */
-    public record Modules(IdentityService identity, CatalogService catalog) {
+    public record Modules(IdentityService identity, CatalogService catalog, AuditService audit, MailService mail) {
     }
 
     private LecternServer(Infrastructure infra, Platform platform, OutboxDispatcher dispatcher, ApiRoutes routes,
@@ -79,9 +85,13 @@ public final class LecternServer implements AutoCloseable {
             HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter());
             Problems problems = new Problems(json);
             ErrorHandling.install(routing, problems);
-            ApiRoutes routes = new ApiRoutes(routing, AccessGuard.PUBLIC_ONLY, new RouteMetrics());
-            Modules modules = new Modules(IdentityModule.register(routes, platform),
-                    CatalogModule.register(routes, platform));
+            AtomicReference<AccessGuard> guard = new AtomicReference<>(AccessGuard.PUBLIC_ONLY);
+            ApiRoutes routes = new ApiRoutes(routing, (req, access) -> guard.get().check(req, access), new RouteMetrics());
+            MailService mail = NotifyModule.register(routes, platform);
+            AuditService audit = AuditModule.register(routes, platform);
+            IdentityService identity = IdentityModule.register(routes, platform, mail, audit);
+            guard.set(identity.accessGuard());
+            Modules modules = new Modules(identity, CatalogModule.register(routes, platform), audit, mail);
             extraRoutes.accept(routes);
             routes.installFallback(problems);
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,

@@ -3,8 +3,17 @@ package io.lectern.desktop.signin;
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.AuthClient;
+import io.lectern.desktop.core.auth.BrowserOpener;
+import io.lectern.desktop.core.auth.OidcLoopbackFlow;
+import io.lectern.desktop.core.auth.OidcSignInException;
 import io.lectern.model.identity.AuthTokens;
+import io.lectern.model.identity.OidcCodeExchange;
+import io.lectern.model.identity.OidcProvider;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -14,10 +23,14 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * State and commands of the sign-in screen: email and password, or email and a mailed 6-digit code. Network
- * calls run on {@code background}; results come back on {@code ui}. Errors are sentences a user can act on.
+ * State and commands of the sign-in screen: email and password, or email and a mailed 6-digit code, then an
+ * authenticator code when the account has two-step sign-in; or a configured OpenID Connect provider through the
+ * browser. Network calls run on {@code background}; results come back on {@code ui}. Errors are sentences a
+ * user can act on.
  */
 public final class SignInViewModel {
 
@@ -26,26 +39,45 @@ public final class SignInViewModel {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern CODE = Pattern.compile("^\\d{6}$");
+    private static final Pattern RECOVERY_CODE = Pattern.compile("^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$");
 
     private final AuthClient auth;
+    private final OidcLoopbackFlow oidc;
     private final Executor background;
     private final Executor ui;
 
     private final StringProperty email = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty code = new SimpleStringProperty("");
+    private final StringProperty totp = new SimpleStringProperty("");
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.PASSWORD);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty codeSent = new SimpleBooleanProperty(false);
+    private final BooleanProperty twoStep = new SimpleBooleanProperty(false);
+    private final BooleanProperty waitingForBrowser = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty browserAddress = new SimpleStringProperty("");
     private final ObjectProperty<AuthTokens> session = new SimpleObjectProperty<>();
+    private final ObservableList<OidcProvider> providers = FXCollections.observableArrayList();
 
-    public SignInViewModel(AuthClient auth, Executor background, Executor ui) {
+    /** The last sign-in request, to send again with the authenticator code; null for browser sign-in. */
+    private SecondStep pending;
+    private OidcLoopbackFlow.Attempt browserAttempt;
+
+    public SignInViewModel(AuthClient auth, BrowserOpener browser, Executor background, Executor ui) {
+        this(auth, browser, OidcLoopbackFlow.TIMEOUT, background, ui);
+    }
+
+    SignInViewModel(AuthClient auth, BrowserOpener browser, Duration browserTimeout, Executor background, Executor ui) {
         this.auth = auth;
         this.background = background;
         this.ui = ui;
-        status.set("Server: " + auth.server());
+        this.oidc = new OidcLoopbackFlow(address -> {
+            ui.execute(() -> browserAddress.set(address.toString()));
+            browser.open(address);
+        }, browserTimeout, new SecureRandom());
+        status.set(serverStatus());
     }
 
     public StringProperty email() {
@@ -60,6 +92,11 @@ public final class SignInViewModel {
         return code;
     }
 
+    /** The authenticator (6 digits) or recovery code of the second step. */
+    public StringProperty totp() {
+        return totp;
+    }
+
     public ObjectProperty<Mode> mode() {
         return mode;
     }
@@ -70,6 +107,24 @@ public final class SignInViewModel {
 
     public BooleanProperty codeSent() {
         return codeSent;
+    }
+
+    /** True while the screen asks for the authenticator code after the server answered {@code totp_required}. */
+    public BooleanProperty twoStep() {
+        return twoStep;
+    }
+
+    /** True while a browser sign-in waits for the user to finish in the browser; it may be cancelled then. */
+    public BooleanProperty waitingForBrowser() {
+        return waitingForBrowser;
+    }
+
+    /**
+     * The provider's sign-in page while a browser sign-in waits, so the user can open it by hand when no browser
+     * came up; empty otherwise.
+     */
+    public StringProperty browserAddress() {
+        return browserAddress;
     }
 
     public StringProperty error() {
@@ -85,36 +140,113 @@ public final class SignInViewModel {
         return session;
     }
 
-    /** True when the primary button may be pressed. */
-    public BooleanBinding canSubmit() {
-        return Bindings.createBooleanBinding(() -> !busy.get() && !email.get().isBlank()
-                        && (mode.get() == Mode.PASSWORD ? !password.get().isEmpty() : !codeSent.get() || !code.get().isBlank()),
-                busy, email, password, code, mode, codeSent);
+    /** The OpenID Connect providers the server offers, filled by {@link #start()}. */
+    public ObservableList<OidcProvider> providers() {
+        return providers;
     }
 
-    /** The primary action: sign in with the password, or send/check the email code. */
+    /** True when the primary button may be pressed. */
+    public BooleanBinding canSubmit() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && (twoStep.get() ? !totp.get().isBlank()
+                        : !email.get().isBlank() && (mode.get() == Mode.PASSWORD ? !password.get().isEmpty()
+                        : !codeSent.get() || !code.get().isBlank())),
+                busy, email, password, code, totp, mode, codeSent, twoStep);
+    }
+
+    /** Loads the sign-in providers in the background; without any (or without an answer) no button shows. */
+    public void start() {
+        background.execute(() -> {
+            try {
+                List<OidcProvider> found = auth.providers();
+                List<OidcProvider> usable = found == null ? List.of()
+                        : found.stream().filter(p -> p.id() != null && p.name() != null).toList();
+                ui.execute(() -> providers.setAll(usable));
+            } catch (ApiError | ServerUnreachableException | RuntimeException ignored) {
+                // no providers to offer: password and email code still work
+            }
+        });
+    }
+
+    /** The primary action: sign in with the password, send/check the email code, or send the authenticator code. */
     public void submit() {
+        if (twoStep.get()) {
+            submitSecondStep();
+            return;
+        }
         if (!validEmail()) {
             return;
         }
+        String address = email.get().strip();
         if (mode.get() == Mode.PASSWORD) {
-            run("Signing in…", () -> auth.login(email.get().strip(), password.get()));
+            String secret = password.get();
+            signIn("Signing in…", withTotp -> auth.login(address, secret, withTotp));
         } else if (!codeSent.get()) {
-            requestCode();
+            requestCode(address);
         } else if (!CODE.matcher(code.get().strip()).matches()) {
             error.set("Enter the 6-digit code from the email.");
         } else {
-            run("Checking the code…", () -> auth.verifyCode(email.get().strip(), code.get().strip()));
+            String mailed = code.get().strip();
+            signIn("Checking the code…", withTotp -> auth.verifyCode(address, mailed, withTotp));
         }
     }
 
-    private void requestCode() {
+    /** Leaves the authenticator step and goes back to email and password (or code). */
+    public void back() {
+        twoStep.set(false);
+        totp.set("");
+        pending = null;
+        error.set("");
+        status.set(serverStatus());
+    }
+
+    /** Signs in through {@code provider} in the browser; {@link #cancelBrowserSignIn()} stops waiting. */
+    public void signInWith(OidcProvider provider) {
+        if (busy.get()) {
+            return;
+        }
+        OidcLoopbackFlow.Attempt attempt = oidc.attempt();
+        browserAttempt = attempt;
+        pending = null;
+        waitingForBrowser.set(true);
+        inBackground("Finish signing in in your browser…", () -> {
+            OidcCodeExchange exchange = attempt.authorize(provider);
+            ui.execute(() -> {
+                waitingForBrowser.set(false);
+                browserAddress.set("");
+                status.set("Signing in with " + provider.name() + "…");
+            });
+            return auth.exchangeOidc(provider.id(), exchange);
+        }, this::signedIn);
+    }
+
+    /** Stops waiting for the browser sign-in in progress, if any. */
+    public void cancelBrowserSignIn() {
+        if (browserAttempt != null) {
+            browserAttempt.cancel();
+        }
+    }
+
+    private void submitSecondStep() {
+        String value = totp.get().strip();
+        String digits = value.replaceAll("\\s", "");
+        String answer = CODE.matcher(digits).matches() ? digits
+                : RECOVERY_CODE.matcher(value).matches() && value.length() <= 40 ? value : null;
+        if (answer == null || pending == null) {
+            error.set("Enter the 6-digit code from your authenticator app, or one of your recovery codes, like "
+                    + "abcd-efgh-ij.");
+            return;
+        }
+        SecondStep request = pending;
+        inBackground("Checking the authenticator code…", () -> request.send(answer), this::signedIn);
+    }
+
+    private void requestCode(String address) {
         inBackground("Sending a code…", () -> {
-            auth.requestCode(email.get().strip());
+            auth.requestCode(address);
             return null;
         }, ignored -> {
             codeSent.set(true);
-            status.set("We sent a 6-digit code to " + email.get().strip() + ".");
+            status.set("We sent a 6-digit code to " + address + ".");
         });
     }
 
@@ -126,20 +258,31 @@ public final class SignInViewModel {
         return true;
     }
 
-    private interface Call<T> {
-        T call() throws ApiError, ServerUnreachableException;
+    /** A sign-in request that can be sent again with an authenticator code ({@code null} the first time). */
+    private interface SecondStep {
+        AuthTokens send(String totp) throws ApiError, ServerUnreachableException;
     }
 
-    private void run(String what, Call<AuthTokens> call) {
-        inBackground(what, call, tokens -> {
-            password.set("");
-            status.set("Signed in as " + tokens.user().displayName() + ".");
-            session.set(tokens);
-        });
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private void signIn(String what, SecondStep request) {
+        pending = request;
+        inBackground(what, () -> request.send(null), this::signedIn);
+    }
+
+    private void signedIn(AuthTokens tokens) {
+        password.set("");
+        totp.set("");
+        twoStep.set(false);
+        pending = null;
+        status.set("Signed in as " + tokens.user().displayName() + ".");
+        session.set(tokens);
     }
 
     /** Marks the screen busy, runs {@code call} off the UI thread, then hands the result or error back to it. */
-    private <T> void inBackground(String what, Call<T> call, java.util.function.Consumer<T> onSuccess) {
+    private <T> void inBackground(String what, Call<T> call, Consumer<T> onSuccess) {
         busy.set(true);
         error.set("");
         status.set(what);
@@ -150,19 +293,39 @@ public final class SignInViewModel {
                     busy.set(false);
                     onSuccess.accept(result);
                 });
-            } catch (ApiError | ServerUnreachableException e) {
+            } catch (Exception e) {
                 ui.execute(() -> fail(e));
             }
         });
     }
 
-    private void fail(Exception e) {
+    /** Shows what went wrong; {@code auth.totp_required} instead opens the authenticator step. */
+    void fail(Exception e) {
         busy.set(false);
-        status.set("Server: " + auth.server());
-        if (e instanceof ApiError api && api.problem().status() == 404) {
-            error.set("This server does not offer sign-in yet. Check the server URL or update the server.");
-        } else {
-            error.set(e.getMessage());
+        waitingForBrowser.set(false);
+        browserAddress.set("");
+        status.set(serverStatus());
+        if (e instanceof OidcSignInException browser && browser.cancelled()) {
+            error.set("");
+            return;
         }
+        String problem = e instanceof ApiError api ? api.code() : "";
+        if (SignInErrors.TOTP_REQUIRED.equals(problem) && pending != null) {
+            twoStep.set(true);
+            totp.set("");
+            error.set("");
+            status.set("Two-step sign-in for " + email.get().strip() + ".");
+            return;
+        }
+        if (twoStep.get() && e instanceof ApiError && !SignInErrors.keepsSecondStep(problem)) {
+            twoStep.set(false);
+            totp.set("");
+            pending = null;
+        }
+        error.set(SignInErrors.describe(e));
+    }
+
+    private String serverStatus() {
+        return "Server: " + auth.server();
     }
 }

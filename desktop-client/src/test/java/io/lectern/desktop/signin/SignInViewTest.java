@@ -1,10 +1,12 @@
 package io.lectern.desktop.signin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.AuthClient;
+import io.lectern.model.identity.OidcProvider;
 import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SignInViewTest {
 
+    private SignInViewModel model;
+
     @Start
     void start(Stage stage) {
         AuthClient auth = new AuthClient(new ApiClient(URI.create("http://127.0.0.1:1")));
-        SignInViewModel model = new SignInViewModel(auth, Executors.newVirtualThreadPerTaskExecutor(), Platform::runLater);
+        model = new SignInViewModel(auth, address -> { }, Executors.newVirtualThreadPerTaskExecutor(), Platform::runLater);
         stage.setScene(new Scene(new SignInView(model).createView(), 800, 600));
         stage.show();
     }
@@ -52,5 +56,16 @@ class SignInViewTest {
         robot.clickOn("Email code");
         assertFalse(robot.lookup("#password").query().isVisible());
         assertTrue(robot.lookup("#submit").queryButton().getText().contains("Email me a code"));
+    }
+
+    @Test
+    void providerButtonsShowOnlyWhenTheServerOffersProviders(FxRobot robot) {
+        assertFalse(robot.lookup("#providers").query().isVisible(), "no providers, no buttons");
+        robot.interact(() -> model.providers().setAll(new OidcProvider("google", "Google",
+                "https://accounts.example.com/auth", "client", "openid email")));
+        Button google = robot.lookup("#provider-google").queryButton();
+        assertTrue(google.isVisible());
+        assertEquals("Sign in with Google", google.getText());
+        assertFalse(robot.lookup("#cancel-browser").query().isVisible(), "Cancel only shows while waiting");
     }
 }

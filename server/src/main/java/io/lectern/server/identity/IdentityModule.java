@@ -1,11 +1,39 @@
 package io.lectern.server.identity;
 
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.identity.internal.AccessTokens;
+import io.lectern.server.identity.internal.AccountData;
+import io.lectern.server.identity.internal.AccountFlows;
+import io.lectern.server.identity.internal.AdminUserRoutes;
+import io.lectern.server.identity.internal.AuthRoutes;
+import io.lectern.server.identity.internal.Deps;
+import io.lectern.server.identity.internal.EmailCodes;
+import io.lectern.server.identity.internal.LoginFlows;
+import io.lectern.server.identity.internal.MeRoutes;
+import io.lectern.server.identity.internal.OidcLogin;
 import io.lectern.server.identity.internal.PasswordHasher;
+import io.lectern.server.identity.internal.PasswordPolicy;
+import io.lectern.server.identity.internal.Requests;
+import io.lectern.server.identity.internal.Revocations;
+import io.lectern.server.identity.internal.SessionFlows;
+import io.lectern.server.identity.internal.Sessions;
+import io.lectern.server.identity.internal.SigningKeys;
+import io.lectern.server.identity.internal.StaffAdmin;
+import io.lectern.server.identity.internal.TokenGuard;
+import io.lectern.server.identity.internal.Totp;
+import io.lectern.server.identity.internal.TotpFlows;
 import io.lectern.server.identity.internal.UserRepository;
+import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.platform.security.RateLimiter;
+import io.lectern.server.platform.security.SecretBox;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-/** Wires the identity module: its schema, repository, facade and (later) routes. */
+/** Wires the identity module: sign-in flows, tokens, the route guard, and the auth, me and admin routes. */
 public final class IdentityModule {
 
     public static final String SCHEMA = "identity";
@@ -13,7 +41,28 @@ public final class IdentityModule {
     private IdentityModule() {
     }
 
-    public static IdentityService register(ApiRoutes routes, Platform platform) {
-        return new IdentityService(platform, new UserRepository(), new PasswordHasher());
+    public static IdentityService register(ApiRoutes routes, Platform platform, MailService mail, AuditService audit) {
+        AuthSettings auth = platform.config().auth();
+        SecretBox secrets = SecretBox.open(auth.secretKey(), platform.config().dataDir());
+        SigningKeys keys = new SigningKeys(platform, secrets, auth.keyRotation(), auth.accessTokenTtl());
+        AccessTokens tokens = new AccessTokens(keys, platform.clock(), auth.accessTokenTtl());
+        Revocations revocations = new Revocations(platform.redis(), auth.accessTokenTtl());
+        Deps d = new Deps(platform, new UserRepository(), new PasswordHasher(), new EmailCodes(secrets, platform.clock()),
+                new Sessions(platform.ids(), platform.clock(), auth.refreshTokenTtl()), tokens, revocations,
+                new Totp(secrets), secrets, new RateLimiter(platform.redis(), auth.rateLimitFactor()), mail, audit);
+        PasswordPolicy.warmUp();
+        Map<String, Function<java.util.UUID, Object>> exportSections = new ConcurrentHashMap<>();
+        Requests requests = new Requests(platform.config().trustForwardedFor());
+        LoginFlows login = new LoginFlows(d);
+        AccountFlows accounts = new AccountFlows(d, login);
+        new AuthRoutes(platform.json(), requests, login, accounts, new SessionFlows(d), keys,
+                auth.oidc().map(o -> new OidcLogin(d, o))).register(routes);
+        new MeRoutes(platform.json(), requests, new AccountData(d, exportSections), accounts, new TotpFlows(d))
+                .register(routes);
+        new AdminUserRoutes(platform.json(), requests, new StaffAdmin(d)).register(routes);
+        IdentityService service = new IdentityService(d, new TokenGuard(tokens, revocations, auth.requireAdminTotp()),
+                keys, exportSections);
+        service.syncDeactivated();
+        return service;
     }
 }

@@ -2,40 +2,59 @@ package io.lectern.server.identity;
 
 import io.lectern.model.identity.Role;
 import io.lectern.model.identity.UserView;
+import io.lectern.server.identity.internal.Deps;
 import io.lectern.server.identity.internal.PasswordHasher;
+import io.lectern.server.identity.internal.SigningKeys;
+import io.lectern.server.identity.internal.UserRecord;
 import io.lectern.server.identity.internal.UserRepository;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.http.AccessGuard;
 import io.lectern.server.platform.http.ApiException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The identity module's facade: creates and finds accounts. Other modules know users only by id and the
- * display name they were given through events or this facade.
+ * The identity module's facade: creates and finds accounts, supplies the route guard, and lets other modules
+ * add their part to a user's data export. Other modules know users only by id and display name.
  */
 public final class IdentityService {
 
-    private final Platform platform;
-    private final UserRepository users;
-    private final PasswordHasher hasher;
+    private final Deps d;
+    private final AccessGuard guard;
+    private final SigningKeys keys;
+    private final Map<String, Function<UUID, Object>> exportSections;
 
-    public IdentityService(Platform platform, UserRepository users, PasswordHasher hasher) {
-        this.platform = platform;
-        this.users = users;
-        this.hasher = hasher;
+    public IdentityService(Deps d, AccessGuard guard, SigningKeys keys, Map<String, Function<UUID, Object>> exportSections) {
+        this.d = d;
+        this.guard = guard;
+        this.keys = keys;
+        this.exportSections = exportSections;
     }
 
-    /** Creates a verified account; 409 {@code account.email_taken} when the email is in use. */
+    /** The guard that authenticates bearer tokens and enforces each route's declared access. */
+    public AccessGuard accessGuard() {
+        return guard;
+    }
+
+    /** Adds a named section (what a module holds about a user) to the data export at {@code /api/v1/me/export}. */
+    public void addExportSection(String name, Function<UUID, Object> section) {
+        exportSections.put(name, section);
+    }
+
+    /** Creates a verified account with a password (seeding, tests); 409 when the email is in use. */
     public UserView createAccount(NewAccount account) {
-        String hash = hasher.hash(account.password());
-        return platform.db().inTransaction(tx -> {
-            if (users.emailTaken(tx, account.email())) {
+        String hash = d.hasher().hash(account.password());
+        return d.platform().db().inTransaction(tx -> {
+            if (d.users().findByEmail(tx, account.email()).isPresent()) {
                 throw new ApiException(409, "account.email_taken", "An account with this email already exists.");
             }
-            UserView user = new UserView(platform.ids().next(), account.email().strip(), account.displayName().strip(),
-                    account.role());
-            users.insert(tx, user, hash);
-            platform.events().publish(tx, new AccountCreated(user.id(), user.displayName(), user.role()));
-            return user;
+            UUID id = d.platform().ids().next();
+            d.users().insert(tx, new UserRepository.NewUser(id, account.email().strip(), account.displayName().strip(),
+                    account.role(), hash, true));
+            d.platform().events().publish(tx, new AccountCreated(id, account.displayName().strip(), account.role()));
+            return new UserView(id, account.email().strip(), account.displayName().strip(), account.role());
         });
     }
 
@@ -64,10 +83,27 @@ public final class IdentityService {
     }
 
     public Optional<UserView> findByEmail(String email) {
-        return users.findByEmail(platform.db().execute(), email);
+        return d.users().findByEmail(d.platform().db().execute(), email).map(UserRecord::view);
+    }
+
+    public Optional<UserView> findById(UUID id) {
+        return d.users().findById(d.platform().db().execute(), id).map(UserRecord::view);
     }
 
     public boolean anyWithRole(Role role) {
-        return users.countWithRole(platform.db().execute(), role) > 0;
+        return d.users().countWithRole(d.platform().db().execute(), role) > 0;
+    }
+
+    /** Ends the current signing key's period now; the next token is signed by a new key (key leak drill). */
+    public void rotateSigningKey() {
+        keys.rotateNow();
+    }
+
+    /** Tells Redis which accounts are deactivated (after a Redis restart lost it). */
+    void syncDeactivated() {
+        try (var rows = d.platform().db().execute().query(
+                "SELECT id FROM identity.users WHERE NOT active AND deleted_at IS NULL")) {
+            rows.forEach(r -> d.revocations().deactivate(Rows.uuid(r, "id")));
+        }
     }
 }

@@ -20,7 +20,7 @@ public final class TestServer {
         return ConfigLoader.load(Map.of("LECTERN_DATA_DIR", TestInfra.tempDir("lectern-test-data-").toString(),
                         "LECTERN_ADMIN_PASSWORD", "admin-password-for-tests"))
                 .withDatabase(infra.newDatabase())
-                .withRedis(infra.redisUrl())
+                .withRedis(infra.redisUrl(), "test-" + java.util.UUID.randomUUID() + ":")
                 .withPort(0)
                 .withSeedDemo(false)
                 .withOutboxPoll(Duration.ofMillis(50));

@@ -5,6 +5,11 @@ package io.lectern.model.identity;
  *
  * @param email account email
  * @param code  the 6-digit code from the mail, null when requesting one
+ * @param totp  authenticator or recovery code, for staff accounts with 2FA; null otherwise
  */
-public record OtpRequest(String email, String code) {
+public record OtpRequest(String email, String code, String totp) {
+
+    public static OtpRequest ask(String email) {
+        return new OtpRequest(email, null, null);
+    }
 }

@@ -1,6 +1,7 @@
 package io.lectern.desktop.core.api;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -11,11 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
  * Talks JSON to the Lectern server. Every failure becomes either an {@link ApiError} carrying the server's
- * problem document or a {@link ServerUnreachableException}; callers never see raw HTTP.
+ * problem document or a {@link ServerUnreachableException}; callers never see raw HTTP. Calls that need a
+ * signed-in user pass the access token, which goes in the {@code Authorization: Bearer} header.
  */
 public final class ApiClient {
 
@@ -34,11 +40,45 @@ public final class ApiClient {
     }
 
     public <T> T post(String path, Object body, Class<T> answer) throws ApiError, ServerUnreachableException {
+        return post(path, body, answer, null);
+    }
+
+    /** POSTs {@code body} as JSON; {@code accessToken} may be null for calls that need no sign-in. */
+    public <T> T post(String path, Object body, Class<T> answer, String accessToken)
+            throws ApiError, ServerUnreachableException {
         try {
-            HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body))).build();
-            return read(http.send(request, HttpResponse.BodyHandlers.ofByteArray()), answer);
+            HttpRequest.BodyPublisher json = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
+            return send(request(path, accessToken).header("Content-Type", "application/json").POST(json),
+                    mapper.constructType(answer));
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server, e);
+        }
+    }
+
+    /** GETs a JSON document; {@code accessToken} may be null for calls that need no sign-in. */
+    public <T> T get(String path, Class<T> answer, String accessToken) throws ApiError, ServerUnreachableException {
+        return send(request(path, accessToken).GET(), mapper.constructType(answer));
+    }
+
+    /** GETs a JSON array; {@code accessToken} may be null for calls that need no sign-in. */
+    public <T> List<T> getList(String path, Class<T> element, String accessToken)
+            throws ApiError, ServerUnreachableException {
+        return send(request(path, accessToken).GET(),
+                mapper.getTypeFactory().constructCollectionType(List.class, element));
+    }
+
+    private HttpRequest.Builder request(String path, String accessToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (accessToken != null) {
+            builder.header("Authorization", "Bearer " + accessToken);
+        }
+        return builder;
+    }
+
+    private <T> T send(HttpRequest.Builder request, JavaType answer) throws ApiError, ServerUnreachableException {
+        try {
+            return read(http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()), answer);
         } catch (IOException e) {
             throw new ServerUnreachableException(server, e);
         } catch (InterruptedException e) {
@@ -47,15 +87,50 @@ public final class ApiClient {
         }
     }
 
-    private <T> T read(HttpResponse<byte[]> response, Class<T> answer) throws ApiError, IOException {
+    private <T> T read(HttpResponse<byte[]> response, JavaType answer) throws ApiError, IOException {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return answer == Void.class || response.body().length == 0 ? null : mapper.readValue(response.body(), answer);
+            boolean none = answer.getRawClass() == Void.class || response.body().length == 0;
+            return none ? null : mapper.readValue(response.body(), answer);
         }
-        boolean problem = response.headers().firstValue("Content-Type").orElse("").contains("json");
-        ApiProblem p = problem ? mapper.readValue(response.body(), ApiProblem.class)
-                : new ApiProblem("about:blank", "Error", status, "The server answered " + status + ".",
-                        "http." + status, null, List.of());
-        throw new ApiError(p);
+        Duration wait = retryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+        throw new ApiError(problem(response), wait);
+    }
+
+    private ApiProblem problem(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        if (response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            try {
+                return mapper.readValue(response.body(), ApiProblem.class);
+            } catch (IOException ignored) {
+                // not a problem document after all: describe the status instead
+            }
+        }
+        return new ApiProblem("about:blank", "Error", status, "The server answered " + status + ".",
+                "http." + status, null, List.of());
+    }
+
+    /**
+     * Reads a {@code Retry-After} value (RFC 9110: delay in seconds or an HTTP date) as a wait from {@code now};
+     * null when absent or unreadable. Dates in the past mean no wait.
+     */
+    static Duration retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.strip();
+        if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(value));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        try {
+            Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -7,7 +7,7 @@ import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.Json;
-import io.lectern.server.platform.http.Validation;
+import io.lectern.server.platform.http.QueryParams;
 
 /** Public catalog reads: the course list and a course by id or slug. */
 public final class CatalogRoutes {
@@ -26,20 +26,8 @@ public final class CatalogRoutes {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        String limitText = req.query().first("limit").orElse("20");
-        int limit = parseLimit(limitText);
+        int limit = QueryParams.limit(req, 20, 100);
         json.write(res, 200, catalog.published(limit, req.query().first("cursor").orElse(null)));
-    }
-
-    private static int parseLimit(String text) {
-        int limit;
-        try {
-            limit = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        new Validation().range("limit", limit, 1, 100).throwIfInvalid();
-        return limit;
     }
 
     private void one(ServerRequest req, ServerResponse res) {

@@ -9,6 +9,7 @@ import io.lectern.model.common.Page;
 import io.lectern.server.catalog.CourseDraft;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.http.PageCursor;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Instant;

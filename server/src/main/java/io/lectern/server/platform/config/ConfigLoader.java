@@ -21,7 +21,11 @@ public final class ConfigLoader {
 
     static final Set<String> KEYS = Set.of("host", "port", "data-dir", "db.url", "db.user", "db.password",
             "db.pool-size", "redis.url", "admin.email", "admin.password", "seed-demo", "outbox.poll-millis",
-            "http.max-json-bytes");
+            "http.max-json-bytes", "http.trust-forwarded-for", "redis.key-prefix", "secret-key",
+            "auth.access-token-minutes", "auth.refresh-token-days", "auth.key-rotation-days", "auth.require-admin-totp",
+            "auth.rate-limit-factor", "oidc.id", "oidc.name", "oidc.issuer", "oidc.client-id", "oidc.client-secret",
+            "mail.from", "mail.smtp.host", "mail.smtp.port", "mail.smtp.user", "mail.smtp.password",
+            "mail.smtp.security");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private ConfigLoader() {
@@ -57,9 +61,55 @@ public final class ConfigLoader {
             throw new ConfigException(s.origin("admin.password") + " must have at least 10 characters.");
         });
         return new LecternConfig(s.text("host").orElse("0.0.0.0"), s.integer("port", 8080, 0, 65535),
-                dataDir(s, env), db, redis, adminEmail, adminPassword, s.bool("seed-demo", db.isEmpty()),
-                Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
-                s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20));
+                dataDir(s, env), db, redis, s.text("redis.key-prefix").orElse("lectern:"), adminEmail, adminPassword,
+                s.bool("seed-demo", db.isEmpty()), Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
+                s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20), s.bool("http.trust-forwarded-for", false),
+                auth(s), mail(s));
+    }
+
+    private static AuthSettings auth(Settings s) {
+        Optional<String> secret = s.text("secret-key");
+        secret.ifPresent(k -> {
+            byte[] key;
+            try {
+                key = java.util.Base64.getDecoder().decode(k);
+            } catch (IllegalArgumentException e) {
+                key = new byte[0];
+            }
+            if (key.length < 32) {
+                throw new ConfigException(s.origin("secret-key") + " must be Base64 of at least 32 random bytes "
+                        + "(make one with: openssl rand -base64 32).");
+            }
+        });
+        Optional<AuthSettings.OidcSettings> oidc = s.text("oidc.issuer").map(issuer -> {
+            if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+                throw new ConfigException(s.origin("oidc.issuer") + " must be the provider's issuer URL, such as "
+                        + "https://accounts.google.com, but is '" + issuer + "'.");
+            }
+            return new AuthSettings.OidcSettings(s.text("oidc.id").orElse("google"), s.text("oidc.name").orElse("Google"),
+                    issuer, s.required("oidc.client-id", "oidc.issuer"), s.required("oidc.client-secret", "oidc.issuer"));
+        });
+        return new AuthSettings(Duration.ofMinutes(s.integer("auth.access-token-minutes", 15, 1, 60)),
+                Duration.ofDays(s.integer("auth.refresh-token-days", 30, 1, 365)),
+                Duration.ofDays(s.integer("auth.key-rotation-days", 30, 1, 365)),
+                s.bool("auth.require-admin-totp", false), s.integer("auth.rate-limit-factor", 1, 1, 1000), secret, oidc);
+    }
+
+    private static MailSettings mail(Settings s) {
+        Optional<MailSettings.Smtp> smtp = s.text("mail.smtp.host").map(host -> {
+            MailSettings.Security security;
+            String raw = s.text("mail.smtp.security").orElse("starttls").toUpperCase(java.util.Locale.ROOT);
+            try {
+                security = MailSettings.Security.valueOf(raw);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(s.origin("mail.smtp.security") + " must be none, starttls or tls, but is '"
+                        + raw.toLowerCase(java.util.Locale.ROOT) + "'.");
+            }
+            int defaultPort = security == MailSettings.Security.TLS ? 465 : 587;
+            return new MailSettings.Smtp(host, s.integer("mail.smtp.port", defaultPort, 1, 65535),
+                    s.text("mail.smtp.user"), s.text("mail.smtp.password").orElse(""), security);
+        });
+        return new MailSettings(smtp, s.text("mail.from").orElse(MailSettings.DEV_MAILBOX.from()));
     }
 
     private static Path dataDir(Settings s, Map<String, String> env) {

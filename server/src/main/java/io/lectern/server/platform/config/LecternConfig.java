@@ -8,20 +8,25 @@ import java.util.Optional;
  * Everything the server needs to start, validated. Absent database or Redis URLs mean the embedded default:
  * Lectern starts real PostgreSQL and Redis itself, under {@link #dataDir()}.
  *
- * @param host          interface to listen on
- * @param port          HTTP port; 0 picks a free one (tests)
- * @param dataDir       where the embedded database, media and secrets live
- * @param database      external PostgreSQL, or empty for the embedded one
- * @param redisUrl      external Redis ({@code redis://host:port}), or empty for the embedded one
- * @param adminEmail    email of the first admin account
- * @param adminPassword password of the first admin account, or empty to generate and print one
- * @param seedDemo      seed the demo catalog on first start (default only for the embedded database)
- * @param outboxPoll    how often the outbox dispatcher looks for undelivered events
- * @param maxJsonBytes  largest JSON request body accepted
+ * @param host              interface to listen on
+ * @param port              HTTP port; 0 picks a free one (tests)
+ * @param dataDir           where the embedded database, media and the generated secret key live
+ * @param database          external PostgreSQL, or empty for the embedded one
+ * @param redisUrl          external Redis ({@code redis://host:port}), or empty for the embedded one
+ * @param redisPrefix       prefix of every Redis key this server writes
+ * @param adminEmail        email of the first admin account
+ * @param adminPassword     password of the first admin account, or empty to generate and print one
+ * @param seedDemo          seed the demo catalog on first start (default only for the embedded database)
+ * @param outboxPoll        how often the outbox dispatcher looks for undelivered events
+ * @param maxJsonBytes      largest JSON request body accepted
+ * @param trustForwardedFor take the client address from {@code X-Forwarded-For} (only behind a trusted proxy)
+ * @param auth              sign-in, token and 2FA settings
+ * @param mail              how mail leaves the server
  */
 public record LecternConfig(String host, int port, Path dataDir, Optional<DatabaseSettings> database,
-                            Optional<String> redisUrl, String adminEmail, Optional<String> adminPassword,
-                            boolean seedDemo, Duration outboxPoll, int maxJsonBytes) {
+                            Optional<String> redisUrl, String redisPrefix, String adminEmail,
+                            Optional<String> adminPassword, boolean seedDemo, Duration outboxPoll, int maxJsonBytes,
+                            boolean trustForwardedFor, AuthSettings auth, MailSettings mail) {
 
     /**
      * An external PostgreSQL.
@@ -44,34 +49,49 @@ public record LecternConfig(String host, int port, Path dataDir, Optional<Databa
     }
 
     public LecternConfig withPort(int newPort) {
-        return new LecternConfig(host, newPort, dataDir, database, redisUrl, adminEmail, adminPassword, seedDemo,
-                outboxPoll, maxJsonBytes);
+        return new LecternConfig(host, newPort, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail);
     }
 
     public LecternConfig withDatabase(DatabaseSettings db) {
-        return new LecternConfig(host, port, dataDir, Optional.of(db), redisUrl, adminEmail, adminPassword, seedDemo,
-                outboxPoll, maxJsonBytes);
+        return new LecternConfig(host, port, dataDir, Optional.of(db), redisUrl, redisPrefix, adminEmail,
+                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail);
     }
 
-    public LecternConfig withRedis(String url) {
-        return new LecternConfig(host, port, dataDir, database, Optional.of(url), adminEmail, adminPassword, seedDemo,
-                outboxPoll, maxJsonBytes);
+    public LecternConfig withRedis(String url, String prefix) {
+        return new LecternConfig(host, port, dataDir, database, Optional.of(url), prefix, adminEmail, adminPassword,
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail);
     }
 
     public LecternConfig withSeedDemo(boolean seed) {
-        return new LecternConfig(host, port, dataDir, database, redisUrl, adminEmail, adminPassword, seed,
-                outboxPoll, maxJsonBytes);
+        return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail);
     }
 
     public LecternConfig withOutboxPoll(Duration poll) {
-        return new LecternConfig(host, port, dataDir, database, redisUrl, adminEmail, adminPassword, seedDemo,
-                poll, maxJsonBytes);
+        return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail);
+    }
+
+    public LecternConfig withTrustForwardedFor(boolean trust) {
+        return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail);
+    }
+
+    public LecternConfig withAuth(AuthSettings newAuth) {
+        return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail);
+    }
+
+    public LecternConfig withMail(MailSettings newMail) {
+        return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail);
     }
 
     @Override
     public String toString() {
         return "LecternConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database="
                 + database.map(Object::toString).orElse("embedded") + ", redis=" + redisUrl.orElse("embedded")
-                + ", adminEmail=" + adminEmail + "]";
+                + ", adminEmail=" + adminEmail + ", auth=" + auth + ", mail=" + mail + "]";
     }
 }

@@ -50,6 +50,12 @@ public final class Settings {
         return entry == null ? "setting '" + key + "' (" + envName(key) + ")" : entry.origin();
     }
 
+    /** A value that must be present because {@code because} is set. */
+    String required(String key, String because) {
+        return text(key).orElseThrow(() -> new ConfigException(origin(key) + " is required when " + origin(because)
+                + " is set."));
+    }
+
     int integer(String key, int fallback, int min, int max) {
         Optional<String> raw = text(key);
         if (raw.isEmpty()) {

@@ -65,8 +65,9 @@ public final class Json {
         if (body.length == 0) {
             throw new ApiException(400, "request.body_missing", "This request needs a JSON body.");
         }
+        T value;
         try {
-            return mapper.readValue(body, type);
+            value = mapper.readValue(body, type);
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.invalid(List.of(new FieldViolation(path(e), "unknown",
                     "Unknown field '" + e.getPropertyName() + "'.")));
@@ -79,6 +80,10 @@ public final class Json {
         } catch (IOException e) {
             throw new ApiException(400, "request.malformed_json", "The body is not valid JSON.");
         }
+        if (value == null) {
+            throw new ApiException(400, "request.body_missing", "This request needs a JSON object as its body.");
+        }
+        return value;
     }
 
     private byte[] readBounded(ServerRequest request) {

@@ -8,15 +8,18 @@ public final class Redis implements AutoCloseable {
 
     private final RedisClient client;
     private final String url;
+    private final String prefix;
 
-    private Redis(RedisClient client, String url) {
+    private Redis(RedisClient client, String url, String prefix) {
         this.client = client;
         this.url = url;
+        this.prefix = prefix;
     }
 
-    public static Redis connect(String url) {
+    /** Connects; every key this server writes starts with {@code prefix} (several servers can share a Redis). */
+    public static Redis connect(String url, String prefix) {
         RedisClient client = RedisClient.create(URI.create(url));
-        Redis redis = new Redis(client, url);
+        Redis redis = new Redis(client, url, prefix);
         if (!redis.isReachable()) {
             client.close();
             throw new RedisUnavailableException("Cannot reach Redis at " + url
@@ -27,6 +30,11 @@ public final class Redis implements AutoCloseable {
 
     public RedisClient client() {
         return client;
+    }
+
+    /** The full key for a server-relative name, e.g. {@code key("rl:login")} → {@code lectern:rl:login}. */
+    public String key(String name) {
+        return prefix + name;
     }
 
     public boolean isReachable() {

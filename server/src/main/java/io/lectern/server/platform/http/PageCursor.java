@@ -1,6 +1,5 @@
-package io.lectern.server.catalog.internal;
+package io.lectern.server.platform.http;
 
-import io.lectern.server.platform.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -8,19 +7,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The opaque keyset cursor of a course page: the last row's publication time and id.
+ * The opaque keyset cursor of a page ordered by (time, id): the last row's time and id.
  *
- * @param at publication time
- * @param id course id
+ * @param at the last row's time
+ * @param id the last row's id
  */
-record PageCursor(Instant at, UUID id) {
+public record PageCursor(Instant at, UUID id) {
 
-    String encode() {
+    public String encode() {
         String raw = at.toString() + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Optional<PageCursor> decode(String cursor) {
+    public static Optional<PageCursor> decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return Optional.empty();
         }

@@ -1,0 +1,40 @@
+package io.lectern.server.audit;
+
+import io.helidon.dbclient.DbExecute;
+import io.lectern.model.audit.AuditEntry;
+import io.lectern.model.common.Page;
+import io.lectern.server.audit.internal.AuditRepository;
+import io.lectern.server.platform.Platform;
+import java.util.List;
+import java.util.UUID;
+
+/** The audit log's facade: other modules record entries (in their own transaction when they have one). */
+public final class AuditService {
+
+    private final Platform platform;
+    private final AuditRepository repository;
+
+    public AuditService(Platform platform, AuditRepository repository) {
+        this.platform = platform;
+        this.repository = repository;
+    }
+
+    /** Records in the caller's transaction: the entry exists exactly when the change it describes does. */
+    public void record(DbExecute tx, AuditRecord entry) {
+        repository.insert(tx, platform.ids().next(), entry, platform.json().objectMapper());
+    }
+
+    /** Records on its own (failed attempts, where nothing else is written). */
+    public void record(AuditRecord entry) {
+        record(platform.db().execute(), entry);
+    }
+
+    /** Everything recorded by or about a user, oldest first (for their data export). */
+    public List<AuditEntry> aboutUser(UUID userId) {
+        return repository.aboutUser(platform.db().execute(), userId, platform.json().objectMapper());
+    }
+
+    public Page<AuditEntry> search(AuditRepository.Filter filter) {
+        return repository.search(platform.db().execute(), filter, platform.json().objectMapper());
+    }
+}

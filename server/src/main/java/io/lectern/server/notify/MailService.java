@@ -1,0 +1,31 @@
+package io.lectern.server.notify;
+
+import io.helidon.dbclient.DbTransaction;
+import io.lectern.server.notify.internal.MailTemplates;
+import io.lectern.server.platform.events.EventBus;
+
+/**
+ * Sends mail reliably: {@link #send} renders the template and writes the mail into the outbox inside the caller's
+ * transaction, so it goes out exactly when the caller's change commits; the outbox delivers it after commit and
+ * retries on failure.
+ */
+public final class MailService {
+
+    private final EventBus events;
+    private final MailTemplates templates;
+
+    public MailService(EventBus events, MailTemplates templates) {
+        this.events = events;
+        this.templates = templates;
+    }
+
+    public void send(DbTransaction tx, Mail mail) {
+        MailTemplates.Rendered rendered = templates.render(mail.template(), mail.locale(), mail.args());
+        events.publish(tx, new MailRequested(mail.to(), rendered.subject(), rendered.body()));
+    }
+
+    /** Whether a language has its own templates (others get English). */
+    public boolean supportsLocale(String languageTag) {
+        return templates.supported().contains(languageTag);
+    }
+}

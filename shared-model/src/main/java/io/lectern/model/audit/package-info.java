@@ -1,0 +1,2 @@
+/** Audit log records. */
+package io.lectern.model.audit;
