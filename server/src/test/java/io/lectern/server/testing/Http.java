@@ -38,6 +38,39 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method, optional JSON body, optional bearer token. */
+    public Response call(String method, String path, String json, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    public Response get(String path, String token) {
+        return call("GET", path, null, token);
+    }
+
+    public Response post(String path, String json, String token) {
+        return call("POST", path, json, token);
+    }
+
+    /** JSON from alternating keys and values, e.g. {@code json("email", e, "code", c)}; nulls are left out. */
+    public static String json(Object... keysAndValues) {
+        var node = MAPPER.createObjectNode();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object v = keysAndValues[i + 1];
+            if (v != null) {
+                node.set((String) keysAndValues[i], MAPPER.valueToTree(v));
+            }
+        }
+        return node.toString();
+    }
+
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -26,6 +26,12 @@ public final class TestServer {
                 .withOutboxPoll(Duration.ofMillis(50));
     }
 
+    /** As {@link #config()} with rate limits 20 times looser, for tests that sign in many times from one address. */
+    public static LecternConfig relaxedConfig() {
+        LecternConfig c = config();
+        return c.withAuth(c.auth().withRateLimitFactor(20));
+    }
+
     public static LecternServer start() {
         return start(config(), routes -> { });
     }

@@ -86,7 +86,7 @@ public final class AccountData {
                     && d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code()) != EmailCodes.Check.OK) {
                 throw SignIn.invalidCode();
             }
-            d.sessions().revokeAll(tx, user.id(), null, "account_deleted");
+            d.sessions().revokeAll(tx, user.id(), null, "account_deleted").forEach(d.revocations()::revokeSession);
             d.codes().deleteAll(tx, user.id());
             d.totp().deleteRecoveryCodes(tx, user.id());
             tx.dml("DELETE FROM identity.oidc_links WHERE user_id = ?", user.id());

@@ -111,6 +111,7 @@ public final class AccountFlows {
         UserRecord user = d.users().findByEmail(d.platform().db().execute(), email).filter(UserRecord::active)
                 .orElseThrow(SignIn::invalidCode);
         String hash = d.hasher().hash(req.newPassword());
+        List<java.util.UUID> ended = new java.util.ArrayList<>();
         boolean done = d.platform().db().inTransaction(tx -> {
             boolean ok = d.codes().check(tx, user.id(), EmailCodes.Purpose.RESET, req.code().strip()) == EmailCodes.Check.OK
                     || d.codes().check(tx, user.id(), EmailCodes.Purpose.INVITE, req.code().strip()) == EmailCodes.Check.OK;
@@ -119,13 +120,14 @@ public final class AccountFlows {
             }
             d.users().setPassword(tx, user.id(), hash);
             d.users().markVerified(tx, user.id());
-            d.sessions().revokeAll(tx, user.id(), null, "password_reset");
+            ended.addAll(d.sessions().revokeAll(tx, user.id(), null, "password_reset"));
             d.audit().record(tx, AuditRecord.of(user.id(), "auth.password.reset", user.id(), origin.ip()));
             return true;
         });
         if (!done) {
             failCode(user, origin);
         }
+        ended.forEach(d.revocations()::revokeSession);
         d.revocations().notBefore(user.id(), d.platform().clock().instant());
     }
 

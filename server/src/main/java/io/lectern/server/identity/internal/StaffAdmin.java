@@ -60,24 +60,26 @@ public final class StaffAdmin {
             throw new ApiException(409, "admin.self_change", "You cannot change your own role or deactivate yourself; "
                     + "ask another admin.");
         }
+        List<UUID> ended = new java.util.ArrayList<>();
         AccountSummary result = d.platform().db().inTransaction(tx -> {
             UserRecord user = d.users().lock(tx, id).orElseThrow(() -> ApiException.notFound("This user"));
             if (req.role() != null && req.role() != user.role()) {
                 d.users().setRole(tx, id, req.role());
-                d.sessions().revokeAll(tx, id, null, "role_changed");
+                ended.addAll(d.sessions().revokeAll(tx, id, null, "role_changed"));
                 d.audit().record(tx, AuditRecord.of(admin.userId(), "admin.user.role_changed", id, origin.ip())
                         .with("from", user.role().name()).with("to", req.role().name()));
             }
             if (req.active() != null && req.active() != user.active()) {
                 d.users().setActive(tx, id, req.active());
                 if (!req.active()) {
-                    d.sessions().revokeAll(tx, id, null, "deactivated");
+                    ended.addAll(d.sessions().revokeAll(tx, id, null, "deactivated"));
                 }
                 d.audit().record(tx, AuditRecord.of(admin.userId(),
                         req.active() ? "admin.user.reactivated" : "admin.user.deactivated", id, origin.ip()));
             }
             return d.users().findById(tx, id).orElseThrow().summary();
         });
+        ended.forEach(d.revocations()::revokeSession);
         if (!result.active()) {
             d.revocations().deactivate(id);
         } else {

@@ -1,0 +1,131 @@
+package io.lectern.server;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lectern.model.identity.Role;
+import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.testing.Accounts;
+import io.lectern.server.testing.Http;
+import io.lectern.server.testing.TestServer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The route × role matrix: every registered route is called anonymously and as a student, an instructor and an
+ * admin, and must answer 401/403 exactly as this table says. A route missing from the table fails the test, so
+ * nobody adds a route (least of all an unprotected one) without deciding who may call it.
+ */
+class RouteMatrixTest {
+
+    private static final String ANYONE = "anyone";
+    private static final String USER = "user";
+    private static final String STAFF = "staff";
+    private static final String ADMIN = "admin";
+
+    /** Who may call each route: anyone, any signed-in user, staff (instructor, admin) or admin only. */
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("GET /api/v1/courses", ANYONE),
+            Map.entry("GET /api/v1/courses/{idOrSlug}", ANYONE),
+            Map.entry("POST /api/v1/auth/register", ANYONE),
+            Map.entry("POST /api/v1/auth/verify-email", ANYONE),
+            Map.entry("POST /api/v1/auth/login", ANYONE),
+            Map.entry("POST /api/v1/auth/otp/request", ANYONE),
+            Map.entry("POST /api/v1/auth/otp/verify", ANYONE),
+            Map.entry("POST /api/v1/auth/refresh", ANYONE),
+            Map.entry("POST /api/v1/auth/logout", ANYONE),
+            Map.entry("POST /api/v1/auth/password/forgot", ANYONE),
+            Map.entry("POST /api/v1/auth/password/reset", ANYONE),
+            Map.entry("GET /api/v1/auth/jwks", ANYONE),
+            Map.entry("GET /api/v1/auth/oidc/providers", ANYONE),
+            Map.entry("POST /api/v1/auth/oidc/{provider}/token", ANYONE),
+            Map.entry("GET /api/v1/me", USER),
+            Map.entry("PATCH /api/v1/me", USER),
+            Map.entry("DELETE /api/v1/me", USER),
+            Map.entry("GET /api/v1/me/export", USER),
+            Map.entry("POST /api/v1/me/password", USER),
+            Map.entry("POST /api/v1/me/totp", STAFF),
+            Map.entry("POST /api/v1/me/totp/confirm", STAFF),
+            Map.entry("DELETE /api/v1/me/totp", STAFF),
+            Map.entry("GET /api/v1/admin/users", ADMIN),
+            Map.entry("POST /api/v1/admin/users", ADMIN),
+            Map.entry("PATCH /api/v1/admin/users/{id}", ADMIN),
+            Map.entry("GET /api/v1/admin/audit", ADMIN),
+            Map.entry("GET /api/v1/admin/dev-mailbox", ADMIN));
+
+    private static LecternServer server;
+    private static Http http;
+    private static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(TestServer.relaxedConfig(), routes -> { });
+        http = new Http(server.baseUri());
+        Accounts accounts = Accounts.of(http);
+        TOKENS.put(Role.ADMIN, accounts.adminToken());
+        TOKENS.put(Role.STUDENT, accounts.registerVerified("matrix.student@example.com", "student passphrase", "S")
+                .path("accessToken").asText());
+        server.modules().identity().createAccount(new io.lectern.server.identity.NewAccount("matrix.instructor@example.com",
+                "I", Role.INSTRUCTOR, "instructor passphrase"));
+        TOKENS.put(Role.INSTRUCTOR, accounts.login("matrix.instructor@example.com", "instructor passphrase")
+                .path("accessToken").asText());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyRouteIsInTheTable() {
+        Set<String> registered = new TreeSet<>();
+        for (ApiRoutes.Route r : server.routes()) {
+            registered.add(r.method().text() + " " + r.path());
+        }
+        Set<String> missing = new TreeSet<>(registered);
+        missing.removeAll(EXPECTED.keySet());
+        assertTrue(missing.isEmpty(), "Routes without an entry in the access table: " + missing);
+        Set<String> stale = new TreeSet<>(EXPECTED.keySet());
+        stale.removeAll(registered);
+        assertTrue(stale.isEmpty(), "Table entries for routes that do not exist: " + stale);
+    }
+
+    @Test
+    void everyRouteAnswersEachRoleAsDeclared() {
+        List<String> wrong = new ArrayList<>();
+        for (ApiRoutes.Route r : server.routes()) {
+            String key = r.method().text() + " " + r.path();
+            String who = EXPECTED.getOrDefault(key, "missing");
+            String path = r.path().replaceAll("\\{[^}]+}", "00000000-0000-7000-8000-000000000000");
+            String body = Set.of("POST", "PUT", "PATCH", "DELETE").contains(r.method().text()) ? "{}" : null;
+            check(wrong, key, "anonymous", http.call(r.method().text(), path, body, null).status(),
+                    who.equals(ANYONE) ? Set.of() : Set.of(401));
+            for (Role role : Role.values()) {
+                boolean allowed = switch (who) {
+                    case ANYONE, USER -> true;
+                    case STAFF -> role != Role.STUDENT;
+                    case ADMIN -> role == Role.ADMIN;
+                    default -> false;
+                };
+                int status = http.call(r.method().text(), path, body, TOKENS.get(role)).status();
+                check(wrong, key, role.name(), status, allowed ? Set.of() : Set.of(403));
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** {@code expected} empty means "allowed": anything but 401 and 403 (a 400 or 404 for the dummy input is fine). */
+    private static void check(List<String> wrong, String route, String who, int status, Set<Integer> expected) {
+        boolean ok = expected.isEmpty() ? status != 401 && status != 403 && status < 500 : expected.contains(status);
+        if (!ok) {
+            wrong.add(route + " as " + who + ": " + status + (expected.isEmpty() ? " (should be allowed)" : " (expected "
+                    + expected + ")"));
+        }
+    }
+}
