@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.server.LecternServer;
-import io.lectern.server.identity.internal.Totp;
-import io.lectern.server.platform.security.SecretBox;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.TestServer;
-import java.net.URI;
+import io.lectern.server.testing.TotpCodes;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +20,6 @@ class StaffAccountsTest {
     private static LecternServer server;
     private static Http http;
     private static Accounts accounts;
-    private static final Totp TOTP = new Totp(SecretBox.open(java.util.Optional.of(
-            Base64.getEncoder().encodeToString(new byte[32])), java.nio.file.Path.of(".")));
 
     @BeforeAll
     static void start() {
@@ -36,28 +31,6 @@ class StaffAccountsTest {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    private static byte[] secretOf(String otpauthUri) {
-        String query = URI.create(otpauthUri).getRawQuery();
-        String b32 = query.replaceAll(".*secret=([A-Z2-7]+).*", "$1");
-        return base32(b32);
-    }
-
-    private static byte[] base32(String s) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : s.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        return out.toByteArray();
     }
 
     private String invitedInstructor(String email) {
@@ -79,9 +52,9 @@ class StaffAccountsTest {
         String token = session.path("accessToken").asText();
         JsonNode enrol = http.post("/api/v1/me/totp", "{}", token).json();
         assertTrue(enrol.path("otpauthUri").asText().startsWith("otpauth://totp/Lectern%3A"), enrol.toString());
-        byte[] secret = secretOf(enrol.path("otpauthUri").asText());
+        TotpCodes app = new TotpCodes(enrol.path("otpauthUri").asText());
         assertEquals(400, http.post("/api/v1/me/totp/confirm", Http.json("code", "000000"), token).status());
-        String now = TOTP.codeAt(secret, Instant.now());
+        String now = app.at(Instant.now());
         JsonNode recovery = http.post("/api/v1/me/totp/confirm", Http.json("code", now), token).json();
         assertEquals(10, recovery.path("codes").size(), recovery.toString());
 
@@ -90,7 +63,7 @@ class StaffAccountsTest {
         Http.Response replay = http.post("/api/v1/auth/login", Http.json("email", email, "password", "instructor passphrase",
                 "totp", now));
         assertEquals("auth.totp_invalid", replay.json().path("code").asText(), "a used code cannot be replayed");
-        String next = TOTP.codeAt(secret, Instant.now().plusSeconds(30));
+        String next = app.at(Instant.now().plusSeconds(30));
         Http.Response ok = http.post("/api/v1/auth/login", Http.json("email", email, "password", "instructor passphrase",
                 "totp", next));
         assertEquals(200, ok.status(), ok.raw().body());
