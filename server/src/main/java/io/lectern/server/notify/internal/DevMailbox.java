@@ -7,7 +7,7 @@ import io.lectern.server.notify.MailRequested;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.events.Delivery;
-import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.QueryParams;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -49,17 +49,7 @@ public final class DevMailbox {
 
     /** GET /api/v1/admin/dev-mailbox?to=&amp;limit= — newest first. */
     public void list(ServerRequest req, ServerResponse res) {
-        int limit;
-        try {
-            limit = Integer.parseInt(req.query().first("limit").orElse("50"));
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        if (limit < 1 || limit > 200) {
-            throw new ApiException(400, "request.invalid", "limit must be a whole number from 1 to 200.",
-                    List.of(new io.lectern.model.common.FieldViolation("limit", "range",
-                            "limit must be between 1 and 200.")), java.util.Map.of());
-        }
+        int limit = QueryParams.limit(req, 50, 200);
         String to = req.query().first("to").orElse(null);
         List<CapturedMail> mails;
         try (var rows = platform.db().execute().query("""
