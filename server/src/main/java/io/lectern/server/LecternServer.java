@@ -2,6 +2,7 @@ package io.lectern.server;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -91,7 +92,7 @@ public final class LecternServer implements AutoCloseable {
             AuditService audit = AuditModule.register(routes, platform);
             IdentityService identity = IdentityModule.register(routes, platform, mail, audit);
             guard.set(identity.accessGuard());
-            Modules modules = new Modules(identity, CatalogModule.register(routes, platform), audit, mail);
+            Modules modules = new Modules(identity, CatalogModule.register(routes, platform, identity, audit), audit, mail);
             extraRoutes.accept(routes);
             routes.installFallback(problems);
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,
@@ -101,6 +102,7 @@ public final class LecternServer implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(64L << 20)
+                    .addProtocol(Http1Config.builder().maxPrologueLength(16 * 1024).build())
                     .shutdownGracePeriod(Duration.ofSeconds(10))
                     .directHandlers(ErrorHandling.directHandlers(json))
                     .addFeature(ObserveFeature.builder().endpoint("/")

@@ -1,11 +1,12 @@
 package io.lectern.server.catalog;
 
-import io.lectern.server.catalog.internal.CatalogRoutes;
-import io.lectern.server.catalog.internal.CourseRepository;
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.catalog.internal.CatalogCore;
+import io.lectern.server.identity.IdentityService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiRoutes;
 
-/** Wires the catalog module: repository, facade and routes. */
+/** Wires the catalog module: authoring, publishing, search, course pages, lessons, reviews and categories. */
 public final class CatalogModule {
 
     public static final String SCHEMA = "catalog";
@@ -13,9 +14,10 @@ public final class CatalogModule {
     private CatalogModule() {
     }
 
-    public static CatalogService register(ApiRoutes routes, Platform platform) {
-        CatalogService service = new CatalogService(platform, new CourseRepository());
-        new CatalogRoutes(service, platform.json()).register(routes);
-        return service;
+    public static CatalogService register(ApiRoutes routes, Platform platform, IdentityService identity,
+                                          AuditService audit) {
+        CatalogCore core = new CatalogCore(platform, identity, audit, routes);
+        core.registerRoutes();
+        return new CatalogService(core);
     }
 }

@@ -1,50 +1,44 @@
 package io.lectern.server.catalog;
 
-import io.lectern.model.catalog.CourseSummary;
-import io.lectern.model.common.Page;
-import io.lectern.server.catalog.internal.CourseRepository;
-import io.lectern.server.platform.Platform;
-import java.time.Instant;
+import io.lectern.server.catalog.internal.CatalogCore;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-/** The catalog module's facade: creating whole courses and reading the published catalog. */
+/**
+ * The catalog module's facade. Other modules plug in what the catalog needs to know about learners
+ * ({@link #useEnrollments}, {@link #useCompletions}); seeding and imports create whole published courses.
+ * Everything else the catalog offers is its HTTP API and its events ({@link CoursePublished},
+ * {@link CourseArchived}, {@link LessonAdded}, {@link ReviewPosted}).
+ */
 public final class CatalogService {
 
-    private final Platform platform;
-    private final CourseRepository courses;
+    private final CatalogCore core;
 
-    public CatalogService(Platform platform, CourseRepository courses) {
-        this.platform = platform;
-        this.courses = courses;
+    CatalogService(CatalogCore core) {
+        this.core = core;
     }
 
-    /** Adds categories that do not exist yet (slug → name), keeping the given order. */
+    /** Commerce answers whether a learner is enrolled (lesson access, reviews, archived course pages). */
+    public void useEnrollments(EnrollmentCheck check) {
+        core.learners().useEnrollments(check);
+    }
+
+    /** Learning answers which lessons a learner finished (prerequisite locks). */
+    public void useCompletions(CompletionCheck check) {
+        core.learners().useCompletions(check);
+    }
+
+    /** Adds categories that do not exist yet (slug → name). */
     public void ensureCategories(Map<String, String> categories) {
-        platform.db().doInTransaction(tx -> courses.upsertCategories(tx, categories));
+        core.ensureCategories(categories);
     }
 
-    /** Creates a course with its outline in one transaction and publishes it. */
+    /** Creates a course with its outline from trusted data (demo seed) and publishes it, in one transaction. */
     public UUID createPublished(CourseDraft draft) {
-        return platform.db().inTransaction(tx -> {
-            UUID id = platform.ids().next();
-            Instant now = platform.clock().instant();
-            courses.insertCourse(tx, id, draft, now, platform.ids());
-            platform.events().publish(tx, new CoursePublished(id, draft.slug(), draft.title(), now));
-            return id;
-        });
+        return core.createPublished(draft);
     }
 
     public long publishedCount() {
-        return courses.countPublished(platform.db().execute());
-    }
-
-    public Page<CourseSummary> published(int limit, String cursor) {
-        return courses.published(platform.db().execute(), limit, cursor);
-    }
-
-    public Optional<CourseSummary> findPublished(String idOrSlug) {
-        return courses.findPublished(platform.db().execute(), idOrSlug);
+        return core.publishedCount();
     }
 }

@@ -3,6 +3,7 @@ package io.lectern.server.identity;
 import io.lectern.model.identity.Role;
 import io.lectern.model.identity.UserView;
 import io.lectern.server.identity.internal.Deps;
+import io.lectern.server.identity.internal.LaunchTokens;
 import io.lectern.server.identity.internal.PasswordHasher;
 import io.lectern.server.identity.internal.SigningKeys;
 import io.lectern.server.identity.internal.UserRecord;
@@ -10,6 +11,7 @@ import io.lectern.server.identity.internal.UserRepository;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.AccessGuard;
 import io.lectern.server.platform.http.ApiException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -92,6 +94,15 @@ public final class IdentityService {
 
     public boolean anyWithRole(Role role) {
         return d.users().countWithRole(d.platform().db().execute(), role) > 0;
+    }
+
+    /**
+     * Signs a short-lived token for an external tool (see {@code LaunchTokens}); the tool verifies it with the public
+     * JWKS. {@code audience} should be the tool's origin.
+     */
+    public String signLaunchToken(UUID userId, String audience, Map<String, String> claims, Duration ttl) {
+        return new LaunchTokens(keys, d.platform().clock(), d.platform().config().auth().accessTokenTtl())
+                .issue(userId, audience, claims, ttl);
     }
 
     /** Ends the current signing key's period now; the next token is signed by a new key (key leak drill). */

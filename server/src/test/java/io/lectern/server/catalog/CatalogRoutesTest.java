@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** The demo catalog as a newcomer first sees it. */
 class CatalogRoutesTest {
 
     private static LecternServer server;
@@ -55,7 +56,9 @@ class CatalogRoutesTest {
         Http.Response r = http.get("/api/v1/courses/sql-for-analysts");
         assertEquals(200, r.status());
         assertEquals("SQL for Analysts", r.json().get("title").asText());
-        assertEquals("Grace Hopper", r.json().get("instructors").get(0).asText());
+        assertEquals("Grace Hopper", r.json().get("instructors").get(0).get("displayName").asText());
+        assertEquals(1900, r.json().get("price").get("amountMinor").asLong());
+        assertEquals("ONE_TIME", r.json().get("pricing").asText());
         assertEquals(1900, r.json().get("price").get("amountMinor").asLong());
         assertEquals(9, r.json().get("lessonCount").asInt());
         assertNotNull(r.json().get("id").asText());

@@ -1,9 +1,14 @@
 package io.lectern.server.platform.db;
 
 import io.helidon.dbclient.DbRow;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /** Typed reads from a {@link DbRow}, so repositories never juggle JDBC's date and UUID types. */
@@ -45,6 +50,51 @@ public final class Rows {
             case Instant i -> i;
             default -> throw new IllegalStateException("not a timestamp: " + column);
         };
+    }
+
+    /** A {@code text[]} column as a list (empty for NULL). */
+    public static List<String> strings(DbRow row, String column) {
+        return array(value(row, column)).stream().map(String::valueOf).toList();
+    }
+
+    /** A {@code uuid[]} column as a list (empty for NULL). */
+    public static List<UUID> uuids(DbRow row, String column) {
+        return array(value(row, column)).stream().map(v -> v instanceof UUID u ? u : UUID.fromString(v.toString()))
+                .toList();
+    }
+
+    /** A nullable integer column. */
+    public static Integer integer(DbRow row, String column) {
+        Object value = value(row, column);
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    /** A numeric column as a double (0 for NULL). */
+    public static double decimal(DbRow row, String column) {
+        Object value = value(row, column);
+        return value == null ? 0 : ((Number) value).doubleValue();
+    }
+
+    /** JDBC parameter for a {@code text[]} column. */
+    public static String[] textArray(Collection<String> values) {
+        return values.toArray(String[]::new);
+    }
+
+    /** JDBC parameter for a {@code uuid[]} column: bind it as {@code ?::uuid[]}. */
+    public static String[] uuidArray(Collection<UUID> values) {
+        return values.stream().map(UUID::toString).toArray(String[]::new);
+    }
+
+    private static List<Object> array(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            Object items = value instanceof Array a ? a.getArray() : value;
+            return items instanceof Object[] arr ? Arrays.asList(arr) : List.of();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read array column", e);
+        }
     }
 
     /** JDBC parameter for a {@code timestamptz} column. */

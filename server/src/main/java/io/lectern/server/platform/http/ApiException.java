@@ -16,14 +16,21 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient List<FieldViolation> violations;
     private final transient Map<String, String> headers;
+    private final transient Map<String, Object> context;
 
     public ApiException(int status, String code, String detail, List<FieldViolation> violations,
                         Map<String, String> headers) {
+        this(status, code, detail, violations, headers, Map.of());
+    }
+
+    private ApiException(int status, String code, String detail, List<FieldViolation> violations,
+                         Map<String, String> headers, Map<String, Object> context) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.violations = List.copyOf(violations);
         this.headers = Map.copyOf(headers);
+        this.context = Map.copyOf(context);
     }
 
     public ApiException(int status, String code, String detail) {
@@ -38,6 +45,18 @@ public class ApiException extends RuntimeException {
 
     public static ApiException notFound(String what) {
         return new ApiException(404, "resource.not_found", what + " was not found.");
+    }
+
+    /** The same problem carrying a fact the client can act on (problem member {@code context.<key>}). */
+    public ApiException with(String key, Object value) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(context);
+        copy.put(key, value);
+        return new ApiException(status, code, getMessage(), violations, headers, copy);
+    }
+
+    /** A 422: the input is well-formed but breaks a rule of the domain; {@code violations} say which. */
+    public static ApiException rule(String code, String detail, List<FieldViolation> violations) {
+        return new ApiException(422, code, detail, violations, Map.of());
     }
 
     public int status() {
@@ -58,5 +77,9 @@ public class ApiException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    public Map<String, Object> context() {
+        return context;
     }
 }

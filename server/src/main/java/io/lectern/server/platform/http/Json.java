@@ -3,6 +3,7 @@ package io.lectern.server.platform.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -17,7 +18,9 @@ import io.lectern.model.common.FieldViolation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -51,8 +54,37 @@ public final class Json {
         return mapper;
     }
 
+    /**
+     * A PATCH body: the value, and which top-level fields the client sent, so an explicit {@code null} (clear it)
+     * differs from an absent field (keep it).
+     *
+     * @param value  the body as a record
+     * @param fields names of the fields present in the JSON
+     * @param <T>    body type
+     */
+    public record Patch<T>(T value, Set<String> fields) {
+        public boolean has(String field) {
+            return fields.contains(field);
+        }
+    }
+
     /** Reads the request body as {@code type}, answering 413, 415 or 400 when it cannot. */
     public <T> T read(ServerRequest request, Class<T> type) {
+        return readPatch(request, type).value();
+    }
+
+    /** As {@link #read}, remembering which fields were present. */
+    public <T> Patch<T> readPatch(ServerRequest request, Class<T> type) {
+        return parse(readBody(request), type);
+    }
+
+    /** Reads an optional body: {@code fallback} when the request has none. */
+    public <T> T readOptional(ServerRequest request, Class<T> type, T fallback) {
+        byte[] body = readBody(request);
+        return body.length == 0 ? fallback : parse(body, type).value();
+    }
+
+    private byte[] readBody(ServerRequest request) {
         request.headers().contentType().ifPresent(ct -> {
             if (!ct.mediaType().subtype().equals("json") && !ct.mediaType().subtype().endsWith("+json")) {
                 throw new ApiException(415, "request.unsupported_media_type", "Send the body as application/json.");
@@ -61,13 +93,22 @@ public final class Json {
         if (request.headers().contentLength().orElse(0) > maxBytes) {
             throw tooLarge();
         }
-        byte[] body = readBounded(request);
+        return readBounded(request);
+    }
+
+    private <T> Patch<T> parse(byte[] body, Class<T> type) {
         if (body.length == 0) {
             throw new ApiException(400, "request.body_missing", "This request needs a JSON body.");
         }
         T value;
+        Set<String> fields = new HashSet<>();
         try {
-            value = mapper.readValue(body, type);
+            JsonNode tree = mapper.readTree(body);
+            if (tree == null || !tree.isObject()) {
+                throw new ApiException(400, "request.body_missing", "This request needs a JSON object as its body.");
+            }
+            tree.fieldNames().forEachRemaining(fields::add);
+            value = mapper.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.invalid(List.of(new FieldViolation(path(e), "unknown",
                     "Unknown field '" + e.getPropertyName() + "'.")));
@@ -77,13 +118,13 @@ public final class Json {
         } catch (JsonParseException e) {
             throw new ApiException(400, "request.malformed_json", "The body is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new ApiException(400, "request.malformed_json", "The body is not valid JSON.");
         }
         if (value == null) {
             throw new ApiException(400, "request.body_missing", "This request needs a JSON object as its body.");
         }
-        return value;
+        return new Patch<>(value, Set.copyOf(fields));
     }
 
     private byte[] readBounded(ServerRequest request) {

@@ -29,7 +29,7 @@ public final class Problems {
 
     public static ApiProblem problem(ApiException e, String requestId) {
         return new ApiProblem(typeOf(e.code()), titleOf(e.status()), e.status(), e.detail(), e.code(), requestId,
-                e.violations());
+                e.violations(), e.context());
     }
 
     public void send(ServerRequest request, ServerResponse response, ApiException e) {

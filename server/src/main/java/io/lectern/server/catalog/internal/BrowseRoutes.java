@@ -1,0 +1,53 @@
+package io.lectern.server.catalog.internal;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.Access;
+import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.http.PathParams;
+import io.lectern.server.platform.http.QueryParams;
+import io.lectern.server.platform.security.Authz;
+
+/** What anyone may read: the catalog search, course pages, lessons (as access allows), categories, instructors. */
+final class BrowseRoutes {
+
+    private final Platform platform;
+    private final Json json;
+    private final CourseSearch search;
+    private final CoursePages pages;
+    private final LessonAccess lessons;
+    private final CategoryRepository categories;
+    private final InstructorDirectory instructors;
+
+    BrowseRoutes(Platform platform, CourseSearch search, CoursePages pages, LessonAccess lessons,
+                 CategoryRepository categories, InstructorDirectory instructors) {
+        this.platform = platform;
+        this.json = platform.json();
+        this.search = search;
+        this.pages = pages;
+        this.lessons = lessons;
+        this.categories = categories;
+        this.instructors = instructors;
+    }
+
+    void register(ApiRoutes routes) {
+        routes.get("/api/v1/courses", Access.PUBLIC, this::search)
+                .get("/api/v1/courses/{idOrSlug}", Access.PUBLIC, (req, res) -> json.write(res, 200,
+                        pages.page(Authz.current(req), PathParams.text(req, "idOrSlug"))))
+                .get("/api/v1/lessons/{id}", Access.PUBLIC, (req, res) -> json.write(res, 200,
+                        lessons.open(Authz.current(req), PathParams.uuid(req, "id", "This lesson"))))
+                .get("/api/v1/categories", Access.PUBLIC, (req, res) -> json.write(res, 200,
+                        java.util.Map.of("items", categories.all(platform.db().execute()))))
+                .get("/api/v1/instructors", Access.PUBLIC, (req, res) -> json.write(res, 200, instructors.search(
+                        platform.db().execute(), QueryParams.text(req, "q", 100), QueryParams.limit(req, 20, 100),
+                        QueryParams.text(req, "cursor", 400))))
+                .get("/api/v1/instructors/{id}", Access.PUBLIC, (req, res) -> json.write(res, 200,
+                        instructors.profile(platform.db().execute(), PathParams.uuid(req, "id", "This instructor"))));
+    }
+
+    private void search(ServerRequest req, ServerResponse res) {
+        json.write(res, 200, search.search(platform.db().execute(), SearchParams.read(req)));
+    }
+}

@@ -1,0 +1,77 @@
+package io.lectern.server.catalog.internal;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.lectern.model.catalog.Category;
+import io.lectern.server.platform.db.Rows;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** SQL over the admin-managed category list. */
+final class CategoryRepository {
+
+    private static final String SELECT = """
+            SELECT c.slug, c.name, c.position,
+                   (SELECT count(*) FROM catalog.published_courses p
+                     WHERE p.category = c.slug AND p.status = 'PUBLISHED') AS courses
+              FROM catalog.categories c
+            """;
+
+    List<Category> all(DbExecute db) {
+        try (var rows = db.query(SELECT + " ORDER BY c.position, c.name")) {
+            return rows.map(CategoryRepository::row).toList();
+        }
+    }
+
+    /** Slugs and names in display order, without counting courses. */
+    List<Category> names(DbExecute db) {
+        try (var rows = db.query("SELECT slug, name, position, 0 AS courses FROM catalog.categories ORDER BY position, name")) {
+            return rows.map(CategoryRepository::row).toList();
+        }
+    }
+
+    Optional<Category> find(DbExecute db, String slug) {
+        return db.get(SELECT + " WHERE c.slug = ?", slug).map(CategoryRepository::row);
+    }
+
+    boolean exists(DbExecute db, String slug) {
+        return db.get("SELECT 1 FROM catalog.categories WHERE slug = ?", slug).isPresent();
+    }
+
+    void insert(DbExecute tx, String slug, String name, Integer position) {
+        tx.insert("""
+                INSERT INTO catalog.categories (slug, name, position)
+                VALUES (?, ?, coalesce(?, (SELECT coalesce(max(position) + 1, 0) FROM catalog.categories)))""",
+                slug, name, position);
+    }
+
+    void upsertAll(DbExecute tx, Map<String, String> categories) {
+        for (var e : categories.entrySet()) {
+            tx.insert("""
+                    INSERT INTO catalog.categories (slug, name, position)
+                    VALUES (?, ?, (SELECT coalesce(max(position) + 1, 0) FROM catalog.categories))
+                    ON CONFLICT DO NOTHING""", e.getKey(), e.getValue());
+        }
+    }
+
+    void update(DbExecute tx, String slug, String name, Integer position) {
+        tx.update("UPDATE catalog.categories SET name = coalesce(?, name), position = coalesce(?, position) WHERE slug = ?",
+                name, position, slug);
+    }
+
+    /** Courses (any state) filed under the category. */
+    long usage(DbExecute db, String slug) {
+        return db.get("SELECT count(*) AS n FROM catalog.courses WHERE category = ?", slug)
+                .map(r -> Rows.number(r, "n")).orElse(0L);
+    }
+
+    void delete(DbExecute tx, String slug) {
+        tx.delete("DELETE FROM catalog.categories WHERE slug = ?", slug);
+    }
+
+    private static Category row(DbRow r) {
+        return new Category(Rows.text(r, "slug"), Rows.text(r, "name"), (int) Rows.number(r, "position"),
+                Rows.number(r, "courses"));
+    }
+}

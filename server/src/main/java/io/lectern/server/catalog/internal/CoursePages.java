@@ -1,0 +1,74 @@
+package io.lectern.server.catalog.internal;
+
+import io.helidon.dbclient.DbExecute;
+import io.lectern.model.catalog.Category;
+import io.lectern.model.catalog.CourseDetail;
+import io.lectern.model.catalog.CourseStatus;
+import io.lectern.model.catalog.CourseSummary;
+import io.lectern.model.catalog.RatingSummary;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A course's public page: its published version, syllabus and, for the caller, which lessons are open. Archived
+ * courses are shown only to their staff and enrolled learners.
+ */
+final class CoursePages {
+
+    private final Platform platform;
+    private final PublishedRepository published;
+    private final LearnerChecks learners;
+
+    CoursePages(Platform platform, PublishedRepository published, LearnerChecks learners) {
+        this.platform = platform;
+        this.published = published;
+        this.learners = learners;
+    }
+
+    CourseDetail page(Optional<Principal> caller, String idOrSlug) {
+        DbExecute db = platform.db().execute();
+        PublishedCourse c = published.course(db, idOrSlug).orElseThrow(() -> ApiException.notFound("This course"));
+        boolean staff = caller.map(p -> p.isAdmin() || c.isStaff(p.userId())).orElse(false);
+        boolean enrolled = !staff && caller.map(p -> learners.enrolled(p.userId(), c.id())).orElse(false);
+        if (c.status() == CourseStatus.ARCHIVED && !staff && !enrolled) {
+            throw ApiException.notFound("This course");
+        }
+        List<PublishedLesson> lessons = published.lessons(db, c.id());
+        Set<UUID> completed = enrolled && lessons.stream().anyMatch(l -> !l.prerequisiteIds().isEmpty())
+                ? learners.completed(caller.orElseThrow().userId(), c.id()) : Set.of();
+        Map<UUID, CourseDetail.Section> sections = new LinkedHashMap<>();
+        Map<UUID, List<CourseDetail.Lesson>> bySection = new LinkedHashMap<>();
+        for (PublishedLesson l : lessons) {
+            boolean locked = !staff && (enrolled ? !completed.containsAll(l.prerequisiteIds()) : !l.preview());
+            bySection.computeIfAbsent(l.sectionId(), k -> new ArrayList<>()).add(new CourseDetail.Lesson(l.id(), l.title(),
+                    l.type(), l.durationSec(), l.preview(), l.required(), locked, l.prerequisiteIds()));
+            sections.putIfAbsent(l.sectionId(), null);
+        }
+        List<CourseDetail.Section> syllabus = new ArrayList<>();
+        for (PublishedLesson l : lessons) {
+            if (sections.get(l.sectionId()) == null) {
+                CourseDetail.Section s = new CourseDetail.Section(l.sectionId(), l.sectionTitle(), bySection.get(l.sectionId()));
+                sections.put(l.sectionId(), s);
+                syllabus.add(s);
+            }
+        }
+        return detail(c, syllabus, new CourseDetail.Viewer(enrolled, staff));
+    }
+
+    private static CourseDetail detail(PublishedCourse c, List<CourseDetail.Section> syllabus, CourseDetail.Viewer viewer) {
+        CourseSummary s = c.summary();
+        return new CourseDetail(s.id(), s.slug(), c.status(), c.version(), s.title(), s.subtitle(), c.description(),
+                c.descriptionHtml(), new Category(s.category(), c.categoryName(), c.categoryPosition(), 0), c.tags(),
+                s.level(), s.language(), s.pricing(), s.price(), s.thumbnailMediaId(), c.instructors(),
+                new RatingSummary(s.rating(), s.ratingCount(), c.ratingHistogram()), s.enrollmentCount(), s.lessonCount(),
+                s.durationSec(), s.publishedAt(), c.publishedAt(), syllabus, viewer);
+    }
+}

@@ -1,0 +1,105 @@
+package io.lectern.server.catalog.internal;
+
+import io.helidon.dbclient.DbExecute;
+import io.lectern.model.catalog.FacetCount;
+import io.lectern.model.catalog.Pricing;
+import io.lectern.model.catalog.SearchFacets;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.Sql;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Facet counts of a search in one statement: the matching courses are collected once, then counted per
+ * dimension with every other filter applied but not the dimension's own, so each count says what choosing that
+ * value would give. The total is the category counts of the chosen categories.
+ */
+final class SearchFacetCounts {
+
+    static final List<String> RATING_STEPS = List.of("4.5", "4.0", "3.5", "3.0");
+
+    /**
+     * Counts of one search.
+     *
+     * @param total  courses matching everything
+     * @param facets per-dimension counts
+     */
+    record Counts(long total, SearchFacets facets) {
+    }
+
+    private final CategoryRepository categories;
+
+    SearchFacetCounts(CategoryRepository categories) {
+        this.categories = categories;
+    }
+
+    Counts count(DbExecute db, SearchRequest req) {
+        Sql sql = new Sql("WITH m AS MATERIALIZED (SELECT p.category, p.level, p.language, p.pricing, p.rating_avg "
+                + "FROM catalog.published_courses p WHERE ").append(req.baseFilter()).append(")");
+        sql.append(" SELECT 'category' AS dim, m.category AS value, count(*) AS n FROM m WHERE true")
+                .append(req.facetFilters("category", "m")).append(" GROUP BY m.category");
+        sql.append(" UNION ALL SELECT 'level', m.level, count(*) FROM m WHERE true")
+                .append(req.facetFilters("level", "m")).append(" GROUP BY m.level");
+        sql.append(" UNION ALL SELECT 'language', m.language, count(*) FROM m WHERE true")
+                .append(req.facetFilters("language", "m")).append(" GROUP BY m.language");
+        sql.append(" UNION ALL SELECT 'price', m.pricing, count(*) FROM m WHERE true")
+                .append(req.facetFilters("price", "m")).append(" GROUP BY m.pricing");
+        sql.append(" UNION ALL SELECT 'rating', r.v::text, count(*) FROM m JOIN (VALUES (4.5), (4.0), (3.5), (3.0)) r(v)"
+                + " ON m.rating_avg >= r.v WHERE true").append(req.facetFilters("rating", "m")).append(" GROUP BY r.v");
+        Map<String, Map<String, Long>> dims = new HashMap<>();
+        try (var rows = db.query(sql.text(), sql.params())) {
+            rows.forEach(r -> dims.computeIfAbsent(Rows.text(r, "dim"), k -> new HashMap<>())
+                    .put(Rows.text(r, "value"), Rows.number(r, "n")));
+        }
+        Map<String, Long> byCategory = dims.getOrDefault("category", Map.of());
+        long total = byCategory.entrySet().stream()
+                .filter(e -> req.categories().isEmpty() || req.categories().contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new Counts(total, new SearchFacets(categoryFacets(db, byCategory),
+                facets(dims.get("level"), v -> v.charAt(0) + v.substring(1).toLowerCase(Locale.ROOT)),
+                facets(dims.get("language"), v -> Locale.forLanguageTag(v).getDisplayName(Locale.ENGLISH)),
+                priceFacets(dims.getOrDefault("price", Map.of())), ratingFacets(dims.getOrDefault("rating", Map.of()))));
+    }
+
+    private List<FacetCount> categoryFacets(DbExecute db, Map<String, Long> counts) {
+        List<FacetCount> list = new ArrayList<>();
+        categories.names(db).forEach(c -> {
+            if (counts.containsKey(c.slug())) {
+                list.add(new FacetCount(c.slug(), c.name(), counts.get(c.slug())));
+            }
+        });
+        return list;
+    }
+
+    private static List<FacetCount> facets(Map<String, Long> counts, java.util.function.UnaryOperator<String> label) {
+        if (counts == null) {
+            return List.of();
+        }
+        return counts.entrySet().stream().map(e -> new FacetCount(e.getKey(), label.apply(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing(FacetCount::count).reversed().thenComparing(FacetCount::value)).toList();
+    }
+
+    private static List<FacetCount> priceFacets(Map<String, Long> counts) {
+        List<FacetCount> list = new ArrayList<>();
+        for (Pricing p : Pricing.values()) {
+            if (counts.containsKey(p.name())) {
+                list.add(new FacetCount(SearchParams.priceValue(p), SearchParams.priceLabel(p), counts.get(p.name())));
+            }
+        }
+        return list;
+    }
+
+    private static List<FacetCount> ratingFacets(Map<String, Long> counts) {
+        List<FacetCount> list = new ArrayList<>();
+        for (String step : RATING_STEPS) {
+            long n = counts.entrySet().stream().filter(e -> Double.parseDouble(e.getKey()) == Double.parseDouble(step))
+                    .mapToLong(Map.Entry::getValue).sum();
+            list.add(new FacetCount(step, step + " stars & up", n));
+        }
+        return list;
+    }
+}
