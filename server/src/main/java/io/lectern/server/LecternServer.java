@@ -10,6 +10,8 @@ import io.lectern.server.audit.AuditModule;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogModule;
 import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.commerce.CommerceModule;
+import io.lectern.server.commerce.CommerceService;
 import io.lectern.server.demo.DemoSeed;
 import io.lectern.server.identity.IdentityModule;
 import io.lectern.server.identity.IdentityService;
@@ -46,7 +48,7 @@ public final class LecternServer implements AutoCloseable {
 
     /** Module schemas in migration order; platform first. */
     static final List<String> SCHEMAS = List.of("platform", NotifyModule.SCHEMA, AuditModule.SCHEMA,
-            IdentityModule.SCHEMA, CatalogModule.SCHEMA);
+            IdentityModule.SCHEMA, CatalogModule.SCHEMA, CommerceModule.SCHEMA);
 
     private final Infrastructure infra;
     private final Platform platform;
@@ -56,7 +58,8 @@ public final class LecternServer implements AutoCloseable {
     private WebServer webServer;
 
     /** The module facades, for start-up tasks and tests. */
-    public record Modules(IdentityService identity, CatalogService catalog, AuditService audit, MailService mail) {
+    public record Modules(IdentityService identity, CatalogService catalog, CommerceService commerce, AuditService audit,
+                          MailService mail) {
     }
 
     private LecternServer(Infrastructure infra, Platform platform, OutboxDispatcher dispatcher, ApiRoutes routes,
@@ -92,7 +95,10 @@ public final class LecternServer implements AutoCloseable {
             AuditService audit = AuditModule.register(routes, platform);
             IdentityService identity = IdentityModule.register(routes, platform, mail, audit);
             guard.set(identity.accessGuard());
-            Modules modules = new Modules(identity, CatalogModule.register(routes, platform, identity, audit), audit, mail);
+            CatalogService catalog = CatalogModule.register(routes, platform, identity, audit);
+            CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit);
+            ModuleWiring.connect(events, catalog, commerce);
+            Modules modules = new Modules(identity, catalog, commerce, audit, mail);
             extraRoutes.accept(routes);
             routes.installFallback(problems);
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,

@@ -1,7 +1,9 @@
 package io.lectern.server.catalog;
 
 import io.lectern.server.catalog.internal.CatalogCore;
+import io.helidon.dbclient.DbExecute;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,6 +38,16 @@ public final class CatalogService {
     /** Creates a course with its outline from trusted data (demo seed) and publishes it, in one transaction. */
     public UUID createPublished(CourseDraft draft) {
         return core.createPublished(draft);
+    }
+
+    /** The published terms of a course, if it was ever published (archived ones included). */
+    public Optional<CourseOffer> offer(UUID courseId) {
+        return core.offer(courseId);
+    }
+
+    /** Counts enrollments on the course card; called inside the caller's transaction (an outbox delivery). */
+    public void adjustEnrollmentCount(DbExecute tx, UUID courseId, int delta) {
+        core.adjustEnrollmentCount(tx, courseId, delta);
     }
 
     public long publishedCount() {

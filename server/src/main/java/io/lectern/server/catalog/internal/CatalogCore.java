@@ -1,5 +1,6 @@
 package io.lectern.server.catalog.internal;
 
+import io.helidon.dbclient.DbExecute;
 import io.lectern.model.catalog.CourseLevel;
 import io.lectern.model.catalog.CourseStatus;
 import io.lectern.model.catalog.InstructorRef;
@@ -8,6 +9,7 @@ import io.lectern.model.catalog.LessonType;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CourseDraft;
+import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
@@ -16,6 +18,7 @@ import io.lectern.server.platform.security.RateLimiter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,13 +33,15 @@ public final class CatalogCore {
     private final CategoryRepository categories = new CategoryRepository();
     private final Publishing publishing;
     private final LearnerChecks learners = new LearnerChecks();
+    private final SnapshotRepository snapshots;
+    private final PublishedRepository published;
     private final List<Runnable> registrations;
 
     public CatalogCore(Platform platform, IdentityService identity, AuditService audit, ApiRoutes routes) {
         this.platform = platform;
         this.outlines = new OutlineRepository(platform.json().objectMapper());
-        SnapshotRepository snapshots = new SnapshotRepository();
-        PublishedRepository published = new PublishedRepository(platform.json().objectMapper(), outlines);
+        this.snapshots = new SnapshotRepository();
+        this.published = new PublishedRepository(platform.json().objectMapper(), outlines);
         CourseStaff staff = new CourseStaff(identity);
         Authoring authoring = new Authoring(platform, drafts, outlines, categories, staff, "USD");
         this.publishing = new Publishing(platform, drafts, outlines, snapshots, categories, audit);
@@ -64,6 +69,19 @@ public final class CatalogCore {
 
     public void ensureCategories(Map<String, String> slugToName) {
         platform.db().doInTransaction(tx -> categories.upsertAll(tx, slugToName));
+    }
+
+    public Optional<CourseOffer> offer(UUID courseId) {
+        return published.course(platform.db().execute(), courseId.toString()).map(c -> new CourseOffer(c.id(),
+                c.summary().title(), c.status(), c.summary().pricing(), c.summary().price().amountMinor(),
+                c.summary().price().currency(), c.ownerId(), c.instructorIds()));
+    }
+
+    public void adjustEnrollmentCount(DbExecute tx, UUID courseId, int delta) {
+        tx.update("UPDATE catalog.published_courses SET enrollment_count = greatest(0, enrollment_count + ?) "
+                + "WHERE course_id = ?", delta, courseId);
+        published.course(tx, courseId.toString()).ifPresent(c -> c.instructors()
+                .forEach(i -> snapshots.refreshInstructor(tx, i.id(), null)));
     }
 
     public long publishedCount() {

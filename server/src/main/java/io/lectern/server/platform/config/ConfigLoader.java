@@ -25,7 +25,10 @@ public final class ConfigLoader {
             "auth.access-token-minutes", "auth.refresh-token-days", "auth.key-rotation-days", "auth.require-admin-totp",
             "auth.rate-limit-factor", "oidc.id", "oidc.name", "oidc.issuer", "oidc.client-id", "oidc.client-secret",
             "mail.from", "mail.smtp.host", "mail.smtp.port", "mail.smtp.user", "mail.smtp.password",
-            "mail.smtp.security");
+            "mail.smtp.security", "commerce.currency", "commerce.refund-window-days", "commerce.instructor-share-percent",
+            "commerce.tax-rate-basis-points", "commerce.tax-name", "commerce.payout-threshold-minor",
+            "commerce.subscription-grace-days", "commerce.seller", "stripe.secret-key", "stripe.webhook-secret",
+            "stripe.api-base", "razorpay.key-id", "razorpay.key-secret", "razorpay.webhook-secret", "razorpay.api-base");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private ConfigLoader() {
@@ -64,7 +67,33 @@ public final class ConfigLoader {
                 dataDir(s, env), db, redis, s.text("redis.key-prefix").orElse("lectern:"), adminEmail, adminPassword,
                 s.bool("seed-demo", db.isEmpty()), Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
                 s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20), s.bool("http.trust-forwarded-for", false),
-                auth(s), mail(s));
+                auth(s), mail(s), commerce(s));
+    }
+
+    private static CommerceSettings commerce(Settings s) {
+        String currency = s.text("commerce.currency").orElse("USD");
+        try {
+            if (!currency.equals(currency.toUpperCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException(currency);
+            }
+            java.util.Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(s.origin("commerce.currency") + " must be an ISO 4217 code such as USD, EUR or "
+                    + "INR, but is '" + currency + "'.");
+        }
+        Optional<CommerceSettings.Gateway> stripe = s.text("stripe.secret-key").map(key -> new CommerceSettings.Gateway(
+                "", key, s.required("stripe.webhook-secret", "stripe.secret-key"),
+                s.text("stripe.api-base").orElse("https://api.stripe.com")));
+        Optional<CommerceSettings.Gateway> razorpay = s.text("razorpay.key-id").map(id -> new CommerceSettings.Gateway(
+                id, s.required("razorpay.key-secret", "razorpay.key-id"),
+                s.required("razorpay.webhook-secret", "razorpay.key-id"),
+                s.text("razorpay.api-base").orElse("https://api.razorpay.com")));
+        return new CommerceSettings(currency, Duration.ofDays(s.integer("commerce.refund-window-days", 14, 0, 365)),
+                s.integer("commerce.instructor-share-percent", 70, 0, 100),
+                s.integer("commerce.tax-rate-basis-points", 0, 0, 5000), s.text("commerce.tax-name").orElse("VAT"),
+                s.integer("commerce.payout-threshold-minor", 5_000, 1, 100_000_000),
+                Duration.ofDays(s.integer("commerce.subscription-grace-days", 3, 0, 60)),
+                s.text("commerce.seller").orElse("Lectern"), stripe, razorpay);
     }
 
     private static AuthSettings auth(Settings s) {

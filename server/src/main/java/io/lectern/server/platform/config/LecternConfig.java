@@ -22,11 +22,13 @@ import java.util.Optional;
  * @param trustForwardedFor take the client address from {@code X-Forwarded-For} (only behind a trusted proxy)
  * @param auth              sign-in, token and 2FA settings
  * @param mail              how mail leaves the server
+ * @param commerce          currency, tax, refunds, revenue share, payment providers
  */
 public record LecternConfig(String host, int port, Path dataDir, Optional<DatabaseSettings> database,
                             Optional<String> redisUrl, String redisPrefix, String adminEmail,
                             Optional<String> adminPassword, boolean seedDemo, Duration outboxPoll, int maxJsonBytes,
-                            boolean trustForwardedFor, AuthSettings auth, MailSettings mail) {
+                            boolean trustForwardedFor, AuthSettings auth, MailSettings mail,
+                            CommerceSettings commerce) {
 
     /**
      * An external PostgreSQL.
@@ -50,48 +52,53 @@ public record LecternConfig(String host, int port, Path dataDir, Optional<Databa
 
     public LecternConfig withPort(int newPort) {
         return new LecternConfig(host, newPort, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
     }
 
     public LecternConfig withDatabase(DatabaseSettings db) {
         return new LecternConfig(host, port, dataDir, Optional.of(db), redisUrl, redisPrefix, adminEmail,
-                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail);
+                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
     }
 
     public LecternConfig withRedis(String url, String prefix) {
         return new LecternConfig(host, port, dataDir, database, Optional.of(url), prefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
     }
 
     public LecternConfig withSeedDemo(boolean seed) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail);
+                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
     }
 
     public LecternConfig withOutboxPoll(Duration poll) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail);
+                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
     }
 
     public LecternConfig withTrustForwardedFor(boolean trust) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail);
+                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail, commerce);
     }
 
     public LecternConfig withAuth(AuthSettings newAuth) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail, commerce);
     }
 
     public LecternConfig withMail(MailSettings newMail) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail, commerce);
+    }
+
+    public LecternConfig withCommerce(CommerceSettings newCommerce) {
+        return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, newCommerce);
     }
 
     @Override
     public String toString() {
         return "LecternConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database="
                 + database.map(Object::toString).orElse("embedded") + ", redis=" + redisUrl.orElse("embedded")
-                + ", adminEmail=" + adminEmail + ", auth=" + auth + ", mail=" + mail + "]";
+                + ", adminEmail=" + adminEmail + ", auth=" + auth + ", mail=" + mail + ", commerce=" + commerce + "]";
     }
 }

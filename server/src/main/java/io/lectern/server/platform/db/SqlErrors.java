@@ -13,6 +13,7 @@ public final class SqlErrors {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String CHECK_VIOLATION = "23514";
 
     private SqlErrors() {
     }
@@ -21,6 +22,13 @@ public final class SqlErrors {
     public static boolean isUniqueViolation(Throwable t, String constraint) {
         return sqlException(t).filter(e -> UNIQUE_VIOLATION.equals(e.getSQLState()))
                 .map(e -> constraint == null || constraint.equals(constraintOf(e)))
+                .orElse(false);
+    }
+
+    /** True when {@code t} was caused by the CHECK constraint {@code constraint} failing. */
+    public static boolean isCheckViolation(Throwable t, String constraint) {
+        return sqlException(t).filter(e -> CHECK_VIOLATION.equals(e.getSQLState()))
+                .map(e -> constraint.equals(constraintOf(e)))
                 .orElse(false);
     }
 

@@ -1,0 +1,27 @@
+package io.lectern.server.commerce;
+
+import io.lectern.server.commerce.internal.CommerceCore;
+import java.util.UUID;
+
+/**
+ * The commerce module's facade: whether a learner may study a course (the catalog's enrollment check) and the
+ * money housekeeping other parts trigger. Its events are {@link EnrollmentCreated} and {@link EnrollmentEnded}.
+ */
+public final class CommerceService {
+
+    private final CommerceCore core;
+
+    CommerceService(CommerceCore core) {
+        this.core = core;
+    }
+
+    /** An active enrollment (and, for subscription courses, a live subscription). */
+    public boolean isEnrolled(UUID userId, UUID courseId) {
+        return core.hasAccess(userId, courseId);
+    }
+
+    /** Moves instructor shares whose refund window has passed to their available balance; returns how many. */
+    public int releaseDueEarnings() {
+        return core.releaseDueEarnings();
+    }
+}

@@ -1,0 +1,57 @@
+package io.lectern.server.commerce.internal;
+
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.commerce.internal.enrollment.Coupons;
+import io.lectern.server.commerce.internal.enrollment.EnrollmentRoutes;
+import io.lectern.server.commerce.internal.enrollment.Enrollments;
+import io.lectern.server.commerce.internal.enrollment.Refunds;
+import io.lectern.server.commerce.internal.ledger.Ledger;
+import io.lectern.server.commerce.internal.revenue.Earnings;
+import io.lectern.server.commerce.internal.revenue.RevenueShares;
+import io.lectern.server.commerce.internal.wallet.Vouchers;
+import io.lectern.server.commerce.internal.wallet.WalletRoutes;
+import io.lectern.server.identity.IdentityService;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.config.CommerceSettings;
+import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.platform.security.RateLimiter;
+import io.lectern.server.platform.security.SecretBox;
+import java.util.UUID;
+
+/**
+ * The commerce module's insides, wired: the ledger, vouchers, enrollments, coupons, refunds, earnings and their
+ * routes. {@link io.lectern.server.commerce.CommerceService} is the face other modules see.
+ */
+public final class CommerceCore {
+
+    private final Ledger ledger;
+    private final Enrollments enrollments;
+    private final Earnings earnings;
+
+    public CommerceCore(Platform platform, CatalogService catalog, IdentityService identity, AuditService audit,
+                        ApiRoutes routes) {
+        CommerceSettings settings = platform.config().commerce();
+        this.ledger = new Ledger(platform.ids(), platform.clock(), settings.currency());
+        ledger.openSystemAccounts(platform.db().execute());
+        SecretBox secrets = SecretBox.open(platform.config().auth().secretKey(), platform.config().dataDir());
+        RateLimiter limits = new RateLimiter(platform.redis(), platform.config().auth().rateLimitFactor());
+        this.earnings = new Earnings(platform, ledger);
+        RevenueShares shares = new RevenueShares(settings.instructorSharePercent());
+        Coupons coupons = new Coupons(platform, catalog, audit);
+        this.enrollments = new Enrollments(platform, catalog, ledger, coupons, shares, earnings, new Idempotency(platform),
+                settings);
+        Vouchers vouchers = new Vouchers(platform, ledger, secrets, limits, audit);
+        new WalletRoutes(platform, ledger, vouchers).register(routes);
+        new EnrollmentRoutes(platform, enrollments, new Refunds(platform, catalog, ledger, earnings, audit), coupons)
+                .register(routes);
+    }
+
+    public boolean hasAccess(UUID userId, UUID courseId) {
+        return enrollments.hasAccess(userId, courseId);
+    }
+
+    public int releaseDueEarnings() {
+        return earnings.releaseDue(java.util.Optional.empty());
+    }
+}

@@ -1,0 +1,20 @@
+package io.lectern.server.commerce.internal.ledger;
+
+import java.util.UUID;
+
+/** A posting would take a wallet or an earnings account below zero; the transaction it ran in must roll back. */
+public final class InsufficientFundsException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient UUID accountId;
+
+    public InsufficientFundsException(UUID accountId) {
+        super("account " + accountId + " would go below zero", null, false, false);
+        this.accountId = accountId;
+    }
+
+    public UUID accountId() {
+        return accountId;
+    }
+}

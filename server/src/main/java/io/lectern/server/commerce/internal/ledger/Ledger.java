@@ -1,0 +1,162 @@
+package io.lectern.server.commerce.internal.ledger;
+
+import io.helidon.dbclient.DbExecute;
+import io.lectern.model.commerce.LedgerCheck;
+import io.lectern.model.commerce.WalletTransaction;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.SqlErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The double-entry ledger. {@link #post} writes one balanced transaction inside the caller's database
+ * transaction: the legs must sum to zero, kept balances move under their no-overdraft CHECK (in account-id order,
+ * so concurrent postings never deadlock), and a deferred trigger re-checks the balance at commit.
+ */
+public final class Ledger {
+
+    private final Ids ids;
+    private final Clock clock;
+    private final String currency;
+    private final Map<AccountKind, UUID> systemAccounts = new ConcurrentHashMap<>();
+
+    public Ledger(Ids ids, Clock clock, String currency) {
+        this.ids = ids;
+        this.clock = clock;
+        this.currency = currency;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    /** Writes a balanced transaction; throws {@link InsufficientFundsException} when a kept balance would go negative. */
+    public UUID post(DbExecute tx, String kind, String reference, UUID actorId, String memo, List<Leg> legs) {
+        long sum = legs.stream().mapToLong(Leg::amount).sum();
+        if (sum != 0 || legs.isEmpty() || legs.stream().anyMatch(l -> l.amount() == 0)) {
+            throw new IllegalArgumentException("a ledger transaction must balance, with no zero legs: " + legs);
+        }
+        UUID id = ids.next();
+        Instant now = clock.instant();
+        List<Leg> ordered = legs.stream().sorted(Comparator.comparing(Leg::accountId)).toList();
+        for (Leg leg : ordered) {
+            if (leg.kind().tracked()) {
+                move(tx, leg);
+            }
+        }
+        tx.insert("INSERT INTO commerce.transactions (id, kind, reference, actor_id, memo, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", id, kind, reference, actorId, memo, Rows.param(now));
+        for (Leg leg : ordered) {
+            tx.insert("INSERT INTO commerce.entries (transaction_id, account_id, amount, created_at) VALUES (?, ?, ?, ?)",
+                    id, leg.accountId(), leg.amount(), Rows.param(now));
+        }
+        return id;
+    }
+
+    private static void move(DbExecute tx, Leg leg) {
+        try {
+            tx.update("UPDATE commerce.accounts SET balance = balance + ? WHERE id = ?", leg.amount(), leg.accountId());
+        } catch (RuntimeException e) {
+            if (SqlErrors.isCheckViolation(e, "accounts_no_overdraft")) {
+                throw new InsufficientFundsException(leg.accountId());
+            }
+            throw e;
+        }
+    }
+
+    /** The account of {@code kind} owned by {@code ownerId} (null for the system's), made on first use. */
+    public UUID account(DbExecute tx, AccountKind kind, UUID ownerId) {
+        if (!kind.owned()) {
+            UUID id = systemAccounts.get(kind);
+            if (id == null) {
+                throw new IllegalStateException("system accounts are made at start-up: " + kind);
+            }
+            return id;
+        }
+        return findOrCreate(tx, kind, ownerId);
+    }
+
+    /** Makes the system's accounts (committed on their own, before any posting needs them). */
+    public void openSystemAccounts(DbExecute db) {
+        for (AccountKind kind : AccountKind.values()) {
+            if (!kind.owned()) {
+                systemAccounts.put(kind, findOrCreate(db, kind, null));
+            }
+        }
+    }
+
+    private UUID findOrCreate(DbExecute tx, AccountKind kind, UUID ownerId) {
+        Optional<UUID> found = find(tx, kind, ownerId);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        tx.insert("INSERT INTO commerce.accounts (id, kind, owner_id, currency) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                ids.next(), kind.name(), ownerId, currency);
+        return find(tx, kind, ownerId).orElseThrow();
+    }
+
+    public Optional<UUID> find(DbExecute db, AccountKind kind, UUID ownerId) {
+        return db.get("SELECT id FROM commerce.accounts WHERE kind = ? AND owner_id IS NOT DISTINCT FROM ?::uuid",
+                kind.name(), ownerId).map(r -> Rows.uuid(r, "id"));
+    }
+
+    /** The kept balance of an owned account (0 when it does not exist yet). */
+    public long balance(DbExecute db, AccountKind kind, UUID ownerId) {
+        return db.get("SELECT balance FROM commerce.accounts WHERE kind = ? AND owner_id = ?", kind.name(), ownerId)
+                .map(r -> Rows.number(r, "balance")).orElse(0L);
+    }
+
+    /**
+     * One movement of an account and its entry id (the history's cursor).
+     *
+     * @param entryId     entry id, increasing with time
+     * @param transaction the movement
+     */
+    public record Movement(long entryId, WalletTransaction transaction) {
+    }
+
+    /** An account's movements, newest first, before {@code beforeEntry} when given. */
+    public List<Movement> history(DbExecute db, UUID accountId, int limit, Optional<Long> beforeEntry) {
+        try (var rows = db.query("""
+                SELECT e.id AS entry_id, t.id, t.kind, e.amount, t.memo, t.created_at
+                  FROM commerce.entries e JOIN commerce.transactions t ON t.id = e.transaction_id
+                 WHERE e.account_id = ? AND e.id < ?
+                 ORDER BY e.id DESC LIMIT ?""", accountId, beforeEntry.orElse(Long.MAX_VALUE), limit)) {
+            return rows.map(r -> new Movement(Rows.number(r, "entry_id"), new WalletTransaction(Rows.uuid(r, "id"),
+                    Rows.text(r, "kind"), Rows.number(r, "amount"), currency, Rows.text(r, "memo"),
+                    Rows.instant(r, "created_at")))).toList();
+        }
+    }
+
+    /** Checks the whole ledger: entries sum to zero, each transaction balances, kept balances match their entries. */
+    public LedgerCheck check(DbExecute db) {
+        return db.get("""
+                SELECT (SELECT coalesce(sum(amount), 0) FROM commerce.entries) AS total,
+                       (SELECT count(*) FROM commerce.transactions) AS transactions,
+                       (SELECT count(*) FROM commerce.entries) AS entries,
+                       (SELECT count(*) FROM (SELECT transaction_id FROM commerce.entries GROUP BY transaction_id
+                                              HAVING sum(amount) <> 0) x) AS unbalanced,
+                       (SELECT count(*) FROM commerce.accounts a
+                         WHERE a.kind IN ('WALLET', 'INSTRUCTOR_PENDING', 'INSTRUCTOR_AVAILABLE', 'INSTRUCTOR_PAYOUT_HOLD')
+                           AND a.balance <> (SELECT coalesce(sum(e.amount), 0) FROM commerce.entries e
+                                              WHERE e.account_id = a.id)) AS drifted,
+                       (SELECT count(*) FROM commerce.accounts
+                         WHERE kind IN ('WALLET', 'INSTRUCTOR_PENDING', 'INSTRUCTOR_AVAILABLE', 'INSTRUCTOR_PAYOUT_HOLD')
+                           AND balance < 0) AS negative""").map(r -> {
+                    long total = Rows.number(r, "total");
+                    long unbalanced = Rows.number(r, "unbalanced");
+                    long drifted = Rows.number(r, "drifted");
+                    long negative = Rows.number(r, "negative");
+                    return new LedgerCheck(total == 0 && unbalanced == 0 && drifted == 0 && negative == 0, total,
+                            Rows.number(r, "transactions"), Rows.number(r, "entries"), unbalanced, drifted, negative,
+                            clock.instant());
+                }).orElseThrow();
+    }
+}

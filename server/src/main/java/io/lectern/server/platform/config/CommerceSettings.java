@@ -1,0 +1,69 @@
+package io.lectern.server.platform.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Money settings.
+ *
+ * @param currency                platform currency (ISO 4217); wallets, prices and the ledger use it
+ * @param refundWindow            how long after a purchase it may be refunded; instructor earnings stay pending
+ *                                until it has passed
+ * @param instructorSharePercent  the instructors' default share of a sale's net (after tax)
+ * @param taxRateBasisPoints      VAT/GST rate in basis points (1900 = 19 %); prices include it
+ * @param taxName                 what invoices call the tax, e.g. VAT or GST
+ * @param payoutThresholdMinor    smallest payout an instructor may request
+ * @param subscriptionGrace       how long access survives a failed renewal
+ * @param seller                  the seller's name and address printed on invoices
+ * @param stripe                  Stripe keys, if Stripe checkout is offered
+ * @param razorpay                Razorpay keys, if Razorpay checkout is offered
+ */
+public record CommerceSettings(String currency, Duration refundWindow, int instructorSharePercent,
+                               int taxRateBasisPoints, String taxName, long payoutThresholdMinor,
+                               Duration subscriptionGrace, String seller, Optional<Gateway> stripe,
+                               Optional<Gateway> razorpay) {
+
+    public static final CommerceSettings DEFAULTS = new CommerceSettings("USD", Duration.ofDays(14), 70, 0, "VAT",
+            5_000, Duration.ofDays(3), "Lectern", Optional.empty(), Optional.empty());
+
+    /**
+     * A payment provider's credentials.
+     *
+     * @param keyId         public key or key id (Razorpay key_id; Stripe needs none)
+     * @param secretKey     API secret
+     * @param webhookSecret secret the provider signs webhooks with
+     * @param apiBase       API address (the provider's own unless pointed at a stand-in)
+     */
+    public record Gateway(String keyId, String secretKey, String webhookSecret, String apiBase) {
+
+        @Override
+        public String toString() {
+            return "Gateway[keyId=" + keyId + ", apiBase=" + apiBase + ", secrets=***]";
+        }
+    }
+
+    public CommerceSettings withStripe(Gateway gateway) {
+        return new CommerceSettings(currency, refundWindow, instructorSharePercent, taxRateBasisPoints, taxName,
+                payoutThresholdMinor, subscriptionGrace, seller, Optional.of(gateway), razorpay);
+    }
+
+    public CommerceSettings withRazorpay(Gateway gateway) {
+        return new CommerceSettings(currency, refundWindow, instructorSharePercent, taxRateBasisPoints, taxName,
+                payoutThresholdMinor, subscriptionGrace, seller, stripe, Optional.of(gateway));
+    }
+
+    public CommerceSettings withTaxRate(int basisPoints) {
+        return new CommerceSettings(currency, refundWindow, instructorSharePercent, basisPoints, taxName,
+                payoutThresholdMinor, subscriptionGrace, seller, stripe, razorpay);
+    }
+
+    public CommerceSettings withRefundWindow(Duration window) {
+        return new CommerceSettings(currency, window, instructorSharePercent, taxRateBasisPoints, taxName,
+                payoutThresholdMinor, subscriptionGrace, seller, stripe, razorpay);
+    }
+
+    public CommerceSettings withSubscriptionGrace(Duration grace) {
+        return new CommerceSettings(currency, refundWindow, instructorSharePercent, taxRateBasisPoints, taxName,
+                payoutThresholdMinor, grace, seller, stripe, razorpay);
+    }
+}

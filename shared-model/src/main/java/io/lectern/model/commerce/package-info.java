@@ -1,0 +1,2 @@
+/** Wallets, vouchers, enrollments, coupons, payments, earnings and payouts as the API speaks them. */
+package io.lectern.model.commerce;
