@@ -32,6 +32,7 @@ import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.Problems;
 import io.lectern.server.platform.http.RouteMetrics;
 import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.redis.Broadcast;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +86,8 @@ public final class LecternServer implements AutoCloseable {
             Json json = new Json(config.maxJsonBytes());
             EventBus events = new EventBus(json.objectMapper(), ids);
             JobRunner jobs = new JobRunner(infra.db(), json.objectMapper(), Duration.ofSeconds(1), clock);
-            Platform platform = new Platform(config, infra.db(), infra.redis(), events, jobs, json, clock, ids);
+            Platform platform = new Platform(config, infra.db(), infra.redis(), events, jobs, json, clock, ids,
+                    new Broadcast(infra.redis()));
             HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter());
             Problems problems = new Problems(json);
             ErrorHandling.install(routing, problems);
@@ -130,6 +132,7 @@ public final class LecternServer implements AutoCloseable {
     public StartReport start() {
         platform.jobs().start();
         dispatcher.start();
+        platform.broadcast().start();
         LecternConfig config = platform.config();
         IdentityService.AdminBootstrap admin = modules.identity().ensureAdmin(config.adminEmail(), config.adminPassword());
         boolean seeded = false;
@@ -184,6 +187,7 @@ public final class LecternServer implements AutoCloseable {
             webServer.stop();
         }
         dispatcher.close();
+        platform.broadcast().close();
         platform.jobs().close();
         infra.close();
     }

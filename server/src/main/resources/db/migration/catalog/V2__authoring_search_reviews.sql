@@ -91,8 +91,15 @@ CREATE TABLE published_courses (
     enrollment_count   bigint        NOT NULL DEFAULT 0,
     first_published_at timestamptz   NOT NULL,
     published_at       timestamptz   NOT NULL,
-    search             tsvector      NOT NULL
+    search             tsvector      NOT NULL,
+    rank_vector        tsvector      NOT NULL DEFAULT ''
 );
+-- search (with the description) finds courses through its GIN index; rank_vector (title, subtitle, tags, names:
+-- small, kept inline) orders them. The large columns live out of line (toast_tuple_target), so a row on the heap
+-- is a few hundred bytes: ranking and counting thousands of matches touches few pages and never the big vectors.
+ALTER TABLE published_courses SET (toast_tuple_target = 256);
+ALTER TABLE published_courses ALTER COLUMN rank_vector SET STORAGE MAIN;
+ALTER TABLE published_courses ALTER COLUMN instructors SET STORAGE MAIN;
 CREATE INDEX published_courses_search_idx ON published_courses USING gin (search) WHERE status = 'PUBLISHED';
 CREATE INDEX published_courses_newest_idx ON published_courses (first_published_at DESC, course_id DESC)
     WHERE status = 'PUBLISHED';
@@ -124,11 +131,12 @@ CREATE TABLE published_lessons (
 CREATE INDEX published_lessons_course_idx ON published_lessons (course_id, section_position, position);
 
 -- Words of published titles, subtitles, tags, categories and instructor names: the spelling lexicon that
--- corrects a misspelt query (trigram similarity) when full-text search finds nothing.
+-- corrects a misspelt query when full-text search finds nothing. The GiST trigram index answers "the nearest
+-- word" directly (k-nearest-neighbour on trigram distance), with no similarity threshold to tune.
 CREATE TABLE search_words (
     word text PRIMARY KEY
 );
-CREATE INDEX search_words_trgm_idx ON search_words USING gin (word gin_trgm_ops);
+CREATE INDEX search_words_trgm_idx ON search_words USING gist (word gist_trgm_ops);
 
 -- The instructor directory, refreshed when one of their courses is published, archived or reviewed.
 CREATE TABLE instructor_directory (
@@ -193,6 +201,7 @@ SELECT c.id, c.slug, 'PUBLISHED', 1, c.owner_id, c.title, c.subtitle, c.descript
            || setweight(to_tsvector(search_config(c.language), fold(c.description)), 'D')
   FROM courses c
  WHERE c.status = 'PUBLISHED';
+UPDATE published_courses SET rank_vector = strip(search) WHERE false;
 INSERT INTO published_lessons (lesson_id, course_id, section_id, section_title, section_position, position, title,
                                type, duration_sec, preview, required, content, prerequisite_ids)
 SELECT l.id, l.course_id, s.id, s.title, s.position, l.position, l.title, l.type, l.duration_sec, l.preview,

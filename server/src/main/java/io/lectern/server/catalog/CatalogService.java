@@ -37,7 +37,21 @@ public final class CatalogService {
 
     /** Creates a course with its outline from trusted data (demo seed) and publishes it, in one transaction. */
     public UUID createPublished(CourseDraft draft) {
-        return core.createPublished(draft);
+        return core.importPublished(java.util.List.of(draft), true).getFirst();
+    }
+
+    /**
+     * Creates and publishes many courses from trusted data (imports, benchmarks) in one transaction, with a few
+     * set-based statements per table; returns their ids in order. Slugs must be free. The instructor directory is
+     * left alone: call {@link #rebuildInstructorDirectory()} after the last batch.
+     */
+    public java.util.List<UUID> importPublished(java.util.List<CourseDraft> drafts) {
+        return core.importPublished(drafts, false);
+    }
+
+    /** Recomputes the whole instructor directory from the published courses (after a bulk import). */
+    public void rebuildInstructorDirectory() {
+        core.rebuildInstructorDirectory();
     }
 
     /** The published terms of a course, if it was ever published (archived ones included). */
@@ -48,6 +62,19 @@ public final class CatalogService {
     /** Counts enrollments on the course card; called inside the caller's transaction (an outbox delivery). */
     public void adjustEnrollmentCount(DbExecute tx, UUID courseId, int delta) {
         core.adjustEnrollmentCount(tx, courseId, delta);
+    }
+
+    /**
+     * The SQL statements (text and parameters) a first page of the search {@code rawQuery} runs, so a benchmark can
+     * run the very same SQL bare over JDBC beside the server.
+     */
+    public java.util.List<io.lectern.server.platform.db.Sql> searchStatements(String rawQuery) {
+        return core.searchStatements(rawQuery);
+    }
+
+    /** The SQL statements an anonymous visitor's course page runs, for the same comparison. */
+    public java.util.List<io.lectern.server.platform.db.Sql> coursePageStatements(String idOrSlug) {
+        return core.coursePageStatements(idOrSlug);
     }
 
     public long publishedCount() {

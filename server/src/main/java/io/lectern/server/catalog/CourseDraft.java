@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A whole course to create in one go (demo seed, imports).
+ * A whole course to create and publish in one go (demo seed, imports, benchmarks).
  *
  * @param slug        URL name
  * @param title       title
  * @param subtitle    one-line pitch
  * @param description Markdown description
  * @param category    category slug (must exist)
+ * @param tags        tags (lower case)
  * @param level       level
  * @param language    teaching language
  * @param priceMinor  price in minor units; 0 is free
@@ -20,8 +21,12 @@ import java.util.UUID;
  * @param sections    outline
  */
 public record CourseDraft(String slug, String title, String subtitle, String description, String category,
-                          CourseLevel level, String language, long priceMinor, String currency,
+                          List<String> tags, CourseLevel level, String language, long priceMinor, String currency,
                           List<Instructor> instructors, List<Section> sections) {
+
+    public CourseDraft {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     /**
      * An instructor by id with the name to show.

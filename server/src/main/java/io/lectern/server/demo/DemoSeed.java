@@ -36,7 +36,7 @@ public final class DemoSeed {
             UserView teacher = instructors.get(c.instructor());
             catalog.createPublished(new CourseDraft(c.slug(), c.title(), c.subtitle(),
                     "## About this course\n\n" + c.subtitle() + ". Taught by " + teacher.displayName() + ".",
-                    c.category(), c.level(), "en", c.priceMinor(), "USD",
+                    c.category(), List.of(), c.level(), "en", c.priceMinor(), "USD",
                     List.of(new CourseDraft.Instructor(teacher.id(), teacher.displayName())), outline(c)));
         }
         LOG.info(() -> "Seeded the demo catalog: " + DemoCatalog.COURSES.size() + " courses by 2 instructors");

@@ -5,6 +5,7 @@ import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.redis.Broadcast;
 import io.lectern.server.platform.redis.Redis;
 import java.time.Clock;
 
@@ -20,7 +21,8 @@ import java.time.Clock;
  * @param json     JSON reading and writing
  * @param clock    the clock (UTC)
  * @param ids      UUIDv7 generator
+ * @param broadcast messages to every server instance (cache invalidation)
  */
 public record Platform(LecternConfig config, Database db, Redis redis, EventBus events, JobRunner jobs, Json json,
-                       Clock clock, Ids ids) {
+                       Clock clock, Ids ids, Broadcast broadcast) {
 }

@@ -86,6 +86,9 @@ class CatalogSearchTest {
         JsonNode git = search("q=scrach");
         assertEquals(List.of("Git from Scratch"), titles(git));
         assertEquals("scratch", git.path("correctedQuery").asText());
+        JsonNode swapped = search("q=kenrel");
+        assertEquals("Kernel Hacking", titles(swapped).getFirst(), "the title match ranks above the instructor's name");
+        assertEquals("kernel", swapped.path("correctedQuery").asText());
         JsonNode nothing = search("q=xylophone");
         assertEquals(0, nothing.path("total").asInt());
         assertTrue(nothing.path("correctedQuery").isMissingNode());

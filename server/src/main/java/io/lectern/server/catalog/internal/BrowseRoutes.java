@@ -20,9 +20,11 @@ final class BrowseRoutes {
     private final LessonAccess lessons;
     private final CategoryRepository categories;
     private final InstructorDirectory instructors;
+    private final CatalogCaches caches;
 
     BrowseRoutes(Platform platform, CourseSearch search, CoursePages pages, LessonAccess lessons,
-                 CategoryRepository categories, InstructorDirectory instructors) {
+                 CategoryRepository categories, InstructorDirectory instructors, CatalogCaches caches) {
+        this.caches = caches;
         this.platform = platform;
         this.json = platform.json();
         this.search = search;
@@ -34,8 +36,7 @@ final class BrowseRoutes {
 
     void register(ApiRoutes routes) {
         routes.get("/api/v1/courses", Access.PUBLIC, this::search)
-                .get("/api/v1/courses/{idOrSlug}", Access.PUBLIC, (req, res) -> json.write(res, 200,
-                        pages.page(Authz.current(req), PathParams.text(req, "idOrSlug"))))
+                .get("/api/v1/courses/{idOrSlug}", Access.PUBLIC, this::page)
                 .get("/api/v1/lessons/{id}", Access.PUBLIC, (req, res) -> json.write(res, 200,
                         lessons.open(Authz.current(req), PathParams.uuid(req, "id", "This lesson"))))
                 .get("/api/v1/categories", Access.PUBLIC, (req, res) -> json.write(res, 200,
@@ -47,7 +48,24 @@ final class BrowseRoutes {
                         instructors.profile(platform.db().execute(), PathParams.uuid(req, "id", "This instructor"))));
     }
 
+    /** First pages of searches are the same for everyone: served from memory until the catalog changes. */
     private void search(ServerRequest req, ServerResponse res) {
-        json.write(res, 200, search.search(platform.db().execute(), SearchParams.read(req)));
+        SearchRequest request = SearchParams.read(req.query());
+        if (request.cursor().isPresent()) {
+            json.write(res, 200, search.search(platform.db().execute(), request));
+            return;
+        }
+        json.writeBytes(res, 200, caches.searches.get(request.cacheKey(), () -> new CatalogCaches.Json(
+                json.bytes(search.search(platform.db().execute(), request)), null), j -> null).json());
+    }
+
+    private void page(ServerRequest req, ServerResponse res) {
+        String key = PathParams.text(req, "idOrSlug");
+        var caller = Authz.current(req);
+        if (caller.isEmpty()) {
+            json.writeBytes(res, 200, pages.anonymousJson(key));
+        } else {
+            json.write(res, 200, pages.page(caller, key));
+        }
     }
 }

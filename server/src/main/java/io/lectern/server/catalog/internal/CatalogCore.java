@@ -1,21 +1,17 @@
 package io.lectern.server.catalog.internal;
 
+import io.helidon.common.uri.UriQuery;
 import io.helidon.dbclient.DbExecute;
-import io.lectern.model.catalog.CourseLevel;
-import io.lectern.model.catalog.CourseStatus;
-import io.lectern.model.catalog.InstructorRef;
-import io.lectern.model.catalog.LessonContent;
-import io.lectern.model.catalog.LessonType;
-import io.lectern.model.catalog.Pricing;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CourseDraft;
 import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.RecordingExecute;
 import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.Sql;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.RateLimiter;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +28,10 @@ public final class CatalogCore {
     private final OutlineRepository outlines;
     private final CategoryRepository categories = new CategoryRepository();
     private final Publishing publishing;
+    private final Imports imports;
+    private final CourseSearch search;
+    private final CoursePages pages;
+    private final CatalogCaches caches;
     private final LearnerChecks learners = new LearnerChecks();
     private final SnapshotRepository snapshots;
     private final PublishedRepository published;
@@ -42,17 +42,21 @@ public final class CatalogCore {
         this.outlines = new OutlineRepository(platform.json().objectMapper());
         this.snapshots = new SnapshotRepository();
         this.published = new PublishedRepository(platform.json().objectMapper(), outlines);
+        this.caches = new CatalogCaches(platform, new FacetCube(platform, CatalogCaches.TTL));
         CourseStaff staff = new CourseStaff(identity);
         Authoring authoring = new Authoring(platform, drafts, outlines, categories, staff, "USD");
-        this.publishing = new Publishing(platform, drafts, outlines, snapshots, categories, audit);
+        this.publishing = new Publishing(platform, drafts, outlines, snapshots, categories, audit, caches);
+        this.imports = new Imports(platform, publishing, outlines);
         RateLimiter limits = new RateLimiter(platform.redis(), platform.config().auth().rateLimitFactor());
         Reviews reviews = new Reviews(platform, new ReviewRepository(), published, snapshots, learners, identity, audit,
-                limits);
-        CourseSearch search = new CourseSearch(published, new SearchFacetCounts(categories), new SpellingCorrection());
+                limits, caches);
+        this.pages = new CoursePages(platform, published, learners, caches);
+        this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube, platform.clock()),
+                new SpellingCorrection());
         LessonAccess lessons = new LessonAccess(platform, published, drafts, outlines, learners, identity);
         this.registrations = List.of(
-                () -> new BrowseRoutes(platform, search, new CoursePages(platform, published, learners), lessons,
-                        categories, new InstructorDirectory(published)).register(routes),
+                () -> new BrowseRoutes(platform, search, pages, lessons, categories, new InstructorDirectory(published),
+                        caches).register(routes),
                 () -> new StudioRoutes(platform, authoring, new OutlineEditing(platform, drafts, outlines), publishing,
                         new Duplication(platform, drafts, outlines, authoring)).register(routes),
                 () -> new ReviewRoutes(platform, reviews).register(routes),
@@ -80,8 +84,9 @@ public final class CatalogCore {
     public void adjustEnrollmentCount(DbExecute tx, UUID courseId, int delta) {
         tx.update("UPDATE catalog.published_courses SET enrollment_count = greatest(0, enrollment_count + ?) "
                 + "WHERE course_id = ?", delta, courseId);
-        published.course(tx, courseId.toString()).ifPresent(c -> c.instructors()
-                .forEach(i -> snapshots.refreshInstructor(tx, i.id(), null)));
+        published.course(tx, courseId.toString()).ifPresent(c -> snapshots.refreshInstructors(tx,
+                Publishing.names(c.instructors())));
+        caches.courseChanged(courseId);
     }
 
     public long publishedCount() {
@@ -89,30 +94,28 @@ public final class CatalogCore {
                 .map(r -> Rows.number(r, "n")).orElse(0L);
     }
 
-    /** Creates a whole course from trusted data and publishes it, in one transaction. */
-    public UUID createPublished(CourseDraft d) {
-        return platform.db().inTransaction(tx -> {
-            Instant now = platform.clock().instant();
-            UUID id = platform.ids().next();
-            UUID owner = d.instructors().getFirst().userId();
-            List<InstructorRef> instructors = d.instructors().stream()
-                    .map(i -> new InstructorRef(i.userId(), i.displayName(), i.userId().equals(owner))).toList();
-            drafts.insert(tx, new DraftCourse(id, d.slug(), d.title(), d.subtitle(), d.description(), d.category(),
-                    List.of(), d.level() == null ? CourseLevel.BEGINNER : d.level(), d.language(),
-                    d.priceMinor() > 0 ? Pricing.ONE_TIME : Pricing.FREE, d.priceMinor(), d.currency(), null, owner,
-                    instructors, CourseStatus.DRAFT, 1, null, 0, now, null), now);
-            for (CourseDraft.Section s : d.sections()) {
-                UUID sectionId = outlines.addSection(tx, platform.ids().next(), id, s.title());
-                for (CourseDraft.Lesson l : s.lessons()) {
-                    LessonType type = LessonType.valueOf(l.type());
-                    LessonContent content = LessonRules.forType(type, new LessonContent(null, List.of(), l.body(), null,
-                            l.body(), null, null));
-                    outlines.insertLesson(tx, new DraftLesson(platform.ids().next(), id, sectionId, l.title(), type, 0,
-                            l.durationSec(), l.preview(), true, content, List.of()));
-                }
-            }
-            publishing.publishTrusted(tx, id);
-            return id;
-        });
+    /** The statements a first search page for {@code rawQuery} runs ({@code q=...&level=...}). */
+    public List<Sql> searchStatements(String rawQuery) {
+        List<Sql> statements = new java.util.ArrayList<>();
+        search.search(RecordingExecute.wrap(platform.db().execute(), statements), SearchParams.read(UriQuery.create(rawQuery)));
+        return statements;
+    }
+
+    /** The statements an anonymous course page runs. */
+    public List<Sql> coursePageStatements(String idOrSlug) {
+        List<Sql> statements = new java.util.ArrayList<>();
+        pages.page(RecordingExecute.wrap(platform.db().execute(), statements), Optional.empty(), idOrSlug);
+        return statements;
+    }
+
+    /** Creates whole courses from trusted data and publishes them, in one transaction; returns their ids. */
+    public List<UUID> importPublished(List<CourseDraft> drafts, boolean refreshDirectory) {
+        List<UUID> ids = imports.importPublished(drafts, refreshDirectory);
+        caches.catalogChanged();
+        return ids;
+    }
+
+    public void rebuildInstructorDirectory() {
+        platform.db().doInTransaction(snapshots::rebuildDirectory);
     }
 }

@@ -24,9 +24,11 @@ final class CategoryRepository {
         }
     }
 
+    static final String NAMES = "SELECT slug, name, position, 0 AS courses FROM catalog.categories ORDER BY position, name";
+
     /** Slugs and names in display order, without counting courses. */
     List<Category> names(DbExecute db) {
-        try (var rows = db.query("SELECT slug, name, position, 0 AS courses FROM catalog.categories ORDER BY position, name")) {
+        try (var rows = db.query(NAMES)) {
             return rows.map(CategoryRepository::row).toList();
         }
     }

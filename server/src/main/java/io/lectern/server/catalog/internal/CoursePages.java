@@ -26,22 +26,40 @@ final class CoursePages {
     private final Platform platform;
     private final PublishedRepository published;
     private final LearnerChecks learners;
+    private final CatalogCaches caches;
 
-    CoursePages(Platform platform, PublishedRepository published, LearnerChecks learners) {
+    CoursePages(Platform platform, PublishedRepository published, LearnerChecks learners, CatalogCaches caches) {
         this.platform = platform;
         this.published = published;
         this.learners = learners;
+        this.caches = caches;
+    }
+
+    /** An anonymous visitor's page, serialized once and served from memory until the course changes. */
+    byte[] anonymousJson(String idOrSlug) {
+        return caches.anonymousPages.get(idOrSlug, () -> {
+            CourseDetail page = page(Optional.empty(), idOrSlug);
+            return new CatalogCaches.Json(platform.json().bytes(page), page.id());
+        }, CatalogCaches.Json::courseId).json();
     }
 
     CourseDetail page(Optional<Principal> caller, String idOrSlug) {
-        DbExecute db = platform.db().execute();
-        PublishedCourse c = published.course(db, idOrSlug).orElseThrow(() -> ApiException.notFound("This course"));
+        return page(platform.db().execute(), caller, idOrSlug);
+    }
+
+    CourseDetail page(DbExecute db, Optional<Principal> caller, String idOrSlug) {
+        CatalogCaches.Page cached = caches.pages.get(idOrSlug, () -> published.course(db, idOrSlug)
+                .map(c -> new CatalogCaches.Page(c, published.lessons(db, c.id()))).orElse(null), p -> p.course().id());
+        if (cached == null) {
+            throw ApiException.notFound("This course");
+        }
+        PublishedCourse c = cached.course();
         boolean staff = caller.map(p -> p.isAdmin() || c.isStaff(p.userId())).orElse(false);
         boolean enrolled = !staff && caller.map(p -> learners.enrolled(p.userId(), c.id())).orElse(false);
         if (c.status() == CourseStatus.ARCHIVED && !staff && !enrolled) {
             throw ApiException.notFound("This course");
         }
-        List<PublishedLesson> lessons = published.lessons(db, c.id());
+        List<PublishedLesson> lessons = cached.lessons();
         Set<UUID> completed = enrolled && lessons.stream().anyMatch(l -> !l.prerequisiteIds().isEmpty())
                 ? learners.completed(caller.orElseThrow().userId(), c.id()) : Set.of();
         Map<UUID, CourseDetail.Section> sections = new LinkedHashMap<>();

@@ -8,7 +8,9 @@ import io.lectern.model.catalog.SearchFacets;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,30 +46,21 @@ final class CourseSearch {
     }
 
     private CourseSearchResult run(DbExecute db, SearchRequest req, String correctedQuery) {
-        SearchSort sort = req.text().isEmpty() && req.sort() == SearchSort.RELEVANCE ? SearchSort.NEWEST : req.sort();
-        String rank = req.text().isPresent() ? "ts_rank(p.search, " + req.tsQuery().text() + ")" : "0";
-        Sql sql = new Sql("SELECT " + PublishedRepository.SUMMARY_COLUMNS);
-        if (sort == SearchSort.RELEVANCE) {
-            sql.append(", " + rank + " AS sort_key", req.tsQuery().params());
-        } else {
-            sql.append(", " + sort.key(rank) + " AS sort_key");
-        }
-        sql.append(" FROM catalog.published_courses p WHERE ").append(req.baseFilter()).append(req.facetFilters(null, "p"));
-        req.cursor().ifPresent(c -> {
-            sql.append(" AND (" + sort.key(rank) + ", p.course_id) " + sort.after() + " (?::" + sort.type() + ", ?::uuid)");
-            if (sort == SearchSort.RELEVANCE) {
-                sql.append("", req.tsQuery().params());
-            }
-            sql.append("", c.key(), c.id());
-        });
-        sql.append(" ORDER BY sort_key " + sort.direction() + ", p.course_id " + sort.direction() + " LIMIT ?",
-                req.limit() + 1);
+        SearchSort sort = effectiveSort(req);
+        boolean combined = req.text().isPresent() && req.cursor().isEmpty();
+        Sql sql = combined ? combinedSql(req) : pageSql(req);
         List<CourseSummary> items = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        Map<String, Map<String, Long>> dims = new HashMap<>();
         try (var rows = db.query(sql.text(), sql.params())) {
             rows.forEach(r -> {
-                items.add(published.summary(r));
-                keys.add(key(r, sort));
+                if (combined && "facet".equals(Rows.text(r, "kind"))) {
+                    dims.computeIfAbsent(Rows.text(r, "dim"), k -> new HashMap<>())
+                            .put(Rows.text(r, "value"), Rows.number(r, "n"));
+                } else {
+                    items.add(published.summary(r));
+                    keys.add(key(r, sort));
+                }
             });
         }
         String next = null;
@@ -78,8 +71,54 @@ final class CourseSearch {
         if (req.cursor().isPresent()) {
             return new CourseSearchResult(items, next, -1, null, correctedQuery);
         }
-        SearchFacetCounts.Counts counts = facets.count(db, req);
+        SearchFacetCounts.Counts counts = combined ? facets.assemble(db, req, dims) : facets.count(db, req);
         return new CourseSearchResult(items, next, counts.total(), counts.facets(), correctedQuery);
+    }
+
+    private static SearchSort effectiveSort(SearchRequest req) {
+        return req.text().isEmpty() && req.sort() == SearchSort.RELEVANCE ? SearchSort.NEWEST : req.sort();
+    }
+
+    /**
+     * The page query: the matching courses' ids and sort keys in order after the cursor (one more than the page, to
+     * know whether more follow), then their card columns for just those rows.
+     */
+    static Sql pageSql(SearchRequest req) {
+        SearchSort sort = effectiveSort(req);
+        String key = sort.key("ts_rank(p.rank_vector, q.tsq)");
+        Sql sql = req.withQuery().append(", hits AS (SELECT p.course_id, " + key + " AS sort_key FROM " + req.from()
+                + " WHERE ").append(req.baseFilter()).append(req.facetFilters(null, "p"));
+        req.cursor().ifPresent(c -> sql.append(" AND (" + key + ", p.course_id) " + sort.after() + " (?::" + sort.type()
+                + ", ?::uuid)", c.key(), c.id()));
+        String order = " ORDER BY sort_key " + sort.direction() + ", course_id " + sort.direction();
+        sql.append(order + " LIMIT ?)", req.limit() + 1);
+        return sql.append(" SELECT " + PublishedRepository.SUMMARY_COLUMNS + ", hits.sort_key FROM hits"
+                + " JOIN catalog.published_courses p ON p.course_id = hits.course_id" + order.replace("course_id",
+                "p.course_id").replace("sort_key", "hits.sort_key"));
+    }
+
+    /**
+     * A text search's first page in one statement: the matches are collected once (with their facet columns and sort
+     * key), then both the page (with card columns for just its rows) and the facet counts come from them.
+     */
+    static Sql combinedSql(SearchRequest req) {
+        SearchSort sort = effectiveSort(req);
+        String dir = " " + sort.direction();
+        Sql sql = req.withQuery().append(", m AS MATERIALIZED (SELECT p.course_id, p.category, p.level, p.language, "
+                + "p.pricing, p.rating_avg, " + sort.key("ts_rank(p.rank_vector, q.tsq)") + " AS sort_key FROM "
+                + req.from() + " WHERE ").append(req.baseFilter()).append("), hits AS (SELECT course_id, sort_key "
+                + "FROM m WHERE true").append(req.facetFilters(null, "m"))
+                .append(" ORDER BY sort_key" + dir + ", course_id" + dir + " LIMIT ?)", req.limit() + 1);
+        sql.append(" SELECT 'page' AS kind, " + PublishedRepository.SUMMARY_COLUMNS + ", hits.sort_key, NULL AS dim, "
+                + "NULL AS value, NULL::bigint AS n FROM hits JOIN catalog.published_courses p ON p.course_id = "
+                + "hits.course_id");
+        String nulls = " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+                + " NULL, NULL, NULL,";
+        for (String[] dim : SearchFacetCounts.DIMENSIONS) {
+            sql.append(" UNION ALL SELECT 'facet'," + nulls + " '" + dim[0] + "', " + dim[1] + ", count(*) FROM m"
+                    + dim[2] + " WHERE true").append(req.facetFilters(dim[0], "m")).append(" GROUP BY " + dim[1]);
+        }
+        return sql.append(" ORDER BY kind DESC, sort_key" + dir + ", course_id" + dir);
     }
 
     private static String key(DbRow r, SearchSort sort) {

@@ -66,11 +66,15 @@ final class DraftRepository {
         }
     }
 
-    void markPublished(DbExecute tx, UUID courseId, int revision, int version, Instant now) {
+    /** Marks courses published at their given revision and version, in one statement. */
+    void markPublished(DbExecute tx, List<DraftCourse> courses, Instant now) {
         tx.update("""
-                UPDATE catalog.courses SET status = 'PUBLISHED', published_revision = ?, published_version = ?,
-                       published_at = ?
-                 WHERE id = ?""", revision, version, Rows.param(now), courseId);
+                UPDATE catalog.courses c SET status = 'PUBLISHED', published_revision = f.revision,
+                       published_version = f.version, published_at = ?
+                  FROM unnest(?::uuid[], ?::int[], ?::int[]) AS f(id, revision, version)
+                 WHERE c.id = f.id""", Rows.param(now), Rows.uuidArray(courses.stream().map(DraftCourse::id).toList()),
+                courses.stream().mapToInt(DraftCourse::revision).toArray(),
+                courses.stream().mapToInt(c -> c.publishedVersion() + 1).toArray());
     }
 
     void setStatus(DbExecute tx, UUID courseId, CourseStatus status, Instant now) {

@@ -13,6 +13,7 @@ import io.lectern.model.catalog.LessonType;
 import io.lectern.model.catalog.Money;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.Sql;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,15 +49,25 @@ final class PublishedRepository {
     }
 
     Optional<PublishedCourse> course(DbExecute db, String idOrSlug) {
+        Sql sql = courseSql(idOrSlug);
+        return db.get(sql.text(), sql.params()).map(this::course);
+    }
+
+    static Sql courseSql(String idOrSlug) {
         Optional<UUID> id = uuid(idOrSlug);
-        return id.isPresent() ? db.get(COURSE + " WHERE p.course_id = ?", id.get()).map(this::course)
-                : db.get(COURSE + " WHERE p.slug = ?", idOrSlug).map(this::course);
+        return id.isPresent() ? new Sql(COURSE + " WHERE p.course_id = ?", id.get())
+                : new Sql(COURSE + " WHERE p.slug = ?", idOrSlug);
     }
 
     List<PublishedLesson> lessons(DbExecute db, UUID courseId) {
-        try (var rows = db.query(LESSON + " WHERE l.course_id = ? ORDER BY l.section_position, l.position", courseId)) {
+        Sql sql = lessonsSql(courseId);
+        try (var rows = db.query(sql.text(), sql.params())) {
             return rows.map(this::lesson).toList();
         }
+    }
+
+    static Sql lessonsSql(UUID courseId) {
+        return new Sql(LESSON + " WHERE l.course_id = ? ORDER BY l.section_position, l.position", courseId);
     }
 
     Optional<PublishedLesson> lesson(DbExecute db, UUID lessonId) {

@@ -38,9 +38,11 @@ final class Publishing {
     private final SnapshotRepository snapshots;
     private final CategoryRepository categories;
     private final AuditService audit;
+    private final CatalogCaches caches;
 
     Publishing(Platform platform, DraftRepository drafts, OutlineRepository outlines, SnapshotRepository snapshots,
-               CategoryRepository categories, AuditService audit) {
+               CategoryRepository categories, AuditService audit, CatalogCaches caches) {
+        this.caches = caches;
         this.platform = platform;
         this.drafts = drafts;
         this.outlines = outlines;
@@ -74,6 +76,7 @@ final class Publishing {
             }
             throw e;
         }
+        caches.coursePublished(courseId);
         return draftView(courseId);
     }
 
@@ -89,54 +92,104 @@ final class Publishing {
             Instant now = platform.clock().instant();
             drafts.setStatus(tx, courseId, CourseStatus.ARCHIVED, now);
             snapshots.setStatus(tx, courseId, CourseStatus.ARCHIVED);
-            c.instructors().forEach(i -> snapshots.refreshInstructor(tx, i.id(), i.displayName()));
+            snapshots.refreshInstructors(tx, names(c.instructors()));
             platform.events().publish(tx, new CourseArchived(courseId, c.title(), p.userId(), now));
             audit.record(tx, record(p, "catalog.course.archived", courseId, ip));
         });
+        caches.coursePublished(courseId);
         return draftView(courseId);
     }
 
-    /** Publishes trusted content (the demo seed) without the completeness checks: its videos have no files yet. */
-    void publishTrusted(DbTransaction tx, UUID courseId) {
-        DraftCourse c = drafts.lock(tx, courseId).orElseThrow();
-        snapshot(tx, c, outlines.outline(tx, courseId), null, null);
+    /**
+     * Publishes trusted content (the demo seed, imports) without the completeness checks (imported videos may get
+     * their files later), any number of courses in a few set-based statements.
+     */
+    void publishTrusted(DbTransaction tx, List<Publication> publications, boolean refreshDirectory) {
+        snapshot(tx, publications, null, null, refreshDirectory);
+    }
+
+    /**
+     * A course about to be published with its outline.
+     *
+     * @param course  the draft
+     * @param outline its sections and lessons
+     */
+    record Publication(DraftCourse course, List<DraftSection> outline) {
     }
 
     private void snapshot(DbTransaction tx, DraftCourse c, List<DraftSection> outline, Principal p, String ip) {
+        snapshot(tx, List.of(new Publication(c, outline)), p, ip, true);
+    }
+
+    private void snapshot(DbTransaction tx, List<Publication> publications, Principal p, String ip,
+                          boolean refreshDirectory) {
         Instant now = platform.clock().instant();
-        int version = c.publishedVersion() + 1;
-        Set<UUID> before = snapshots.publishedLessonIds(tx, c.id());
-        Set<UUID> instructorsBefore = new LinkedHashSet<>(snapshots.publishedInstructorIds(tx, c.id()));
+        Map<String, String> categoryNames = new java.util.HashMap<>();
+        categories.names(tx).forEach(cat -> categoryNames.put(cat.slug(), cat.name()));
+        List<UUID> ids = publications.stream().map(x -> x.course().id()).toList();
+        Map<UUID, Set<UUID>> lessonsBefore = new java.util.HashMap<>();
+        Set<UUID> instructorsBefore = new LinkedHashSet<>();
+        if (publications.size() == 1) {
+            lessonsBefore.put(ids.getFirst(), snapshots.publishedLessonIds(tx, ids.getFirst()));
+            instructorsBefore.addAll(snapshots.publishedInstructorIds(tx, ids.getFirst()));
+        }
+        List<SnapshotRepository.CourseFacts> facts = new ArrayList<>();
         List<SnapshotRepository.LessonFacts> lessons = new ArrayList<>();
-        int duration = 0;
-        for (DraftSection s : outline) {
-            for (DraftLesson l : s.lessons()) {
-                lessons.add(new SnapshotRepository.LessonFacts(l, s.title(), s.position(), outlines.json(l.content()),
-                        DraftViews.html(l.type(), l.content())));
-                duration += l.durationSec();
+        StringBuilder words = new StringBuilder();
+        Map<UUID, String> instructors = new java.util.LinkedHashMap<>();
+        for (Publication pub : publications) {
+            DraftCourse c = pub.course();
+            int duration = 0;
+            int count = 0;
+            for (DraftSection s : pub.outline()) {
+                for (DraftLesson l : s.lessons()) {
+                    lessons.add(new SnapshotRepository.LessonFacts(l, s.title(), s.position(), outlines.json(l.content()),
+                            DraftViews.html(l.type(), l.content())));
+                    duration += l.durationSec();
+                    count++;
+                }
+            }
+            String categoryName = categoryNames.getOrDefault(c.category(), c.category());
+            String names = String.join(" ", c.instructors().stream().map(InstructorRef::displayName).toList());
+            facts.add(new SnapshotRepository.CourseFacts(c.id(), c.publishedVersion() + 1,
+                    MarkdownHtml.render(c.description()), instructorsJson(c.instructors()), names + " " + categoryName,
+                    count, duration));
+            words.append(' ').append(String.join(" ", c.title(), c.subtitle(), String.join(" ", c.tags()), names,
+                    categoryName));
+            c.instructors().forEach(i -> instructors.put(i.id(), i.displayName()));
+        }
+        snapshots.writeCourses(tx, facts, now);
+        snapshots.replaceLessons(tx, ids, lessons);
+        drafts.markPublished(tx, publications.stream().map(Publication::course).toList(), now);
+        snapshots.addWords(tx, words.toString());
+        if (refreshDirectory) {
+            instructorsBefore.removeAll(instructors.keySet());
+            instructorsBefore.forEach(id -> instructors.put(id, null));
+            snapshots.refreshInstructors(tx, instructors);
+        }
+        announce(tx, publications, lessons, lessonsBefore, p, ip, now);
+    }
+
+    private void announce(DbTransaction tx, List<Publication> publications, List<SnapshotRepository.LessonFacts> lessons,
+                          Map<UUID, Set<UUID>> lessonsBefore, Principal p, String ip, Instant now) {
+        for (Publication pub : publications) {
+            DraftCourse c = pub.course();
+            int version = c.publishedVersion() + 1;
+            List<DraftLesson> own = lessons.stream().map(SnapshotRepository.LessonFacts::lesson)
+                    .filter(l -> l.courseId().equals(c.id())).toList();
+            platform.events().publish(tx, new CoursePublished(c.id(), c.slug(), c.title(), version,
+                    c.instructors().stream().map(InstructorRef::id).toList(), own.stream().map(DraftLesson::id).toList(),
+                    now));
+            Set<UUID> before = lessonsBefore.getOrDefault(c.id(), Set.of());
+            if (version > 1) {
+                own.stream().filter(l -> !before.contains(l.id())).forEach(l -> platform.events().publish(tx,
+                        new LessonAdded(c.id(), l.id(), l.title(), l.type().name(), l.required(), now)));
+            }
+            if (p != null) {
+                audit.record(tx, record(p, "catalog.course.published", c.id(), ip)
+                        .with("version", Integer.toString(version)));
             }
         }
-        String categoryName = categories.find(tx, c.category()).map(cat -> cat.name()).orElse(c.category());
-        String names = String.join(" ", c.instructors().stream().map(InstructorRef::displayName).toList());
-        snapshots.writeCourse(tx, c.id(), new SnapshotRepository.CourseFacts(version,
-                MarkdownHtml.render(c.description()), instructorsJson(c.instructors()),
-                c.instructors().stream().map(InstructorRef::id).toList(), names + " " + categoryName, lessons.size(),
-                duration, now));
-        snapshots.replaceLessons(tx, c.id(), lessons);
-        drafts.markPublished(tx, c.id(), c.revision(), version, now);
-        snapshots.addWords(tx, String.join(" ", c.title(), c.subtitle(), String.join(" ", c.tags()), names, categoryName));
-        c.instructors().forEach(i -> instructorsBefore.remove(i.id()));
-        c.instructors().forEach(i -> snapshots.refreshInstructor(tx, i.id(), i.displayName()));
-        instructorsBefore.forEach(id -> snapshots.refreshInstructor(tx, id, null));
-        List<UUID> lessonIds = lessons.stream().map(f -> f.lesson().id()).toList();
-        platform.events().publish(tx, new CoursePublished(c.id(), c.slug(), c.title(), version,
-                c.instructors().stream().map(InstructorRef::id).toList(), lessonIds, now));
-        if (version > 1) {
-            lessons.stream().map(SnapshotRepository.LessonFacts::lesson).filter(l -> !before.contains(l.id()))
-                    .forEach(l -> platform.events().publish(tx, new LessonAdded(c.id(), l.id(), l.title(),
-                            l.type().name(), l.required(), now)));
-        }
-        audit.record(tx, record(p, "catalog.course.published", c.id(), ip).with("version", Integer.toString(version)));
     }
 
     private CourseDraftView draftView(UUID courseId) {
@@ -150,6 +203,13 @@ final class Publishing {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Instructor ids to display names, for the directory refresh. */
+    static Map<UUID, String> names(List<InstructorRef> instructors) {
+        Map<UUID, String> names = new java.util.LinkedHashMap<>();
+        instructors.forEach(i -> names.put(i.id(), i.displayName()));
+        return names;
     }
 
     static AuditRecord record(Principal p, String action, UUID courseId, String ip) {

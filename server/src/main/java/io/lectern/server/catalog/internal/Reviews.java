@@ -47,9 +47,12 @@ final class Reviews {
     private final IdentityService identity;
     private final AuditService audit;
     private final RateLimiter limits;
+    private final CatalogCaches caches;
 
     Reviews(Platform platform, ReviewRepository reviews, PublishedRepository published, SnapshotRepository snapshots,
-            LearnerChecks learners, IdentityService identity, AuditService audit, RateLimiter limits) {
+            LearnerChecks learners, IdentityService identity, AuditService audit, RateLimiter limits,
+            CatalogCaches caches) {
+        this.caches = caches;
         this.platform = platform;
         this.reviews = reviews;
         this.published = published;
@@ -91,6 +94,7 @@ final class Reviews {
             }
             throw e;
         }
+        caches.courseChanged(c.id());
         return reviews.find(platform.db().execute(), id).orElseThrow().view();
     }
 
@@ -185,12 +189,15 @@ final class Reviews {
             work.accept(tx, r);
             ratingsChanged(tx, published.course(tx, courseId.toString()).orElseThrow());
         });
+        caches.courseChanged(courseId);
         return reviews.find(platform.db().execute(), reviewId).map(ReviewRepository.Row::view).orElse(null);
     }
 
     private void ratingsChanged(DbExecute tx, PublishedCourse c) {
         reviews.refreshRating(tx, c.id());
-        c.instructors().forEach(i -> snapshots.refreshInstructor(tx, i.id(), null));
+        Map<UUID, String> keepNames = new java.util.HashMap<>();
+        c.instructors().forEach(i -> keepNames.put(i.id(), null));
+        snapshots.refreshInstructors(tx, keepNames);
     }
 
     private static void check(ReviewInput in, boolean creating) {

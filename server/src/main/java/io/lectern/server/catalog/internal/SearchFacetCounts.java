@@ -4,6 +4,7 @@ import io.helidon.dbclient.DbExecute;
 import io.lectern.model.catalog.FacetCount;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.model.catalog.SearchFacets;
+import io.lectern.server.platform.cache.ReadCache;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.util.ArrayList;
@@ -22,6 +23,14 @@ final class SearchFacetCounts {
 
     static final List<String> RATING_STEPS = List.of("4.5", "4.0", "3.5", "3.0");
 
+    /** Each facet dimension: its name, the value it groups by (over {@code m}) and any join it needs. */
+    static final List<String[]> DIMENSIONS = List.of(
+            new String[] {"category", "m.category", ""},
+            new String[] {"level", "m.level", ""},
+            new String[] {"language", "m.language", ""},
+            new String[] {"price", "m.pricing", ""},
+            new String[] {"rating", "r.v::text", " JOIN (VALUES (4.5), (4.0), (3.5), (3.0)) r(v) ON m.rating_avg >= r.v"});
+
     /**
      * Counts of one search.
      *
@@ -32,29 +41,21 @@ final class SearchFacetCounts {
     }
 
     private final CategoryRepository categories;
+    private final FacetCube cube;
+    private final ReadCache<String, List<io.lectern.model.catalog.Category>> names;
 
-    SearchFacetCounts(CategoryRepository categories) {
+    SearchFacetCounts(CategoryRepository categories, FacetCube cube, java.time.Clock clock) {
         this.categories = categories;
+        this.cube = cube;
+        this.names = new ReadCache<>(CatalogCaches.TTL, 1, clock);
     }
 
     Counts count(DbExecute db, SearchRequest req) {
-        Sql sql = new Sql("WITH m AS MATERIALIZED (SELECT p.category, p.level, p.language, p.pricing, p.rating_avg "
-                + "FROM catalog.published_courses p WHERE ").append(req.baseFilter()).append(")");
-        sql.append(" SELECT 'category' AS dim, m.category AS value, count(*) AS n FROM m WHERE true")
-                .append(req.facetFilters("category", "m")).append(" GROUP BY m.category");
-        sql.append(" UNION ALL SELECT 'level', m.level, count(*) FROM m WHERE true")
-                .append(req.facetFilters("level", "m")).append(" GROUP BY m.level");
-        sql.append(" UNION ALL SELECT 'language', m.language, count(*) FROM m WHERE true")
-                .append(req.facetFilters("language", "m")).append(" GROUP BY m.language");
-        sql.append(" UNION ALL SELECT 'price', m.pricing, count(*) FROM m WHERE true")
-                .append(req.facetFilters("price", "m")).append(" GROUP BY m.pricing");
-        sql.append(" UNION ALL SELECT 'rating', r.v::text, count(*) FROM m JOIN (VALUES (4.5), (4.0), (3.5), (3.0)) r(v)"
-                + " ON m.rating_avg >= r.v WHERE true").append(req.facetFilters("rating", "m")).append(" GROUP BY r.v");
-        Map<String, Map<String, Long>> dims = new HashMap<>();
-        try (var rows = db.query(sql.text(), sql.params())) {
-            rows.forEach(r -> dims.computeIfAbsent(Rows.text(r, "dim"), k -> new HashMap<>())
-                    .put(Rows.text(r, "value"), Rows.number(r, "n")));
-        }
+        return assemble(db, req, FacetCube.answers(req) ? cube.count(req) : counted(db, req));
+    }
+
+    /** Counts from per-dimension values, however they were counted. */
+    Counts assemble(DbExecute db, SearchRequest req, Map<String, Map<String, Long>> dims) {
         Map<String, Long> byCategory = dims.getOrDefault("category", Map.of());
         long total = byCategory.entrySet().stream()
                 .filter(e -> req.categories().isEmpty() || req.categories().contains(e.getKey()))
@@ -65,9 +66,32 @@ final class SearchFacetCounts {
                 priceFacets(dims.getOrDefault("price", Map.of())), ratingFacets(dims.getOrDefault("rating", Map.of()))));
     }
 
+    private Map<String, Map<String, Long>> counted(DbExecute db, SearchRequest req) {
+        Sql sql = sql(req);
+        Map<String, Map<String, Long>> dims = new HashMap<>();
+        try (var rows = db.query(sql.text(), sql.params())) {
+            rows.forEach(r -> dims.computeIfAbsent(Rows.text(r, "dim"), k -> new HashMap<>())
+                    .put(Rows.text(r, "value"), Rows.number(r, "n")));
+        }
+        return dims;
+    }
+
+    /** The facet statement: matches collected once, counted per dimension with the other filters. */
+    Sql sql(SearchRequest req) {
+        Sql sql = req.withQuery().append(", m AS MATERIALIZED (SELECT p.category, p.level, p.language, p.pricing, "
+                + "p.rating_avg FROM " + req.from() + " WHERE ").append(req.baseFilter()).append(")");
+        String union = " SELECT";
+        for (String[] dim : DIMENSIONS) {
+            sql.append(union + " '" + dim[0] + "' AS dim, " + dim[1] + " AS value, count(*) AS n FROM m" + dim[2]
+                    + " WHERE true").append(req.facetFilters(dim[0], "m")).append(" GROUP BY " + dim[1]);
+            union = " UNION ALL SELECT";
+        }
+        return sql;
+    }
+
     private List<FacetCount> categoryFacets(DbExecute db, Map<String, Long> counts) {
         List<FacetCount> list = new ArrayList<>();
-        categories.names(db).forEach(c -> {
+        names.get("all", () -> categories.names(db), x -> null).forEach(c -> {
             if (counts.containsKey(c.slug())) {
                 list.add(new FacetCount(c.slug(), c.name(), counts.get(c.slug())));
             }

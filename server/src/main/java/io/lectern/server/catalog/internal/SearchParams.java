@@ -1,6 +1,6 @@
 package io.lectern.server.catalog.internal;
 
-import io.helidon.webserver.http.ServerRequest;
+import io.helidon.common.uri.UriQuery;
 import io.lectern.model.catalog.CourseLevel;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.model.common.FieldViolation;
@@ -27,8 +27,8 @@ final class SearchParams {
     private SearchParams() {
     }
 
-    static SearchRequest read(ServerRequest req) {
-        Optional<String> q = req.query().first("q").map(String::strip).filter(s -> !s.isEmpty());
+    static SearchRequest read(UriQuery req) {
+        Optional<String> q = req.first("q").map(String::strip).filter(s -> !s.isEmpty());
         new Validation().check(q.map(s -> s.length() <= MAX_QUERY).orElse(true), "q", "max_length",
                 "q must be at most " + MAX_QUERY + " characters.").throwIfInvalid();
         Optional<String> text = q.filter(s -> s.codePoints().anyMatch(Character::isLetterOrDigit));
@@ -46,7 +46,7 @@ final class SearchParams {
         v.throwIfInvalid();
         int limit = QueryParams.limit(req, 20, 100);
         SearchSort effective = text.isEmpty() && sort == SearchSort.RELEVANCE ? SearchSort.NEWEST : sort;
-        Optional<SearchCursor> cursor = req.query().first("cursor").filter(c -> !c.isBlank())
+        Optional<SearchCursor> cursor = req.first("cursor").filter(c -> !c.isBlank())
                 .map(c -> SearchCursor.decode(c, effective));
         return new SearchRequest(text, list(req, "category"), levels, list(req, "language"), pricing, minPrice, maxPrice,
                 minRating, QueryParams.uuid(req, "instructor"), sort, limit, cursor);
@@ -68,7 +68,7 @@ final class SearchParams {
         };
     }
 
-    private static Optional<Pricing> pricing(ServerRequest req, Validation v) {
+    private static Optional<Pricing> pricing(UriQuery req, Validation v) {
         Optional<Boolean> free = QueryParams.bool(req, "free");
         Optional<String> price = QueryParams.text(req, "price", 20).map(s -> s.toLowerCase(Locale.ROOT));
         if (price.isPresent()) {
@@ -83,9 +83,9 @@ final class SearchParams {
         return free.map(f -> f ? Pricing.FREE : Pricing.ONE_TIME);
     }
 
-    private static List<String> list(ServerRequest req, String name) {
+    private static List<String> list(UriQuery req, String name) {
         List<String> values = new ArrayList<>();
-        for (String raw : req.query().all(name, List::of)) {
+        for (String raw : req.all(name, List::of)) {
             for (String part : raw.split(",")) {
                 if (!part.isBlank()) {
                     values.add(part.strip());
@@ -99,7 +99,7 @@ final class SearchParams {
         return values;
     }
 
-    private static Optional<Long> number(ServerRequest req, String name, Validation v) {
+    private static Optional<Long> number(UriQuery req, String name, Validation v) {
         return QueryParams.text(req, name, 20).flatMap(s -> {
             try {
                 long n = Long.parseLong(s);
@@ -112,7 +112,7 @@ final class SearchParams {
         });
     }
 
-    private static Optional<Double> rating(ServerRequest req, Validation v) {
+    private static Optional<Double> rating(UriQuery req, Validation v) {
         return QueryParams.text(req, "minRating", 10).flatMap(s -> {
             try {
                 double r = Double.parseDouble(s);

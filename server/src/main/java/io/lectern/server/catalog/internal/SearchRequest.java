@@ -27,25 +27,48 @@ record SearchRequest(Optional<String> text, List<String> categories, List<String
                      Optional<Double> minRating, Optional<UUID> instructor, SearchSort sort, int limit,
                      Optional<SearchCursor> cursor) {
 
+    /**
+     * The search in a canonical form (words folded to lower case and single spaces, filters sorted), so the same
+     * search typed or ordered differently shares one cache entry.
+     */
+    String cacheKey() {
+        return String.join("|", text.map(t -> String.join(" ", t.toLowerCase(java.util.Locale.ROOT).strip()
+                        .split("\\s+"))).orElse(""), String.join(",", categories.stream().sorted().toList()),
+                String.join(",", levels.stream().sorted().toList()), String.join(",", languages.stream().sorted().toList()),
+                pricing.map(Enum::name).orElse(""), minPrice.map(String::valueOf).orElse(""),
+                maxPrice.map(String::valueOf).orElse(""), minRating.map(String::valueOf).orElse(""),
+                instructor.map(String::valueOf).orElse(""), sort.name(), Integer.toString(limit));
+    }
+
     /** The same search for other text (the spelling correction's). */
     SearchRequest withText(String corrected) {
         return new SearchRequest(Optional.of(corrected), categories, levels, languages, pricing, minPrice, maxPrice,
                 minRating, instructor, sort, limit, cursor);
     }
 
-    /** The full-text query for {@code text}: stemmed in the searched language, and as typed. */
-    Sql tsQuery() {
+    /**
+     * The statement's opening: {@code q.tsq} is the full-text query for {@code text}, stemmed in the searched
+     * language and also as typed, computed once per statement (not per row).
+     */
+    Sql withQuery() {
+        if (text.isEmpty()) {
+            return new Sql("WITH q AS (SELECT NULL::tsquery AS tsq)");
+        }
         String lang = languages.isEmpty() ? "en" : languages.getFirst();
-        String q = text.orElseThrow();
-        return new Sql("(websearch_to_tsquery(catalog.search_config(?), catalog.fold(?))"
-                + " || websearch_to_tsquery('simple', catalog.fold(?)))",
-                lang, q, q);
+        String t = text.get();
+        return new Sql("WITH q AS (SELECT websearch_to_tsquery(catalog.search_config(?), catalog.fold(?))"
+                + " || websearch_to_tsquery('simple', catalog.fold(?)) AS tsq)", lang, t, t);
+    }
+
+    /** The courses to search, with the query beside them when there is text. */
+    String from() {
+        return text.isPresent() ? "catalog.published_courses p CROSS JOIN q" : "catalog.published_courses p";
     }
 
     /** Filters that are not facets: text, instructor and price range (they apply to every facet count). */
     Sql baseFilter() {
         Sql sql = new Sql("p.status = 'PUBLISHED'");
-        text.ifPresent(t -> sql.append(" AND p.search @@ ").append(tsQuery()));
+        text.ifPresent(t -> sql.append(" AND p.search @@ q.tsq"));
         instructor.ifPresent(i -> sql.append(" AND p.instructor_ids @> ARRAY[?]::uuid[]", i));
         minPrice.ifPresent(m -> sql.append(" AND p.price_minor >= ?", m));
         maxPrice.ifPresent(m -> sql.append(" AND p.price_minor <= ?", m));

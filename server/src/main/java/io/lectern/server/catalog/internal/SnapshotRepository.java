@@ -5,6 +5,7 @@ import io.lectern.model.catalog.CourseStatus;
 import io.lectern.server.platform.db.Rows;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,19 +16,18 @@ import java.util.UUID;
 final class SnapshotRepository {
 
     /**
-     * What a publish computed in Java for the snapshot row.
+     * What a publish computed in Java for one course's snapshot row.
      *
+     * @param courseId        course
      * @param version         the new published version
      * @param descriptionHtml sanitised description
      * @param instructorsJson instructors as JSON ({@code [{id, displayName, owner}]})
-     * @param instructorIds   instructor ids
      * @param searchNames     instructor and category names for the search vector
      * @param lessonCount     lessons
      * @param durationSec     total duration
-     * @param now             publish time
      */
-    record CourseFacts(int version, String descriptionHtml, String instructorsJson, List<UUID> instructorIds,
-                       String searchNames, int lessonCount, int durationSec, Instant now) {
+    record CourseFacts(UUID courseId, int version, String descriptionHtml, String instructorsJson, String searchNames,
+                       int lessonCount, int durationSec) {
     }
 
     /**
@@ -42,24 +42,36 @@ final class SnapshotRepository {
     record LessonFacts(DraftLesson lesson, String sectionTitle, int sectionPosition, String contentJson, String html) {
     }
 
-    void writeCourse(DbExecute tx, UUID courseId, CourseFacts f) {
+    /** Writes (or replaces) the snapshot rows of any number of courses in one statement. */
+    void writeCourses(DbExecute tx, List<CourseFacts> facts, Instant now) {
         tx.insert("""
                 INSERT INTO catalog.published_courses (course_id, slug, status, version, owner_id, title, subtitle,
                        description, description_html, category, tags, level, language, pricing, price_minor, currency,
                        thumbnail_media_id, instructors, instructor_ids, lesson_count, duration_sec, first_published_at,
-                       published_at, search)
-                SELECT c.id, c.slug, 'PUBLISHED', ?, c.owner_id, c.title, c.subtitle, c.description, ?, c.category,
-                       c.tags, c.level, c.language, c.pricing, c.price_minor, c.currency, c.thumbnail_media_id, ?::jsonb,
-                       ?::uuid[], ?, ?, ?, ?,
+                       published_at, search, rank_vector)
+                SELECT c.id, c.slug, 'PUBLISHED', f.version, c.owner_id, c.title, c.subtitle, c.description, f.html,
+                       c.category, c.tags, c.level, c.language, c.pricing, c.price_minor, c.currency, c.thumbnail_media_id,
+                       f.instructors::jsonb,
+                       ARRAY(SELECT (j ->> 'id')::uuid FROM jsonb_array_elements(f.instructors::jsonb) j),
+                       f.lessons, f.duration, ?, ?,
                        setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.title)), 'A')
                        || setweight(to_tsvector('simple', catalog.fold(c.title)), 'A')
                        || setweight(to_tsvector(catalog.search_config(c.language),
                                                 catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))), 'B')
                        || setweight(to_tsvector('simple', catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))),
                                     'B')
-                       || setweight(to_tsvector('simple', catalog.fold(?)), 'C')
-                       || setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.description)), 'D')
-                  FROM catalog.courses c WHERE c.id = ?
+                       || setweight(to_tsvector('simple', catalog.fold(f.names)), 'C')
+                       || setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.description)), 'D'),
+                       setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.title)), 'A')
+                       || setweight(to_tsvector('simple', catalog.fold(c.title)), 'A')
+                       || setweight(to_tsvector(catalog.search_config(c.language),
+                                                catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))), 'B')
+                       || setweight(to_tsvector('simple', catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))),
+                                    'B')
+                       || setweight(to_tsvector('simple', catalog.fold(f.names)), 'C')
+                  FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[])
+                           AS f(id, version, html, instructors, names, lessons, duration)
+                  JOIN catalog.courses c ON c.id = f.id
                 ON CONFLICT (course_id) DO UPDATE SET
                        slug = EXCLUDED.slug, status = 'PUBLISHED', version = EXCLUDED.version,
                        owner_id = EXCLUDED.owner_id, title = EXCLUDED.title, subtitle = EXCLUDED.subtitle,
@@ -69,24 +81,60 @@ final class SnapshotRepository {
                        currency = EXCLUDED.currency, thumbnail_media_id = EXCLUDED.thumbnail_media_id,
                        instructors = EXCLUDED.instructors, instructor_ids = EXCLUDED.instructor_ids,
                        lesson_count = EXCLUDED.lesson_count, duration_sec = EXCLUDED.duration_sec,
-                       published_at = EXCLUDED.published_at, search = EXCLUDED.search""",
-                f.version(), f.descriptionHtml(), f.instructorsJson(), Rows.uuidArray(f.instructorIds()), f.lessonCount(),
-                f.durationSec(), Rows.param(f.now()), Rows.param(f.now()), f.searchNames(), courseId);
+                       published_at = EXCLUDED.published_at, search = EXCLUDED.search,
+                       rank_vector = EXCLUDED.rank_vector""",
+                Rows.param(now), Rows.param(now),
+                Rows.uuidArray(facts.stream().map(CourseFacts::courseId).toList()),
+                facts.stream().mapToInt(CourseFacts::version).toArray(),
+                facts.stream().map(CourseFacts::descriptionHtml).toArray(String[]::new),
+                facts.stream().map(CourseFacts::instructorsJson).toArray(String[]::new),
+                facts.stream().map(CourseFacts::searchNames).toArray(String[]::new),
+                facts.stream().mapToInt(CourseFacts::lessonCount).toArray(),
+                facts.stream().mapToInt(CourseFacts::durationSec).toArray());
     }
 
-    void replaceLessons(DbExecute tx, UUID courseId, List<LessonFacts> lessons) {
-        tx.delete("DELETE FROM catalog.published_lessons WHERE course_id = ?", courseId);
-        for (LessonFacts f : lessons) {
-            DraftLesson l = f.lesson();
-            tx.insert("""
-                    INSERT INTO catalog.published_lessons (lesson_id, course_id, section_id, section_title,
-                           section_position, position, title, type, duration_sec, preview, required, content, html,
-                           prerequisite_ids)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::uuid[])""",
-                    l.id(), courseId, l.sectionId(), f.sectionTitle(), f.sectionPosition(), l.position(), l.title(),
-                    l.type().name(), l.durationSec(), l.preview(), l.required(), f.contentJson(), f.html(),
-                    Rows.uuidArray(l.prerequisiteIds()));
+    /** Replaces the snapshot lessons of the given courses in two statements. */
+    void replaceLessons(DbExecute tx, List<UUID> courseIds, List<LessonFacts> lessons) {
+        tx.delete("DELETE FROM catalog.published_lessons WHERE course_id = ANY(?::uuid[])", (Object) Rows.uuidArray(courseIds));
+        if (lessons.isEmpty()) {
+            return;
         }
+        tx.insert("""
+                INSERT INTO catalog.published_lessons (lesson_id, course_id, section_id, section_title, section_position,
+                       position, title, type, duration_sec, preview, required, content, html, prerequisite_ids)
+                SELECT f.id, f.course, f.section, f.section_title, f.section_position, f.position, f.title, f.type,
+                       f.duration, f.preview, f.required, f.content::jsonb, f.html,
+                       ARRAY(SELECT p::uuid FROM jsonb_array_elements_text(f.prerequisites::jsonb) p)
+                  FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[],
+                              ?::int[], ?::boolean[], ?::boolean[], ?::text[], ?::text[], ?::text[])
+                           AS f(id, course, section, section_title, section_position, position, title, type, duration,
+                                preview, required, content, html, prerequisites)""",
+                Rows.uuidArray(lessons.stream().map(f -> f.lesson().id()).toList()),
+                Rows.uuidArray(lessons.stream().map(f -> f.lesson().courseId()).toList()),
+                Rows.uuidArray(lessons.stream().map(f -> f.lesson().sectionId()).toList()),
+                lessons.stream().map(LessonFacts::sectionTitle).toArray(String[]::new),
+                lessons.stream().mapToInt(LessonFacts::sectionPosition).toArray(),
+                lessons.stream().mapToInt(f -> f.lesson().position()).toArray(),
+                lessons.stream().map(f -> f.lesson().title()).toArray(String[]::new),
+                lessons.stream().map(f -> f.lesson().type().name()).toArray(String[]::new),
+                lessons.stream().mapToInt(f -> f.lesson().durationSec()).toArray(),
+                booleans(lessons.stream().map(f -> f.lesson().preview()).toList()),
+                booleans(lessons.stream().map(f -> f.lesson().required()).toList()),
+                lessons.stream().map(LessonFacts::contentJson).toArray(String[]::new),
+                lessons.stream().map(LessonFacts::html).toArray(String[]::new),
+                lessons.stream().map(f -> jsonArray(f.lesson().prerequisiteIds())).toArray(String[]::new));
+    }
+
+    private static boolean[] booleans(List<Boolean> values) {
+        boolean[] out = new boolean[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    private static String jsonArray(List<UUID> ids) {
+        return ids.stream().map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     /** Lesson ids in the current snapshot (before it is replaced). */
@@ -115,36 +163,61 @@ final class SnapshotRepository {
                 ON CONFLICT DO NOTHING""", text);
     }
 
+    /** Recomputes the whole directory (after a bulk import). */
+    void rebuildDirectory(DbExecute tx) {
+        Map<UUID, String> all = new java.util.LinkedHashMap<>();
+        try (var rows = tx.query("""
+                SELECT DISTINCT unnest(instructor_ids) AS id FROM catalog.published_courses WHERE status = 'PUBLISHED'
+                UNION SELECT user_id FROM catalog.instructor_directory""")) {
+            rows.forEach(r -> all.put(Rows.uuid(r, "id"), null));
+        }
+        refreshInstructors(tx, all);
+    }
+
     /**
-     * Recomputes an instructor's directory entry from their published courses (removes it when none are left).
-     * A null {@code displayName} keeps the name the directory has.
+     * Recomputes the directory entries of the given instructors (id to display name; a null name keeps the name
+     * the directory has) from their published courses in one statement; instructors left without a published
+     * course leave the directory.
      */
-    void refreshInstructor(DbExecute tx, UUID userId, String displayName) {
-        long updated = tx.insert("""
-                WITH n AS (SELECT coalesce(?::text, (SELECT display_name FROM catalog.instructor_directory
-                                                      WHERE user_id = ?), '') AS name)
+    void refreshInstructors(DbExecute tx, Map<UUID, String> instructors) {
+        if (instructors.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = List.copyOf(instructors.keySet());
+        tx.insert("""
+                WITH ids AS (SELECT * FROM unnest(?::uuid[], ?::text[]) AS t(id, name)),
+                per AS (SELECT i.id, p.title, p.subtitle, p.tags, p.category, p.rating_avg, p.rating_count,
+                               p.enrollment_count, p.instructors
+                          FROM catalog.published_courses p CROSS JOIN LATERAL unnest(p.instructor_ids) AS i(id)
+                         WHERE p.status = 'PUBLISHED' AND p.instructor_ids && (SELECT array_agg(id) FROM ids)
+                           AND i.id IN (SELECT id FROM ids)),
+                agg AS (SELECT id, count(*) AS courses,
+                               round(sum(rating_avg * rating_count) / nullif(sum(rating_count), 0), 2) AS rating,
+                               sum(enrollment_count) AS learners,
+                               string_agg(title || ' ' || subtitle || ' ' || array_to_string(tags, ' '), ' ') AS words
+                          FROM per GROUP BY id),
+                topic_counts AS (SELECT per.id, t, count(*) AS n
+                                   FROM per JOIN catalog.categories cat ON cat.slug = per.category,
+                                        unnest(per.tags || cat.name) AS t
+                                  GROUP BY per.id, t),
+                topics AS (SELECT id, (array_agg(t ORDER BY n DESC, t))[1:8] AS topics FROM topic_counts GROUP BY id),
+                names AS (SELECT DISTINCT ON (per.id) per.id, j ->> 'displayName' AS name
+                            FROM per, jsonb_array_elements(per.instructors) j WHERE (j ->> 'id')::uuid = per.id),
+                gone AS (DELETE FROM catalog.instructor_directory
+                          WHERE user_id IN (SELECT id FROM ids) AND user_id NOT IN (SELECT id FROM agg))
                 INSERT INTO catalog.instructor_directory (user_id, display_name, course_count, topics, rating_avg,
                                                           learners, search)
-                SELECT ?, (SELECT name FROM n), count(*),
-                       ARRAY(SELECT t FROM (SELECT unnest(p2.tags || cat.name) AS t
-                                              FROM catalog.published_courses p2
-                                              JOIN catalog.categories cat ON cat.slug = p2.category
-                                             WHERE p2.instructor_ids @> ARRAY[?]::uuid[] AND p2.status = 'PUBLISHED') x
-                              GROUP BY t ORDER BY count(*) DESC, t LIMIT 8),
-                       coalesce(round(sum(p.rating_avg * p.rating_count) / nullif(sum(p.rating_count), 0), 2), 0),
-                       coalesce(sum(p.enrollment_count), 0),
-                       setweight(to_tsvector('simple', catalog.fold((SELECT name FROM n))), 'A')
-                       || setweight(to_tsvector('english', catalog.fold(coalesce(string_agg(p.title || ' ' || p.subtitle
-                                                || ' ' || array_to_string(p.tags, ' '), ' '), ''))), 'B')
-                  FROM catalog.published_courses p
-                 WHERE p.instructor_ids @> ARRAY[?]::uuid[] AND p.status = 'PUBLISHED'
-                HAVING count(*) > 0
+                SELECT a.id, coalesce(ids.name, d.display_name, n.name, ''), a.courses, coalesce(tp.topics, '{}'),
+                       coalesce(a.rating, 0), coalesce(a.learners, 0),
+                       setweight(to_tsvector('simple', catalog.fold(coalesce(ids.name, d.display_name, n.name, ''))), 'A')
+                       || setweight(to_tsvector('english', catalog.fold(coalesce(a.words, ''))), 'B')
+                  FROM agg a JOIN ids ON ids.id = a.id
+                  LEFT JOIN catalog.instructor_directory d ON d.user_id = a.id
+                  LEFT JOIN topics tp ON tp.id = a.id
+                  LEFT JOIN names n ON n.id = a.id
                 ON CONFLICT (user_id) DO UPDATE SET display_name = EXCLUDED.display_name,
                        course_count = EXCLUDED.course_count, topics = EXCLUDED.topics, rating_avg = EXCLUDED.rating_avg,
                        learners = EXCLUDED.learners, search = EXCLUDED.search""",
-                displayName, userId, userId, userId, userId);
-        if (updated == 0) {
-            tx.delete("DELETE FROM catalog.instructor_directory WHERE user_id = ?", userId);
-        }
+                Rows.uuidArray(ids), ids.stream().map(instructors::get).toArray(String[]::new));
     }
 }

@@ -98,7 +98,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void pgCtlStart(Path log, boolean durable) {
         List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1",
-                "-k", System.getProperty("java.io.tmpdir"), "-c", "max_connections=200"));
+                "-k", System.getProperty("java.io.tmpdir"), "-c", "max_connections=200", "-c", "shared_buffers=256MB"));
         if (!durable) {
             options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }

@@ -154,6 +154,20 @@ public final class Json {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /** {@code body} serialized, for answers kept in a cache. */
+    public byte[] bytes(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes an already serialized JSON body. */
+    public void writeBytes(ServerResponse response, int status, byte[] body) {
+        response.status(Status.create(status)).header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE).send(body);
+    }
+
     /** Writes {@code body} as JSON with {@code status}. */
     public void write(ServerResponse response, int status, Object body) {
         write(response, status, body, MEDIA_TYPE);

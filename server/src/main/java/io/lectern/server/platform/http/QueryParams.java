@@ -1,5 +1,6 @@
 package io.lectern.server.platform.http;
 
+import io.helidon.common.uri.UriQuery;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,11 @@ public final class QueryParams {
 
     /** {@code ?limit=}, 1 to {@code max}, default {@code fallback}. */
     public static int limit(ServerRequest req, int fallback, int max) {
-        String text = req.query().first("limit").orElse(Integer.toString(fallback));
+        return limit(req.query(), fallback, max);
+    }
+
+    public static int limit(UriQuery query, int fallback, int max) {
+        String text = query.first("limit").orElse(Integer.toString(fallback));
         int limit;
         try {
             limit = Integer.parseInt(text);
@@ -26,13 +31,21 @@ public final class QueryParams {
     }
 
     public static Optional<String> text(ServerRequest req, String name, int maxLength) {
-        Optional<String> value = req.query().first(name).map(String::strip).filter(v -> !v.isEmpty());
+        return text(req.query(), name, maxLength);
+    }
+
+    public static Optional<String> text(UriQuery query, String name, int maxLength) {
+        Optional<String> value = query.first(name).map(String::strip).filter(v -> !v.isEmpty());
         value.ifPresent(v -> new Validation().maxLength(name, v, maxLength).throwIfInvalid());
         return value;
     }
 
     public static Optional<UUID> uuid(ServerRequest req, String name) {
-        return text(req, name, 64).map(v -> {
+        return uuid(req.query(), name);
+    }
+
+    public static Optional<UUID> uuid(UriQuery query, String name) {
+        return text(query, name, 64).map(v -> {
             try {
                 return UUID.fromString(v);
             } catch (IllegalArgumentException e) {
@@ -54,7 +67,11 @@ public final class QueryParams {
     }
 
     public static Optional<Boolean> bool(ServerRequest req, String name) {
-        return text(req, name, 5).map(v -> switch (v) {
+        return bool(req.query(), name);
+    }
+
+    public static Optional<Boolean> bool(UriQuery query, String name) {
+        return text(query, name, 5).map(v -> switch (v) {
             case "true" -> true;
             case "false" -> false;
             default -> throw ApiException.invalid(java.util.List.of(new io.lectern.model.common.FieldViolation(name,

@@ -1,0 +1,48 @@
+package io.lectern.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code ./lectern bench catalog}: runs a benchmark and prints its figures; exits 1 when a target was missed.
+ * {@code ./lectern bench database} starts the PostgreSQL of an earlier run ({@code LECTERN_BENCH_DIR}) to look into.
+ * Settings: {@code LECTERN_BENCH_COURSES} (100000), {@code LECTERN_BENCH_SECONDS} (30), {@code LECTERN_BENCH_DIR}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 ? args[0] : "catalog";
+        Map<String, String> env = System.getenv();
+        Path dir = Path.of(env.getOrDefault("LECTERN_BENCH_DIR",
+                Files.createTempDirectory("lectern-bench-").toString()));
+        Path jar = Path.of(env.getOrDefault("LECTERN_SERVER_JAR", "server/target/lectern-server.jar"));
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("lectern bench: " + jar + " not found; run ./lectern build first.");
+            System.exit(2);
+        }
+        if (which.equals("database")) {
+            try (BenchEnv database = BenchEnv.start(dir)) {
+                System.out.println("PostgreSQL of " + dir + ": " + database.jdbcUrl() + " user " + database.dbUser()
+                        + " password " + database.dbPassword() + " (Ctrl+C stops it)");
+                Thread.currentThread().join();
+            }
+            return;
+        }
+        boolean met = switch (which) {
+            case "catalog" -> new CatalogBench(System.out, new CatalogBench.Options(
+                    Integer.parseInt(env.getOrDefault("LECTERN_BENCH_COURSES", "100000")),
+                    Integer.parseInt(env.getOrDefault("LECTERN_BENCH_SECONDS", "30")), dir, jar)).run();
+            default -> {
+                System.err.println("lectern bench: unknown benchmark '" + which + "'; use catalog.");
+                System.exit(2);
+                yield false;
+            }
+        };
+        System.out.println(met ? "All targets met." : "Some targets were missed.");
+        System.exit(met ? 0 : 1);
+    }
+}

@@ -1,0 +1,95 @@
+package io.lectern.server.catalog.internal;
+
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.cache.ReadCache;
+import io.lectern.server.platform.redis.Broadcast;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the catalog keeps in memory to answer browsing fast: course pages (the published snapshot and an anonymous
+ * visitor's ready JSON), first pages of searches, and the facet counts of the whole catalog. Every instance drops
+ * its copies when a course is published or archived anywhere (Redis broadcast) or its reviews change; counts
+ * that move all the time are at most {@link #TTL} old on course pages and {@link #SEARCH_TTL} on search cards.
+ */
+final class CatalogCaches {
+
+    static final Duration TTL = Duration.ofSeconds(30);
+    /** Search answers change only with publishes and archives (which drop them at once); their cards' counts may lag. */
+    static final Duration SEARCH_TTL = Duration.ofMinutes(5);
+    private static final String CHANNEL = "catalog";
+
+    /**
+     * A published course page's data, shared by all viewers.
+     *
+     * @param course  the snapshot
+     * @param lessons its lessons in syllabus order
+     */
+    record Page(PublishedCourse course, List<PublishedLesson> lessons) {
+    }
+
+    /**
+     * A serialized answer and what it is about.
+     *
+     * @param json     response body
+     * @param courseId the course, for invalidation (null for searches)
+     */
+    record Json(byte[] json, UUID courseId) {
+    }
+
+    final ReadCache<String, Page> pages;
+    final ReadCache<String, Json> anonymousPages;
+    final ReadCache<String, Json> searches;
+    final FacetCube cube;
+    private final Broadcast broadcast;
+
+    CatalogCaches(Platform platform, FacetCube cube) {
+        this.pages = new ReadCache<>(TTL, 20_000, platform.clock());
+        this.anonymousPages = new ReadCache<>(TTL, 20_000, platform.clock());
+        this.searches = new ReadCache<>(SEARCH_TTL, 50_000, platform.clock());
+        this.cube = cube;
+        this.broadcast = platform.broadcast();
+        broadcast.subscribe(CHANNEL, this::onMessage);
+    }
+
+    /**
+     * A course was published or archived: its page and every search may read differently now. This instance drops
+     * its copies at once (read your writes); the others when the broadcast arrives.
+     */
+    void coursePublished(UUID courseId) {
+        tell("published:" + courseId);
+    }
+
+    /** Courses were imported: everything may read differently. */
+    void catalogChanged() {
+        tell("all:" + new UUID(0, 0));
+    }
+
+    /** A course's reviews or enrollments changed: its page's counts move (search cards follow within the TTL). */
+    void courseChanged(UUID courseId) {
+        tell("course:" + courseId);
+    }
+
+    private void tell(String message) {
+        onMessage(message);
+        broadcast.publish(CHANNEL, message);
+    }
+
+    private void onMessage(String message) {
+        int colon = message.indexOf(':');
+        UUID id;
+        try {
+            id = UUID.fromString(message.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        boolean all = message.startsWith("all:");
+        pages.invalidate(tag -> all || id.equals(tag));
+        anonymousPages.invalidate(tag -> all || id.equals(tag));
+        if (all || message.startsWith("published:")) {
+            searches.invalidateAll();
+            cube.stale();
+        }
+    }
+}
