@@ -22,6 +22,11 @@ public final class Http {
         this.base = base;
     }
 
+    /** The underlying client, for requests whose body is not text (PDFs, media). */
+    public HttpClient client() {
+        return client;
+    }
+
     /** A response: status, the raw response and the body parsed as JSON (null when it is not JSON). */
     public record Response(int status, HttpResponse<String> raw, JsonNode json) {
         public String header(String name) {

@@ -6,7 +6,14 @@ import io.lectern.server.commerce.internal.enrollment.Coupons;
 import io.lectern.server.commerce.internal.enrollment.EnrollmentRoutes;
 import io.lectern.server.commerce.internal.enrollment.Enrollments;
 import io.lectern.server.commerce.internal.enrollment.Refunds;
+import io.lectern.server.commerce.EnrollmentCreated;
+import io.lectern.server.commerce.internal.invoice.InvoiceRoutes;
+import io.lectern.server.commerce.internal.invoice.Invoices;
 import io.lectern.server.commerce.internal.ledger.Ledger;
+import io.lectern.server.commerce.internal.payout.EarningsReport;
+import io.lectern.server.commerce.internal.payout.PayoutAccounts;
+import io.lectern.server.commerce.internal.payout.PayoutRoutes;
+import io.lectern.server.commerce.internal.payout.Payouts;
 import io.lectern.server.commerce.internal.revenue.Earnings;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
 import io.lectern.server.commerce.internal.wallet.Vouchers;
@@ -17,6 +24,8 @@ import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.RateLimiter;
 import io.lectern.server.platform.security.SecretBox;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -45,6 +54,19 @@ public final class CommerceCore {
         new WalletRoutes(platform, ledger, vouchers).register(routes);
         new EnrollmentRoutes(platform, enrollments, new Refunds(platform, catalog, ledger, earnings, audit), coupons)
                 .register(routes);
+        Idempotency idempotency = new Idempotency(platform);
+        PayoutAccounts payoutAccounts = new PayoutAccounts(platform, secrets, audit);
+        Payouts payouts = new Payouts(platform, ledger, earnings, payoutAccounts, idempotency, audit,
+                settings.payoutThresholdMinor());
+        new PayoutRoutes(platform, new EarningsReport(platform, ledger, earnings::releaseDue,
+                settings.payoutThresholdMinor()), payoutAccounts, payouts, shares, audit,
+                courseId -> catalog.offer(courseId).map(c -> c.ownerId())).register(routes);
+        Invoices invoices = new Invoices(platform, identity, settings);
+        new InvoiceRoutes(platform.json(), invoices).register(routes);
+        platform.events().subscribe("commerce.invoice-on-sale", EnrollmentCreated.class,
+                (sale, delivery) -> invoices.issueFor(delivery.tx(), sale));
+        platform.jobs().every("commerce.release-earnings", Duration.ofMinutes(1),
+                () -> earnings.releaseDue(Optional.empty()));
     }
 
     public boolean hasAccess(UUID userId, UUID courseId) {

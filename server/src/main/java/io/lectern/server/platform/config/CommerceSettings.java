@@ -62,6 +62,11 @@ public record CommerceSettings(String currency, Duration refundWindow, int instr
                 payoutThresholdMinor, subscriptionGrace, seller, stripe, razorpay);
     }
 
+    public CommerceSettings withPayoutThreshold(long minor) {
+        return new CommerceSettings(currency, refundWindow, instructorSharePercent, taxRateBasisPoints, taxName, minor,
+                subscriptionGrace, seller, stripe, razorpay);
+    }
+
     public CommerceSettings withSubscriptionGrace(Duration grace) {
         return new CommerceSettings(currency, refundWindow, instructorSharePercent, taxRateBasisPoints, taxName,
                 payoutThresholdMinor, grace, seller, stripe, razorpay);

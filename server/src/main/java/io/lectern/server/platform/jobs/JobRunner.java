@@ -7,7 +7,9 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,7 @@ public final class JobRunner implements AutoCloseable {
     private final Clock clock;
     private final JobLog log;
     private final List<Task<?>> tasks = new ArrayList<>();
+    private final List<RecurringTask<Void>> recurring = new ArrayList<>();
     private Scheduler scheduler;
 
     public JobRunner(Database db, ObjectMapper mapper, Duration pollInterval, Clock clock) {
@@ -75,8 +78,26 @@ public final class JobRunner implements AutoCloseable {
         return new JobType<>(name, task);
     }
 
+    /**
+     * Runs {@code work} every {@code interval} on one instance of the cluster at a time (db-scheduler's recurring
+     * task); a failure is logged and the next run comes as usual.
+     */
+    public synchronized void every(String name, Duration interval, Runnable work) {
+        if (scheduler != null) {
+            throw new IllegalStateException("define job types before the runner starts");
+        }
+        recurring.add(Tasks.recurring(name, Schedules.fixedDelay(interval)).execute((instance, ctx) -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Recurring job " + name + " failed; it runs again in " + interval, e);
+            }
+        }));
+    }
+
     public synchronized void start() {
         scheduler = Scheduler.create(db.dataSource(), tasks)
+                .startTasks(recurring)
                 .tableName("platform.scheduled_tasks")
                 .serializer(new JacksonSerializer(mapper))
                 .pollingInterval(pollInterval)

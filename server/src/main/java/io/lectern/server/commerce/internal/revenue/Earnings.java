@@ -17,6 +17,12 @@ import java.util.UUID;
  */
 public final class Earnings {
 
+    /** Moves due shares from pending to available (all instructors', or one's). */
+    @FunctionalInterface
+    public interface Release {
+        int releaseDue(Optional<UUID> instructorId);
+    }
+
     /**
      * An earnings row.
      *

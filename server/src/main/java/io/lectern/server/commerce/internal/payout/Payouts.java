@@ -1,0 +1,187 @@
+package io.lectern.server.commerce.internal.payout;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.lectern.model.catalog.Money;
+import io.lectern.model.commerce.Payout;
+import io.lectern.model.commerce.PayoutDecision;
+import io.lectern.model.commerce.PayoutRequest;
+import io.lectern.server.audit.AuditRecord;
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.commerce.internal.Idempotency;
+import io.lectern.server.commerce.internal.MoneyText;
+import io.lectern.server.commerce.internal.ledger.AccountKind;
+import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;
+import io.lectern.server.commerce.internal.ledger.Leg;
+import io.lectern.server.commerce.internal.ledger.Ledger;
+import io.lectern.server.commerce.internal.revenue.Earnings;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.Validation;
+import io.lectern.server.platform.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Payouts: an instructor asks for (part of) their available earnings, which moves to a hold in the ledger; an
+ * admin approves, rejects (the money returns to available) or marks it paid with the transfer's reference (the
+ * money leaves the platform). Each step locks the payout, is audited and happens once.
+ */
+public final class Payouts {
+
+    private static final String SELECT = "SELECT id, instructor_id, amount_minor, currency, status, account_masked, "
+            + "requested_at, decided_at, paid_at, reference, note FROM commerce.payouts";
+
+    private final Platform platform;
+    private final Ledger ledger;
+    private final Earnings earnings;
+    private final PayoutAccounts accounts;
+    private final Idempotency idempotency;
+    private final AuditService audit;
+    private final long threshold;
+
+    public Payouts(Platform platform, Ledger ledger, Earnings earnings, PayoutAccounts accounts, Idempotency idempotency,
+                   AuditService audit, long threshold) {
+        this.platform = platform;
+        this.ledger = ledger;
+        this.earnings = earnings;
+        this.accounts = accounts;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.threshold = threshold;
+    }
+
+    public Idempotency.Outcome<Payout> request(Principal p, PayoutRequest in, Optional<String> key, String ip) {
+        new Validation().check(in.amountMinor() == null || in.amountMinor() > 0, "amountMinor", "range",
+                "amountMinor must be positive.").throwIfInvalid();
+        earnings.releaseDue(Optional.of(p.userId()));
+        String masked = accounts.require(p.userId()).masked();
+        return idempotency.run(p.userId(), key, "payout", String.valueOf(in.amountMinor()), 201, Payout.class, tx -> {
+            long available = ledger.balance(tx, AccountKind.INSTRUCTOR_AVAILABLE, p.userId());
+            long amount = in.amountMinor() != null ? in.amountMinor() : available;
+            if (amount < threshold) {
+                throw ApiException.rule("payout.below_threshold", "Payouts start at " + MoneyText.of(threshold,
+                        ledger.currency()) + "; you have " + MoneyText.of(available, ledger.currency()) + " available.",
+                        List.of()).with("thresholdMinor", threshold).with("availableMinor", available);
+            }
+            UUID id = platform.ids().next();
+            try {
+                ledger.post(tx, "PAYOUT_REQUEST", id.toString(), p.userId(), "Payout requested", List.of(
+                        leg(tx, AccountKind.INSTRUCTOR_AVAILABLE, p.userId(), -amount),
+                        leg(tx, AccountKind.INSTRUCTOR_PAYOUT_HOLD, p.userId(), amount)));
+            } catch (InsufficientFundsException e) {
+                throw new ApiException(409, "payout.insufficient_available", "You have " + MoneyText.of(available,
+                        ledger.currency()) + " available to pay out.").with("availableMinor", available);
+            }
+            tx.insert("""
+                    INSERT INTO commerce.payouts (id, instructor_id, amount_minor, currency, status, account_masked,
+                                                  requested_at)
+                    VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?)""", id, p.userId(), amount, ledger.currency(), masked,
+                    Rows.param(platform.clock().instant()));
+            audit.record(tx, record(p, "commerce.payout.requested", id, ip, amount));
+            return find(tx, id).orElseThrow();
+        });
+    }
+
+    public Payout approve(Principal admin, UUID id, PayoutDecision in, String ip) {
+        return decide(admin, id, ip, "commerce.payout.approved", (tx, payout) -> {
+            requireStatus(payout, "REQUESTED");
+            tx.update("UPDATE commerce.payouts SET status = 'APPROVED', decided_at = ?, decided_by = ?, note = ? "
+                    + "WHERE id = ?", Rows.param(platform.clock().instant()), admin.userId(), note(in), id);
+        });
+    }
+
+    public Payout reject(Principal admin, UUID id, PayoutDecision in, String ip) {
+        new Validation().required("note", in == null ? null : in.note()).maxLength("note", in == null ? null : in.note(), 500)
+                .throwIfInvalid();
+        return decide(admin, id, ip, "commerce.payout.rejected", (tx, payout) -> {
+            if (!payout.status().equals("REQUESTED") && !payout.status().equals("APPROVED")) {
+                throw wrongStatus(payout);
+            }
+            long amount = payout.amount().amountMinor();
+            ledger.post(tx, "PAYOUT_REJECTED", id.toString(), admin.userId(), "Payout rejected", List.of(
+                    leg(tx, AccountKind.INSTRUCTOR_PAYOUT_HOLD, payout.instructorId(), -amount),
+                    leg(tx, AccountKind.INSTRUCTOR_AVAILABLE, payout.instructorId(), amount)));
+            tx.update("UPDATE commerce.payouts SET status = 'REJECTED', decided_at = ?, decided_by = ?, note = ? "
+                    + "WHERE id = ?", Rows.param(platform.clock().instant()), admin.userId(), note(in), id);
+        });
+    }
+
+    public Payout markPaid(Principal admin, UUID id, PayoutDecision in, String ip) {
+        new Validation().required("reference", in == null ? null : in.reference())
+                .maxLength("reference", in == null ? null : in.reference(), 100).throwIfInvalid();
+        return decide(admin, id, ip, "commerce.payout.paid", (tx, payout) -> {
+            requireStatus(payout, "APPROVED");
+            long amount = payout.amount().amountMinor();
+            ledger.post(tx, "PAYOUT_PAID", id.toString(), admin.userId(), "Payout " + in.reference().strip(), List.of(
+                    leg(tx, AccountKind.INSTRUCTOR_PAYOUT_HOLD, payout.instructorId(), -amount),
+                    leg(tx, AccountKind.PAYOUTS_SETTLED, null, amount)));
+            tx.update("UPDATE commerce.payouts SET status = 'PAID', paid_at = ?, reference = ? WHERE id = ?",
+                    Rows.param(platform.clock().instant()), in.reference().strip(), id);
+        });
+    }
+
+    public List<Payout> ofInstructor(UUID instructorId) {
+        try (var rows = platform.db().execute().query(SELECT + " WHERE instructor_id = ? ORDER BY requested_at DESC",
+                instructorId)) {
+            return rows.map(Payouts::row).toList();
+        }
+    }
+
+    public List<Payout> all(Optional<String> status, int limit) {
+        try (var rows = platform.db().execute().query(SELECT + " WHERE (?::text IS NULL OR status = ?::text) "
+                + "ORDER BY requested_at DESC LIMIT ?", status.orElse(null), status.orElse(null), limit)) {
+            return rows.map(Payouts::row).toList();
+        }
+    }
+
+    private Payout decide(Principal admin, UUID id, String ip, String action,
+                          java.util.function.BiConsumer<DbExecute, Payout> step) {
+        platform.db().doInTransaction(tx -> {
+            Payout payout = tx.get(SELECT + " WHERE id = ? FOR UPDATE", id).map(Payouts::row)
+                    .orElseThrow(() -> ApiException.notFound("This payout"));
+            step.accept(tx, payout);
+            audit.record(tx, record(admin, action, id, ip, payout.amount().amountMinor())
+                    .with("instructorId", payout.instructorId().toString()));
+        });
+        return find(platform.db().execute(), id).orElseThrow();
+    }
+
+    private Leg leg(DbExecute tx, AccountKind kind, UUID owner, long amount) {
+        return new Leg(ledger.account(tx, kind, owner), kind, amount);
+    }
+
+    private static void requireStatus(Payout payout, String status) {
+        if (!payout.status().equals(status)) {
+            throw wrongStatus(payout);
+        }
+    }
+
+    private static ApiException wrongStatus(Payout payout) {
+        return new ApiException(409, "payout.wrong_status", "This payout is " + payout.status() + ".")
+                .with("status", payout.status());
+    }
+
+    private static String note(PayoutDecision in) {
+        return in == null || in.note() == null ? null : in.note().strip();
+    }
+
+    private static Optional<Payout> find(DbExecute db, UUID id) {
+        return db.get(SELECT + " WHERE id = ?", id).map(Payouts::row);
+    }
+
+    private static AuditRecord record(Principal p, String action, UUID payoutId, String ip, long amount) {
+        return new AuditRecord(p.userId(), action, "payout", payoutId.toString(), ip,
+                Map.of("amountMinor", Long.toString(amount)));
+    }
+
+    private static Payout row(DbRow r) {
+        return new Payout(Rows.uuid(r, "id"), Rows.uuid(r, "instructor_id"), new Money(Rows.number(r, "amount_minor"),
+                Rows.text(r, "currency")), Rows.text(r, "status"), Rows.text(r, "account_masked"),
+                Rows.instant(r, "requested_at"), Rows.instant(r, "decided_at"), Rows.instant(r, "paid_at"),
+                Rows.text(r, "reference"), Rows.text(r, "note"));
+    }
+}

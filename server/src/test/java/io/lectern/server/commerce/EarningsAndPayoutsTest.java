@@ -1,0 +1,194 @@
+package io.lectern.server.commerce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lectern.model.identity.Role;
+import io.lectern.server.LecternServer;
+import io.lectern.server.platform.config.CommerceSettings;
+import io.lectern.server.platform.config.LecternConfig;
+import io.lectern.server.testing.Accounts;
+import io.lectern.server.testing.Http;
+import io.lectern.server.testing.Studio;
+import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Wallets;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tax, revenue share, receipts, refunds reversing the share, earnings becoming available after the refund window,
+ * and payouts requested, approved, rejected and paid; the ledger balances throughout.
+ */
+class EarningsAndPayoutsTest {
+
+    private static final Duration WINDOW = Duration.ofSeconds(3);
+
+    private static LecternServer server;
+    private static Http http;
+    private static Studio studio;
+    private static Wallets wallets;
+    private static String admin;
+
+    @BeforeAll
+    static void start() {
+        LecternConfig config = TestServer.relaxedConfig();
+        config = config.withCommerce(CommerceSettings.DEFAULTS.withTaxRate(1900).withRefundWindow(WINDOW)
+                .withPayoutThreshold(1000));
+        server = TestServer.start(config, routes -> { });
+        http = new Http(server.baseUri());
+        studio = new Studio(server, http);
+        wallets = new Wallets(http, studio.accounts());
+        admin = studio.accounts().adminToken();
+        studio.categories("business");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String paidCourse(String instructor, String title, long price) {
+        return studio.publishedCourse(instructor, title, "business", 1, "pricing", "ONE_TIME", "priceMinor", price)
+                .path("id").asText();
+    }
+
+    private static JsonNode buy(String learner, String course) {
+        Http.Response r = http.post("/api/v1/courses/" + course + "/enroll", "{}", learner);
+        assertEquals(201, r.status(), r.raw().body());
+        return r.json();
+    }
+
+    private static JsonNode earnings(String instructor) {
+        return http.get("/api/v1/instructor/earnings", instructor).json();
+    }
+
+    @Test
+    void aSaleSplitsIntoTaxTheInstructorsPendingShareAndAReceipt() throws Exception {
+        String ines = studio.user("ines.split@example.com", "Ines Split", Role.INSTRUCTOR);
+        String course = paidCourse(ines, "Tax and shares", 4410);
+        String learner = studio.user("lea.split@example.com", "Lea Learner", Role.STUDENT);
+        wallets.fund(learner, 5000);
+        JsonNode enrollment = buy(learner, course);
+        assertEquals(704, enrollment.path("tax").path("amountMinor").asLong(), "19 % contained in 44.10");
+        JsonNode e = earnings(ines);
+        assertEquals(2594, e.path("pending").path("amountMinor").asLong(), "70 % of the 37.06 net, rounded down");
+        assertEquals(1, e.path("byCourse").get(0).path("sales").asLong());
+
+        JsonNode invoice = Accounts.waitFor(() -> {
+            JsonNode items = http.get("/api/v1/me/invoices", learner).json().path("items");
+            return items.isEmpty() ? null : items.get(0);
+        }, "the receipt");
+        assertTrue(invoice.path("number").asText().matches("LEC-\\d{4}-\\d{6}"), invoice.toString());
+        assertEquals(4410, invoice.path("total").path("amountMinor").asLong());
+        HttpResponse<byte[]> pdf = http.client().send(HttpRequest.newBuilder(server.baseUri()
+                .resolve(invoice.path("pdfUrl").asText())).header("Authorization", "Bearer " + learner).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(new String(pdf.body(), 0, 5).startsWith("%PDF-"));
+        String stranger = studio.user("nosy.split@example.com", "Nosy", Role.STUDENT);
+        assertEquals(404, http.get(invoice.path("pdfUrl").asText(), stranger).status());
+        assertEquals(invoice.path("id").asText(), Accounts.waitFor(() -> http.get("/api/v1/me/enrollments", learner)
+                .json().path("items").get(0).path("invoiceId").asText(null), "the enrollment to name its invoice"));
+    }
+
+    @Test
+    void aRefundInsideTheWindowReversesTheShare() {
+        String rita = studio.user("rita.refund@example.com", "Rita Refund", Role.INSTRUCTOR);
+        String course = paidCourse(rita, "Refundable course", 2000);
+        String learner = studio.user("rob.refund@example.com", "Rob", Role.STUDENT);
+        wallets.fund(learner, 2000);
+        String enrollment = buy(learner, course).path("id").asText();
+        assertTrue(earnings(rita).path("pending").path("amountMinor").asLong() > 0);
+        assertEquals(200, http.post("/api/v1/enrollments/" + enrollment + "/refund", "{}", admin).status());
+        assertEquals(0, earnings(rita).path("pending").path("amountMinor").asLong());
+        assertEquals(1, earnings(rita).path("byCourse").get(0).path("refunds").asLong());
+        assertEquals(2000, wallets.balance(learner));
+        assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
+    @Test
+    void afterTheWindowSharesBecomeAvailableAndArePaidOut() throws Exception {
+        String paul = studio.user("paul.payout@example.com", "Paul Payout", Role.INSTRUCTOR);
+        String course = paidCourse(paul, "Payout course", 11900);
+        String learner = studio.user("lars.payout@example.com", "Lars", Role.STUDENT);
+        wallets.fund(learner, 11900 * 2);
+        String first = buy(learner, course).path("id").asText();
+        Http.Response tooEarly = http.post("/api/v1/instructor/payouts", "{}", paul);
+        assertEquals(409, tooEarly.status(), "no account yet");
+        assertEquals("payout.no_account", tooEarly.json().path("code").asText());
+        Http.Response badIban = http.call("PUT", "/api/v1/instructor/payout-account", Http.json("holderName", "Paul Payout",
+                "iban", "DE89 3704 0044 0532 0130 01"), paul);
+        assertEquals("checksum", badIban.json().path("errors").get(0).path("rule").asText());
+        JsonNode account = http.call("PUT", "/api/v1/instructor/payout-account", Http.json("holderName", "Paul Payout",
+                "iban", "DE89 3704 0044 0532 0130 00"), paul).json();
+        assertEquals("DE89 •••• •••• 3000", account.path("masked").asText());
+        assertEquals("payout.below_threshold", http.post("/api/v1/instructor/payouts", "{}", paul).json().path("code")
+                .asText(), "everything is still pending");
+
+        Thread.sleep(WINDOW.toMillis() + 500);
+        assertEquals(409, http.post("/api/v1/enrollments/" + first + "/refund", "{}", admin).status(), "window closed");
+        JsonNode e = earnings(paul);
+        assertEquals(7000, e.path("available").path("amountMinor").asLong());
+        assertEquals(0, e.path("pending").path("amountMinor").asLong());
+
+        JsonNode payout = http.post("/api/v1/instructor/payouts", Http.json("amountMinor", 5000), paul).json();
+        assertEquals("REQUESTED", payout.path("status").asText());
+        assertEquals(2000, earnings(paul).path("available").path("amountMinor").asLong());
+        assertEquals(5000, earnings(paul).path("onHold").path("amountMinor").asLong());
+        String id = payout.path("id").asText();
+        assertEquals(409, http.post("/api/v1/admin/payouts/" + id + "/paid", Http.json("reference", "TX-1"), admin)
+                .status(), "approve first");
+        assertEquals("APPROVED", http.post("/api/v1/admin/payouts/" + id + "/approve", "{}", admin).json()
+                .path("status").asText());
+        assertEquals("required", http.post("/api/v1/admin/payouts/" + id + "/paid", "{}", admin).json().path("errors")
+                .get(0).path("rule").asText());
+        JsonNode paid = http.post("/api/v1/admin/payouts/" + id + "/paid", Http.json("reference", "SEPA-4711"), admin)
+                .json();
+        assertEquals("PAID", paid.path("status").asText());
+        assertEquals(5000, earnings(paul).path("paid").path("amountMinor").asLong());
+        assertEquals(0, earnings(paul).path("onHold").path("amountMinor").asLong());
+
+        String rejected = http.post("/api/v1/instructor/payouts", "{}", paul).json().path("id").asText();
+        assertEquals(0, earnings(paul).path("available").path("amountMinor").asLong());
+        assertEquals("REJECTED", http.post("/api/v1/admin/payouts/" + rejected + "/reject", Http.json("note",
+                "Bank details need checking"), admin).json().path("status").asText());
+        assertEquals(2000, earnings(paul).path("available").path("amountMinor").asLong(), "money back to available");
+        assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+        List<String> actions = List.of("commerce.payout.requested", "commerce.payout.approved", "commerce.payout.paid",
+                "commerce.payout.rejected");
+        for (String action : actions) {
+            assertTrue(Accounts.waitFor(() -> http.get("/api/v1/admin/audit?action=" + action, admin).json()
+                    .path("items").size() > 0 ? true : null, action));
+        }
+    }
+
+    @Test
+    void aCourseOverrideBeatsTheInstructorOverrideWhichBeatsTheDefault() {
+        String olga = studio.user("olga.override@example.com", "Olga", Role.INSTRUCTOR);
+        String olgaId = studio.userId(olga);
+        String course = paidCourse(olga, "Override course", 10000);
+        assertEquals(200, http.call("PUT", "/api/v1/admin/revenue-shares/instructors/" + olgaId,
+                Http.json("instructorPercent", 80), admin).status());
+        assertEquals(80, http.get("/api/v1/admin/revenue-shares/courses/" + course, admin).json()
+                .path("effectivePercent").asInt());
+        JsonNode share = http.call("PUT", "/api/v1/admin/revenue-shares/courses/" + course,
+                Http.json("instructorPercent", 50), admin).json();
+        assertEquals(50, share.path("effectivePercent").asInt());
+        String learner = studio.user("lou.override@example.com", "Lou", Role.STUDENT);
+        wallets.fund(learner, 10000);
+        buy(learner, course);
+        long net = 10000 - Math.round(10000 * 1900.0 / 11900);
+        assertEquals(net * 50 / 100, earnings(olga).path("pending").path("amountMinor").asLong());
+        assertEquals(400, http.call("PUT", "/api/v1/admin/revenue-shares/courses/" + course,
+                Http.json("instructorPercent", 101), admin).status());
+        assertEquals(403, http.call("PUT", "/api/v1/admin/revenue-shares/courses/" + course,
+                Http.json("instructorPercent", 99), olga).status());
+    }
+}
