@@ -79,9 +79,13 @@ public final class LecternServer implements AutoCloseable {
 
     /** As {@link #create(LecternConfig)}, letting the caller add routes (tests add failing ones). */
     public static LecternServer create(LecternConfig config, Consumer<ApiRoutes> extraRoutes) {
+        return create(config, extraRoutes, Clock.systemUTC());
+    }
+
+    /** As {@link #create(LecternConfig, Consumer)} on a given clock (tests move time forward). */
+    public static LecternServer create(LecternConfig config, Consumer<ApiRoutes> extraRoutes, Clock clock) {
         Infrastructure infra = Infrastructure.open(config, SCHEMAS);
         try {
-            Clock clock = Clock.systemUTC();
             Ids ids = new Ids(clock);
             Json json = new Json(config.maxJsonBytes());
             EventBus events = new EventBus(json.objectMapper(), ids);

@@ -59,7 +59,10 @@ public final class CatalogService {
         return core.offer(courseId);
     }
 
-    /** Counts enrollments on the course card; called inside the caller's transaction (an outbox delivery). */
+    /**
+     * Counts enrollments on the course card, in the caller's transaction (an outbox delivery). Course pages and
+     * cards show it within their cache's time to live; instructors' learner totals follow with the directory job.
+     */
     public void adjustEnrollmentCount(DbExecute tx, UUID courseId, int delta) {
         core.adjustEnrollmentCount(tx, courseId, delta);
     }

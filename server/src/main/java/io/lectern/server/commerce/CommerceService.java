@@ -20,6 +20,11 @@ public final class CommerceService {
         return core.hasAccess(userId, courseId);
     }
 
+    /** Renews, lapses or ends subscriptions whose period is over (the job does this every minute). */
+    public int renewDueSubscriptions() {
+        return core.renewDueSubscriptions();
+    }
+
     /** Moves instructor shares whose refund window has passed to their available balance; returns how many. */
     public int releaseDueEarnings() {
         return core.releaseDueEarnings();

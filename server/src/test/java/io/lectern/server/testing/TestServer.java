@@ -37,7 +37,12 @@ public final class TestServer {
     }
 
     public static LecternServer start(LecternConfig config, Consumer<ApiRoutes> extraRoutes) {
-        LecternServer server = LecternServer.create(config, extraRoutes);
+        return start(config, extraRoutes, java.time.Clock.systemUTC());
+    }
+
+    /** A server whose clock the test controls (time-based rules: renewals, windows, deadlines). */
+    public static LecternServer start(LecternConfig config, Consumer<ApiRoutes> extraRoutes, java.time.Clock clock) {
+        LecternServer server = LecternServer.create(config, extraRoutes, clock);
         server.start();
         return server;
     }

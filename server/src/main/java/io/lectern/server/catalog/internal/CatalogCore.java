@@ -65,6 +65,8 @@ public final class CatalogCore {
 
     public void registerRoutes() {
         registrations.forEach(Runnable::run);
+        platform.jobs().every("catalog.refresh-instructor-directory", java.time.Duration.ofMinutes(5),
+                this::rebuildInstructorDirectory);
     }
 
     public LearnerChecks learners() {
@@ -84,9 +86,6 @@ public final class CatalogCore {
     public void adjustEnrollmentCount(DbExecute tx, UUID courseId, int delta) {
         tx.update("UPDATE catalog.published_courses SET enrollment_count = greatest(0, enrollment_count + ?) "
                 + "WHERE course_id = ?", delta, courseId);
-        published.course(tx, courseId.toString()).ifPresent(c -> snapshots.refreshInstructors(tx,
-                Publishing.names(c.instructors())));
-        caches.courseChanged(courseId);
     }
 
     public long publishedCount() {
@@ -115,6 +114,7 @@ public final class CatalogCore {
         return ids;
     }
 
+    /** Refreshes every instructor's learner counts and ratings (a job runs this every few minutes). */
     public void rebuildInstructorDirectory() {
         platform.db().doInTransaction(snapshots::rebuildDirectory);
     }

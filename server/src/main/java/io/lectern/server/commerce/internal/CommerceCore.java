@@ -7,6 +7,12 @@ import io.lectern.server.commerce.internal.enrollment.EnrollmentRoutes;
 import io.lectern.server.commerce.internal.enrollment.Enrollments;
 import io.lectern.server.commerce.internal.enrollment.Refunds;
 import io.lectern.server.commerce.EnrollmentCreated;
+import io.lectern.server.commerce.internal.gateway.PaymentGateway;
+import io.lectern.server.commerce.internal.gateway.PaymentRoutes;
+import io.lectern.server.commerce.internal.gateway.Payments;
+import io.lectern.server.commerce.internal.gateway.RazorpayGateway;
+import io.lectern.server.commerce.internal.gateway.StripeGateway;
+import io.lectern.server.commerce.internal.gateway.WebhookAccepted;
 import io.lectern.server.commerce.internal.invoice.InvoiceRoutes;
 import io.lectern.server.commerce.internal.invoice.Invoices;
 import io.lectern.server.commerce.internal.ledger.Ledger;
@@ -15,6 +21,9 @@ import io.lectern.server.commerce.internal.payout.PayoutAccounts;
 import io.lectern.server.commerce.internal.payout.PayoutRoutes;
 import io.lectern.server.commerce.internal.payout.Payouts;
 import io.lectern.server.commerce.internal.revenue.Earnings;
+import io.lectern.server.commerce.internal.subscription.Plans;
+import io.lectern.server.commerce.internal.subscription.SubscriptionRoutes;
+import io.lectern.server.commerce.internal.subscription.Subscriptions;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
 import io.lectern.server.commerce.internal.wallet.Vouchers;
 import io.lectern.server.commerce.internal.wallet.WalletRoutes;
@@ -24,7 +33,10 @@ import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.RateLimiter;
 import io.lectern.server.platform.security.SecretBox;
+import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +49,7 @@ public final class CommerceCore {
     private final Ledger ledger;
     private final Enrollments enrollments;
     private final Earnings earnings;
+    private final Subscriptions subscriptions;
 
     public CommerceCore(Platform platform, CatalogService catalog, IdentityService identity, AuditService audit,
                         ApiRoutes routes) {
@@ -46,7 +59,7 @@ public final class CommerceCore {
         SecretBox secrets = SecretBox.open(platform.config().auth().secretKey(), platform.config().dataDir());
         RateLimiter limits = new RateLimiter(platform.redis(), platform.config().auth().rateLimitFactor());
         this.earnings = new Earnings(platform, ledger);
-        RevenueShares shares = new RevenueShares(settings.instructorSharePercent());
+        RevenueShares shares = new RevenueShares(settings.instructorSharePercent(), platform.clock());
         Coupons coupons = new Coupons(platform, catalog, audit);
         this.enrollments = new Enrollments(platform, catalog, ledger, coupons, shares, earnings, new Idempotency(platform),
                 settings);
@@ -67,6 +80,27 @@ public final class CommerceCore {
                 (sale, delivery) -> invoices.issueFor(delivery.tx(), sale));
         platform.jobs().every("commerce.release-earnings", Duration.ofMinutes(1),
                 () -> earnings.releaseDue(Optional.empty()));
+        Payments payments = new Payments(platform, ledger, gateways(platform, settings), limits, audit);
+        new PaymentRoutes(platform, payments).register(routes);
+        platform.events().subscribe("commerce.apply-webhook", WebhookAccepted.class,
+                (event, delivery) -> payments.apply(delivery.tx(), event));
+        this.subscriptions = new Subscriptions(platform, ledger, invoices, idempotency, audit, settings);
+        new SubscriptionRoutes(platform, new Plans(platform, audit, settings.currency()), subscriptions).register(routes);
+        platform.jobs().every("commerce.renew-subscriptions", Duration.ofMinutes(1), subscriptions::renewDue);
+    }
+
+    private static Map<String, PaymentGateway> gateways(Platform platform, CommerceSettings settings) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Map<String, PaymentGateway> gateways = new LinkedHashMap<>();
+        settings.stripe().ifPresent(k -> gateways.put("stripe", new StripeGateway(k, k.returnUrl(), http,
+                platform.json().objectMapper(), platform.clock())));
+        settings.razorpay().ifPresent(k -> gateways.put("razorpay", new RazorpayGateway(k, http,
+                platform.json().objectMapper())));
+        return gateways;
+    }
+
+    public int renewDueSubscriptions() {
+        return subscriptions.renewDue();
     }
 
     public boolean hasAccess(UUID userId, UUID courseId) {

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.lectern.model.identity.Role;
+import io.lectern.server.platform.cache.ReadCache;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.text.ParseException;
@@ -50,15 +51,21 @@ public final class AccessTokens {
     public record Verified(Principal principal, Instant issuedAt) {
     }
 
+    /** A token whose signature was checked, kept until it expires so each request does not verify ECDSA again. */
+    private record Checked(Verified verified, Instant expiresAt) {
+    }
+
     private final SigningKeys keys;
     private final Clock clock;
     private final Duration ttl;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final ReadCache<String, Checked> checked;
 
     public AccessTokens(SigningKeys keys, Clock clock, Duration ttl) {
         this.keys = keys;
         this.clock = clock;
         this.ttl = ttl;
+        this.checked = new ReadCache<>(ttl, 20_000, clock);
         JWKSource<SecurityContext> source = (selector, context) -> {
             String kid = selector.getMatcher().getKeyIDs() == null || selector.getMatcher().getKeyIDs().isEmpty() ? ""
                     : selector.getMatcher().getKeyIDs().iterator().next();
@@ -68,7 +75,12 @@ public final class AccessTokens {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(TYPE));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, source));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(AUDIENCE,
-                new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "sid", "role", "iat", "exp"));
+                new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "sid", "role", "iat", "exp")) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
         claims.setMaxClockSkew(30);
         processor.setJWTClaimsSetVerifier(claims);
     }
@@ -94,8 +106,31 @@ public final class AccessTokens {
         return jwt.serialize();
     }
 
-    /** Verifies a bearer token; 401 {@code auth.token_expired} or {@code auth.token_invalid} when it fails. */
+    /**
+     * Verifies a bearer token; 401 {@code auth.token_expired} or {@code auth.token_invalid} when it fails. A token
+     * verified once is remembered (by its full text) until it expires: the signature check is the costliest step of
+     * a request, and revocation is checked separately on every request anyway.
+     */
     public Verified verify(String token) {
+        Checked hit = checked.get(token, () -> {
+            Verified v = verifySignature(token);
+            return new Checked(v, expiryOf(token));
+        }, c -> null);
+        if (!hit.expiresAt().isAfter(clock.instant().minusSeconds(30))) {
+            throw new ApiException(401, "auth.token_expired", "Your session token expired; refresh it or sign in again.");
+        }
+        return hit.verified();
+    }
+
+    private static Instant expiryOf(String token) {
+        try {
+            return SignedJWT.parse(token).getJWTClaimsSet().getExpirationTime().toInstant();
+        } catch (ParseException e) {
+            throw invalid();
+        }
+    }
+
+    private Verified verifySignature(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
             Principal principal = new Principal(UUID.fromString(claims.getSubject()),

@@ -77,7 +77,9 @@ public final class SigningKeys {
 
     /** Ends the current key's signing period now (for tests and for an operator rotating after a leak). */
     public void rotateNow() {
-        platform.db().execute().dml("UPDATE identity.signing_keys SET sign_until = now() WHERE sign_until > now()");
+        Instant now = platform.clock().instant();
+        platform.db().execute().dml("UPDATE identity.signing_keys SET sign_until = ? WHERE sign_until > ?",
+                Rows.param(now), Rows.param(now));
         loaded = new Loaded(List.of(), Instant.EPOCH);
     }
 
@@ -90,8 +92,8 @@ public final class SigningKeys {
     private void rotate(Instant now) {
         platform.db().doInTransaction(tx -> {
             tx.query("SELECT pg_advisory_xact_lock(hashtext('identity.signing_keys'))").close();
-            boolean fresh = tx.get("SELECT 1 FROM identity.signing_keys WHERE sign_until > now() + interval '1 second'")
-                    .isPresent();
+            boolean fresh = tx.get("SELECT 1 FROM identity.signing_keys WHERE sign_until > ?",
+                    Rows.param(now.plusSeconds(1))).isPresent();
             if (fresh) {
                 return;
             }
@@ -115,7 +117,7 @@ public final class SigningKeys {
         List<ECKey> keys = new ArrayList<>();
         try (var rows = platform.db().execute().query("""
                 SELECT kid, private_jwk, created_at, sign_until FROM identity.signing_keys
-                WHERE publish_until > now() ORDER BY created_at""")) {
+                WHERE publish_until > ? ORDER BY created_at""", Rows.param(platform.clock().instant()))) {
             rows.forEach(r -> keys.add(parse(r)));
         }
         loaded = new Loaded(List.copyOf(keys), platform.clock().instant());

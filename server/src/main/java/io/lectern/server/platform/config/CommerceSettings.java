@@ -33,8 +33,9 @@ public record CommerceSettings(String currency, Duration refundWindow, int instr
      * @param secretKey     API secret
      * @param webhookSecret secret the provider signs webhooks with
      * @param apiBase       API address (the provider's own unless pointed at a stand-in)
+     * @param returnUrl     where the provider sends the learner back after a hosted checkout
      */
-    public record Gateway(String keyId, String secretKey, String webhookSecret, String apiBase) {
+    public record Gateway(String keyId, String secretKey, String webhookSecret, String apiBase, String returnUrl) {
 
         @Override
         public String toString() {

@@ -28,7 +28,8 @@ public final class ConfigLoader {
             "mail.smtp.security", "commerce.currency", "commerce.refund-window-days", "commerce.instructor-share-percent",
             "commerce.tax-rate-basis-points", "commerce.tax-name", "commerce.payout-threshold-minor",
             "commerce.subscription-grace-days", "commerce.seller", "stripe.secret-key", "stripe.webhook-secret",
-            "stripe.api-base", "razorpay.key-id", "razorpay.key-secret", "razorpay.webhook-secret", "razorpay.api-base");
+            "stripe.api-base",
+            "stripe.return-url", "razorpay.key-id", "razorpay.key-secret", "razorpay.webhook-secret", "razorpay.api-base");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private ConfigLoader() {
@@ -83,11 +84,12 @@ public final class ConfigLoader {
         }
         Optional<CommerceSettings.Gateway> stripe = s.text("stripe.secret-key").map(key -> new CommerceSettings.Gateway(
                 "", key, s.required("stripe.webhook-secret", "stripe.secret-key"),
-                s.text("stripe.api-base").orElse("https://api.stripe.com")));
+                s.text("stripe.api-base").orElse("https://api.stripe.com"),
+                s.text("stripe.return-url").orElse("http://localhost:8080/api/v1/payments/return")));
         Optional<CommerceSettings.Gateway> razorpay = s.text("razorpay.key-id").map(id -> new CommerceSettings.Gateway(
                 id, s.required("razorpay.key-secret", "razorpay.key-id"),
                 s.required("razorpay.webhook-secret", "razorpay.key-id"),
-                s.text("razorpay.api-base").orElse("https://api.razorpay.com")));
+                s.text("razorpay.api-base").orElse("https://api.razorpay.com"), ""));
         return new CommerceSettings(currency, Duration.ofDays(s.integer("commerce.refund-window-days", 14, 0, 365)),
                 s.integer("commerce.instructor-share-percent", 70, 0, 100),
                 s.integer("commerce.tax-rate-basis-points", 0, 0, 5000), s.text("commerce.tax-name").orElse("VAT"),

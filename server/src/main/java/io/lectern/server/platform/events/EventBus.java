@@ -51,14 +51,17 @@ public final class EventBus {
         for (InTransactionListener listener : inTransaction.getOrDefault(event.getClass(), List.of())) {
             listener.on(event, tx);
         }
-        String payload = null;
-        for (Subscription<?> s : outbox.values()) {
-            if (s.type().isInstance(event)) {
-                payload = payload != null ? payload : serialize(event);
-                tx.insert("INSERT INTO platform.outbox (id, event_type, listener, payload) VALUES (?, ?, ?, ?::jsonb)",
-                        ids.next(), event.getClass().getName(), s.name(), payload);
-            }
+        List<String> listeners = outbox.values().stream().filter(s -> s.type().isInstance(event))
+                .map(Subscription::name).toList();
+        if (listeners.isEmpty()) {
+            return;
         }
+        List<String> rowIds = listeners.stream().map(l -> ids.next().toString()).toList();
+        tx.insert("""
+                INSERT INTO platform.outbox (id, event_type, listener, payload)
+                SELECT r.id, ?, r.listener, ?::jsonb FROM unnest(?::uuid[], ?::text[]) AS r(id, listener)""",
+                event.getClass().getName(), serialize(event), rowIds.toArray(String[]::new),
+                listeners.toArray(String[]::new));
     }
 
     Optional<Subscription<?>> subscription(String name) {

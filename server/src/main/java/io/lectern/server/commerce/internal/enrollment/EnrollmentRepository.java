@@ -66,6 +66,13 @@ public final class EnrollmentRepository {
                 Rows.param(e.refundableUntil()));
     }
 
+    /** The view of an enrollment just inserted, without reading it back (its invoice comes later). */
+    public static Enrollment view(NewEnrollment e, Instant at) {
+        String c = e.currency();
+        return new Enrollment(e.id(), e.courseId(), e.courseTitle(), "ACTIVE", e.source(), new Money(e.listPrice(), c),
+                new Money(e.discount(), c), new Money(e.paid(), c), new Money(e.tax(), c), null, at, e.refundableUntil(), 0);
+    }
+
     public Optional<Row> find(DbExecute db, UUID id) {
         return db.get(SELECT + " WHERE e.id = ?", id).map(EnrollmentRepository::row);
     }

@@ -17,6 +17,7 @@ import io.lectern.server.commerce.internal.revenue.Earnings;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
 import io.lectern.server.commerce.internal.revenue.SaleSplit;
 import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.cache.ReadCache;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.http.ApiException;
@@ -44,6 +45,8 @@ public final class Enrollments {
     private final Idempotency idempotency;
     private final CommerceSettings settings;
     private final EnrollmentRepository repo = new EnrollmentRepository();
+    /** Published terms, read for every purchase: kept briefly (a republished price applies within the TTL). */
+    private final ReadCache<UUID, CourseOffer> offers;
 
     public Enrollments(Platform platform, CatalogService catalog, Ledger ledger, Coupons coupons, RevenueShares shares,
                        Earnings earnings, Idempotency idempotency, CommerceSettings settings) {
@@ -55,12 +58,15 @@ public final class Enrollments {
         this.earnings = earnings;
         this.idempotency = idempotency;
         this.settings = settings;
+        this.offers = new ReadCache<>(java.time.Duration.ofSeconds(30), 10_000, platform.clock());
     }
 
     public Idempotency.Outcome<Enrollment> enroll(Principal p, UUID courseId, EnrollRequest in, Optional<String> key) {
         new Validation().maxLength("couponCode", in.couponCode(), 32).throwIfInvalid();
-        CourseOffer course = catalog.offer(courseId).filter(c -> c.status() == CourseStatus.PUBLISHED)
-                .orElseThrow(() -> ApiException.notFound("This course"));
+        CourseOffer course = offers.get(courseId, () -> catalog.offer(courseId).orElse(null), o -> o.courseId());
+        if (course == null || course.status() != CourseStatus.PUBLISHED) {
+            throw ApiException.notFound("This course");
+        }
         if (course.isStaff(p.userId())) {
             throw new ApiException(409, "enrollment.own_course", "You teach this course; no need to enroll.");
         }
@@ -85,9 +91,6 @@ public final class Enrollments {
     }
 
     private Enrollment enrollIn(DbTransaction tx, UUID userId, CourseOffer course, EnrollRequest in) {
-        repo.active(tx, userId, course.courseId()).ifPresent(existing -> {
-            throw alreadyEnrolled(existing.view().id());
-        });
         Instant now = platform.clock().instant();
         UUID id = platform.ids().next();
         EnrollmentRepository.NewEnrollment e = switch (course.pricing()) {
@@ -104,7 +107,7 @@ public final class Enrollments {
         }
         platform.events().publish(tx, new EnrollmentCreated(id, userId, course.courseId(), e.source(), e.paid(), e.tax(),
                 e.currency(), now));
-        return repo.find(tx, id).orElseThrow().view();
+        return EnrollmentRepository.view(e, now);
     }
 
     private EnrollmentRepository.NewEnrollment purchase(DbTransaction tx, UUID id, UUID userId, CourseOffer course,

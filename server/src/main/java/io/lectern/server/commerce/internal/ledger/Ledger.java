@@ -26,6 +26,8 @@ public final class Ledger {
     private final Clock clock;
     private final String currency;
     private final Map<AccountKind, UUID> systemAccounts = new ConcurrentHashMap<>();
+    /** Ids of owned accounts made by earlier transactions (never this one's: a rollback could undo those). */
+    private final Map<String, UUID> ownedAccounts = new ConcurrentHashMap<>();
 
     public Ledger(Ids ids, Clock clock, String currency) {
         this.ids = ids;
@@ -51,12 +53,14 @@ public final class Ledger {
                 move(tx, leg);
             }
         }
-        tx.insert("INSERT INTO commerce.transactions (id, kind, reference, actor_id, memo, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", id, kind, reference, actorId, memo, Rows.param(now));
-        for (Leg leg : ordered) {
-            tx.insert("INSERT INTO commerce.entries (transaction_id, account_id, amount, created_at) VALUES (?, ?, ?, ?)",
-                    id, leg.accountId(), leg.amount(), Rows.param(now));
-        }
+        tx.insert("""
+                WITH t AS (INSERT INTO commerce.transactions (id, kind, reference, actor_id, memo, created_at)
+                           VALUES (?, ?, ?, ?, ?, ?) RETURNING id, created_at)
+                INSERT INTO commerce.entries (transaction_id, account_id, amount, created_at)
+                SELECT t.id, e.account, e.amount, t.created_at FROM t, unnest(?::uuid[], ?::bigint[]) AS e(account, amount)""",
+                id, kind, reference, actorId, memo, Rows.param(now),
+                Rows.uuidArray(ordered.stream().map(Leg::accountId).toList()),
+                ordered.stream().mapToLong(Leg::amount).toArray());
         return id;
     }
 
@@ -93,9 +97,18 @@ public final class Ledger {
     }
 
     private UUID findOrCreate(DbExecute tx, AccountKind kind, UUID ownerId) {
-        Optional<UUID> found = find(tx, kind, ownerId);
-        if (found.isPresent()) {
-            return found.get();
+        UUID known = ownedAccounts.get(kind.name() + ownerId);
+        if (known != null) {
+            return known;
+        }
+        var row = tx.get("SELECT id, created_at = transaction_timestamp() AS ours FROM commerce.accounts "
+                + "WHERE kind = ? AND owner_id IS NOT DISTINCT FROM ?::uuid", kind.name(), ownerId);
+        if (row.isPresent()) {
+            UUID id = Rows.uuid(row.get(), "id");
+            if (ownerId != null && !Rows.flag(row.get(), "ours")) {
+                ownedAccounts.put(kind.name() + ownerId, id);
+            }
+            return id;
         }
         tx.insert("INSERT INTO commerce.accounts (id, kind, owner_id, currency) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 ids.next(), kind.name(), ownerId, currency);

@@ -104,6 +104,7 @@ public final class PayoutRoutes {
                     scope.name().toLowerCase(Locale.ROOT), id.toString(), ip(req),
                     Map.of("instructorPercent", String.valueOf(in.instructorPercent()))));
         });
+        shares.forget();
         json.write(res, 200, share(scope, id));
     }
 

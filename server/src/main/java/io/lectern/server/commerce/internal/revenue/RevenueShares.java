@@ -1,6 +1,7 @@
 package io.lectern.server.commerce.internal.revenue;
 
 import io.helidon.dbclient.DbExecute;
+import io.lectern.server.platform.cache.ReadCache;
 import io.lectern.server.platform.db.Rows;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,12 +14,19 @@ public final class RevenueShares {
     public enum Scope { INSTRUCTOR, COURSE }
 
     private final int defaultPercent;
+    /** Looked up for every sale; an admin's change applies here at once and on other instances within the TTL. */
+    private final ReadCache<String, Integer> cache;
 
-    public RevenueShares(int defaultPercent) {
+    public RevenueShares(int defaultPercent, java.time.Clock clock) {
         this.defaultPercent = defaultPercent;
+        this.cache = new ReadCache<>(java.time.Duration.ofSeconds(30), 10_000, clock);
     }
 
     public int percentFor(DbExecute db, UUID courseId, UUID instructorId) {
+        return cache.get(courseId + "/" + instructorId, () -> lookup(db, courseId, instructorId), p -> null);
+    }
+
+    private Integer lookup(DbExecute db, UUID courseId, UUID instructorId) {
         return db.get("""
                 SELECT instructor_percent FROM commerce.revenue_shares
                  WHERE (scope = 'COURSE' AND subject_id = ?) OR (scope = 'INSTRUCTOR' AND subject_id = ?)
@@ -29,6 +37,11 @@ public final class RevenueShares {
     public Optional<Integer> override(DbExecute db, Scope scope, UUID subjectId) {
         return db.get("SELECT instructor_percent FROM commerce.revenue_shares WHERE scope = ? AND subject_id = ?",
                 scope.name(), subjectId).map(r -> (int) Rows.number(r, "instructor_percent"));
+    }
+
+    /** Drops remembered percentages; call after the transaction that changed an override committed. */
+    public void forget() {
+        cache.invalidateAll();
     }
 
     public void set(DbExecute tx, Scope scope, UUID subjectId, Integer percent, UUID adminId, Instant now) {

@@ -1,0 +1,181 @@
+package io.lectern.server.commerce.internal.gateway;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+import io.helidon.http.Headers;
+import io.lectern.model.catalog.Money;
+import io.lectern.model.commerce.Checkout;
+import io.lectern.model.commerce.CheckoutRequest;
+import io.lectern.server.audit.AuditRecord;
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.commerce.PaymentCaptured;
+import io.lectern.server.commerce.internal.ledger.AccountKind;
+import io.lectern.server.commerce.internal.ledger.Leg;
+import io.lectern.server.commerce.internal.ledger.Ledger;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.Validation;
+import io.lectern.server.platform.security.Principal;
+import io.lectern.server.platform.security.RateLimiter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Wallet top-ups through payment providers. A checkout is recorded before the provider is asked; the provider's
+ * webhook is verified, recorded under its event id (a repeat is acknowledged and ignored) and handed to the
+ * outbox in one transaction; the outbox listener credits the wallet once, under a lock on the payment, whatever
+ * order and however often the provider's calls arrive.
+ */
+public final class Payments {
+
+    private static final Logger LOG = Logger.getLogger(Payments.class.getName());
+    static final RateLimiter.Limit CHECKOUTS = new RateLimiter.Limit("checkout", 10, Duration.ofMinutes(10),
+            "payment.rate_limited");
+    private static final String SELECT = "SELECT id, provider, provider_ref, user_id, amount_minor, currency, status, "
+            + "created_at, paid_at FROM commerce.payments";
+
+    private final Platform platform;
+    private final Ledger ledger;
+    private final Map<String, PaymentGateway> gateways;
+    private final RateLimiter limits;
+    private final AuditService audit;
+
+    public Payments(Platform platform, Ledger ledger, Map<String, PaymentGateway> gateways, RateLimiter limits,
+                    AuditService audit) {
+        this.platform = platform;
+        this.ledger = ledger;
+        this.gateways = gateways;
+        this.limits = limits;
+        this.audit = audit;
+    }
+
+    public List<String> providers() {
+        return gateways.keySet().stream().sorted().toList();
+    }
+
+    public Checkout checkout(Principal p, CheckoutRequest in) {
+        new Validation().required("provider", in.provider()).required("amountMinor", in.amountMinor())
+                .check(in.provider() == null || gateways.containsKey(in.provider()), "provider", "one_of",
+                        "provider must be one of " + providers() + ".")
+                .check(in.amountMinor() == null || in.amountMinor() >= 100 && in.amountMinor() <= 100_000_000,
+                        "amountMinor", "range", "amountMinor must be 100 to 100000000.").throwIfInvalid();
+        limits.consume(CHECKOUTS, p.userId().toString());
+        PaymentGateway gateway = gateways.get(in.provider());
+        UUID id = platform.ids().next();
+        platform.db().execute().insert("""
+                INSERT INTO commerce.payments (id, provider, user_id, amount_minor, currency, status, created_at)
+                VALUES (?, ?, ?, ?, ?, 'CREATED', ?)""", id, gateway.name(), p.userId(), in.amountMinor(), ledger.currency(),
+                Rows.param(platform.clock().instant()));
+        PaymentGateway.Started started;
+        try {
+            started = gateway.start(id, in.amountMinor(), ledger.currency(), "Lectern wallet top-up");
+        } catch (PaymentGateway.GatewayException e) {
+            LOG.warning("Checkout " + id + " with " + gateway.name() + " failed: " + e.getMessage());
+            platform.db().execute().update("UPDATE commerce.payments SET status = 'FAILED' WHERE id = ?", id);
+            throw new ApiException(502, "payment.provider_unavailable", gateway.name() + " is not answering; nothing "
+                    + "was charged. Try again in a minute.");
+        }
+        platform.db().execute().update("UPDATE commerce.payments SET provider_ref = ? WHERE id = ?",
+                started.providerRef(), id);
+        Checkout view = find(platform.db().execute(), id).orElseThrow();
+        return new Checkout(view.paymentId(), view.provider(), view.providerRef(), view.status(), view.amount(),
+                started.redirectUrl(), started.keyId(), view.createdAt(), view.paidAt());
+    }
+
+    public Checkout status(Principal p, UUID id) {
+        return platform.db().execute().get(SELECT + " WHERE id = ? AND user_id = ?", id, p.userId())
+                .map(Payments::row).orElseThrow(() -> ApiException.notFound("This payment"));
+    }
+
+    /**
+     * A provider's webhook call: verified, recorded once and queued for the outbox. Returns whether it was seen
+     * before; throws 400 (logged and audited, never applied) when it is not provably from the provider.
+     */
+    public boolean receive(String provider, Headers headers, byte[] body, String ip) {
+        PaymentGateway gateway = gateways.get(provider);
+        if (gateway == null) {
+            throw ApiException.notFound("This payment provider");
+        }
+        PaymentGateway.Event event;
+        try {
+            event = gateway.verify(headers, body);
+        } catch (PaymentGateway.WebhookRejected e) {
+            LOG.warning("Rejected a " + provider + " webhook from " + ip + ": " + e.getMessage());
+            audit.record(new AuditRecord(null, "commerce.webhook.rejected", "provider", provider, ip,
+                    Map.of("reason", e.getMessage())));
+            throw new ApiException(400, "webhook.rejected", "This call is not signed by " + provider + ".");
+        }
+        return platform.db().inTransaction(tx -> {
+            long fresh = tx.insert("""
+                    INSERT INTO commerce.webhook_events (provider, event_id, event_type, payment_ref, received_at)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", provider, event.eventId(), event.type(),
+                    event.providerRef().orElse(null), Rows.param(platform.clock().instant()));
+            if (fresh == 0) {
+                return true;
+            }
+            platform.events().publish(tx, WebhookAccepted.of(provider, event));
+            return false;
+        });
+    }
+
+    /** Applies a recorded webhook in the outbox delivery's transaction: credits the wallet at most once. */
+    public void apply(DbTransaction tx, WebhookAccepted e) {
+        Optional<Checkout> found = e.paymentId() != null
+                ? tx.get(SELECT + " WHERE id = ? AND provider = ? FOR UPDATE", e.paymentId(), e.provider()).map(Payments::row)
+                : Optional.empty();
+        if (found.isEmpty() && e.providerRef() != null) {
+            found = tx.get(SELECT + " WHERE provider = ? AND provider_ref = ? FOR UPDATE", e.provider(), e.providerRef())
+                    .map(Payments::row);
+        }
+        if (found.isEmpty()) {
+            outcome(tx, e, "UNKNOWN_PAYMENT");
+            LOG.warning("A " + e.provider() + " webhook (" + e.type() + ") names no payment of ours");
+            return;
+        }
+        Checkout payment = found.get();
+        if (!e.paid() || "PAID".equals(payment.status())) {
+            outcome(tx, e, "PAID".equals(payment.status()) ? "ALREADY_APPLIED" : "IGNORED");
+            return;
+        }
+        if (e.amountMinor() != payment.amount().amountMinor() || !e.currency().equals(payment.amount().currency())) {
+            outcome(tx, e, "AMOUNT_MISMATCH");
+            audit.record(tx, new AuditRecord(null, "commerce.payment.mismatch", "payment", payment.paymentId().toString(),
+                    null, Map.of("expected", payment.amount().toString(), "reported", e.amountMinor() + " " + e.currency())));
+            return;
+        }
+        UUID userId = tx.get("SELECT user_id FROM commerce.payments WHERE id = ?", payment.paymentId())
+                .map(r -> Rows.uuid(r, "user_id")).orElseThrow();
+        long amount = payment.amount().amountMinor();
+        UUID txId = ledger.post(tx, "TOPUP", payment.paymentId().toString(), userId, "Top-up via " + e.provider(), List.of(
+                new Leg(ledger.account(tx, AccountKind.GATEWAY_CLEARING, null), AccountKind.GATEWAY_CLEARING, -amount),
+                new Leg(ledger.account(tx, AccountKind.WALLET, userId), AccountKind.WALLET, amount)));
+        Instant now = platform.clock().instant();
+        tx.update("UPDATE commerce.payments SET status = 'PAID', paid_at = ?, transaction_id = ? WHERE id = ?",
+                Rows.param(now), txId, payment.paymentId());
+        outcome(tx, e, "APPLIED");
+        platform.events().publish(tx, new PaymentCaptured(payment.paymentId(), userId, e.provider(), amount,
+                payment.amount().currency(), now));
+    }
+
+    private static void outcome(DbExecute tx, WebhookAccepted e, String outcome) {
+        tx.update("UPDATE commerce.webhook_events SET outcome = ? WHERE provider = ? AND event_id = ?", outcome,
+                e.provider(), e.eventId());
+    }
+
+    private static Optional<Checkout> find(DbExecute db, UUID id) {
+        return db.get(SELECT + " WHERE id = ?", id).map(Payments::row);
+    }
+
+    private static Checkout row(DbRow r) {
+        return new Checkout(Rows.uuid(r, "id"), Rows.text(r, "provider"), Rows.text(r, "provider_ref"),
+                Rows.text(r, "status"), new Money(Rows.number(r, "amount_minor"), Rows.text(r, "currency")), null, null,
+                Rows.instant(r, "created_at"), Rows.instant(r, "paid_at"));
+    }
+}

@@ -1,0 +1,196 @@
+package io.lectern.server.commerce.internal.subscription;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.lectern.model.commerce.Plan;
+import io.lectern.model.commerce.SubscribeRequest;
+import io.lectern.model.commerce.Subscription;
+import io.lectern.server.audit.AuditRecord;
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.commerce.internal.Idempotency;
+import io.lectern.server.commerce.internal.MoneyText;
+import io.lectern.server.commerce.internal.invoice.Invoices;
+import io.lectern.server.commerce.internal.ledger.AccountKind;
+import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;
+import io.lectern.server.commerce.internal.ledger.Leg;
+import io.lectern.server.commerce.internal.ledger.Ledger;
+import io.lectern.server.commerce.internal.revenue.SaleSplit;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.config.CommerceSettings;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.Validation;
+import io.lectern.server.platform.security.Principal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Subscriptions paid from the wallet: the first period is charged at once; each renewal charges again when the
+ * period ends. A renewal the wallet cannot pay leaves the subscription past due, with access, until the grace
+ * period ends; then it lapses (and with it access to "included in subscription" courses). Cancelling keeps access
+ * to the end of the paid period. Every charge has an invoice.
+ */
+public final class Subscriptions {
+
+    private static final String SELECT = "SELECT s.id, s.user_id, s.status, s.current_period_end, s.grace_until, "
+            + "s.cancel_at_period_end, p.id AS plan_id, p.name, p.period, p.price_minor, p.currency, p.active "
+            + "FROM commerce.subscriptions s JOIN commerce.subscription_plans p ON p.id = s.plan_id";
+
+    private final Platform platform;
+    private final Ledger ledger;
+    private final Invoices invoices;
+    private final Idempotency idempotency;
+    private final AuditService audit;
+    private final CommerceSettings settings;
+
+    public Subscriptions(Platform platform, Ledger ledger, Invoices invoices, Idempotency idempotency, AuditService audit,
+                         CommerceSettings settings) {
+        this.platform = platform;
+        this.ledger = ledger;
+        this.invoices = invoices;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    public Idempotency.Outcome<Subscription> subscribe(Principal p, SubscribeRequest in, Optional<String> key, String ip) {
+        new Validation().required("planId", in.planId()).throwIfInvalid();
+        Plan plan = Plans.find(platform.db().execute(), in.planId()).filter(Plan::active)
+                .orElseThrow(() -> ApiException.notFound("This plan"));
+        try {
+            return idempotency.run(p.userId(), key, "subscribe", in.planId().toString(), 201, Subscription.class, tx -> {
+                if (live(tx, p.userId()).isPresent()) {
+                    throw new ApiException(409, "subscription.exists", "You already have a subscription.");
+                }
+                Instant now = platform.clock().instant();
+                UUID id = platform.ids().next();
+                charge(tx, p.userId(), id, plan, now);
+                tx.insert("""
+                        INSERT INTO commerce.subscriptions (id, user_id, plan_id, status, current_period_end, created_at,
+                                                            updated_at)
+                        VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?)""", id, p.userId(), plan.id(), Rows.param(periodEnd(now, plan)),
+                        Rows.param(now), Rows.param(now));
+                audit.record(tx, new AuditRecord(p.userId(), "commerce.subscription.started", "subscription",
+                        id.toString(), ip, Map.of("planId", plan.id().toString())));
+                return find(tx, id).orElseThrow();
+            });
+        } catch (InsufficientFundsException e) {
+            long balance = ledger.balance(platform.db().execute(), AccountKind.WALLET, p.userId());
+            long missing = plan.price().amountMinor() - balance;
+            throw new ApiException(402, "wallet.insufficient_funds", "Your wallet is short by "
+                    + MoneyText.of(missing, ledger.currency()) + "; top it up or redeem a voucher first.")
+                    .with("shortfallMinor", missing).with("balanceMinor", balance).with("currency", ledger.currency());
+        }
+    }
+
+    public Optional<Subscription> mine(UUID userId) {
+        return platform.db().execute().get(SELECT + " WHERE s.user_id = ? ORDER BY s.created_at DESC LIMIT 1", userId)
+                .map(Subscriptions::row);
+    }
+
+    public Subscription cancel(Principal p, String ip) {
+        UUID id = platform.db().inTransaction(tx -> {
+            Subscription s = live(tx, p.userId()).orElseThrow(() -> ApiException.notFound("Your subscription"));
+            tx.update("UPDATE commerce.subscriptions SET cancel_at_period_end = true, updated_at = ? WHERE id = ?",
+                    Rows.param(platform.clock().instant()), s.id());
+            audit.record(tx, new AuditRecord(p.userId(), "commerce.subscription.cancelled", "subscription",
+                    s.id().toString(), ip, Map.of()));
+            return s.id();
+        });
+        return find(platform.db().execute(), id).orElseThrow();
+    }
+
+    /**
+     * Renews, lapses or ends every subscription whose period is over, each in its own transaction (claimed with
+     * SKIP LOCKED so several servers share the work). Returns how many were handled.
+     */
+    public int renewDue() {
+        Instant now = platform.clock().instant();
+        List<UUID> due;
+        try (var rows = platform.db().execute().query("SELECT id FROM commerce.subscriptions WHERE status IN "
+                + "('ACTIVE', 'PAST_DUE') AND current_period_end <= ? ORDER BY current_period_end LIMIT 1000",
+                Rows.param(now))) {
+            due = rows.map(r -> Rows.uuid(r, "id")).toList();
+        }
+        int handled = 0;
+        for (UUID id : due) {
+            boolean done = platform.db().inTransaction(tx -> tx.get(SELECT + " WHERE s.id = ? AND s.status IN "
+                    + "('ACTIVE', 'PAST_DUE') AND s.current_period_end <= ? FOR UPDATE OF s SKIP LOCKED", id,
+                    Rows.param(now)).map(Subscriptions::row).map(sub -> {
+                        renew(tx, sub, now);
+                        return true;
+                    }).orElse(false));
+            handled += done ? 1 : 0;
+        }
+        return handled;
+    }
+
+    private void renew(DbExecute tx, Subscription s, Instant now) {
+        UUID userId = tx.get("SELECT user_id FROM commerce.subscriptions WHERE id = ?", s.id())
+                .map(r -> Rows.uuid(r, "user_id")).orElseThrow();
+        if (s.cancelAtPeriodEnd()) {
+            setStatus(tx, s.id(), "CANCELLED", null, null, now);
+            return;
+        }
+        ledger.account(tx, AccountKind.WALLET, userId);
+        long balance = tx.get("SELECT balance FROM commerce.accounts WHERE kind = 'WALLET' AND owner_id = ? FOR UPDATE",
+                userId).map(r -> Rows.number(r, "balance")).orElse(0L);
+        if (balance >= s.plan().price().amountMinor()) {
+            charge(tx, userId, s.id(), s.plan(), now);
+            setStatus(tx, s.id(), "ACTIVE", periodEnd(s.currentPeriodEnd(), s.plan()), null, now);
+            return;
+        }
+        Instant grace = s.graceUntil() != null ? s.graceUntil() : s.currentPeriodEnd().plus(settings.subscriptionGrace());
+        setStatus(tx, s.id(), now.isBefore(grace) ? "PAST_DUE" : "LAPSED", null, grace, now);
+    }
+
+    private void setStatus(DbExecute tx, UUID id, String status, Instant periodEnd, Instant grace, Instant now) {
+        tx.update("""
+                UPDATE commerce.subscriptions SET status = ?, current_period_end = coalesce(?, current_period_end),
+                       grace_until = ?, updated_at = ?
+                 WHERE id = ?""", status, Rows.param(periodEnd), Rows.param(grace), Rows.param(now), id);
+    }
+
+    /** Charges one period from the wallet: tax and the platform's revenue, with an invoice. */
+    private void charge(DbExecute tx, UUID userId, UUID subscriptionId, Plan plan, Instant now) {
+        long price = plan.price().amountMinor();
+        SaleSplit split = SaleSplit.of(price, settings.taxRateBasisPoints(), 0);
+        List<Leg> legs = new ArrayList<>(List.of(new Leg(ledger.account(tx, AccountKind.WALLET, userId),
+                AccountKind.WALLET, -price)));
+        if (split.tax() > 0) {
+            legs.add(new Leg(ledger.account(tx, AccountKind.TAX_PAYABLE, null), AccountKind.TAX_PAYABLE, split.tax()));
+        }
+        legs.add(new Leg(ledger.account(tx, AccountKind.PLATFORM_REVENUE, null), AccountKind.PLATFORM_REVENUE,
+                split.platform()));
+        UUID txId = ledger.post(tx, "SUBSCRIPTION", subscriptionId.toString(), userId, "Subscription: " + plan.name(), legs);
+        invoices.issue(tx, userId, "SUBSCRIPTION", txId, "Subscription: " + plan.name() + " ("
+                + plan.period().toLowerCase(java.util.Locale.ROOT) + ")", price, split.tax(), plan.price().currency());
+    }
+
+    private static Instant periodEnd(Instant from, Plan plan) {
+        var start = from.atOffset(ZoneOffset.UTC);
+        return (plan.period().equals("ANNUAL") ? start.plusYears(1) : start.plusMonths(1)).toInstant();
+    }
+
+    private static Optional<Subscription> live(DbExecute tx, UUID userId) {
+        return tx.get(SELECT + " WHERE s.user_id = ? AND s.status IN ('ACTIVE', 'PAST_DUE') FOR UPDATE OF s", userId)
+                .map(Subscriptions::row);
+    }
+
+    private static Optional<Subscription> find(DbExecute db, UUID id) {
+        return db.get(SELECT + " WHERE s.id = ?", id).map(Subscriptions::row);
+    }
+
+    private static Subscription row(DbRow r) {
+        Plan plan = new Plan(Rows.uuid(r, "plan_id"), Rows.text(r, "name"), Rows.text(r, "period"),
+                new io.lectern.model.catalog.Money(Rows.number(r, "price_minor"), Rows.text(r, "currency")),
+                Rows.flag(r, "active"));
+        return new Subscription(Rows.uuid(r, "id"), plan, Rows.text(r, "status"), Rows.instant(r, "current_period_end"),
+                Rows.instant(r, "grace_until"), Rows.flag(r, "cancel_at_period_end"));
+    }
+}

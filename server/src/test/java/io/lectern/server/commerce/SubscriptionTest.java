@@ -1,0 +1,135 @@
+package io.lectern.server.commerce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lectern.model.identity.Role;
+import io.lectern.server.LecternServer;
+import io.lectern.server.platform.config.CommerceSettings;
+import io.lectern.server.testing.Http;
+import io.lectern.server.testing.MovableClock;
+import io.lectern.server.testing.Studio;
+import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Wallets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subscriptions paid from the wallet give access to "included in subscription" courses; a renewal charges the
+ * wallet; a failed renewal keeps access through the grace period, then lapses it; cancelling ends it at the end
+ * of the paid period. Time moves on a clock the test controls.
+ */
+class SubscriptionTest {
+
+    private static final MovableClock CLOCK = new MovableClock();
+    private static LecternServer server;
+    private static Http http;
+    private static Studio studio;
+    private static Wallets wallets;
+    private static String admin;
+    private static String ada;
+    private static String course;
+    private static String plan;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(TestServer.relaxedConfig().withCommerce(CommerceSettings.DEFAULTS
+                .withSubscriptionGrace(Duration.ofDays(3))), routes -> { }, CLOCK);
+        http = new Http(server.baseUri());
+        studio = new Studio(server, http);
+        wallets = new Wallets(http, studio.accounts());
+        admin = studio.accounts().adminToken();
+        studio.categories("music");
+        ada = studio.user("ada.subs@example.com", "Ada Subs", Role.INSTRUCTOR);
+        course = studio.publishedCourse(ada, "Included course", "music", 2, "pricing", "SUBSCRIPTION").path("id").asText();
+        plan = http.post("/api/v1/admin/plans", Http.json("name", "Monthly", "period", "MONTHLY", "priceMinor", 999),
+                admin).json().path("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String lesson() {
+        return http.get("/api/v1/courses/" + course).json().path("sections").get(0).path("lessons").get(1).path("id")
+                .asText();
+    }
+
+    /** After the clock moved past its tokens' expiry, a user signs in again (so does the admin behind Wallets). */
+    private static String relogin(String email, String name) {
+        studio.accounts().signInAgain();
+        return studio.accounts().login(email, "passphrase for " + name).path("accessToken").asText();
+    }
+
+    @Test
+    void aSubscriptionOpensIncludedCoursesUntilItLapsesAfterTheGracePeriod() {
+        studio.accounts().signInAgain();
+        String sam = studio.user("sam.subs@example.com", "Sam", Role.STUDENT);
+        assertEquals("subscription.required", http.post("/api/v1/courses/" + course + "/enroll", "{}", sam).json()
+                .path("code").asText());
+        assertEquals(402, http.post("/api/v1/subscriptions", Http.json("planId", plan), sam).status());
+        wallets.fund(sam, 1500);
+        JsonNode sub = http.post("/api/v1/subscriptions", Http.json("planId", plan), sam).json();
+        assertEquals("ACTIVE", sub.path("status").asText());
+        assertEquals(501, wallets.balance(sam));
+        assertEquals(409, http.post("/api/v1/subscriptions", Http.json("planId", plan), sam).status());
+        assertEquals("SUBSCRIPTION", http.post("/api/v1/courses/" + course + "/enroll", "{}", sam).json()
+                .path("source").asText());
+        assertEquals(200, http.get("/api/v1/lessons/" + lesson(), sam).status());
+        assertEquals(1, http.get("/api/v1/me/invoices", sam).json().path("items").size());
+
+        Instant periodEnd = Instant.parse(sub.path("currentPeriodEnd").asText());
+        CLOCK.advanceTo(periodEnd.plus(Duration.ofDays(1)));
+        server.modules().commerce().renewDueSubscriptions();
+        sam = relogin("sam.subs@example.com", "Sam");
+        JsonNode pastDue = http.get("/api/v1/me/subscription", sam).json();
+        assertEquals("PAST_DUE", pastDue.path("status").asText(), "the wallet cannot pay the renewal");
+        assertEquals(200, http.get("/api/v1/lessons/" + lesson(), sam).status(), "access during the grace period");
+
+        CLOCK.advanceTo(periodEnd.plus(Duration.ofDays(3)).plusSeconds(1));
+        server.modules().commerce().renewDueSubscriptions();
+        sam = relogin("sam.subs@example.com", "Sam");
+        assertEquals("LAPSED", http.get("/api/v1/me/subscription", sam).json().path("status").asText());
+        assertEquals(403, http.get("/api/v1/lessons/" + lesson(), sam).status());
+        assertEquals(501, wallets.balance(sam), "nothing charged");
+    }
+
+    @Test
+    void aRenewalChargesTheWalletAndACancelledOneEndsWithItsPeriod() {
+        studio.accounts().signInAgain();
+        String rae = studio.user("rae.renew@example.com", "Rae", Role.STUDENT);
+        wallets.fund(rae, 3000);
+        http.post("/api/v1/subscriptions", Http.json("planId", plan), rae);
+        CLOCK.advance(Duration.ofDays(31));
+        server.modules().commerce().renewDueSubscriptions();
+        rae = relogin("rae.renew@example.com", "Rae");
+        assertEquals("ACTIVE", http.get("/api/v1/me/subscription", rae).json().path("status").asText());
+        assertEquals(3000 - 2 * 999, wallets.balance(rae));
+        assertEquals(2, http.get("/api/v1/me/invoices", rae).json().path("items").size());
+        assertEquals(true, http.call("DELETE", "/api/v1/me/subscription", null, rae).json().path("cancelAtPeriodEnd")
+                .asBoolean());
+        CLOCK.advance(Duration.ofDays(31));
+        server.modules().commerce().renewDueSubscriptions();
+        rae = relogin("rae.renew@example.com", "Rae");
+        assertEquals("CANCELLED", http.get("/api/v1/me/subscription", rae).json().path("status").asText());
+        assertEquals(3000 - 2 * 999, wallets.balance(rae));
+        assertEquals(true, wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
+    @Test
+    void plansAreAdminOnlyAndTheirPriceNeverChanges() {
+        studio.accounts().signInAgain();
+        String admin = studio.accounts().adminToken();
+        String ada = relogin("ada.subs@example.com", "Ada Subs");
+        assertEquals(403, http.post("/api/v1/admin/plans", Http.json("name", "X", "period", "MONTHLY", "priceMinor", 1),
+                ada).status());
+        assertEquals("read_only", http.call("PATCH", "/api/v1/admin/plans/" + plan, Http.json("priceMinor", 1), admin)
+                .json().path("errors").get(0).path("rule").asText());
+        assertEquals("one_of", http.post("/api/v1/admin/plans", Http.json("name", "Weekly", "period", "WEEKLY",
+                "priceMinor", 100), admin).json().path("errors").get(0).path("rule").asText());
+    }
+}
