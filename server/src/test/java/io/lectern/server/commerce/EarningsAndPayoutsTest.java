@@ -17,6 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,9 +62,46 @@ class EarningsAndPayoutsTest {
     }
 
     private static JsonNode buy(String learner, String course) {
-        Http.Response r = http.post("/api/v1/courses/" + course + "/enroll", "{}", learner);
+        return buy(learner, course, "{}");
+    }
+
+    private static JsonNode buy(String learner, String course, String body) {
+        Http.Response r = http.post("/api/v1/courses/" + course + "/enroll", body, learner);
         assertEquals(201, r.status(), r.raw().body());
         return r.json();
+    }
+
+    private static JsonNode receipt(String learner) {
+        return Accounts.waitFor(() -> {
+            JsonNode items = http.get("/api/v1/me/invoices", learner).json().path("items");
+            return items.isEmpty() ? null : items.get(0);
+        }, "the receipt");
+    }
+
+    /** Downloads an invoice's PDF as its buyer and reads its text back with PDFBox. */
+    private static String pdfText(JsonNode invoice, String buyer) throws Exception {
+        HttpResponse<byte[]> pdf = http.client().send(HttpRequest.newBuilder(server.baseUri()
+                .resolve(invoice.path("pdfUrl").asText())).header("Authorization", "Bearer " + buyer).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void aReceiptShowsTheListPriceAndTheCoupon() throws Exception {
+        String ivo = studio.user("ivo.coupon@example.com", "Ivo Coupon", Role.INSTRUCTOR);
+        String course = paidCourse(ivo, "Discounted course", 3000);
+        assertEquals(201, http.post("/api/v1/coupons", Http.json("code", "TENOFF", "kind", "FIXED", "value", 1000,
+                "courseId", course), ivo).status());
+        String learner = studio.user("dee.coupon@example.com", "Dee Coupon", Role.STUDENT);
+        wallets.fund(learner, 2000);
+        buy(learner, course, Http.json("couponCode", "tenoff"));
+        String text = pdfText(receipt(learner), learner);
+        assertTrue(text.contains("List price 30.00 USD, coupon TENOFF −10.00 USD"), text);
+        assertTrue(text.contains("20.00 USD"), text);
     }
 
     private static JsonNode earnings(String instructor) {
@@ -80,18 +120,14 @@ class EarningsAndPayoutsTest {
         assertEquals(2594, e.path("pending").path("amountMinor").asLong(), "70 % of the 37.06 net, rounded down");
         assertEquals(1, e.path("byCourse").get(0).path("sales").asLong());
 
-        JsonNode invoice = Accounts.waitFor(() -> {
-            JsonNode items = http.get("/api/v1/me/invoices", learner).json().path("items");
-            return items.isEmpty() ? null : items.get(0);
-        }, "the receipt");
+        JsonNode invoice = receipt(learner);
         assertTrue(invoice.path("number").asText().matches("LEC-\\d{4}-\\d{6}"), invoice.toString());
         assertEquals(4410, invoice.path("total").path("amountMinor").asLong());
-        HttpResponse<byte[]> pdf = http.client().send(HttpRequest.newBuilder(server.baseUri()
-                .resolve(invoice.path("pdfUrl").asText())).header("Authorization", "Bearer " + learner).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, pdf.statusCode());
-        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(new String(pdf.body(), 0, 5).startsWith("%PDF-"));
+        String text = pdfText(invoice, learner);
+        for (String expected : List.of(invoice.path("number").asText(), "Lea Learner", "Course: Tax and shares", "37.06",
+                "VAT 19 %", "7.04", "44.10")) {
+            assertTrue(text.contains(expected), expected + " in " + text);
+        }
         String stranger = studio.user("nosy.split@example.com", "Nosy", Role.STUDENT);
         assertEquals(404, http.get(invoice.path("pdfUrl").asText(), stranger).status());
         assertEquals(invoice.path("id").asText(), Accounts.waitFor(() -> http.get("/api/v1/me/enrollments", learner)

@@ -96,6 +96,9 @@ class EnrollmentTest {
         assertEquals("true", retry.header("Idempotent-Replayed"));
         assertEquals(first.json().path("id").asText(), retry.json().path("id").asText());
         assertEquals(10_000 - 4900, wallets.balance(learner));
+        Http.Response again = enroll(learner, paidCourse, null, "again-" + UUID.randomUUID());
+        assertEquals(409, again.status(), "already enrolled, even though the wallet could not pay again");
+        assertEquals("enrollment.exists", again.json().path("code").asText());
         Http.Response reused = enroll(learner, freeCourse, null, key);
         assertEquals(422, reused.status());
         assertEquals("idempotency.key_reused", reused.json().path("code").asText());

@@ -91,6 +91,9 @@ public final class Enrollments {
     }
 
     private Enrollment enrollIn(DbTransaction tx, UUID userId, CourseOffer course, EnrollRequest in) {
+        repo.active(tx, userId, course.courseId()).ifPresent(r -> {
+            throw alreadyEnrolled(r.view().id()); // before any price, coupon or wallet rule answers instead
+        });
         Instant now = platform.clock().instant();
         UUID id = platform.ids().next();
         EnrollmentRepository.NewEnrollment e = switch (course.pricing()) {

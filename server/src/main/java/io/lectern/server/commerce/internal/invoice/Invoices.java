@@ -6,6 +6,7 @@ import io.lectern.model.catalog.Money;
 import io.lectern.model.commerce.Invoice;
 import io.lectern.model.identity.UserView;
 import io.lectern.server.commerce.EnrollmentCreated;
+import io.lectern.server.commerce.internal.MoneyText;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.config.CommerceSettings;
@@ -25,7 +26,7 @@ import java.util.UUID;
  */
 public final class Invoices {
 
-    private static final String SELECT = "SELECT id, number, user_id, description, total_minor, tax_minor, tax_rate_bp, "
+    private static final String SELECT = "SELECT id, number, user_id, description, detail, total_minor, tax_minor, tax_rate_bp, "
             + "tax_name, currency, buyer_name, buyer_email, seller, issued_at FROM commerce.invoices";
 
     /**
@@ -37,7 +38,7 @@ public final class Invoices {
      * @param buyerEmail buyer's email at purchase
      * @param seller     seller's name and address
      */
-    public record Row(Invoice view, UUID userId, String buyerName, String buyerEmail, String seller) {
+    public record Row(Invoice view, String detail, UUID userId, String buyerName, String buyerEmail, String seller) {
     }
 
     private final Platform platform;
@@ -59,14 +60,23 @@ public final class Invoices {
                 .isPresent()) {
             return;
         }
-        String title = tx.get("SELECT course_title FROM commerce.enrollments WHERE id = ?", sale.enrollmentId())
-                .map(r -> Rows.text(r, "course_title")).orElse("Course");
-        issue(tx, sale.userId(), "ENROLLMENT", sale.enrollmentId(), "Course: " + title, sale.paidMinor(), sale.taxMinor(),
-                sale.currency());
+        DbRow e = tx.get("""
+                SELECT e.course_title, e.list_price_minor, e.discount_minor, c.code AS coupon
+                  FROM commerce.enrollments e LEFT JOIN commerce.coupons c ON c.id = e.coupon_id
+                 WHERE e.id = ?""", sale.enrollmentId()).orElseThrow();
+        long discount = Rows.number(e, "discount_minor");
+        String detail = discount <= 0 ? null : "List price " + MoneyText.of(Rows.number(e, "list_price_minor"),
+                sale.currency()) + ", coupon " + Rows.text(e, "coupon") + " −" + MoneyText.of(discount, sale.currency());
+        issue(tx, sale.userId(), "ENROLLMENT", sale.enrollmentId(), new Lines("Course: " + Rows.text(e, "course_title"),
+                detail), sale.paidMinor(), sale.taxMinor(), sale.currency());
+    }
+
+    /** What an invoice is for: a description and an optional detail line beneath it. */
+    public record Lines(String description, String detail) {
     }
 
     /** Issues an invoice in the caller's transaction, taking the next number of the year. */
-    public UUID issue(DbExecute tx, UUID userId, String kind, UUID subjectId, String description, long total, long tax,
+    public UUID issue(DbExecute tx, UUID userId, String kind, UUID subjectId, Lines lines, long total, long tax,
                       String currency) {
         var now = platform.clock().instant();
         int year = now.atOffset(ZoneOffset.UTC).getYear();
@@ -77,12 +87,12 @@ public final class Invoices {
         UserView buyer = identity.findById(userId).orElse(new UserView(userId, "", "Learner", null));
         UUID id = platform.ids().next();
         tx.insert("""
-                INSERT INTO commerce.invoices (id, number, user_id, kind, subject_id, description, total_minor, tax_minor,
-                                               tax_rate_bp, tax_name, currency, buyer_name, buyer_email, seller,
+                INSERT INTO commerce.invoices (id, number, user_id, kind, subject_id, description, detail, total_minor,
+                                               tax_minor, tax_rate_bp, tax_name, currency, buyer_name, buyer_email, seller,
                                                issued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, String.format("LEC-%d-%06d", year, next),
-                userId, kind, subjectId, description, total, tax, settings.taxRateBasisPoints(), settings.taxName(),
-                currency, buyer.displayName(), buyer.email(), settings.seller(), Rows.param(now));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, String.format("LEC-%d-%06d", year, next),
+                userId, kind, subjectId, lines.description(), lines.detail(), total, tax, settings.taxRateBasisPoints(),
+                settings.taxName(), currency, buyer.displayName(), buyer.email(), settings.seller(), Rows.param(now));
         return id;
     }
 
@@ -120,7 +130,7 @@ public final class Invoices {
                 new Money(Rows.number(r, "total_minor"), currency), new Money(Rows.number(r, "tax_minor"), currency),
                 Rows.number(r, "tax_rate_bp") / 100.0, Rows.text(r, "tax_name"), Rows.instant(r, "issued_at"),
                 "/api/v1/invoices/" + id + ".pdf");
-        return new Row(view, Rows.uuid(r, "user_id"), Rows.text(r, "buyer_name"), Rows.text(r, "buyer_email"),
-                Rows.text(r, "seller"));
+        return new Row(view, Rows.text(r, "detail"), Rows.uuid(r, "user_id"), Rows.text(r, "buyer_name"),
+                Rows.text(r, "buyer_email"), Rows.text(r, "seller"));
     }
 }

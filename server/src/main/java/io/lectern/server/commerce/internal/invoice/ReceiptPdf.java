@@ -55,6 +55,10 @@ final class ReceiptPdf {
                 String currency = inv.total().currency();
                 text(s, fonts.regular(), 11, Color.BLACK, LEFT, y - 28, fit(inv.description(), 70));
                 right(s, fonts.regular(), 11, Color.BLACK, RIGHT, y - 28, MoneyText.of(total - tax, currency));
+                if (row.detail() != null) {
+                    y -= 14;
+                    text(s, fonts.regular(), 9, MUTED, LEFT, y - 28, fit(row.detail(), 90));
+                }
                 String rate = String.format(Locale.ROOT, "%s %.2f %%", inv.taxName(), inv.taxRatePercent())
                         .replace(".00 %", " %");
                 text(s, fonts.regular(), 11, Color.BLACK, LEFT, y - 48, rate);
@@ -62,8 +66,10 @@ final class ReceiptPdf {
                 rule(s, y - 62);
                 text(s, fonts.bold(), 12, Color.BLACK, LEFT, y - 82, "Total paid (" + inv.taxName() + " included)");
                 right(s, fonts.bold(), 12, Color.BLACK, RIGHT, y - 82, MoneyText.of(total, currency));
-                text(s, fonts.regular(), 9, MUTED, LEFT, 64, "This receipt was issued by Lectern. Keep it for your "
-                        + "records; refunds within the refund window are returned to your wallet.");
+                text(s, fonts.regular(), 9, MUTED, LEFT, 76, "This receipt was issued by " + fit(row.seller(), 60)
+                        + ". Keep it for your records.");
+                text(s, fonts.regular(), 9, MUTED, LEFT, 64, "Refunds within the refund window are returned to your "
+                        + "Lectern wallet.");
             }
             doc.save(out);
             return out.toByteArray();

@@ -141,7 +141,7 @@ public final class Subscriptions {
         long balance = tx.get("SELECT balance FROM commerce.accounts WHERE kind = 'WALLET' AND owner_id = ? FOR UPDATE",
                 userId).map(r -> Rows.number(r, "balance")).orElse(0L);
         if (balance >= s.plan().price().amountMinor()) {
-            charge(tx, userId, s.id(), s.plan(), now);
+            charge(tx, userId, s.id(), s.plan(), s.currentPeriodEnd());
             setStatus(tx, s.id(), "ACTIVE", periodEnd(s.currentPeriodEnd(), s.plan()), null, now);
             return;
         }
@@ -157,7 +157,7 @@ public final class Subscriptions {
     }
 
     /** Charges one period from the wallet: tax and the platform's revenue, with an invoice. */
-    private void charge(DbExecute tx, UUID userId, UUID subscriptionId, Plan plan, Instant now) {
+    private void charge(DbExecute tx, UUID userId, UUID subscriptionId, Plan plan, Instant periodStart) {
         long price = plan.price().amountMinor();
         SaleSplit split = SaleSplit.of(price, settings.taxRateBasisPoints(), 0);
         List<Leg> legs = new ArrayList<>(List.of(new Leg(ledger.account(tx, AccountKind.WALLET, userId),
@@ -168,8 +168,10 @@ public final class Subscriptions {
         legs.add(new Leg(ledger.account(tx, AccountKind.PLATFORM_REVENUE, null), AccountKind.PLATFORM_REVENUE,
                 split.platform()));
         UUID txId = ledger.post(tx, "SUBSCRIPTION", subscriptionId.toString(), userId, "Subscription: " + plan.name(), legs);
-        invoices.issue(tx, userId, "SUBSCRIPTION", txId, "Subscription: " + plan.name() + " ("
-                + plan.period().toLowerCase(java.util.Locale.ROOT) + ")", price, split.tax(), plan.price().currency());
+        var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
+        invoices.issue(tx, userId, "SUBSCRIPTION", txId, new Invoices.Lines("Subscription: " + plan.name() + " ("
+                + plan.period().toLowerCase(java.util.Locale.ROOT) + ")", "Period " + day.format(periodStart) + " – "
+                + day.format(periodEnd(periodStart, plan))), price, split.tax(), plan.price().currency());
     }
 
     private static Instant periodEnd(Instant from, Plan plan) {
