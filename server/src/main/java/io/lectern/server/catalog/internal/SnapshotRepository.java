@@ -54,24 +54,21 @@ final class SnapshotRepository {
                        f.instructors::jsonb,
                        ARRAY(SELECT (j ->> 'id')::uuid FROM jsonb_array_elements(f.instructors::jsonb) j),
                        f.lessons, f.duration, ?, ?,
-                       setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.title)), 'A')
-                       || setweight(to_tsvector('simple', catalog.fold(c.title)), 'A')
-                       || setweight(to_tsvector(catalog.search_config(c.language),
-                                                catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))), 'B')
-                       || setweight(to_tsvector('simple', catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))),
-                                    'B')
-                       || setweight(to_tsvector('simple', catalog.fold(f.names)), 'C')
-                       || setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.description)), 'D'),
-                       setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.title)), 'A')
-                       || setweight(to_tsvector('simple', catalog.fold(c.title)), 'A')
-                       || setweight(to_tsvector(catalog.search_config(c.language),
-                                                catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))), 'B')
-                       || setweight(to_tsvector('simple', catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))),
-                                    'B')
-                       || setweight(to_tsvector('simple', catalog.fold(f.names)), 'C')
+                       v.head || setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.description)),
+                                           'D'),
+                       v.head
                   FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[])
                            AS f(id, version, html, instructors, names, lessons, duration)
                   JOIN catalog.courses c ON c.id = f.id
+                  -- title (A), subtitle and tags (B), instructor names (C): ranked on alone, searched with the description
+                  CROSS JOIN LATERAL (SELECT
+                       setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.title)), 'A')
+                       || setweight(to_tsvector('simple', catalog.fold(c.title)), 'A')
+                       || setweight(to_tsvector(catalog.search_config(c.language),
+                                                catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))), 'B')
+                       || setweight(to_tsvector('simple', catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))),
+                                    'B')
+                       || setweight(to_tsvector('simple', catalog.fold(f.names)), 'C') AS head) v
                 ON CONFLICT (course_id) DO UPDATE SET
                        slug = EXCLUDED.slug, status = 'PUBLISHED', version = EXCLUDED.version,
                        owner_id = EXCLUDED.owner_id, title = EXCLUDED.title, subtitle = EXCLUDED.subtitle,
