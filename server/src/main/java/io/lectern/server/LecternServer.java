@@ -15,6 +15,8 @@ import io.lectern.server.commerce.CommerceService;
 import io.lectern.server.demo.DemoSeed;
 import io.lectern.server.identity.IdentityModule;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.media.MediaModule;
+import io.lectern.server.media.MediaService;
 import io.lectern.server.notify.MailService;
 import io.lectern.server.notify.NotifyModule;
 import io.lectern.server.platform.Ids;
@@ -49,7 +51,7 @@ public final class LecternServer implements AutoCloseable {
 
     /** Module schemas in migration order; platform first. */
     static final List<String> SCHEMAS = List.of("platform", NotifyModule.SCHEMA, AuditModule.SCHEMA,
-            IdentityModule.SCHEMA, CatalogModule.SCHEMA, CommerceModule.SCHEMA);
+            IdentityModule.SCHEMA, CatalogModule.SCHEMA, CommerceModule.SCHEMA, MediaModule.SCHEMA);
 
     private final Infrastructure infra;
     private final Platform platform;
@@ -59,8 +61,8 @@ public final class LecternServer implements AutoCloseable {
     private WebServer webServer;
 
     /** The module facades, for start-up tasks and tests. */
-    public record Modules(IdentityService identity, CatalogService catalog, CommerceService commerce, AuditService audit,
-                          MailService mail) {
+    public record Modules(IdentityService identity, CatalogService catalog, CommerceService commerce, MediaService media,
+                          AuditService audit, MailService mail) {
     }
 
     private LecternServer(Infrastructure infra, Platform platform, OutboxDispatcher dispatcher, ApiRoutes routes,
@@ -103,8 +105,9 @@ public final class LecternServer implements AutoCloseable {
             guard.set(identity.accessGuard());
             CatalogService catalog = CatalogModule.register(routes, platform, identity, audit);
             CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit);
-            ModuleWiring.connect(events, catalog, commerce);
-            Modules modules = new Modules(identity, catalog, commerce, audit, mail);
+            MediaService media = MediaModule.register(routes, platform);
+            ModuleWiring.connect(events, catalog, commerce, media);
+            Modules modules = new Modules(identity, catalog, commerce, media, audit, mail);
             extraRoutes.accept(routes);
             routes.installFallback(problems);
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,

@@ -4,6 +4,7 @@ import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.CommerceService;
 import io.lectern.server.commerce.EnrollmentCreated;
 import io.lectern.server.commerce.EnrollmentEnded;
+import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.events.EventBus;
 
 /**
@@ -16,8 +17,9 @@ final class ModuleWiring {
     private ModuleWiring() {
     }
 
-    static void connect(EventBus events, CatalogService catalog, CommerceService commerce) {
+    static void connect(EventBus events, CatalogService catalog, CommerceService commerce, MediaService media) {
         catalog.useEnrollments(commerce::isEnrolled);
+        media.usePlaybackCheck(catalog::mediaGrant);
         events.subscribe("catalog.count-enrollment", EnrollmentCreated.class,
                 (e, delivery) -> catalog.adjustEnrollmentCount(delivery.tx(), e.courseId(), 1));
         events.subscribe("catalog.count-enrollment-ended", EnrollmentEnded.class,

@@ -28,10 +28,22 @@ class RouteMatrixTest {
     private static final String USER = "user";
     private static final String STAFF = "staff";
     private static final String ADMIN = "admin";
+    /** No sign-in; a valid URL signature instead (without one: 403 for everybody). */
+    private static final String SIGNED = "signed";
 
     /** Who may call each route: anyone, any signed-in user, staff (instructor, admin) or admin only. */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("GET /api/v1/courses", ANYONE),
+            Map.entry("POST /api/v1/uploads", USER),
+            Map.entry("OPTIONS /api/v1/uploads", ANYONE),
+            Map.entry("HEAD /api/v1/uploads/{id}", USER),
+            Map.entry("GET /api/v1/uploads/{id}", USER),
+            Map.entry("PATCH /api/v1/uploads/{id}", USER),
+            Map.entry("DELETE /api/v1/uploads/{id}", USER),
+            Map.entry("GET /api/v1/media/{id}", USER),
+            Map.entry("GET /api/v1/media/{id}/playback", ANYONE),
+            Map.entry("GET /api/v1/media/{id}/files/{+path}", SIGNED),
+            Map.entry("HEAD /api/v1/media/{id}/files/{+path}", SIGNED),
             Map.entry("GET /api/v1/courses/{idOrSlug}", ANYONE),
             Map.entry("GET /api/v1/lessons/{id}", ANYONE),
             Map.entry("GET /api/v1/categories", ANYONE),
@@ -176,7 +188,7 @@ class RouteMatrixTest {
             String path = r.path().replaceAll("\\{[^}]+}", "00000000-0000-7000-8000-000000000000");
             String body = Set.of("POST", "PUT", "PATCH", "DELETE").contains(r.method().text()) ? "{}" : null;
             check(wrong, key, "anonymous", http.call(r.method().text(), path, body, null).status(),
-                    who.equals(ANYONE) ? Set.of() : Set.of(401));
+                    who.equals(ANYONE) ? Set.of() : who.equals(SIGNED) ? Set.of(403) : Set.of(401));
             for (Role role : Role.values()) {
                 boolean allowed = switch (who) {
                     case ANYONE, USER -> true;

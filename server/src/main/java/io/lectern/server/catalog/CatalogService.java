@@ -30,6 +30,15 @@ public final class CatalogService {
         core.learners().useCompletions(check);
     }
 
+    /**
+     * Whether the caller may play a media item (the media module's playback check): a course thumbnail, or media
+     * of a lesson the caller may open; with the subtitle tracks of that lesson.
+     */
+    public Optional<java.util.List<io.lectern.model.catalog.Subtitle>> mediaGrant(
+            Optional<io.lectern.server.platform.security.Principal> caller, UUID mediaId) {
+        return core.mediaGrant(caller, mediaId);
+    }
+
     /** Adds categories that do not exist yet (slug → name). */
     public void ensureCategories(Map<String, String> categories) {
         core.ensureCategories(categories);

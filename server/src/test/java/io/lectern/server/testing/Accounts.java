@@ -90,7 +90,12 @@ public final class Accounts {
     }
 
     public static <T> T waitFor(Supplier<T> probe, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        return waitFor(probe, what, Duration.ofSeconds(15));
+    }
+
+    /** Polls {@code probe} until it returns non-null, or fails after {@code timeout}. */
+    public static <T> T waitFor(Supplier<T> probe, String what, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             T value = probe.get();
             if (value != null) {

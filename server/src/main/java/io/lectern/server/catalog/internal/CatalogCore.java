@@ -2,6 +2,7 @@ package io.lectern.server.catalog.internal;
 
 import io.helidon.common.uri.UriQuery;
 import io.helidon.dbclient.DbExecute;
+import io.lectern.model.catalog.Subtitle;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CourseDraft;
 import io.lectern.server.catalog.CourseOffer;
@@ -11,6 +12,7 @@ import io.lectern.server.platform.db.RecordingExecute;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.platform.security.Principal;
 import io.lectern.server.platform.security.RateLimiter;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ public final class CatalogCore {
     private final SnapshotRepository snapshots;
     private final PublishedRepository published;
     private final List<Runnable> registrations;
+    private final MediaUses mediaUses;
 
     public CatalogCore(Platform platform, IdentityService identity, AuditService audit, ApiRoutes routes) {
         this.platform = platform;
@@ -54,6 +57,7 @@ public final class CatalogCore {
         this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube, platform.clock()),
                 new SpellingCorrection());
         LessonAccess lessons = new LessonAccess(platform, published, drafts, outlines, learners, identity);
+        this.mediaUses = new MediaUses(platform, lessons);
         this.registrations = List.of(
                 () -> new BrowseRoutes(platform, search, pages, lessons, categories, new InstructorDirectory(published),
                         caches).register(routes),
@@ -67,6 +71,11 @@ public final class CatalogCore {
         registrations.forEach(Runnable::run);
         platform.jobs().every("catalog.refresh-instructor-directory", java.time.Duration.ofMinutes(5),
                 this::rebuildInstructorDirectory);
+    }
+
+    /** Whether the caller may play a media item, and the subtitle tracks of the lesson that allows it. */
+    public Optional<List<Subtitle>> mediaGrant(Optional<Principal> caller, UUID mediaId) {
+        return mediaUses.grant(caller, mediaId);
     }
 
     public LearnerChecks learners() {

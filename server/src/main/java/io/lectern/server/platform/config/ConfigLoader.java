@@ -29,7 +29,10 @@ public final class ConfigLoader {
             "commerce.tax-rate-basis-points", "commerce.tax-name", "commerce.payout-threshold-minor",
             "commerce.subscription-grace-days", "commerce.seller", "stripe.secret-key", "stripe.webhook-secret",
             "stripe.api-base",
-            "stripe.return-url", "razorpay.key-id", "razorpay.key-secret", "razorpay.webhook-secret", "razorpay.api-base");
+            "stripe.return-url", "razorpay.key-id", "razorpay.key-secret", "razorpay.webhook-secret", "razorpay.api-base",
+            "s3.endpoint", "s3.region", "s3.bucket", "s3.access-key", "s3.secret-key", "media.url-ttl-minutes",
+            "media.instructor-quota-mb", "media.student-quota-mb", "media.ffmpeg", "media.ffprobe", "media.clamd",
+            "media.processing-retry-seconds");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private ConfigLoader() {
@@ -68,7 +71,25 @@ public final class ConfigLoader {
                 dataDir(s, env), db, redis, s.text("redis.key-prefix").orElse("lectern:"), adminEmail, adminPassword,
                 s.bool("seed-demo", db.isEmpty()), Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
                 s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20), s.bool("http.trust-forwarded-for", false),
-                auth(s), mail(s), commerce(s));
+                auth(s), mail(s), commerce(s), media(s));
+    }
+
+    private static MediaSettings media(Settings s) {
+        Optional<MediaSettings.S3> s3 = s.text("s3.bucket").map(bucket -> new MediaSettings.S3(
+                s.text("s3.endpoint").orElse(""), s.text("s3.region").orElse("us-east-1"), bucket,
+                s.required("s3.access-key", "s3.bucket"), s.required("s3.secret-key", "s3.bucket")));
+        s.text("s3.endpoint").filter(e -> !e.matches("https?://[^\\s/]+.*")).ifPresent(e -> {
+            throw new ConfigException(s.origin("s3.endpoint") + " must look like http://minio:9000, but is '" + e + "'.");
+        });
+        s.text("media.clamd").filter(c -> !c.matches("[^\\s:]+:\\d{1,5}")).ifPresent(c -> {
+            throw new ConfigException(s.origin("media.clamd") + " must look like clamav:3310, but is '" + c + "'.");
+        });
+        return new MediaSettings(s3, Duration.ofMinutes(s.integer("media.url-ttl-minutes", 240, 1, 7 * 24 * 60)),
+                (long) s.integer("media.instructor-quota-mb", 50 * 1024, 1, Integer.MAX_VALUE) << 20,
+                (long) s.integer("media.student-quota-mb", 1024, 1, Integer.MAX_VALUE) << 20,
+                s.text("media.ffmpeg").orElse("ffmpeg"), s.text("media.ffprobe").orElse("ffprobe"),
+                s.text("media.clamd"), MediaSettings.DEFAULTS.uploadExpiry(),
+                Duration.ofSeconds(s.integer("media.processing-retry-seconds", 15, 1, 3600)));
     }
 
     private static CommerceSettings commerce(Settings s) {

@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param auth              sign-in, token and 2FA settings
  * @param mail              how mail leaves the server
  * @param commerce          currency, tax, refunds, revenue share, payment providers
+ * @param media             storage, signed URL lifetime, quotas, ffmpeg
  */
 public record LecternConfig(String host, int port, Path dataDir, Optional<DatabaseSettings> database,
                             Optional<String> redisUrl, String redisPrefix, String adminEmail,
                             Optional<String> adminPassword, boolean seedDemo, Duration outboxPoll, int maxJsonBytes,
                             boolean trustForwardedFor, AuthSettings auth, MailSettings mail,
-                            CommerceSettings commerce) {
+                            CommerceSettings commerce, MediaSettings media) {
 
     /**
      * An external PostgreSQL.
@@ -52,53 +53,59 @@ public record LecternConfig(String host, int port, Path dataDir, Optional<Databa
 
     public LecternConfig withPort(int newPort) {
         return new LecternConfig(host, newPort, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
     }
 
     public LecternConfig withDatabase(DatabaseSettings db) {
         return new LecternConfig(host, port, dataDir, Optional.of(db), redisUrl, redisPrefix, adminEmail,
-                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
+                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
     }
 
     public LecternConfig withRedis(String url, String prefix) {
         return new LecternConfig(host, port, dataDir, database, Optional.of(url), prefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
     }
 
     public LecternConfig withSeedDemo(boolean seed) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
+                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
     }
 
     public LecternConfig withOutboxPoll(Duration poll) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail, commerce);
+                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
     }
 
     public LecternConfig withTrustForwardedFor(boolean trust) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail, commerce);
+                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail, commerce, media);
     }
 
     public LecternConfig withAuth(AuthSettings newAuth) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail, commerce);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail, commerce, media);
     }
 
     public LecternConfig withMail(MailSettings newMail) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail, commerce);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail, commerce, media);
     }
 
     public LecternConfig withCommerce(CommerceSettings newCommerce) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, newCommerce);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, newCommerce, media);
+    }
+
+    public LecternConfig withMedia(MediaSettings newMedia) {
+        return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, newMedia);
     }
 
     @Override
     public String toString() {
         return "LecternConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", database="
                 + database.map(Object::toString).orElse("embedded") + ", redis=" + redisUrl.orElse("embedded")
-                + ", adminEmail=" + adminEmail + ", auth=" + auth + ", mail=" + mail + ", commerce=" + commerce + "]";
+                + ", adminEmail=" + adminEmail + ", auth=" + auth + ", mail=" + mail + ", commerce=" + commerce
+                + ", media=" + media + "]";
     }
 }

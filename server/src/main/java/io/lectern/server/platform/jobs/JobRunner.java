@@ -102,6 +102,7 @@ public final class JobRunner implements AutoCloseable {
                 .serializer(new JacksonSerializer(mapper))
                 .pollingInterval(pollInterval)
                 .heartbeatInterval(Duration.ofSeconds(30))
+                .shutdownMaxWait(Duration.ofSeconds(10))
                 .threads(4)
                 .enableImmediateExecution()
                 .build();

@@ -1,0 +1,267 @@
+package io.lectern.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lectern.model.identity.Role;
+import io.lectern.server.LecternServer;
+import io.lectern.server.identity.NewAccount;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The media benchmark: a real video uploaded (tus) and transcoded by the server process, then many concurrent
+ * range requests on its MP4 and HLS segment fetches against Lectern's signed URLs, beside nginx serving the very
+ * same files from the same disk in the same run; and how soon a player has its first HLS segment after asking for
+ * playback.
+ */
+final class MediaBench {
+
+    static final int CLIENTS = 16;
+    private static final int RANGE = 256 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final Path dir;
+    private final Path jar;
+    private final int seconds;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    MediaBench(PrintStream out, Path dir, Path jar, int seconds) {
+        this.out = out;
+        this.dir = dir;
+        this.jar = jar;
+        this.seconds = seconds;
+    }
+
+    boolean run() throws Exception {
+        if (!Nginx.installed()) {
+            out.println("nginx is not installed; on Debian: apt-get install -y nginx (./lectern bench media "
+                    + "installs it when run as root).");
+            return false;
+        }
+        Path video = dir.resolve("bench-video.mp4");
+        if (!Files.exists(video)) {
+            out.println("Making a 60 s 1280x720 test video with ffmpeg ...");
+            exec("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "testsrc2=duration=60:size=1280x720:rate=30", "-f", "lavfi", "-i", "sine=frequency=330:duration=60",
+                    "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                    video.toString());
+        }
+        try (BenchEnv env = BenchEnv.start(dir)) {
+            try (LecternServer s = env.inProcess()) {
+                if (s.modules().identity().findByEmail("media.teacher@bench.local").isEmpty()) {
+                    s.modules().identity().createAccount(new NewAccount("media.teacher@bench.local", "Media Teacher",
+                            Role.INSTRUCTOR, "bench teacher password"));
+                }
+            }
+            URI server = env.startServerProcess(jar);
+            String token = login(server);
+            out.println("Uploading it in 8 MiB chunks and waiting for the HLS ladder ...");
+            long t0 = System.nanoTime();
+            String id = upload(server, token, Files.readAllBytes(video));
+            JsonNode media = waitReady(server, token, id);
+            out.printf(Locale.ROOT, "  processed in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9,
+                    media.path("renditions"));
+            JsonNode urls = get(server, "/api/v1/media/" + id + "/playback", token);
+            Path files = dir.resolve("data").resolve("media").resolve(id);
+            List<String> segments = segments(files);
+            List<Long> firstSegment = firstSegmentTimes(server, token, id, 20);
+            try (Nginx nginx = Nginx.start(dir, dir.resolve("data").resolve("media"))) {
+                Targets lectern = new Targets(urls.path("mp4Url").asText(), segmentUrls(urls.path("hlsUrl").asText(),
+                        segments), Files.size(files.resolve("video.mp4")));
+                Targets plain = new Targets(nginx.base() + "/" + id + "/video.mp4", segments.stream()
+                        .map(p -> nginx.base() + "/" + id + "/" + p).toList(), lectern.mp4Size());
+                out.println("Warming up both ...");
+                load("warm-up", lectern, Math.max(5, seconds / 3));
+                load("warm-up", plain, Math.max(5, seconds / 3));
+                var nginxRun = load("nginx: ranges + HLS segments", plain, seconds);
+                var lecternRun = load("lectern: ranges + HLS segments", lectern, seconds);
+                return report(lecternRun, nginxRun, firstSegment, segments.size());
+            }
+        }
+    }
+
+    /** What a load run fetches: 256 KiB ranges of the MP4 at random offsets and whole HLS segments, half each. */
+    record Targets(String mp4, List<String> segments, long mp4Size) {
+    }
+
+    private LoadRunner.Result load(String name, Targets t, int secs) {
+        return LoadRunner.run(name, CLIENTS, Duration.ofSeconds(secs), i -> () -> {
+            HttpRequest.Builder b;
+            if (i % 2 == 0) {
+                long start = ThreadLocalRandom.current().nextLong(Math.max(1, t.mp4Size() - RANGE));
+                b = HttpRequest.newBuilder(URI.create(t.mp4())).header("Range", "bytes=" + start + "-"
+                        + (start + RANGE - 1));
+            } else {
+                b = HttpRequest.newBuilder(URI.create(t.segments().get((i / 2) % t.segments().size())));
+            }
+            HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            long n;
+            try (InputStream in = r.body()) {
+                n = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return (r.statusCode() == 200 || r.statusCode() == 206) && n > 0;
+        });
+    }
+
+    /** From the playback call to the first segment's last byte, as a player does it: master, variant, segment. */
+    private List<Long> firstSegmentTimes(URI server, String token, String id, int times) throws Exception {
+        List<Long> took = new ArrayList<>();
+        for (int k = 0; k < times; k++) {
+            long t0 = System.nanoTime();
+            String master = get(server, "/api/v1/media/" + id + "/playback", token).path("hlsUrl").asText();
+            String variant = resolve(master, firstUri(text(master)));
+            String segment = resolve(variant, firstUri(text(variant)));
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(segment)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("segment answered " + r.statusCode());
+            }
+            took.add(System.nanoTime() - t0);
+        }
+        took.sort(Long::compare);
+        return took;
+    }
+
+    private boolean report(LoadRunner.Result lectern, LoadRunner.Result nginx, List<Long> first, int segments) {
+        double ratio = lectern.throughput() / nginx.throughput();
+        double firstP50 = first.get(first.size() / 2) / 1e6;
+        double firstMax = first.getLast() / 1e6;
+        out.println();
+        out.printf(Locale.ROOT, "Media benchmark: %d concurrent clients, %d s per phase, %d cores; 256 KiB MP4 ranges "
+                + "and whole HLS segments (%d of them), half each%n", CLIENTS, seconds,
+                Runtime.getRuntime().availableProcessors(), segments);
+        out.println("  " + nginx.line());
+        out.println("  " + lectern.line());
+        out.printf(Locale.ROOT, "  first HLS segment after the playback call: p50 %.1f ms, max %.1f ms (20 tries)%n",
+                firstP50, firstMax);
+        out.println();
+        boolean fast = ratio >= 0.8;
+        boolean quick = firstMax < 1000;
+        out.printf(Locale.ROOT, "  %-44s %-12s %s%n", "throughput >= 0.8 x nginx", String.format(Locale.ROOT,
+                "%.2f x", ratio), fast ? "MET" : "MISSED");
+        out.printf(Locale.ROOT, "  %-44s %-12s %s%n", "first segment < 1 s after playback", String.format(Locale.ROOT,
+                "%.0f ms", firstMax), quick ? "MET" : "MISSED");
+        boolean clean = lectern.failures() == 0 && nginx.failures() == 0;
+        out.printf(Locale.ROOT, "  %-44s %-12s %s%n", "no failed requests", lectern.failures() + nginx.failures()
+                + " failed", clean ? "MET" : "MISSED");
+        return fast && quick && clean;
+    }
+
+    private static List<String> segments(Path files) throws IOException {
+        try (var walk = Files.walk(files.resolve("hls"))) {
+            return walk.filter(p -> p.toString().endsWith(".ts")).map(p -> files.relativize(p).toString()).sorted()
+                    .toList();
+        }
+    }
+
+    /** Signed segment URLs, as the server's playlists list them. */
+    private List<String> segmentUrls(String master, List<String> segments) throws Exception {
+        List<String> urls = new ArrayList<>();
+        for (String line : text(master).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()) {
+            String variant = resolve(master, line);
+            text(variant).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(s -> urls.add(resolve(variant,
+                    s)));
+        }
+        if (urls.size() != segments.size()) {
+            throw new IllegalStateException("playlists list " + urls.size() + " segments, the disk has " + segments.size());
+        }
+        return urls;
+    }
+
+    private static String firstUri(String playlist) {
+        return playlist.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst().orElseThrow();
+    }
+
+    private static String resolve(String base, String relative) {
+        return URI.create(base).resolve(relative).toString();
+    }
+
+    private String text(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String upload(URI server, String token, byte[] video) throws Exception {
+        String id = post(server, "/api/v1/uploads", Map.of("filename", "bench.mp4", "size", video.length, "purpose",
+                "VIDEO"), token).path("id").asText();
+        int chunk = 8 << 20;
+        for (int off = 0; off < video.length; off += chunk) {
+            int len = Math.min(chunk, video.length - off);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/uploads/" + id))
+                    .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0")
+                    .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", Integer.toString(off))
+                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(video, off, len)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 204) {
+                throw new IllegalStateException("PATCH answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+        return id;
+    }
+
+    private JsonNode waitReady(URI server, String token, String id) throws Exception {
+        int last = -1;
+        for (int i = 0; i < 1200; i++) {
+            JsonNode m = get(server, "/api/v1/media/" + id, token);
+            if (!"PROCESSING".equals(m.path("status").asText())) {
+                if (!"READY".equals(m.path("status").asText())) {
+                    throw new IllegalStateException("processing failed: " + m);
+                }
+                return m;
+            }
+            if (m.path("progress").asInt() / 10 != last) {
+                last = m.path("progress").asInt() / 10;
+                out.printf(Locale.ROOT, "  %d %%%n", m.path("progress").asInt());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("processing took longer than 10 minutes");
+    }
+
+    private String login(URI server) throws Exception {
+        return post(server, "/api/v1/auth/login", Map.of("email", "media.teacher@bench.local", "password",
+                "bench teacher password"), null).path("accessToken").asText();
+    }
+
+    private JsonNode get(URI server, String path, String token) throws Exception {
+        return call(HttpRequest.newBuilder(server.resolve(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    private JsonNode post(URI server, String path, Object body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return call(b);
+    }
+
+    private JsonNode call(HttpRequest.Builder b) throws Exception {
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(r.request().uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    static void exec(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+}

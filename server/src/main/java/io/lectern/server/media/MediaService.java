@@ -1,0 +1,36 @@
+package io.lectern.server.media;
+
+import io.lectern.server.media.internal.MediaCore;
+import java.util.UUID;
+
+/**
+ * The media module's facade: whether a media id exists, and the port through which the catalog decides who may
+ * play what.
+ */
+public final class MediaService {
+
+    private final MediaCore core;
+
+    MediaService(MediaCore core) {
+        this.core = core;
+    }
+
+    /** Plugs in who may play media used by lessons (the catalog's lesson access rules). */
+    public void usePlaybackCheck(PlaybackCheck check) {
+        core.usePlaybackCheck(check);
+    }
+
+    public boolean exists(UUID mediaId) {
+        return core.exists(mediaId);
+    }
+
+    /** Whether videos get HLS renditions here (ffmpeg and ffprobe were found at start). */
+    public boolean transcodes() {
+        return core.ffmpegAvailable();
+    }
+
+    /** Where media are stored, for the start-up banner. */
+    public String storage() {
+        return core.storageDescription();
+    }
+}

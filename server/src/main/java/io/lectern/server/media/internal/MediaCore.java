@@ -1,0 +1,91 @@
+package io.lectern.server.media.internal;
+
+import io.lectern.server.media.PlaybackCheck;
+import io.lectern.server.media.internal.delivery.FileRoutes;
+import io.lectern.server.media.internal.delivery.Playback;
+import io.lectern.server.media.internal.delivery.UrlSigner;
+import io.lectern.server.media.internal.processing.Ffmpeg;
+import io.lectern.server.media.internal.processing.MediaProcessor;
+import io.lectern.server.media.internal.storage.LocalStorage;
+import io.lectern.server.media.internal.storage.MediaStorage;
+import io.lectern.server.media.internal.storage.S3Storage;
+import io.lectern.server.media.internal.upload.MediaIntake;
+import io.lectern.server.media.internal.upload.UploadRoutes;
+import io.lectern.server.media.internal.upload.Uploads;
+import io.lectern.server.media.internal.upload.VirusScanner;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.config.MediaSettings;
+import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.platform.jobs.JobType;
+import io.lectern.server.platform.security.SecretBox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The media module's insides, wired: storage, resumable uploads, the processing job, signed delivery. The
+ * {@link io.lectern.server.media.MediaService} facade is what other modules see.
+ */
+public final class MediaCore {
+
+    private static final Logger LOG = Logger.getLogger(MediaCore.class.getName());
+
+    private final MediaStorage storage;
+    private final MediaProcessor processor;
+    private final Playback playback;
+    private final MediaRepository repo = new MediaRepository();
+    private final Platform platform;
+
+    public MediaCore(Platform platform, ApiRoutes routes) {
+        this.platform = platform;
+        MediaSettings settings = platform.config().media();
+        Path data = platform.config().dataDir();
+        try {
+            this.storage = settings.s3().isPresent() ? new S3Storage(settings.s3().get()).ensureBucket()
+                    : new LocalStorage(data.resolve("media"));
+            Path staging = Files.createDirectories(data.resolve("uploads"));
+            Ffmpeg ffmpeg = new Ffmpeg(settings.ffmpeg(), settings.ffprobe());
+            if (!ffmpeg.available()) {
+                LOG.warning("ffmpeg/ffprobe not found (" + settings.ffmpeg() + ", " + settings.ffprobe() + "): videos are "
+                        + "served as uploaded, without HLS renditions, posters or thumbnails. Install ffmpeg to get them.");
+            }
+            this.processor = new MediaProcessor(platform, repo, storage, ffmpeg,
+                    Files.createDirectories(data.resolve("media-work")));
+            JobType<String> job = platform.jobs().define("media.process", String.class, MediaProcessor.ATTEMPTS,
+                    settings.processingRetry(), (id, attempt) -> processor.process(UUID.fromString(id), attempt));
+            Uploads uploads = new Uploads(platform, repo, staging, new MediaIntake(platform, repo, storage,
+                    settings.clamd().map(VirusScanner::new), processor::needsWork,
+                    id -> platform.jobs().enqueue(job, id.toString(), id.toString())));
+            new UploadRoutes(platform, uploads).register(routes);
+            UrlSigner signer = new UrlSigner(SecretBox.open(platform.config().auth().secretKey(), data));
+            this.playback = new Playback(platform, repo, signer);
+            new MediaRoutes(platform, repo).register(routes);
+            new FileRoutes(platform, repo, signer, playback, storage).register(routes);
+            platform.jobs().every("media.expire-uploads", Duration.ofMinutes(10), uploads::expire);
+            platform.jobs().every("media.resume-processing", Duration.ofMinutes(1), () -> repo.processing(
+                    platform.db().execute()).forEach(id -> platform.jobs().enqueue(job, id.toString(), id.toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void usePlaybackCheck(PlaybackCheck check) {
+        playback.use(check);
+    }
+
+    public boolean ffmpegAvailable() {
+        return processor.ffmpegAvailable();
+    }
+
+    public String storageDescription() {
+        return storage.describe();
+    }
+
+    public boolean exists(UUID mediaId) {
+        return repo.media(platform.db().execute(), mediaId).isPresent();
+    }
+}

@@ -1,0 +1,114 @@
+package io.lectern.server.media.internal.delivery;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.lectern.server.media.internal.MediaRepository;
+import io.lectern.server.media.internal.storage.MediaStorage;
+import io.lectern.server.media.internal.storage.StorageKeys;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.Access;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.platform.http.PathParams;
+import io.lectern.server.platform.security.Authz;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code GET /api/v1/media/{id}/playback} hands out signed URLs; {@code GET|HEAD /api/v1/media/{id}/files/{path}}
+ * serves them (no sign-in: the signature is the permission). HLS playlists are signed line by line on the way out.
+ */
+public final class FileRoutes {
+
+    private static final Map<String, String> TYPES = Map.of("m3u8", "application/vnd.apple.mpegurl", "ts", "video/mp2t",
+            "mp4", "video/mp4", "jpg", "image/jpeg", "png", "image/png", "vtt", "text/vtt; charset=utf-8");
+
+    private final Platform platform;
+    private final MediaRepository repo;
+    private final UrlSigner signer;
+    private final Playback playback;
+    private final FileServer files;
+
+    public FileRoutes(Platform platform, MediaRepository repo, UrlSigner signer, Playback playback, MediaStorage storage) {
+        this.platform = platform;
+        this.repo = repo;
+        this.signer = signer;
+        this.playback = playback;
+        this.files = new FileServer(storage);
+    }
+
+    public void register(ApiRoutes routes) {
+        routes.get("/api/v1/media/{id}/playback", Access.PUBLIC, (req, res) -> platform.json().write(res, 200,
+                        playback.urls(Authz.current(req), PathParams.uuid(req, "id", "This media"), base(req))))
+                .get("/api/v1/media/{id}/files/{+path}", Access.PUBLIC, this::file)
+                .add(Method.HEAD, "/api/v1/media/{id}/files/{+path}", Access.PUBLIC, this::file);
+    }
+
+    private void file(ServerRequest req, ServerResponse res) throws IOException {
+        UUID id = PathParams.uuid(req, "id", "This media");
+        String path = PathParams.text(req, "path");
+        var q = req.query();
+        String user = q.first("u").orElse(null);
+        String expires = q.first("e").orElse(null);
+        if (!StorageKeys.valid(path) || !signer.verify(id, path, user, expires, q.first("s").orElse(null),
+                platform.clock().instant())) {
+            boolean expired = expires != null && expires.matches("\\d{1,12}")
+                    && Long.parseLong(expires) < platform.clock().instant().getEpochSecond();
+            throw new ApiException(403, expired ? "media.url_expired" : "media.bad_signature", expired
+                    ? "This link has expired; ask for a new one (GET /api/v1/media/{id}/playback)."
+                    : "This link is not valid for this file.");
+        }
+        String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String type = TYPES.getOrDefault(ext, "application/octet-stream");
+        if (path.equals("original")) { // renditions need no lookup: the signature vouches, the extension types them
+            MediaRepository.Media media = repo.media(platform.db().execute(), id)
+                    .orElseThrow(() -> ApiException.notFound("This media"));
+            type = media.view().contentType();
+            res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename*=UTF-8''"
+                    + java.net.URLEncoder.encode(media.view().filename(), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        if (ext.equals("m3u8")) {
+            playlist(req, res, id, path, user, Instant.ofEpochSecond(Long.parseLong(expires)));
+            return;
+        }
+        files.send(req, res, id + "/" + path, type, "private, max-age=3600");
+    }
+
+    private void playlist(ServerRequest req, ServerResponse res, UUID id, String path, String user, Instant expires)
+            throws IOException {
+        String text;
+        try (InputStream in = storageOpen(id + "/" + path)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        byte[] body = Playback.signPlaylist(text, dir, id, user, expires, signer).getBytes(StandardCharsets.UTF_8);
+        res.header(HeaderNames.CONTENT_TYPE, TYPES.get("m3u8"));
+        res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
+        if (req.prologue().method() == Method.HEAD) {
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+            res.send();
+            return;
+        }
+        res.send(body);
+    }
+
+    private InputStream storageOpen(String key) throws IOException {
+        return files.open(key).orElseThrow(() -> ApiException.notFound("This file"));
+    }
+
+    /** The address the caller reached us at, for absolute URLs players can open. */
+    private String base(ServerRequest req) {
+        String host = req.headers().first(HeaderNames.HOST).filter(h -> h.matches("[A-Za-z0-9.\\[\\]:-]{1,255}"))
+                .orElse("localhost:" + platform.config().port());
+        boolean https = platform.config().trustForwardedFor()
+                && req.headers().first(HeaderNames.X_FORWARDED_PROTO).map("https"::equals).orElse(false);
+        return (https ? "https://" : "http://") + host;
+    }
+}

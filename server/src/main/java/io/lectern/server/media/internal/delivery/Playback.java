@@ -1,0 +1,97 @@
+package io.lectern.server.media.internal.delivery;
+
+import io.lectern.model.catalog.Subtitle;
+import io.lectern.model.media.MediaPurpose;
+import io.lectern.server.media.PlaybackCheck;
+import io.lectern.server.media.internal.MediaRepository;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who may play what, and the signed URLs they get: the owner and admins always; others as the catalog's
+ * {@link PlaybackCheck} says (enrolled, preview, course staff, course thumbnails).
+ */
+public final class Playback {
+
+    private final Platform platform;
+    private final MediaRepository repo;
+    private final UrlSigner signer;
+    private volatile PlaybackCheck check = PlaybackCheck.NOBODY;
+
+    public Playback(Platform platform, MediaRepository repo, UrlSigner signer) {
+        this.platform = platform;
+        this.repo = repo;
+        this.signer = signer;
+    }
+
+    public void use(PlaybackCheck playbackCheck) {
+        this.check = playbackCheck;
+    }
+
+    public io.lectern.model.media.Playback urls(Optional<Principal> caller, UUID id, String base) {
+        MediaRepository.Media media = repo.media(platform.db().execute(), id)
+                .orElseThrow(() -> ApiException.notFound("This media"));
+        List<Subtitle> subtitles = entitlement(caller, media);
+        if (!"READY".equals(media.view().status())) {
+            throw new ApiException(409, "media.not_ready", "FAILED".equals(media.view().status())
+                    ? "This media could not be processed: " + media.view().error()
+                    : "This media is still being processed (" + media.view().progress() + " %); try again shortly.")
+                    .with("status", media.view().status()).with("progress", media.view().progress());
+        }
+        String user = caller.map(p -> p.userId().toString()).orElse("anonymous");
+        Instant expires = platform.clock().instant().plus(platform.config().media().urlTtl());
+        List<String> r = media.view().renditions();
+        boolean video = media.view().purpose() == MediaPurpose.VIDEO;
+        List<io.lectern.model.media.Playback.SubtitleTrack> tracks = new ArrayList<>();
+        for (Subtitle s : subtitles) {
+            tracks.add(new io.lectern.model.media.Playback.SubtitleTrack(s.language(),
+                    url(base, s.mediaId(), user, "original", expires)));
+        }
+        return new io.lectern.model.media.Playback(
+                r.contains("hls") ? url(base, id, user, "hls/master.m3u8", expires) : null,
+                video ? url(base, id, user, r.contains("mp4") ? "video.mp4" : "original", expires) : null,
+                r.contains("poster") ? url(base, id, user, "poster.jpg", expires) : null,
+                r.contains("sprite") ? url(base, id, user, "sprite.vtt", expires) : null,
+                tracks, video ? null : url(base, id, user, "original", expires), expires);
+    }
+
+    private List<Subtitle> entitlement(Optional<Principal> caller, MediaRepository.Media media) {
+        boolean mine = caller.map(p -> p.isAdmin() || p.userId().equals(media.ownerId())).orElse(false);
+        Optional<List<Subtitle>> granted = check.grant(caller, media.view().id());
+        if (granted.isPresent()) {
+            return granted.get();
+        }
+        if (mine) {
+            return List.of();
+        }
+        if (caller.isEmpty()) {
+            throw new ApiException(401, "auth.required", "Sign in and enroll in the course to watch this.");
+        }
+        throw new ApiException(403, "media.not_entitled", "Enroll in the course that uses this media to watch it.");
+    }
+
+    String url(String base, UUID id, String user, String path, Instant expires) {
+        return base + "/api/v1/media/" + id + "/files/" + path + "?" + signer.sign(id, user, path, expires).query();
+    }
+
+    /** Rewrites an HLS playlist so each URI it lists carries its own signature (same user and expiry). */
+    static String signPlaylist(String playlist, String dir, UUID id, String user, Instant expires, UrlSigner signer) {
+        StringBuilder out = new StringBuilder();
+        for (String line : playlist.split("\n", -1)) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                out.append(line).append('\n');
+                continue;
+            }
+            String path = dir.isEmpty() ? l : dir + "/" + l;
+            out.append(l).append('?').append(signer.sign(id, user, path, expires).query()).append('\n');
+        }
+        return out.toString().stripTrailing() + "\n";
+    }
+}

@@ -1,0 +1,52 @@
+package io.lectern.server.media.internal.delivery;
+
+import io.lectern.server.platform.security.SecretBox;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Signs media file URLs: HMAC-SHA256 (key derived from the server secret) over the media id, the user it was
+ * issued to, the file's path and the expiry. A signature works for that one file of that one media item until it
+ * expires; changing any part (another segment, another media id, a later expiry) breaks it.
+ */
+public final class UrlSigner {
+
+    /**
+     * The query of a signed URL.
+     *
+     * @param user      user the URL was issued to
+     * @param expires   epoch second after which it fails
+     * @param signature hex HMAC
+     */
+    public record Grant(String user, long expires, String signature) {
+
+        public String query() {
+            return "u=" + user + "&e=" + expires + "&s=" + signature;
+        }
+    }
+
+    private final SecretBox secrets;
+
+    public UrlSigner(SecretBox secrets) {
+        this.secrets = secrets;
+    }
+
+    public Grant sign(UUID mediaId, String user, String path, Instant expires) {
+        long e = expires.getEpochSecond();
+        return new Grant(user, e, mac(mediaId, user, path, e));
+    }
+
+    /** Whether a presented signature is valid now for this media id and path. */
+    public boolean verify(UUID mediaId, String path, String user, String expires, String signature, Instant now) {
+        if (user == null || expires == null || signature == null || !expires.matches("\\d{1,12}")
+                || !user.matches("[0-9a-f-]{36}|anonymous") || !signature.matches("[0-9a-f]{64}")) {
+            return false;
+        }
+        long e = Long.parseLong(expires);
+        return e >= now.getEpochSecond() && SecretBox.same(mac(mediaId, user, path, e), signature);
+    }
+
+    private String mac(UUID mediaId, String user, String path, long expires) {
+        return secrets.hmac("lectern-media-url\n" + mediaId + "\n" + user + "\n" + path + "\n" + expires);
+    }
+}

@@ -1,0 +1,120 @@
+package io.lectern.server.media.internal.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Media under a directory of the data dir; writes land atomically (temp file, then rename). */
+public final class LocalStorage implements MediaStorage {
+
+    private final Path root;
+
+    public LocalStorage(Path root) throws IOException {
+        this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+    }
+
+    /** The file behind a key; keys never leave the root. */
+    public Path file(String key) {
+        Path p = root.resolve(StorageKeys.check(key)).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("key outside the media root");
+        }
+        return p;
+    }
+
+    @Override
+    public void put(String key, Path file) throws IOException {
+        Path target = file(key);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Path tmp = target.resolveSibling(target.getFileName() + ".part");
+            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public void putTree(String prefix, Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            put(prefix + "/" + dir.relativize(f).toString().replace('\\', '/'), f);
+        }
+    }
+
+    @Override
+    public Optional<Stat> stat(String key) throws IOException {
+        Path p = file(key);
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Stat(a.size(), a.lastModifiedTime().toInstant(), '"'
+                    + Long.toHexString(a.lastModifiedTime().toMillis()) + "-" + Long.toHexString(a.size()) + '"'));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) throws IOException {
+        FileChannel ch = FileChannel.open(file(key), StandardOpenOption.READ);
+        ch.position(offset);
+        return new BoundedInputStream(Channels.newInputStream(ch), length);
+    }
+
+    /** Opens the file itself, for callers that can send it with {@link FileChannel#transferTo}. */
+    public FileChannel channel(String key) throws IOException {
+        return FileChannel.open(file(key), StandardOpenOption.READ);
+    }
+
+    @Override
+    public Path localCopy(String key, Path tempDir) {
+        return file(key);
+    }
+
+    @Override
+    public void deleteAll(String prefix) throws IOException {
+        Path p = file(prefix);
+        if (!Files.exists(p)) {
+            return;
+        }
+        Files.walkFileTree(p, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(f);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
+    public String describe() {
+        return "files under " + root;
+    }
+}
