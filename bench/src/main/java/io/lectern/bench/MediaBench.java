@@ -53,6 +53,7 @@ final class MediaBench {
                     + "installs it when run as root).");
             return false;
         }
+        Files.createDirectories(dir);
         Path video = dir.resolve("bench-video.mp4");
         if (!Files.exists(video)) {
             out.println("Making a 60 s 1280x720 test video with ffmpeg ...");
@@ -88,8 +89,8 @@ final class MediaBench {
                 out.println("Warming up both ...");
                 load("warm-up", lectern, Math.max(5, seconds / 3));
                 load("warm-up", plain, Math.max(5, seconds / 3));
-                var nginxRun = load("nginx: ranges + HLS segments", plain, seconds);
-                var lecternRun = load("lectern: ranges + HLS segments", lectern, seconds);
+                var nginxRun = load("nginx (sendfile, access log)", plain, seconds);
+                var lecternRun = load("lectern: signed, access log", lectern, seconds);
                 return report(lecternRun, nginxRun, firstSegment, segments.size());
             }
         }

@@ -40,7 +40,7 @@ final class Nginx implements AutoCloseable {
                     types { video/mp4 mp4; video/mp2t ts; application/vnd.apple.mpegurl m3u8; image/jpeg jpg; }
                     sendfile on;
                     tcp_nopush on;
-                    access_log off;
+                    access_log logs/access.log combined buffer=64k;
                     keepalive_requests 100000;
                     client_body_temp_path %1$s/tmp;
                     proxy_temp_path %1$s/tmp;

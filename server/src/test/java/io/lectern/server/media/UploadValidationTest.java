@@ -148,6 +148,20 @@ class UploadValidationTest {
     }
 
     @Test
+    void aVideoThatCannotBeDecodedFailsWithAReason(@org.junit.jupiter.api.io.TempDir Path dir) {
+        byte[] real = MediaFiles.read(MediaFiles.video(dir, 2, 320, 240));
+        byte[] truncated = Arrays.copyOf(real, 2000);
+        String id = tus.createId(ivy, "cut.mp4", truncated, "VIDEO");
+        assertEquals(204, whole(ivy, id, truncated).status(), "it looks like an MP4 to the type check");
+        JsonNode m = Accounts.waitFor(() -> {
+            JsonNode v = http.get("/api/v1/media/" + id, ivy).json();
+            return "PROCESSING".equals(v.path("status").asText()) ? null : v;
+        }, "ffprobe's verdict", java.time.Duration.ofSeconds(60));
+        assertEquals("FAILED", m.path("status").asText());
+        assertTrue(m.path("error").asText().contains("no video stream we can decode"), m.toString());
+    }
+
+    @Test
     void brokenPdfsFailWithAReason() {
         byte[] broken = "%PDF-1.7\n% this is not really a PDF\n".getBytes();
         String id = tus.createId(ivy, "broken.pdf", broken, "DOCUMENT");

@@ -45,7 +45,11 @@ class ConfigLoaderTest {
         "LECTERN_REDIS_URL|localhost:6379|environment variable LECTERN_REDIS_URL must look like redis://",
         "LECTERN_ADMIN_EMAIL|nobody|environment variable LECTERN_ADMIN_EMAIL must be an email address",
         "LECTERN_ADMIN_PASSWORD|short|environment variable LECTERN_ADMIN_PASSWORD must have at least 10",
-        "LECTERN_SEED_DEMO|maybe|environment variable LECTERN_SEED_DEMO must be true or false"})
+        "LECTERN_SEED_DEMO|maybe|environment variable LECTERN_SEED_DEMO must be true or false",
+        "LECTERN_MEDIA_CLAMD|clamav|environment variable LECTERN_MEDIA_CLAMD must look like clamav:3310",
+        "LECTERN_S3_ENDPOINT|minio:9000|environment variable LECTERN_S3_ENDPOINT must look like http://minio:9000",
+        "LECTERN_S3_BUCKET|media|setting 's3.access-key' (LECTERN_S3_ACCESS_KEY) is required when",
+        "LECTERN_MEDIA_URL_TTL_MINUTES|0|environment variable LECTERN_MEDIA_URL_TTL_MINUTES must be a whole number"})
     void badValueNamesTheVariable(String name, String value, String message) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(name, value)));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
@@ -70,7 +74,8 @@ class ConfigLoaderTest {
     @Test
     void secretsStayOutOfToString() {
         LecternConfig c = ConfigLoader.load(Map.of("LECTERN_DB_URL", "jdbc:postgresql://h/db",
-                "LECTERN_DB_PASSWORD", "s3cret-value", "LECTERN_ADMIN_PASSWORD", "another-s3cret"));
+                "LECTERN_DB_PASSWORD", "s3cret-value", "LECTERN_ADMIN_PASSWORD", "another-s3cret",
+                "LECTERN_S3_BUCKET", "b", "LECTERN_S3_ACCESS_KEY", "key-s3cret", "LECTERN_S3_SECRET_KEY", "s3cret-key"));
         assertFalse(c.toString().contains("s3cret"));
     }
 }

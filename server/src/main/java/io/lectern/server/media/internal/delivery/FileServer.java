@@ -90,7 +90,10 @@ final class FileServer {
             return;
         }
         try (InputStream in = storage.open(key, offset, length); OutputStream out = res.outputStream()) {
-            in.transferTo(out);
+            byte[] buf = new byte[BUFFER];
+            for (int n; (n = in.readNBytes(buf, 0, BUFFER)) > 0; ) {
+                out.write(buf, 0, n);
+            }
         }
     }
 

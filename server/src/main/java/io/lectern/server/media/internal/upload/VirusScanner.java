@@ -39,7 +39,7 @@ public final class VirusScanner {
             }
             out.writeInt(0);
             out.flush();
-            String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).replace("\0", "").strip();
             if (reply.endsWith("OK")) {
                 return false;
             }
