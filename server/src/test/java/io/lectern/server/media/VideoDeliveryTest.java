@@ -142,7 +142,13 @@ class VideoDeliveryTest {
         assertEquals("en", track.path("language").asText());
         String vtt = get(track.path("url").asText(), Map.of()).body();
         assertTrue(vtt.startsWith("WEBVTT") && vtt.contains("00:00:01.000 --> 00:00:03.500"), vtt);
-        assertTrue(get(urls.path("spriteUrl").asText(), Map.of()).body().contains("sprite.jpg#xywh="));
+        String sprite = get(urls.path("spriteUrl").asText(), Map.of()).body();
+        String tile = sprite.lines().filter(l -> l.startsWith("sprite.jpg?")).findFirst().orElseThrow();
+        assertTrue(tile.contains("#xywh=0,0,160,90"), sprite);
+        HttpResponse<String> image = get(URI.create(urls.path("spriteUrl").asText()).resolve(tile.substring(0,
+                tile.indexOf('#'))).toString(), Map.of());
+        assertEquals(200, image.statusCode(), "the sprite image its map points to is signed too");
+        assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElse(""));
         assertEquals(200, get(urls.path("posterUrl").asText(), Map.of()).statusCode());
     }
 

@@ -74,22 +74,26 @@ public final class FileRoutes {
             res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename*=UTF-8''"
                     + java.net.URLEncoder.encode(media.view().filename(), StandardCharsets.UTF_8).replace("+", "%20"));
         }
-        if (ext.equals("m3u8")) {
-            playlist(req, res, id, path, user, Instant.ofEpochSecond(Long.parseLong(expires)));
+        if (ext.equals("m3u8") || path.equals("sprite.vtt")) {
+            signed(req, res, id, path, user, Instant.ofEpochSecond(Long.parseLong(expires)));
             return;
         }
         files.send(req, res, id + "/" + path, type, "private, max-age=3600");
     }
 
-    private void playlist(ServerRequest req, ServerResponse res, UUID id, String path, String user, Instant expires)
+    /** Playlists and the sprite map list other files: each reference gets its own signature on the way out. */
+    private void signed(ServerRequest req, ServerResponse res, UUID id, String path, String user, Instant expires)
             throws IOException {
         String text;
         try (InputStream in = storageOpen(id + "/" + path)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-        byte[] body = Playback.signPlaylist(text, dir, id, user, expires, signer).getBytes(StandardCharsets.UTF_8);
-        res.header(HeaderNames.CONTENT_TYPE, TYPES.get("m3u8"));
+        String signedText = path.endsWith(".vtt") ? text.replace("sprite.jpg#", "sprite.jpg?"
+                + signer.sign(id, user, "sprite.jpg", expires).query() + "#")
+                : Playback.signPlaylist(text, dir, id, user, expires, signer);
+        byte[] body = signedText.getBytes(StandardCharsets.UTF_8);
+        res.header(HeaderNames.CONTENT_TYPE, TYPES.get(path.endsWith(".vtt") ? "vtt" : "m3u8"));
         res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
         if (req.prologue().method() == Method.HEAD) {
             res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
