@@ -15,6 +15,8 @@ import io.lectern.server.commerce.CommerceService;
 import io.lectern.server.demo.DemoSeed;
 import io.lectern.server.identity.IdentityModule;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.learning.LearningModule;
+import io.lectern.server.learning.LearningService;
 import io.lectern.server.media.MediaModule;
 import io.lectern.server.media.MediaService;
 import io.lectern.server.notify.MailService;
@@ -51,7 +53,8 @@ public final class LecternServer implements AutoCloseable {
 
     /** Module schemas in migration order; platform first. */
     static final List<String> SCHEMAS = List.of("platform", NotifyModule.SCHEMA, AuditModule.SCHEMA,
-            IdentityModule.SCHEMA, CatalogModule.SCHEMA, CommerceModule.SCHEMA, MediaModule.SCHEMA);
+            IdentityModule.SCHEMA, CatalogModule.SCHEMA, CommerceModule.SCHEMA, MediaModule.SCHEMA,
+            LearningModule.SCHEMA);
 
     private final Infrastructure infra;
     private final Platform platform;
@@ -62,7 +65,7 @@ public final class LecternServer implements AutoCloseable {
 
     /** The module facades, for start-up tasks and tests. */
     public record Modules(IdentityService identity, CatalogService catalog, CommerceService commerce, MediaService media,
-                          AuditService audit, MailService mail) {
+                          LearningService learning, AuditService audit, MailService mail) {
     }
 
     private LecternServer(Infrastructure infra, Platform platform, OutboxDispatcher dispatcher, ApiRoutes routes,
@@ -106,8 +109,9 @@ public final class LecternServer implements AutoCloseable {
             CatalogService catalog = CatalogModule.register(routes, platform, identity, audit);
             CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit);
             MediaService media = MediaModule.register(routes, platform);
-            ModuleWiring.connect(events, catalog, commerce, media);
-            Modules modules = new Modules(identity, catalog, commerce, media, audit, mail);
+            LearningService learning = LearningModule.register(routes, platform, catalog, identity);
+            ModuleWiring.connect(events, catalog, commerce, media, learning);
+            Modules modules = new Modules(identity, catalog, commerce, media, learning, audit, mail);
             extraRoutes.accept(routes);
             routes.installFallback(problems);
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,

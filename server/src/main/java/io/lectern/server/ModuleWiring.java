@@ -4,6 +4,7 @@ import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.CommerceService;
 import io.lectern.server.commerce.EnrollmentCreated;
 import io.lectern.server.commerce.EnrollmentEnded;
+import io.lectern.server.learning.LearningService;
 import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.events.EventBus;
 
@@ -17,8 +18,10 @@ final class ModuleWiring {
     private ModuleWiring() {
     }
 
-    static void connect(EventBus events, CatalogService catalog, CommerceService commerce, MediaService media) {
+    static void connect(EventBus events, CatalogService catalog, CommerceService commerce, MediaService media,
+                        LearningService learning) {
         catalog.useEnrollments(commerce::isEnrolled);
+        catalog.useCompletions(learning::completedLessons);
         media.usePlaybackCheck(catalog::mediaGrant);
         events.subscribe("catalog.count-enrollment", EnrollmentCreated.class,
                 (e, delivery) -> catalog.adjustEnrollmentCount(delivery.tx(), e.courseId(), 1));

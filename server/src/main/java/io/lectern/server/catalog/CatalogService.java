@@ -39,6 +39,30 @@ public final class CatalogService {
         return core.mediaGrant(caller, mediaId);
     }
 
+    /** The published lessons of a course, in course order (learning: percentages, next lesson). */
+    public java.util.List<LessonFacts> lessons(UUID courseId) {
+        return core.lessonFacts(courseId);
+    }
+
+    /** One published lesson's facts. */
+    public Optional<LessonFacts> lesson(UUID lessonId) {
+        return core.lessonFactsOf(lessonId);
+    }
+
+    /**
+     * Throws the same refusal as opening the lesson would (sign in, enroll, finish the prerequisites first) unless
+     * the caller may study it.
+     */
+    public void requireLessonAccess(io.lectern.server.platform.security.Principal caller, UUID lessonId) {
+        core.requireLessonAccess(caller, lessonId);
+    }
+
+    /** Whether the caller may study a course: enrolled (commerce says), staff of it, or an admin. */
+    public boolean mayStudy(io.lectern.server.platform.security.Principal caller, UUID courseId) {
+        return caller.isAdmin() || offer(courseId).map(o -> o.isStaff(caller.userId())).orElse(false)
+                || core.learners().enrolled(caller.userId(), courseId);
+    }
+
     /** Adds categories that do not exist yet (slug → name). */
     public void ensureCategories(Map<String, String> categories) {
         core.ensureCategories(categories);

@@ -6,6 +6,7 @@ import io.lectern.model.catalog.Subtitle;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CourseDraft;
 import io.lectern.server.catalog.CourseOffer;
+import io.lectern.server.catalog.LessonFacts;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.RecordingExecute;
@@ -39,6 +40,7 @@ public final class CatalogCore {
     private final PublishedRepository published;
     private final List<Runnable> registrations;
     private final MediaUses mediaUses;
+    private final LessonAccess lessonAccess;
 
     public CatalogCore(Platform platform, IdentityService identity, AuditService audit, ApiRoutes routes) {
         this.platform = platform;
@@ -58,6 +60,7 @@ public final class CatalogCore {
                 new SpellingCorrection());
         LessonAccess lessons = new LessonAccess(platform, published, drafts, outlines, learners, identity);
         this.mediaUses = new MediaUses(platform, lessons);
+        this.lessonAccess = lessons;
         this.registrations = List.of(
                 () -> new BrowseRoutes(platform, search, pages, lessons, categories, new InstructorDirectory(published),
                         caches).register(routes),
@@ -76,6 +79,25 @@ public final class CatalogCore {
     /** Whether the caller may play a media item, and the subtitle tracks of the lesson that allows it. */
     public Optional<List<Subtitle>> mediaGrant(Optional<Principal> caller, UUID mediaId) {
         return mediaUses.grant(caller, mediaId);
+    }
+
+    /** The published lessons of a course in course order (empty when it is not in the catalog). */
+    public List<LessonFacts> lessonFacts(UUID courseId) {
+        return published.lessons(platform.db().execute(), courseId).stream().map(CatalogCore::facts).toList();
+    }
+
+    public Optional<LessonFacts> lessonFactsOf(UUID lessonId) {
+        return published.lesson(platform.db().execute(), lessonId).map(CatalogCore::facts);
+    }
+
+    /** Throws the lesson access refusal (sign in, enroll, finish prerequisites) unless the caller may open it. */
+    public void requireLessonAccess(Principal caller, UUID lessonId) {
+        lessonAccess.decide(Optional.of(caller), lessonId);
+    }
+
+    private static LessonFacts facts(PublishedLesson l) {
+        return new LessonFacts(l.id(), l.courseId(), l.title(), l.type(), l.durationSec(), l.required(),
+                l.prerequisiteIds());
     }
 
     public LearnerChecks learners() {

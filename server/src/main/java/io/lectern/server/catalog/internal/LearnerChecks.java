@@ -19,7 +19,7 @@ public final class LearnerChecks {
         this.completions = check;
     }
 
-    boolean enrolled(UUID userId, UUID courseId) {
+    public boolean enrolled(UUID userId, UUID courseId) {
         return enrollments.isEnrolled(userId, courseId);
     }
 

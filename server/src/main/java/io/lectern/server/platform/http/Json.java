@@ -73,6 +73,11 @@ public final class Json {
         return readPatch(request, type).value();
     }
 
+    /** As {@link #read} for the few endpoints that take large batches (at most {@code limit} bytes). */
+    public <T> T readLarge(ServerRequest request, Class<T> type, int limit) {
+        return parse(readBody(request, Math.max(limit, maxBytes)), type).value();
+    }
+
     /** As {@link #read}, remembering which fields were present. */
     public <T> Patch<T> readPatch(ServerRequest request, Class<T> type) {
         return parse(readBody(request), type);
@@ -85,15 +90,19 @@ public final class Json {
     }
 
     private byte[] readBody(ServerRequest request) {
+        return readBody(request, maxBytes);
+    }
+
+    private byte[] readBody(ServerRequest request, int limit) {
         request.headers().contentType().ifPresent(ct -> {
             if (!ct.mediaType().subtype().equals("json") && !ct.mediaType().subtype().endsWith("+json")) {
                 throw new ApiException(415, "request.unsupported_media_type", "Send the body as application/json.");
             }
         });
-        if (request.headers().contentLength().orElse(0) > maxBytes) {
-            throw tooLarge();
+        if (request.headers().contentLength().orElse(0) > limit) {
+            throw tooLarge(limit);
         }
-        return readBounded(request);
+        return readBounded(request, limit);
     }
 
     private <T> Patch<T> parse(byte[] body, Class<T> type) {
@@ -127,14 +136,14 @@ public final class Json {
         return new Patch<>(value, Set.copyOf(fields));
     }
 
-    private byte[] readBounded(ServerRequest request) {
+    private byte[] readBounded(ServerRequest request, int limit) {
         if (!request.content().hasEntity()) {
             return new byte[0];
         }
         try (InputStream in = request.content().inputStream()) {
-            byte[] body = in.readNBytes(maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw tooLarge();
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw tooLarge(limit);
             }
             return body;
         } catch (IOException e) {
@@ -142,8 +151,8 @@ public final class Json {
         }
     }
 
-    private ApiException tooLarge() {
-        return new ApiException(413, "request.too_large", "The body is larger than " + maxBytes + " bytes.");
+    private static ApiException tooLarge(int limit) {
+        return new ApiException(413, "request.too_large", "The body is larger than " + limit + " bytes.");
     }
 
     private static String path(JacksonException e) {

@@ -1,0 +1,38 @@
+package io.lectern.server.learning.internal;
+
+import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.identity.IdentityService;
+import io.lectern.server.learning.internal.notes.NoteStore;
+import io.lectern.server.learning.internal.notes.Notes;
+import io.lectern.server.learning.internal.progress.AppliedEvents;
+import io.lectern.server.learning.internal.progress.CourseProgressView;
+import io.lectern.server.learning.internal.progress.InstructorProgress;
+import io.lectern.server.learning.internal.progress.Progress;
+import io.lectern.server.learning.internal.progress.ProgressStore;
+import io.lectern.server.learning.internal.sync.SyncService;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.ApiRoutes;
+import java.util.Set;
+import java.util.UUID;
+
+/** The learning module's insides, wired: progress, sync, notes. */
+public final class LearningCore {
+
+    private final Platform platform;
+    private final Progress progress;
+
+    public LearningCore(Platform platform, CatalogService catalog, IdentityService identity, ApiRoutes routes) {
+        this.platform = platform;
+        ProgressStore store = new ProgressStore();
+        this.progress = new Progress(platform, catalog, store, new AppliedEvents());
+        NoteStore notes = new NoteStore();
+        new LearningRoutes(platform, progress, new CourseProgressView(platform, catalog, store),
+                new InstructorProgress(platform, catalog, identity),
+                new SyncService(platform, catalog, progress, store, notes), new Notes(platform, catalog, notes))
+                .register(routes);
+    }
+
+    public Set<UUID> completedLessons(UUID userId, UUID courseId) {
+        return progress.completedLessons(platform.db().execute(), userId, courseId);
+    }
+}

@@ -1,0 +1,99 @@
+package io.lectern.server.learning.internal.progress;
+
+import io.lectern.model.learning.CourseProgress;
+import io.lectern.model.learning.LessonProgress;
+import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.catalog.LessonFacts;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A learner's course progress: every published lesson in order with its state (locked ones say so), the
+ * percentage over required lessons only (lessons removed by a republish drop out), study time, the streak and the
+ * next lesson to take.
+ */
+public final class CourseProgressView {
+
+    private final Platform platform;
+    private final CatalogService catalog;
+    private final ProgressStore store;
+
+    public CourseProgressView(Platform platform, CatalogService catalog, ProgressStore store) {
+        this.platform = platform;
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    public CourseProgress of(Principal p, UUID courseId, ZoneId zone) {
+        List<LessonFacts> lessons = catalog.lessons(courseId);
+        if (lessons.isEmpty()) {
+            throw ApiException.notFound("This course");
+        }
+        if (!catalog.mayStudy(p, courseId)) {
+            throw new ApiException(403, "lesson.enrollment_required", "Enroll in this course to see your progress.");
+        }
+        return build(p.userId(), courseId, lessons, zone);
+    }
+
+    CourseProgress build(UUID userId, UUID courseId, List<LessonFacts> lessons, ZoneId zone) {
+        Map<UUID, LessonProgress> rows = store.ofCourse(platform.db().execute(), userId, courseId).stream()
+                .map(ProgressStore.Row::view).collect(Collectors.toMap(LessonProgress::lessonId, Function.identity()));
+        Set<UUID> done = new HashSet<>();
+        rows.values().stream().filter(r -> r.completedAt() != null).forEach(r -> done.add(r.lessonId()));
+        List<LessonProgress> views = new ArrayList<>();
+        UUID next = null;
+        int required = 0;
+        int completed = 0;
+        for (LessonFacts l : lessons) {
+            boolean locked = !done.contains(l.lessonId()) && !done.containsAll(l.prerequisiteIds());
+            LessonProgress row = rows.get(l.lessonId());
+            views.add(row != null ? (locked ? withState(row, "LOCKED") : row)
+                    : new LessonProgress(l.lessonId(), locked ? "LOCKED" : "NOT_STARTED", 0, 0, 0, null, null));
+            if (l.required()) {
+                required++;
+                completed += done.contains(l.lessonId()) ? 1 : 0;
+                if (next == null && !done.contains(l.lessonId()) && !locked) {
+                    next = l.lessonId();
+                }
+            }
+        }
+        long spent = rows.values().stream().mapToLong(LessonProgress::timeSpentSec).sum();
+        Instant last = rows.values().stream().map(LessonProgress::lastAccessedAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        int percent = required == 0 ? 0 : completed * 100 / required;
+        return new CourseProgress(courseId, percent, completed, required, spent, last, streak(userId, zone), next,
+                views);
+    }
+
+    private static LessonProgress withState(LessonProgress r, String state) {
+        return new LessonProgress(r.lessonId(), state, r.positionSec(), r.watchedPercent(), r.timeSpentSec(),
+                r.completedAt(), r.lastAccessedAt());
+    }
+
+    /** Consecutive days with study ending today, or yesterday (today is not over yet), in the learner's zone. */
+    int streak(UUID userId, ZoneId zone) {
+        LocalDate today = LocalDate.ofInstant(platform.clock().instant(), zone);
+        Set<LocalDate> days = new HashSet<>(store.studyDays(platform.db().execute(), userId, today.minusDays(400)));
+        LocalDate day = days.contains(today) ? today : today.minusDays(1);
+        int streak = 0;
+        while (days.contains(day)) {
+            streak++;
+            day = day.minusDays(1);
+        }
+        return streak;
+    }
+}

@@ -1,0 +1,132 @@
+package io.lectern.server.learning.internal.progress;
+
+import io.helidon.dbclient.DbTransaction;
+import io.lectern.model.catalog.LessonType;
+import io.lectern.model.learning.LessonProgress;
+import io.lectern.model.learning.ProgressUpdate;
+import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.catalog.LessonFacts;
+import io.lectern.server.learning.CourseCompleted;
+import io.lectern.server.learning.LessonCompleted;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.Validation;
+import io.lectern.server.platform.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Online progress: heartbeats and "mark as done", applied through the same batch merge the offline sync uses;
+ * completions publish {@link LessonCompleted} and, once per course, {@link CourseCompleted}.
+ */
+public final class Progress {
+
+    private final Platform platform;
+    private final CatalogService catalog;
+    private final ProgressStore store;
+    private final AppliedEvents applied;
+
+    public Progress(Platform platform, CatalogService catalog, ProgressStore store, AppliedEvents applied) {
+        this.platform = platform;
+        this.catalog = catalog;
+        this.store = store;
+        this.applied = applied;
+    }
+
+    public LessonProgress heartbeat(Principal p, UUID lessonId, ProgressUpdate in) {
+        LessonFacts lesson = studied(p, lessonId);
+        var ranges = Ranges.parse(in.watchedRanges(), lesson.durationSec());
+        new Validation().check(ranges.isPresent(), "watchedRanges", "range", Ranges.RULE)
+                .check(in.positionSec() == null || in.positionSec() >= 0, "positionSec", "min",
+                        "positionSec cannot be negative.").maxLength("clientEventId", in.clientEventId(), 100)
+                .throwIfInvalid();
+        Instant at = in.clientTime() == null ? platform.clock().instant() : in.clientTime();
+        ProgressBatch batch = new ProgressBatch(p.userId(), Zones.of(in.timeZone()));
+        batch.heartbeat(lesson, ranges.get(), in.positionSec(), in.spentSec() == null ? 0 : in.spentSec(), at);
+        apply(p.userId(), in.clientEventId(), batch);
+        return lesson(p.userId(), lesson);
+    }
+
+    public LessonProgress complete(Principal p, UUID lessonId, String clientEventId) {
+        LessonFacts lesson = studied(p, lessonId);
+        if (!markable(lesson.type())) {
+            throw new ApiException(409, "lesson.not_markable", switch (lesson.type()) {
+                case VIDEO -> "A video counts as done once 90 % of it has been watched.";
+                case QUIZ -> "A quiz counts as done once it is passed.";
+                default -> "An assignment counts as done once it is submitted.";
+            });
+        }
+        ProgressBatch batch = new ProgressBatch(p.userId(), ZoneId.of("UTC"));
+        batch.complete(lesson, platform.clock().instant());
+        apply(p.userId(), clientEventId, batch);
+        return lesson(p.userId(), lesson);
+    }
+
+    static boolean markable(LessonType type) {
+        return type == LessonType.ARTICLE || type == LessonType.PDF || type == LessonType.EMBED
+                || type == LessonType.LIVE;
+    }
+
+    private LessonFacts studied(Principal p, UUID lessonId) {
+        LessonFacts lesson = catalog.lesson(lessonId).orElseThrow(() -> ApiException.notFound("This lesson"));
+        catalog.requireLessonAccess(p, lessonId);
+        return lesson;
+    }
+
+    private void apply(UUID userId, String clientEventId, ProgressBatch batch) {
+        platform.db().doInTransaction(tx -> {
+            if (clientEventId != null && !applied.claim(tx, userId, List.of(clientEventId)).contains(clientEventId)) {
+                return; // a repeat of a heartbeat already applied
+            }
+            applyInTransaction(tx, batch);
+        });
+    }
+
+    /** Merges a batch and publishes what it completed; the caller owns the transaction. */
+    public void applyInTransaction(DbTransaction tx, ProgressBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Instant now = platform.clock().instant();
+        List<ProgressStore.Completion> done = store.merge(tx, batch, now);
+        for (ProgressStore.Completion c : done) {
+            platform.events().publish(tx, new LessonCompleted(batch.userId(), c.courseId(), c.lessonId(),
+                    c.completedAt()));
+        }
+        done.stream().map(ProgressStore.Completion::courseId).distinct().forEach(course -> completeCourse(tx,
+                batch.userId(), course, now));
+    }
+
+    private void completeCourse(DbTransaction tx, UUID userId, UUID courseId, Instant now) {
+        Set<UUID> required = catalog.lessons(courseId).stream().filter(LessonFacts::required)
+                .map(LessonFacts::lessonId).collect(Collectors.toSet());
+        Set<UUID> completed = completedLessons(tx, userId, courseId);
+        if (required.isEmpty() || !completed.containsAll(required)) {
+            return;
+        }
+        boolean first = tx.get("INSERT INTO learning.course_completions (user_id, course_id, completed_at) "
+                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING course_id", userId, courseId, Rows.param(now))
+                .isPresent();
+        if (first) {
+            platform.events().publish(tx, new CourseCompleted(userId, courseId, now));
+        }
+    }
+
+    public Set<UUID> completedLessons(io.helidon.dbclient.DbExecute db, UUID userId, UUID courseId) {
+        try (var rows = db.query("SELECT lesson_id FROM learning.lesson_progress WHERE user_id = ? AND course_id = ? "
+                + "AND completed_at IS NOT NULL", userId, courseId)) {
+            return rows.map(r -> Rows.uuid(r, "lesson_id")).collect(Collectors.toSet());
+        }
+    }
+
+    private LessonProgress lesson(UUID userId, LessonFacts lesson) {
+        return store.ofCourse(platform.db().execute(), userId, lesson.courseId()).stream()
+                .filter(r -> r.view().lessonId().equals(lesson.lessonId())).findFirst().map(ProgressStore.Row::view)
+                .orElse(new LessonProgress(lesson.lessonId(), "NOT_STARTED", 0, 0, 0, null, null));
+    }
+}

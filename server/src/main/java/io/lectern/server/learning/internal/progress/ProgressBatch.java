@@ -1,0 +1,92 @@
+package io.lectern.server.learning.internal.progress;
+
+import io.lectern.server.catalog.LessonFacts;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One learner's progress events folded per lesson before they meet the database: watched ranges unioned, the
+ * position with the latest client time, study time summed, completion kept once set; study seconds per day in the
+ * learner's time zone. Order does not matter, which is what makes offline replay order-tolerant.
+ */
+public final class ProgressBatch {
+
+    static final int MAX_SPENT_PER_EVENT = 120;
+
+    /** What one lesson's events add up to. */
+    static final class LessonDelta {
+        final LessonFacts lesson;
+        final List<int[]> ranges = new ArrayList<>();
+        Double position;
+        Instant positionAt;
+        long spent;
+        Instant completedAt;
+        Instant accessed;
+
+        LessonDelta(LessonFacts lesson) {
+            this.lesson = lesson;
+        }
+    }
+
+    private final UUID userId;
+    private final ZoneId zone;
+    private final Map<UUID, LessonDelta> lessons = new LinkedHashMap<>();
+    private final Map<LocalDate, Integer> days = new LinkedHashMap<>();
+
+    public ProgressBatch(UUID userId, ZoneId zone) {
+        this.userId = userId;
+        this.zone = zone;
+    }
+
+    public void heartbeat(LessonFacts lesson, List<int[]> ranges, Double position, int spentSec, Instant at) {
+        LessonDelta d = delta(lesson, at);
+        d.ranges.addAll(ranges);
+        if (position != null && (d.positionAt == null || !at.isBefore(d.positionAt))) {
+            d.position = position;
+            d.positionAt = at;
+        }
+        int spent = Math.max(0, Math.min(MAX_SPENT_PER_EVENT, spentSec));
+        d.spent += spent;
+        if (spent > 0) {
+            days.merge(LocalDate.ofInstant(at, zone), spent, Integer::sum);
+        }
+    }
+
+    public void complete(LessonFacts lesson, Instant at) {
+        LessonDelta d = delta(lesson, at);
+        if (d.completedAt == null || at.isBefore(d.completedAt)) {
+            d.completedAt = at;
+        }
+        days.merge(LocalDate.ofInstant(at, zone), 0, Integer::sum);
+    }
+
+    private LessonDelta delta(LessonFacts lesson, Instant at) {
+        LessonDelta d = lessons.computeIfAbsent(lesson.lessonId(), k -> new LessonDelta(lesson));
+        if (d.accessed == null || at.isAfter(d.accessed)) {
+            d.accessed = at;
+        }
+        return d;
+    }
+
+    public boolean isEmpty() {
+        return lessons.isEmpty();
+    }
+
+    UUID userId() {
+        return userId;
+    }
+
+    Map<UUID, LessonDelta> lessons() {
+        return lessons;
+    }
+
+    Map<LocalDate, Integer> days() {
+        return days;
+    }
+}

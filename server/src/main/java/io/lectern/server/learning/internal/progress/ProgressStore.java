@@ -1,0 +1,172 @@
+package io.lectern.server.learning.internal.progress;
+
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.lectern.model.catalog.LessonType;
+import io.lectern.model.learning.LessonProgress;
+import io.lectern.server.platform.db.Rows;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** SQL of lesson progress: set-based merges of a batch, completion by watched share, reads. */
+public final class ProgressStore {
+
+    /**
+     * A lesson that became complete.
+     *
+     * @param lessonId    lesson
+     * @param courseId    course
+     * @param completedAt when
+     */
+    public record Completion(UUID lessonId, UUID courseId, Instant completedAt) {
+    }
+
+    /**
+     * A stored progress row.
+     *
+     * @param courseId course
+     * @param view     progress as learners see it
+     * @param change   change number (sync cursor)
+     */
+    public record Row(UUID courseId, LessonProgress view, long change) {
+    }
+
+    static final String SELECT = """
+            SELECT lesson_id, course_id, position_sec, time_spent_sec, completed_at, last_accessed, change, duration_sec,
+                   (SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM unnest(watched) r) AS watched_sec
+              FROM learning.lesson_progress""";
+
+    private static final String MERGE = """
+                WITH t AS (SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::float8[], ?::timestamptz[],
+                                                ?::bigint[], ?::timestamptz[], ?::timestamptz[])
+                                 AS t(lesson_id, course_id, watched, duration, position, position_at, spent, completed_at,
+                                      accessed))
+                INSERT INTO learning.lesson_progress AS p (user_id, lesson_id, course_id, watched, duration_sec,
+                       position_sec, position_at, time_spent_sec, completed_at, last_accessed)
+                SELECT ?, lesson_id, course_id, watched::int4multirange, duration, coalesce(position, 0), position_at,
+                       spent, completed_at, accessed FROM t
+                ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+                       watched = p.watched + excluded.watched,
+                       duration_sec = excluded.duration_sec,
+                       position_sec = CASE WHEN excluded.position_at IS NOT NULL
+                                            AND (p.position_at IS NULL OR excluded.position_at > p.position_at)
+                                           THEN excluded.position_sec ELSE p.position_sec END,
+                       position_at = greatest(p.position_at, excluded.position_at),
+                       time_spent_sec = p.time_spent_sec + excluded.time_spent_sec,
+                       completed_at = coalesce(p.completed_at, excluded.completed_at),
+                       last_accessed = greatest(p.last_accessed, excluded.last_accessed),
+                       change = nextval('learning.changes')
+                RETURNING lesson_id, course_id, completed_at, (xmax = 0) AS inserted,
+                          (SELECT completed_at IS NULL FROM learning.lesson_progress o
+                            WHERE o.user_id = p.user_id AND o.lesson_id = p.lesson_id) AS was_open""";
+
+    /** Merges the batch into the stored rows; returns the lessons that became complete by it. */
+    public List<Completion> merge(DbExecute tx, ProgressBatch batch, Instant now) {
+        List<ProgressBatch.LessonDelta> deltas = new ArrayList<>(batch.lessons().values());
+        int n = deltas.size();
+        String[] lessons = new String[n];
+        String[] courses = new String[n];
+        String[] watched = new String[n];
+        Integer[] durations = new Integer[n];
+        Double[] positions = new Double[n];
+        String[] positionAt = new String[n];
+        Long[] spent = new Long[n];
+        String[] completed = new String[n];
+        String[] accessed = new String[n];
+        List<String> videos = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ProgressBatch.LessonDelta d = deltas.get(i);
+            lessons[i] = d.lesson.lessonId().toString();
+            courses[i] = d.lesson.courseId().toString();
+            watched[i] = Ranges.literal(d.ranges);
+            durations[i] = d.lesson.durationSec();
+            positions[i] = d.position;
+            positionAt[i] = d.positionAt == null ? null : d.positionAt.toString();
+            spent[i] = d.spent;
+            completed[i] = d.completedAt == null ? null : d.completedAt.toString();
+            accessed[i] = d.accessed.toString();
+            if (d.lesson.type() == LessonType.VIDEO) {
+                videos.add(lessons[i]);
+            }
+        }
+        List<Completion> done = new ArrayList<>();
+        try (var rows = tx.query(MERGE,
+                (Object) lessons, courses, watched, durations, positions, positionAt, spent, completed, accessed,
+                batch.userId())) {
+            rows.forEach(r -> {
+                boolean fresh = Rows.flag(r, "inserted") || Rows.flag(r, "was_open");
+                if (fresh && Rows.instant(r, "completed_at") != null) {
+                    done.add(new Completion(Rows.uuid(r, "lesson_id"), Rows.uuid(r, "course_id"),
+                            Rows.instant(r, "completed_at")));
+                }
+            });
+        }
+        done.addAll(completeWatched(tx, batch.userId(), videos, now));
+        addStudyDays(tx, batch);
+        return done;
+    }
+
+    /** Videos whose unique watched seconds reached 90 % of their length become complete (seeking does not count). */
+    private List<Completion> completeWatched(DbExecute tx, UUID userId, List<String> videos, Instant now) {
+        if (videos.isEmpty()) {
+            return List.of();
+        }
+        try (var rows = tx.query("""
+                UPDATE learning.lesson_progress p SET completed_at = ?, change = nextval('learning.changes')
+                 WHERE user_id = ? AND lesson_id = ANY(?::uuid[]) AND completed_at IS NULL AND duration_sec > 0
+                   AND (SELECT coalesce(sum(upper(r) - lower(r)), 0)
+                          FROM unnest(p.watched * int4multirange(int4range(0, p.duration_sec))) r)
+                       >= 0.9 * p.duration_sec
+                RETURNING lesson_id, course_id, completed_at""", Rows.param(now), userId,
+                videos.toArray(String[]::new))) {
+            return rows.map(r -> new Completion(Rows.uuid(r, "lesson_id"), Rows.uuid(r, "course_id"),
+                    Rows.instant(r, "completed_at"))).toList();
+        }
+    }
+
+    private void addStudyDays(DbExecute tx, ProgressBatch batch) {
+        if (batch.days().isEmpty()) {
+            return;
+        }
+        List<Map.Entry<java.time.LocalDate, Integer>> days = new ArrayList<>(batch.days().entrySet());
+        tx.update("""
+                INSERT INTO learning.study_days AS d (user_id, day, seconds)
+                SELECT ?, day, seconds FROM unnest(?::date[], ?::int[]) AS t(day, seconds)
+                ON CONFLICT (user_id, day) DO UPDATE SET seconds = d.seconds + excluded.seconds""", batch.userId(),
+                days.stream().map(e -> e.getKey().toString()).toArray(String[]::new),
+                days.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
+    }
+
+    public List<Row> ofCourse(DbExecute db, UUID userId, UUID courseId) {
+        try (var rows = db.query(SELECT + " WHERE user_id = ? AND course_id = ?", userId, courseId)) {
+            return rows.map(ProgressStore::row).toList();
+        }
+    }
+
+    public List<Row> since(DbExecute db, UUID userId, long change) {
+        try (var rows = db.query(SELECT + " WHERE user_id = ? AND change > ? ORDER BY change", userId, change)) {
+            return rows.map(ProgressStore::row).toList();
+        }
+    }
+
+    public List<java.time.LocalDate> studyDays(DbExecute db, UUID userId, java.time.LocalDate from) {
+        try (var rows = db.query("SELECT day FROM learning.study_days WHERE user_id = ? AND day >= ? ORDER BY day DESC",
+                userId, from.toString())) {
+            return rows.map(r -> java.time.LocalDate.parse(String.valueOf(Rows.value(r, "day")))).toList();
+        }
+    }
+
+    static Row row(DbRow r) {
+        int duration = Rows.integer(r, "duration_sec");
+        long watched = Rows.number(r, "watched_sec");
+        Instant completed = Rows.instant(r, "completed_at");
+        int percent = duration > 0 ? (int) Math.min(100, watched * 100 / duration) : 0;
+        return new Row(Rows.uuid(r, "course_id"), new LessonProgress(Rows.uuid(r, "lesson_id"),
+                completed != null ? "COMPLETED" : "IN_PROGRESS", Rows.decimal(r, "position_sec"), percent,
+                Rows.number(r, "time_spent_sec"), completed, Rows.instant(r, "last_accessed")),
+                Rows.number(r, "change"));
+    }
+}

@@ -1,0 +1,192 @@
+package io.lectern.server.learning.internal.sync;
+
+import io.lectern.model.catalog.LessonType;
+import io.lectern.model.learning.SyncEvent;
+import io.lectern.model.learning.SyncRequest;
+import io.lectern.model.learning.SyncResult;
+import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.catalog.LessonFacts;
+import io.lectern.server.learning.internal.notes.NoteStore;
+import io.lectern.server.learning.internal.progress.AppliedEvents;
+import io.lectern.server.learning.internal.progress.Progress;
+import io.lectern.server.learning.internal.progress.ProgressBatch;
+import io.lectern.server.learning.internal.progress.ProgressStore;
+import io.lectern.server.learning.internal.progress.Ranges;
+import io.lectern.server.learning.internal.progress.Zones;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/v1/sync}: a batch of offline events, in any order and possibly repeated, applied in one
+ * transaction. Each event id applies once; bad events are listed as rejected with a reason and never stop the
+ * good ones; watched ranges union, completion sticks, the latest position wins by client time, study time sums
+ * distinct events, notes merge per note by client time with tombstones. The answer carries what changed on the
+ * server since the client's cursor.
+ */
+public final class SyncService {
+
+    static final int MAX_EVENTS = 20_000;
+    /** A sync body may be up to 16 MiB (20,000 events with notes). */
+    public static final int MAX_BYTES = 16 << 20;
+
+    private final Platform platform;
+    private final CatalogService catalog;
+    private final Progress progress;
+    private final ProgressStore store;
+    private final NoteStore notes;
+    private final AppliedEvents applied = new AppliedEvents();
+
+    public SyncService(Platform platform, CatalogService catalog, Progress progress, ProgressStore store,
+                       NoteStore notes) {
+        this.platform = platform;
+        this.catalog = catalog;
+        this.progress = progress;
+        this.store = store;
+        this.notes = notes;
+    }
+
+    public SyncResult sync(Principal p, SyncRequest in) {
+        List<SyncEvent> events = in.events() == null ? List.of() : in.events();
+        if (events.size() > MAX_EVENTS) {
+            throw new ApiException(413, "sync.too_many", "Send at most " + MAX_EVENTS + " events per sync; send the "
+                    + "rest in the next one.");
+        }
+        long cursor = cursor(in.cursor());
+        ZoneId zone = Zones.of(in.timeZone());
+        EventChecks checks = new EventChecks(p, catalog, platform.clock().instant());
+        Map<String, SyncEvent> unique = new LinkedHashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        List<SyncResult.Rejected> rejected = new ArrayList<>();
+        for (SyncEvent e : events) {
+            Optional<SyncResult.Rejected> refusal = checks.refusal(e);
+            if (refusal.isPresent()) {
+                rejected.add(refusal.get());
+            } else if (unique.putIfAbsent(e.id(), e) != null) {
+                duplicates.add(e.id());
+            }
+        }
+        List<String> appliedIds = new ArrayList<>();
+        platform.db().doInTransaction(tx -> {
+            Set<String> fresh = applied.claim(tx, p.userId(), unique.keySet());
+            ProgressBatch batch = new ProgressBatch(p.userId(), zone);
+            List<SyncEvent> noteEvents = new ArrayList<>();
+            for (SyncEvent e : unique.values()) {
+                if (!fresh.contains(e.id())) {
+                    duplicates.add(e.id());
+                    continue;
+                }
+                appliedIds.add(e.id());
+                switch (e.type()) {
+                    case "HEARTBEAT" -> batch.heartbeat(checks.lesson(e), Ranges.parse(e.watchedRanges(),
+                            checks.lesson(e).durationSec()).orElseThrow(), e.positionSec(),
+                            e.spentSec() == null ? 0 : e.spentSec(), e.clientTime());
+                    case "COMPLETE" -> batch.complete(checks.lesson(e), e.clientTime());
+                    default -> noteEvents.add(e);
+                }
+            }
+            progress.applyInTransaction(tx, batch);
+            rejected.addAll(notes.merge(tx, p.userId(), noteEvents, checks::lesson));
+            Set<String> refusedNotes = new HashSet<>();
+            rejected.forEach(r -> refusedNotes.add(r.id()));
+            appliedIds.removeIf(refusedNotes::contains);
+        });
+        List<ProgressStore.Row> rows = store.since(platform.db().execute(), p.userId(), cursor);
+        List<SyncResult.SyncedProgress> changed = rows.stream()
+                .map(r -> new SyncResult.SyncedProgress(r.courseId(), r.view())).toList();
+        var changedNotes = notes.since(platform.db().execute(), p.userId(), cursor);
+        long next = Math.max(cursor, Math.max(rows.stream().mapToLong(ProgressStore.Row::change).max().orElse(cursor),
+                changedNotes.maxChange()));
+        return new SyncResult(appliedIds, duplicates, rejected, changed, changedNotes.notes(), Long.toString(next));
+    }
+
+    private static long cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return 0;
+        }
+        if (!cursor.matches("\\d{1,18}")) {
+            throw new ApiException(400, "sync.bad_cursor", "The cursor is not one this server gave out; sync "
+                    + "without one to get the whole state.");
+        }
+        return Long.parseLong(cursor);
+    }
+
+    /** Checks events one by one, looking each lesson up once; remembers lessons for the apply step. */
+    static final class EventChecks {
+        private final Principal principal;
+        private final CatalogService catalog;
+        private final Instant now;
+        private final Map<UUID, Optional<LessonFacts>> lessons = new HashMap<>();
+        private final Map<UUID, Boolean> courses = new HashMap<>();
+
+        EventChecks(Principal principal, CatalogService catalog, Instant now) {
+            this.principal = principal;
+            this.catalog = catalog;
+            this.now = now;
+        }
+
+        LessonFacts lesson(SyncEvent e) {
+            return lessons.get(e.lessonId()).orElseThrow();
+        }
+
+        LessonFacts lesson(UUID lessonId) {
+            return lessons.computeIfAbsent(lessonId, catalog::lesson).orElse(null);
+        }
+
+        Optional<SyncResult.Rejected> refusal(SyncEvent e) {
+            if (e == null || e.id() == null || e.id().isBlank() || e.id().length() > 100) {
+                return Optional.of(new SyncResult.Rejected(e == null ? null : e.id(), "sync.event_id",
+                        "Every event needs an id of at most 100 characters."));
+            }
+            if (e.clientTime() == null || e.clientTime().isAfter(now.plusSeconds(300))) {
+                return reject(e, "sync.client_time", "The event's clientTime is missing or in the future; check "
+                        + "the device clock.");
+            }
+            String type = e.type() == null ? "" : e.type();
+            return switch (type) {
+                case "HEARTBEAT", "COMPLETE" -> lessonRefusal(e, type);
+                case "NOTE_UPSERT", "NOTE_DELETE" -> e.noteId() == null ? reject(e, "sync.note_id", "A note event "
+                        + "needs the note's id.") : Optional.empty();
+                case "QUIZ_ATTEMPT", "ASSIGNMENT_DRAFT" -> reject(e, "sync.not_yet", "This server does not take "
+                        + "offline quiz attempts or assignment drafts yet; keep it and submit it online.");
+                default -> reject(e, "sync.unknown_type", "Unknown event type '" + type + "'.");
+            };
+        }
+
+        private Optional<SyncResult.Rejected> lessonRefusal(SyncEvent e, String type) {
+            LessonFacts l = e.lessonId() == null ? null : lesson(e.lessonId());
+            if (l == null) {
+                return reject(e, "sync.unknown_lesson", "This lesson is no longer in the course.");
+            }
+            if (!courses.computeIfAbsent(l.courseId(), c -> catalog.mayStudy(principal, c))) {
+                return reject(e, "lesson.enrollment_required", "You are not enrolled in this lesson's course any "
+                        + "more; your progress there was not recorded.");
+            }
+            if (type.equals("HEARTBEAT") && (Ranges.parse(e.watchedRanges(), l.durationSec()).isEmpty()
+                    || (e.positionSec() != null && e.positionSec() < 0))) {
+                return reject(e, "sync.bad_ranges", "The watched ranges or position are outside the video.");
+            }
+            if (type.equals("COMPLETE") && l.type() != LessonType.ARTICLE && l.type() != LessonType.PDF
+                    && l.type() != LessonType.EMBED && l.type() != LessonType.LIVE) {
+                return reject(e, "lesson.not_markable", "This kind of lesson completes by watching, passing or "
+                        + "submitting, not by marking it done.");
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<SyncResult.Rejected> reject(SyncEvent e, String code, String reason) {
+            return Optional.of(new SyncResult.Rejected(e.id(), code, reason));
+        }
+    }
+}
