@@ -57,6 +57,16 @@ public final class CatalogService {
         core.requireLessonAccess(caller, lessonId);
     }
 
+    /** Whether a course exists at all (draft, published or archived). */
+    public boolean courseExists(UUID courseId) {
+        return core.courseExists(courseId);
+    }
+
+    /** Whether the caller owns or co-teaches the course (also while it is a draft), or is an admin. */
+    public boolean isDraftStaff(io.lectern.server.platform.security.Principal caller, UUID courseId) {
+        return core.isCourseStaff(caller, courseId);
+    }
+
     /** Whether the caller may study a course: enrolled (commerce says), staff of it, or an admin. */
     public boolean mayStudy(io.lectern.server.platform.security.Principal caller, UUID courseId) {
         return caller.isAdmin() || offer(courseId).map(o -> o.isStaff(caller.userId())).orElse(false)

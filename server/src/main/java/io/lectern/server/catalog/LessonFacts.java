@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param durationSec     expected duration (videos: their length)
  * @param required        counts towards the course percentage
  * @param prerequisiteIds lessons to finish first
+ * @param quizId          the quiz of a quiz lesson
  */
 public record LessonFacts(UUID lessonId, UUID courseId, String title, LessonType type, int durationSec,
-                          boolean required, List<UUID> prerequisiteIds) {
+                          boolean required, List<UUID> prerequisiteIds, UUID quizId) {
 }

@@ -16,6 +16,11 @@ public final class LearningService {
         this.core = core;
     }
 
+    /** Submits quiz attempts whose deadline has passed, with the answers saved so far. */
+    public int submitOverdueAttempts() {
+        return core.submitOverdueAttempts();
+    }
+
     public Set<UUID> completedLessons(UUID userId, UUID courseId) {
         return core.completedLessons(userId, courseId);
     }

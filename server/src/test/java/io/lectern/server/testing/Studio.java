@@ -102,6 +102,11 @@ public final class Studio {
         server.modules().catalog().ensureCategories(map);
     }
 
+    /** Any value as JSON text. */
+    public static String toJson(Object value) {
+        return MAPPER.valueToTree(value).toString();
+    }
+
     public static List<String> texts(JsonNode array, String field) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.path(field).asText()));

@@ -90,6 +90,16 @@ public final class CatalogCore {
         return published.lesson(platform.db().execute(), lessonId).map(CatalogCore::facts);
     }
 
+    public boolean courseExists(UUID courseId) {
+        return drafts.find(platform.db().execute(), courseId).isPresent();
+    }
+
+    /** Whether the caller owns or co-teaches the course (draft or published), or is an admin. */
+    public boolean isCourseStaff(Principal caller, UUID courseId) {
+        return caller.isAdmin() || drafts.find(platform.db().execute(), courseId).map(d -> d.isStaff(caller.userId()))
+                .orElse(false);
+    }
+
     /** Throws the lesson access refusal (sign in, enroll, finish prerequisites) unless the caller may open it. */
     public void requireLessonAccess(Principal caller, UUID lessonId) {
         lessonAccess.decide(Optional.of(caller), lessonId);
@@ -97,7 +107,7 @@ public final class CatalogCore {
 
     private static LessonFacts facts(PublishedLesson l) {
         return new LessonFacts(l.id(), l.courseId(), l.title(), l.type(), l.durationSec(), l.required(),
-                l.prerequisiteIds());
+                l.prerequisiteIds(), l.content() == null ? null : l.content().quizId());
     }
 
     public LearnerChecks learners() {

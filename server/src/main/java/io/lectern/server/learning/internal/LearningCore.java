@@ -9,6 +9,7 @@ import io.lectern.server.learning.internal.progress.CourseProgressView;
 import io.lectern.server.learning.internal.progress.InstructorProgress;
 import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressStore;
+import io.lectern.server.learning.internal.quiz.QuizRoutes;
 import io.lectern.server.learning.internal.sync.SyncService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -20,6 +21,7 @@ public final class LearningCore {
 
     private final Platform platform;
     private final Progress progress;
+    private final QuizRoutes quizzes;
 
     public LearningCore(Platform platform, CatalogService catalog, IdentityService identity, ApiRoutes routes) {
         this.platform = platform;
@@ -30,6 +32,13 @@ public final class LearningCore {
                 new InstructorProgress(platform, catalog, identity),
                 new SyncService(platform, catalog, progress, store, notes), new Notes(platform, catalog, notes))
                 .register(routes);
+        this.quizzes = new QuizRoutes(platform, catalog, progress);
+        quizzes.register(routes);
+    }
+
+    /** Submits quiz attempts whose deadline passed (the job does this every 5 seconds). */
+    public int submitOverdueAttempts() {
+        return quizzes.attempts().submitOverdue();
     }
 
     public Set<UUID> completedLessons(UUID userId, UUID courseId) {

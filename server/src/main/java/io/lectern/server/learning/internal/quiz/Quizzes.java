@@ -1,0 +1,130 @@
+package io.lectern.server.learning.internal.quiz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lectern.model.learning.AttemptView;
+import io.lectern.model.learning.QuizInput;
+import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Quiz authoring (course staff) and what learners may see of a quiz; the essay grading queue.
+ */
+public final class Quizzes {
+
+    private final Platform platform;
+    private final CatalogService catalog;
+    private final QuizStore store;
+    private final Attempts attempts;
+
+    Quizzes(Platform platform, CatalogService catalog, QuizStore store, Attempts attempts) {
+        this.platform = platform;
+        this.catalog = catalog;
+        this.store = store;
+        this.attempts = attempts;
+    }
+
+    Map<String, Object> create(Principal p, UUID courseId, QuizInput in) {
+        requireStaff(p, courseId);
+        List<Question> questions = QuizRules.questions(in, platform.ids());
+        UUID id = platform.ids().next();
+        platform.db().doInTransaction(tx -> store.insert(tx, id, courseId, in, questions, p.userId(),
+                platform.clock().instant()));
+        return staffView(store.quiz(platform.db().execute(), id).orElseThrow());
+    }
+
+    /** Staff see everything; learners see the settings, the number of questions and their own attempts. */
+    Map<String, Object> view(Principal p, UUID quizId) {
+        QuizStore.Quiz quiz = store.quiz(platform.db().execute(), quizId)
+                .orElseThrow(() -> ApiException.notFound("This quiz"));
+        if (isStaff(p, quiz.courseId())) {
+            return staffView(quiz);
+        }
+        if (!catalog.mayStudy(p, quiz.courseId())) {
+            throw new ApiException(403, "lesson.enrollment_required", "Enroll in this course to take its quizzes.");
+        }
+        Map<String, Object> v = settings(quiz);
+        v.put("questionCount", quiz.questions().size());
+        v.put("attempts", store.attempts(platform.db().execute(), quizId, p.userId()).stream()
+                .map(a -> attempts.view(p, a.id())).toList());
+        return v;
+    }
+
+    /** Attempts with essays awaiting a grade, for the course's staff. */
+    List<AttemptView> gradingQueue(Principal p, UUID courseId) {
+        requireStaff(p, courseId);
+        return store.awaitingReview(platform.db().execute(), courseId).stream()
+                .map(a -> new AttemptViews(platform.clock()).of(attempts.quiz(a), a)).toList();
+    }
+
+    /** Grades the essays of an attempt ({questionId: {points, comment}}) and finishes it. */
+    AttemptView gradeEssays(Principal p, UUID attemptId, JsonNode grades) {
+        return platform.db().inTransaction(tx -> {
+            QuizStore.Attempt a = store.attempt(tx, attemptId, true).orElseThrow(() -> ApiException.notFound(
+                    "This attempt"));
+            QuizStore.Quiz quiz = attempts.quiz(a);
+            requireStaff(p, quiz.courseId());
+            if (!a.status().equals("AWAITING_REVIEW")) {
+                throw new ApiException(409, "attempt.not_awaiting_review", "This attempt has nothing left to grade.");
+            }
+            var merged = a.grades().deepCopy();
+            for (Question q : quiz.questions()) {
+                JsonNode g = grades == null ? null : grades.get(q.id().toString());
+                if (q.type().equals("ESSAY")) {
+                    if (g == null || !g.path("points").isNumber() || g.path("points").asDouble() < 0
+                            || g.path("points").asDouble() > q.points()) {
+                        throw new ApiException(400, "attempt.grade_invalid", "Give each essay points from 0 to "
+                                + q.points() + ".").with("questionId", q.id().toString());
+                    }
+                    merged.putObject(q.id().toString()).put("points", g.path("points").asDouble())
+                            .put("comment", g.path("comment").asText(""));
+                }
+            }
+            attempts.grade(tx, new QuizStore.Attempt(a.id(), a.quizId(), a.userId(), a.number(), a.status(),
+                    a.startedAt(), a.deadline(), a.submittedAt(), a.autoSubmitted(), a.layout(), a.answers(), merged,
+                    a.score(), a.maxScore(), a.passed()), a.submittedAt(), false);
+            QuizStore.Attempt done = store.attempt(tx, attemptId, false).orElseThrow();
+            return new AttemptViews(platform.clock()).of(quiz, done);
+        });
+    }
+
+    private Map<String, Object> staffView(QuizStore.Quiz quiz) {
+        Map<String, Object> v = settings(quiz);
+        v.put("questions", quiz.questions());
+        return v;
+    }
+
+    private static Map<String, Object> settings(QuizStore.Quiz quiz) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        QuizInput s = quiz.settings();
+        v.put("id", quiz.id());
+        v.put("courseId", quiz.courseId());
+        v.put("title", s.title());
+        v.put("timeLimitSec", s.timeLimitSec());
+        v.put("maxAttempts", s.maxAttempts());
+        v.put("passingPercent", quiz.passingPercent());
+        v.put("feedback", s.feedback());
+        v.put("showAnswers", s.showAnswers());
+        v.put("dueAt", s.dueAt());
+        return v;
+    }
+
+    private boolean isStaff(Principal p, UUID courseId) {
+        return p.isAdmin() || catalog.offer(courseId).map(o -> o.isStaff(p.userId())).orElse(false)
+                || catalog.isDraftStaff(p, courseId);
+    }
+
+    private void requireStaff(Principal p, UUID courseId) {
+        if (!catalog.courseExists(courseId)) {
+            throw ApiException.notFound("This course");
+        }
+        if (!isStaff(p, courseId)) {
+            throw new ApiException(403, "auth.forbidden", "Only this course's instructors manage its quizzes.");
+        }
+    }
+}
