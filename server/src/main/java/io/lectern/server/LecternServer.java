@@ -109,7 +109,7 @@ public final class LecternServer implements AutoCloseable {
             CatalogService catalog = CatalogModule.register(routes, platform, identity, audit);
             CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit);
             MediaService media = MediaModule.register(routes, platform);
-            LearningService learning = LearningModule.register(routes, platform, catalog, identity);
+            LearningService learning = LearningModule.register(routes, platform, catalog, identity, media);
             ModuleWiring.connect(events, catalog, commerce, media, learning);
             Modules modules = new Modules(identity, catalog, commerce, media, learning, audit, mail);
             extraRoutes.accept(routes);

@@ -2,6 +2,10 @@ package io.lectern.server.learning.internal;
 
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.learning.CourseCompleted;
+import io.lectern.server.learning.internal.certificate.CertificateKeys;
+import io.lectern.server.learning.internal.certificate.CertificateRoutes;
+import io.lectern.server.learning.internal.certificate.Certificates;
 import io.lectern.server.learning.internal.notes.NoteStore;
 import io.lectern.server.learning.internal.notes.Notes;
 import io.lectern.server.learning.internal.progress.AppliedEvents;
@@ -11,8 +15,10 @@ import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressStore;
 import io.lectern.server.learning.internal.quiz.QuizRoutes;
 import io.lectern.server.learning.internal.sync.SyncService;
+import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiRoutes;
+import io.lectern.server.platform.security.SecretBox;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,7 +29,8 @@ public final class LearningCore {
     private final Progress progress;
     private final QuizRoutes quizzes;
 
-    public LearningCore(Platform platform, CatalogService catalog, IdentityService identity, ApiRoutes routes) {
+    public LearningCore(Platform platform, CatalogService catalog, IdentityService identity, MediaService media,
+                        ApiRoutes routes) {
         this.platform = platform;
         ProgressStore store = new ProgressStore();
         this.progress = new Progress(platform, catalog, store, new AppliedEvents());
@@ -34,6 +41,12 @@ public final class LearningCore {
                 .register(routes);
         this.quizzes = new QuizRoutes(platform, catalog, progress);
         quizzes.register(routes);
+        CertificateKeys keys = new CertificateKeys(platform, SecretBox.open(platform.config().auth().secretKey(),
+                platform.config().dataDir()));
+        Certificates certificates = new Certificates(platform, catalog, identity, media, keys);
+        new CertificateRoutes(platform, certificates, keys).register(routes);
+        platform.events().subscribe("learning.certificate-on-completion", CourseCompleted.class,
+                (done, delivery) -> certificates.issue(delivery.tx(), done));
     }
 
     /** Submits quiz attempts whose deadline passed (the job does this every 5 seconds). */

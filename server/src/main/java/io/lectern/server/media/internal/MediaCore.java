@@ -85,6 +85,17 @@ public final class MediaCore {
         return storage.describe();
     }
 
+    public java.util.Optional<byte[]> imageBytes(UUID mediaId) {
+        return repo.media(platform.db().execute(), mediaId).filter(m -> m.view().purpose()
+                == io.lectern.model.media.MediaPurpose.IMAGE && "READY".equals(m.view().status())).map(m -> {
+                    try (var in = storage.open(mediaId + "/original", 0, m.view().size())) {
+                        return in.readAllBytes();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
     public boolean exists(UUID mediaId) {
         return repo.media(platform.db().execute(), mediaId).isPresent();
     }

@@ -32,7 +32,7 @@ public final class ConfigLoader {
             "stripe.return-url", "razorpay.key-id", "razorpay.key-secret", "razorpay.webhook-secret", "razorpay.api-base",
             "s3.endpoint", "s3.region", "s3.bucket", "s3.access-key", "s3.secret-key", "media.url-ttl-minutes",
             "media.instructor-quota-mb", "media.student-quota-mb", "media.ffmpeg", "media.ffprobe", "media.clamd",
-            "media.processing-retry-seconds");
+            "media.processing-retry-seconds", "public-url");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private ConfigLoader() {
@@ -71,7 +71,16 @@ public final class ConfigLoader {
                 dataDir(s, env), db, redis, s.text("redis.key-prefix").orElse("lectern:"), adminEmail, adminPassword,
                 s.bool("seed-demo", db.isEmpty()), Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
                 s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20), s.bool("http.trust-forwarded-for", false),
-                auth(s), mail(s), commerce(s), media(s));
+                auth(s), mail(s), commerce(s), media(s), publicUrl(s));
+    }
+
+    private static String publicUrl(Settings s) {
+        String url = s.text("public-url").orElse("http://localhost:" + s.integer("port", 8080, 0, 65535));
+        if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw new ConfigException(s.origin("public-url") + " must look like https://learn.example.com, but is '"
+                    + url + "'.");
+        }
+        return url.replaceAll("/+$", "");
     }
 
     private static MediaSettings media(Settings s) {

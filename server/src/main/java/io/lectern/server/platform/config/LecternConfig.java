@@ -24,12 +24,13 @@ import java.util.Optional;
  * @param mail              how mail leaves the server
  * @param commerce          currency, tax, refunds, revenue share, payment providers
  * @param media             storage, signed URL lifetime, quotas, ffmpeg
+ * @param publicUrl         the address people reach this server at (certificate QR codes link there)
  */
 public record LecternConfig(String host, int port, Path dataDir, Optional<DatabaseSettings> database,
                             Optional<String> redisUrl, String redisPrefix, String adminEmail,
                             Optional<String> adminPassword, boolean seedDemo, Duration outboxPoll, int maxJsonBytes,
                             boolean trustForwardedFor, AuthSettings auth, MailSettings mail,
-                            CommerceSettings commerce, MediaSettings media) {
+                            CommerceSettings commerce, MediaSettings media, String publicUrl) {
 
     /**
      * An external PostgreSQL.
@@ -53,52 +54,53 @@ public record LecternConfig(String host, int port, Path dataDir, Optional<Databa
 
     public LecternConfig withPort(int newPort) {
         return new LecternConfig(host, newPort, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media,
+                publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + newPort : publicUrl);
     }
 
     public LecternConfig withDatabase(DatabaseSettings db) {
         return new LecternConfig(host, port, dataDir, Optional.of(db), redisUrl, redisPrefix, adminEmail,
-                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
+                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl);
     }
 
     public LecternConfig withRedis(String url, String prefix) {
         return new LecternConfig(host, port, dataDir, database, Optional.of(url), prefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl);
     }
 
     public LecternConfig withSeedDemo(boolean seed) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
+                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl);
     }
 
     public LecternConfig withOutboxPoll(Duration poll) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media);
+                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl);
     }
 
     public LecternConfig withTrustForwardedFor(boolean trust) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail, commerce, media);
+                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail, commerce, media, publicUrl);
     }
 
     public LecternConfig withAuth(AuthSettings newAuth) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail, commerce, media);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail, commerce, media, publicUrl);
     }
 
     public LecternConfig withMail(MailSettings newMail) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail, commerce, media);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail, commerce, media, publicUrl);
     }
 
     public LecternConfig withCommerce(CommerceSettings newCommerce) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, newCommerce, media);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, newCommerce, media, publicUrl);
     }
 
     public LecternConfig withMedia(MediaSettings newMedia) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, newMedia);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, newMedia, publicUrl);
     }
 
     @Override

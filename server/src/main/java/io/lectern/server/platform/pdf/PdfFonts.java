@@ -22,6 +22,21 @@ public record PdfFonts(PDFont regular, PDFont bold) {
         return new PdfFonts(font(document, "/fonts/DejaVuSans.ttf"), font(document, "/fonts/DejaVuSans-Bold.ttf"));
     }
 
+    /**
+     * The serif faces certificates use: DejaVu Serif regular, bold and italic.
+     *
+     * @param regular body
+     * @param bold    the learner's name
+     * @param italic  the wording
+     */
+    public record Serif(PDFont regular, PDFont bold, PDFont italic) {
+    }
+
+    public static Serif serif(PDDocument document) {
+        return new Serif(font(document, "/fonts/DejaVuSerif.ttf"), font(document, "/fonts/DejaVuSerif-Bold.ttf"),
+                font(document, "/fonts/DejaVuSerif-Italic.ttf"));
+    }
+
     private static PDFont font(PDDocument document, String resource) {
         try (InputStream in = PdfFonts.class.getResourceAsStream(resource)) {
             if (in == null) {
