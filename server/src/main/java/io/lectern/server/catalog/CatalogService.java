@@ -57,6 +57,11 @@ public final class CatalogService {
         core.requireLessonAccess(caller, lessonId);
     }
 
+    /** A lesson as its authors see it now (it may not be published yet). */
+    public Optional<LessonFacts> draftLesson(UUID lessonId) {
+        return core.draftLesson(lessonId);
+    }
+
     /** Whether a course exists at all (draft, published or archived). */
     public boolean courseExists(UUID courseId) {
         return core.courseExists(courseId);

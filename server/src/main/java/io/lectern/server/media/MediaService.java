@@ -20,6 +20,11 @@ public final class MediaService {
         core.usePlaybackCheck(check);
     }
 
+    /** Whether a media item was uploaded by {@code userId} for {@code purpose} and is ready (submissions). */
+    public boolean isReadyUpload(UUID mediaId, UUID userId, io.lectern.model.media.MediaPurpose purpose) {
+        return core.isReadyUpload(mediaId, userId, purpose);
+    }
+
     public boolean exists(UUID mediaId) {
         return core.exists(mediaId);
     }

@@ -90,6 +90,13 @@ public final class CatalogCore {
         return published.lesson(platform.db().execute(), lessonId).map(CatalogCore::facts);
     }
 
+    /** A lesson as its authors see it now (draft), for modules that attach things to lessons. */
+    public Optional<LessonFacts> draftLesson(UUID lessonId) {
+        return outlines.lesson(platform.db().execute(), lessonId).map(l -> new LessonFacts(l.id(), l.courseId(),
+                l.title(), l.type(), l.durationSec(), l.required(), l.prerequisiteIds(),
+                l.content() == null ? null : l.content().quizId()));
+    }
+
     public boolean courseExists(UUID courseId) {
         return drafts.find(platform.db().execute(), courseId).isPresent();
     }

@@ -3,6 +3,8 @@ package io.lectern.server.learning.internal;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.learning.CourseCompleted;
+import io.lectern.server.learning.internal.assignment.AssignmentRoutes;
+import io.lectern.server.learning.internal.assignment.Assignments;
 import io.lectern.server.learning.internal.certificate.CertificateKeys;
 import io.lectern.server.learning.internal.certificate.CertificateRoutes;
 import io.lectern.server.learning.internal.certificate.Certificates;
@@ -45,6 +47,7 @@ public final class LearningCore {
                 platform.config().dataDir()));
         Certificates certificates = new Certificates(platform, catalog, identity, media, keys);
         new CertificateRoutes(platform, certificates, keys).register(routes);
+        new AssignmentRoutes(platform, new Assignments(platform, catalog, media, progress)).register(routes);
         platform.events().subscribe("learning.certificate-on-completion", CourseCompleted.class,
                 (done, delivery) -> certificates.issue(delivery.tx(), done));
     }

@@ -96,6 +96,11 @@ public final class MediaCore {
                 });
     }
 
+    public boolean isReadyUpload(UUID mediaId, UUID userId, io.lectern.model.media.MediaPurpose purpose) {
+        return repo.media(platform.db().execute(), mediaId).filter(m -> m.ownerId().equals(userId)
+                && m.view().purpose() == purpose && "READY".equals(m.view().status())).isPresent();
+    }
+
     public boolean exists(UUID mediaId) {
         return repo.media(platform.db().execute(), mediaId).isPresent();
     }
