@@ -114,6 +114,14 @@ class AssignmentTest {
         assertEquals(8.0, lateGrade.path("points").asDouble(), "10 points less the 20 % late penalty");
         assertEquals(409, http.post("/api/v1/assignments/" + lesson + "/submissions", Studio.toJson(Map.of("text",
                 "Again")), lea).status(), "two submissions allowed");
+        String later = java.time.Instant.now().plus(Duration.ofDays(4)).toString();
+        String earlier = java.time.Instant.now().plus(Duration.ofDays(3)).toString();
+        JsonNode drafts = http.post("/api/v1/sync", Studio.toJson(Map.of("events", List.of(
+                Map.of("id", "d2", "type", "ASSIGNMENT_DRAFT", "clientTime", later, "lessonId", lesson, "body", "newer"),
+                Map.of("id", "d1", "type", "ASSIGNMENT_DRAFT", "clientTime", earlier, "lessonId", lesson, "body",
+                        "older, arriving late")))), lea).json();
+        assertEquals(2, drafts.path("applied").size(), drafts.toString());
+        assertEquals("newer", http.get("/api/v1/assignments/" + lesson, lea).json().path("draft").path("text").asText());
         String csv = http.get("/api/v1/assignments/" + lesson + "/scores.csv", adaNow).raw().body();
         assertTrue(csv.contains(",2,") && csv.contains("RELEASED,8.0,10.0"), csv);
     }

@@ -111,7 +111,7 @@ class SyncTest {
         JsonNode second = sync(lea, rest, first.path("cursor").asText());
         assertEquals(4, second.path("applied").size(), second.toString());
         assertEquals(4, second.path("duplicates").size(), "the first batch again: nothing twice");
-        assertEquals(List.of("sync.unknown_type", "sync.unknown_lesson", "sync.not_yet"),
+        assertEquals(List.of("sync.unknown_type", "sync.unknown_lesson", "sync.quiz_id"),
                 Studio.texts(second.path("rejected"), "code"));
         JsonNode older = sync(lea, List.of(beat("late", 5, 3, 50, 56),
                 note("n0", "NOTE_UPSERT", 65, noteId, "stale edit from another device")), second.path("cursor").asText());

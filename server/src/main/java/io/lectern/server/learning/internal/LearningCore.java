@@ -21,6 +21,7 @@ import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.SecretBox;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,17 +38,19 @@ public final class LearningCore {
         ProgressStore store = new ProgressStore();
         this.progress = new Progress(platform, catalog, store, new AppliedEvents());
         NoteStore notes = new NoteStore();
-        new LearningRoutes(platform, progress, new CourseProgressView(platform, catalog, store),
-                new InstructorProgress(platform, catalog, identity),
-                new SyncService(platform, catalog, progress, store, notes), new Notes(platform, catalog, notes))
-                .register(routes);
         this.quizzes = new QuizRoutes(platform, catalog, progress);
         quizzes.register(routes);
+        Assignments assignments = new Assignments(platform, catalog, media, progress);
+        new LearningRoutes(platform, progress, new CourseProgressView(platform, catalog, store),
+                new InstructorProgress(platform, catalog, identity),
+                new SyncService(platform, catalog, progress, store, notes, Map.of("QUIZ_ATTEMPT",
+                        quizzes.attempts()::offline, "ASSIGNMENT_DRAFT", assignments::draft)),
+                new Notes(platform, catalog, notes)).register(routes);
         CertificateKeys keys = new CertificateKeys(platform, SecretBox.open(platform.config().auth().secretKey(),
                 platform.config().dataDir()));
         Certificates certificates = new Certificates(platform, catalog, identity, media, keys);
         new CertificateRoutes(platform, certificates, keys).register(routes);
-        new AssignmentRoutes(platform, new Assignments(platform, catalog, media, progress)).register(routes);
+        new AssignmentRoutes(platform, assignments).register(routes);
         platform.events().subscribe("learning.certificate-on-completion", CourseCompleted.class,
                 (done, delivery) -> certificates.issue(delivery.tx(), done));
     }

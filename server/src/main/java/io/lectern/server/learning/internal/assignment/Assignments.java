@@ -3,10 +3,13 @@ package io.lectern.server.learning.internal.assignment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 import io.lectern.model.catalog.LessonType;
 import io.lectern.model.learning.AssignmentInput;
 import io.lectern.model.learning.GradeInput;
 import io.lectern.model.learning.SubmissionInput;
+import io.lectern.model.learning.SyncEvent;
+import io.lectern.model.learning.SyncResult;
 import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.LessonFacts;
@@ -26,7 +29,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Assignment lessons: settings with a rubric (by course staff), submissions of text and uploaded files with a
@@ -109,6 +114,9 @@ public final class Assignments {
         requireLearner(p, id, course);
         Map<String, Object> v = views.assignment(a, false);
         v.put("submissions", views.submissions(id, p.userId()));
+        platform.db().execute().get("SELECT body, client_time FROM learning.assignment_drafts WHERE user_id = ? AND "
+                + "assignment_id = ?", p.userId(), id).ifPresent(d -> v.put("draft", Map.of("text", Rows.text(d, "body"),
+                "savedAt", Rows.instant(d, "client_time"))));
         return v;
     }
 
@@ -152,6 +160,26 @@ public final class Assignments {
             }
             return views.submission(tx, sub, true);
         });
+    }
+
+    /** Keeps the newest (by client time) offline draft of an assignment; the reason when it cannot. */
+    public Optional<SyncResult.Rejected> draft(DbTransaction tx, UUID userId, SyncEvent e, Predicate<UUID> mayStudy) {
+        var a = tx.get("SELECT course_id FROM learning.assignments WHERE id = ?", e.lessonId());
+        if (a.isEmpty()) {
+            return Optional.of(new SyncResult.Rejected(e.id(), "sync.unknown_assignment", "This assignment is no "
+                    + "longer in the course; copy your draft before it is gone."));
+        }
+        if (!mayStudy.test(Rows.uuid(a.get(), "course_id"))) {
+            return Optional.of(new SyncResult.Rejected(e.id(),
+                    "lesson.enrollment_required", "You are not enrolled in this assignment's course any more."));
+        }
+        tx.update("""
+                INSERT INTO learning.assignment_drafts AS d (user_id, assignment_id, body, client_time)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (user_id, assignment_id) DO UPDATE SET body = excluded.body, client_time = excluded.client_time
+                 WHERE excluded.client_time > d.client_time""", userId, e.lessonId(), e.body() == null ? "" : e.body(),
+                Rows.param(e.clientTime()));
+        return Optional.empty();
     }
 
     List<Map<String, Object>> queue(Principal p, UUID courseId) {
@@ -212,7 +240,7 @@ public final class Assignments {
         });
     }
 
-    private void released(io.helidon.dbclient.DbTransaction tx, DbRow s, double points, double max, Instant now) {
+    private void released(DbTransaction tx, DbRow s, double points, double max, Instant now) {
         int percent = max == 0 ? 100 : (int) Math.floor(points * 100 / max);
         boolean passed = percent >= Rows.integer(s, "passing_percent");
         UUID user = Rows.uuid(s, "user_id");
@@ -223,7 +251,7 @@ public final class Assignments {
         }
     }
 
-    private void complete(io.helidon.dbclient.DbTransaction tx, UUID userId, UUID lessonId, Instant at) {
+    private void complete(DbTransaction tx, UUID userId, UUID lessonId, Instant at) {
         catalog.lesson(lessonId).ifPresent(lesson -> {
             ProgressBatch batch = new ProgressBatch(userId, ZoneOffset.UTC);
             batch.complete(lesson, at);

@@ -1,5 +1,6 @@
 package io.lectern.server.learning.internal.certificate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -40,7 +41,7 @@ public final class CertificateRoutes {
                 .get("/api/v1/certificates/verify/{code}", Access.PUBLIC, this::verify)
                 .post("/api/v1/admin/certificates/{id}/revoke", Access.roles(Role.ADMIN), (req, res) -> json.write(res,
                         200, certificates.revoke(Authz.principal(req), PathParams.uuid(req, "id", "This certificate"),
-                                json.read(req, Map.class).getOrDefault("reason", "") instanceof String s ? s : "")))
+                                json.read(req, JsonNode.class).path("reason").asText(""))))
                 .put("/api/v1/courses/{id}/certificate-template", Access.roles(Role.INSTRUCTOR, Role.ADMIN),
                         (req, res) -> json.write(res, 200, certificates.saveTemplate(Authz.principal(req),
                                 PathParams.uuid(req, "id", "This course"), json.read(req, CertificateTemplate.class))));

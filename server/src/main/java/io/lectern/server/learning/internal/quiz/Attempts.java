@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.dbclient.DbTransaction;
 import io.lectern.model.learning.AttemptView;
+import io.lectern.model.learning.SyncEvent;
+import io.lectern.model.learning.SyncResult;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.LessonFacts;
 import io.lectern.server.learning.QuizGraded;
@@ -19,9 +21,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The attempt lifecycle: start (the server sets the deadline and this attempt's question and option order), save
@@ -133,6 +139,54 @@ public final class Attempts {
             QuizStore.Attempt done = store.attempt(tx, attemptId, false).orElseThrow();
             return views.of(quiz(done), done);
         });
+    }
+
+    /**
+     * Appends an attempt taken offline (untimed quizzes only) and grades it; returns the reason when it cannot be
+     * taken: unknown quiz, not enrolled, timed, attempts used up.
+     */
+    public Optional<SyncResult.Rejected> offline(DbTransaction tx, UUID userId, SyncEvent e,
+                                                 Predicate<UUID> mayStudy) {
+        QuizStore.Quiz quiz = e.quizId() == null ? null : store.quiz(tx, e.quizId()).orElse(null);
+        if (quiz == null) {
+            return reject(e, "sync.unknown_quiz", "This quiz is no longer in the course.");
+        }
+        if (!mayStudy.test(quiz.courseId())) {
+            return reject(e, "lesson.enrollment_required", "You are not enrolled in this quiz's course any more.");
+        }
+        if (quiz.settings().timeLimitSec() != null) {
+            return reject(e, "quiz.timed", "Timed quizzes are taken online, where the server keeps the time; your "
+                    + "answers were not graded.");
+        }
+        List<QuizStore.Attempt> previous = store.attempts(tx, quiz.id(), userId);
+        Integer max = quiz.settings().maxAttempts();
+        if (max != null && previous.size() >= max) {
+            return reject(e, "quiz.attempts_exhausted", "All " + max + " attempts of this quiz were used; this one "
+                    + "was not counted.");
+        }
+        ObjectNode answers = json.createObjectNode();
+        Set<String> ids = new HashSet<>();
+        quiz.questions().forEach(q -> ids.add(q.id().toString()));
+        if (e.answers() != null) {
+            e.answers().forEach((k, v) -> {
+                if (ids.contains(k)) {
+                    answers.set(k, json.valueToTree(v));
+                }
+            });
+        }
+        ObjectNode layout = json.createObjectNode();
+        ArrayNode order = layout.putArray("questions");
+        quiz.questions().forEach(q -> order.add(q.id().toString()));
+        QuizStore.Attempt a = new QuizStore.Attempt(platform.ids().next(), quiz.id(), userId, previous.size() + 1,
+                "AWAITING_REVIEW", e.startedAt() == null ? e.clientTime() : e.startedAt(), null, null, false, layout,
+                answers, json.createObjectNode(), null, null, null);
+        store.insertOffline(tx, a);
+        grade(tx, a, e.clientTime(), false);
+        return Optional.empty();
+    }
+
+    private static Optional<SyncResult.Rejected> reject(SyncEvent e, String code, String reason) {
+        return Optional.of(new SyncResult.Rejected(e.id(), code, reason));
     }
 
     /** Submits, with the answers saved so far, every attempt whose deadline has passed (a job every few seconds). */

@@ -85,6 +85,14 @@ final class QuizStore {
                 Rows.param(a.startedAt()), Rows.param(a.deadline()), write(a.layout()));
     }
 
+    /** An attempt taken offline, stored already closed (grading follows in the same transaction). */
+    void insertOffline(DbExecute tx, Attempt a) {
+        tx.insert("""
+                INSERT INTO learning.attempts (id, quiz_id, user_id, number, status, started_at, layout, answers)
+                VALUES (?, ?, ?, ?, 'AWAITING_REVIEW', ?, ?::jsonb, ?::jsonb)""", a.id(), a.quizId(), a.userId(),
+                a.number(), Rows.param(a.startedAt()), write(a.layout()), write(a.answers()));
+    }
+
     Optional<Attempt> attempt(DbExecute db, UUID id, boolean lock) {
         return db.get("SELECT * FROM learning.attempts WHERE id = ?" + (lock ? " FOR UPDATE" : ""), id)
                 .map(this::attempt);

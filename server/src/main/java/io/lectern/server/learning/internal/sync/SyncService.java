@@ -1,5 +1,6 @@
 package io.lectern.server.learning.internal.sync;
 
+import io.helidon.dbclient.DbTransaction;
 import io.lectern.model.catalog.LessonType;
 import io.lectern.model.learning.SyncEvent;
 import io.lectern.model.learning.SyncRequest;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * {@code POST /api/v1/sync}: a batch of offline events, in any order and possibly repeated, applied in one
@@ -48,8 +50,17 @@ public final class SyncService {
     private final NoteStore notes;
     private final AppliedEvents applied = new AppliedEvents();
 
+    /** Offline work other parts of learning take: quiz attempts and assignment drafts. */
+    @FunctionalInterface
+    public interface OfflineWork {
+        Optional<SyncResult.Rejected> apply(DbTransaction tx, UUID userId, SyncEvent e, Predicate<UUID> mayStudy);
+    }
+
+    private final Map<String, OfflineWork> offline;
+
     public SyncService(Platform platform, CatalogService catalog, Progress progress, ProgressStore store,
-                       NoteStore notes) {
+                       NoteStore notes, Map<String, OfflineWork> offline) {
+        this.offline = offline;
         this.platform = platform;
         this.catalog = catalog;
         this.progress = progress;
@@ -89,6 +100,8 @@ public final class SyncService {
                 }
                 appliedIds.add(e.id());
                 switch (e.type()) {
+                    case "QUIZ_ATTEMPT", "ASSIGNMENT_DRAFT" -> offline.get(e.type()).apply(tx, p.userId(), e,
+                            course -> catalog.mayStudy(p, course)).ifPresent(rejected::add);
                     case "HEARTBEAT" -> batch.heartbeat(checks.lesson(e), Ranges.parse(e.watchedRanges(),
                             checks.lesson(e).durationSec()).orElseThrow(), e.positionSec(),
                             e.spentSec() == null ? 0 : e.spentSec(), e.clientTime());
@@ -158,8 +171,11 @@ public final class SyncService {
                 case "HEARTBEAT", "COMPLETE" -> lessonRefusal(e, type);
                 case "NOTE_UPSERT", "NOTE_DELETE" -> e.noteId() == null ? reject(e, "sync.note_id", "A note event "
                         + "needs the note's id.") : Optional.empty();
-                case "QUIZ_ATTEMPT", "ASSIGNMENT_DRAFT" -> reject(e, "sync.not_yet", "This server does not take "
-                        + "offline quiz attempts or assignment drafts yet; keep it and submit it online.");
+                case "QUIZ_ATTEMPT" -> e.quizId() == null ? reject(e, "sync.quiz_id", "An offline attempt needs its "
+                        + "quizId.") : Optional.empty();
+                case "ASSIGNMENT_DRAFT" -> e.lessonId() == null || (e.body() != null && e.body().length() > 100_000)
+                        ? reject(e, "sync.draft", "A draft needs its assignment (lessonId) and at most 100,000 "
+                        + "characters.") : Optional.empty();
                 default -> reject(e, "sync.unknown_type", "Unknown event type '" + type + "'.");
             };
         }
