@@ -15,7 +15,13 @@ import java.util.UUID;
  * @param required        counts towards the course percentage
  * @param prerequisiteIds lessons to finish first
  * @param quizId          the quiz of a quiz lesson
+ * @param mediaId         the video or PDF of the lesson
  */
 public record LessonFacts(UUID lessonId, UUID courseId, String title, LessonType type, int durationSec,
-                          boolean required, List<UUID> prerequisiteIds, UUID quizId) {
+                          boolean required, List<UUID> prerequisiteIds, UUID quizId, UUID mediaId) {
+
+    /** The same lesson measured in other units (a PDF's pages instead of seconds). */
+    public LessonFacts withLength(int length) {
+        return new LessonFacts(lessonId, courseId, title, type, length, required, prerequisiteIds, quizId, mediaId);
+    }
 }

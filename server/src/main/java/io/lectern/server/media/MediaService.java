@@ -25,6 +25,11 @@ public final class MediaService {
         return core.isReadyUpload(mediaId, userId, purpose);
     }
 
+    /** A processed PDF's page count. */
+    public java.util.Optional<Integer> pageCount(UUID mediaId) {
+        return core.pageCount(mediaId);
+    }
+
     public boolean exists(UUID mediaId) {
         return core.exists(mediaId);
     }

@@ -108,6 +108,31 @@ class ProgressTest {
     }
 
     @Test
+    void aPdfCompletesWhenEveryPageWasViewed() {
+        byte[] pdf = io.lectern.server.testing.MediaFiles.pdf(3);
+        io.lectern.server.testing.Tus tus = new io.lectern.server.testing.Tus(http, server.baseUri());
+        String doc = tus.createId(ada, "handout.pdf", pdf, "DOCUMENT");
+        assertEquals(204, tus.patch(ada, doc, 0, pdf, null).status());
+        io.lectern.server.testing.Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + doc, ada).json()
+                .path("status").asText()) ? true : null, "the PDF to be counted");
+        String pdfCourse = studio.course(ada, "title", "Reading optics", "category", "science", "description",
+                "The handout, page by page.").path("id").asText();
+        String section = studio.section(ada, pdfCourse, "Handouts").path("id").asText();
+        String lesson = studio.lesson(ada, section, Map.of("title", "Handout", "type", "PDF", "preview", true,
+                "content", Map.of("mediaId", doc))).path("id").asText();
+        studio.publish(ada, pdfCourse);
+        String rae = studio.user("rae.progress@example.com", "Rae", Role.STUDENT);
+        http.post("/api/v1/courses/" + pdfCourse + "/enroll", "{}", rae);
+        JsonNode two = http.call("PUT", "/api/v1/lessons/" + lesson + "/progress", Http.json("pagesViewed",
+                List.of(1, 2, 2)), rae).json();
+        assertEquals("IN_PROGRESS", two.path("state").asText(), two.toString());
+        assertEquals(400, http.call("PUT", "/api/v1/lessons/" + lesson + "/progress", Http.json("pagesViewed",
+                List.of(4)), rae).status(), "there is no page 4");
+        assertEquals("COMPLETED", http.call("PUT", "/api/v1/lessons/" + lesson + "/progress", Http.json("pagesViewed",
+                List.of(3)), rae).json().path("state").asText());
+    }
+
+    @Test
     void instructorsSeeTheirStudentsAndNobodyElseDoes() {
         String sam = studio.user("sam.progress@example.com", "Sam", Role.STUDENT);
         http.post("/api/v1/courses/" + course + "/enroll", "{}", sam);

@@ -12,7 +12,8 @@ import java.util.List;
  * @param clientEventId the client's id for this heartbeat: a repeat applies once
  * @param clientTime    when it happened on the client (the latest position wins by this time)
  * @param timeZone      the learner's IANA time zone, for the daily streak (default UTC)
+ * @param pagesViewed   PDF lessons: the pages (from 1) looked at; all pages viewed completes the lesson
  */
 public record ProgressUpdate(Double positionSec, List<List<Double>> watchedRanges, Integer spentSec,
-                             String clientEventId, Instant clientTime, String timeZone) {
+                             String clientEventId, Instant clientTime, String timeZone, List<Integer> pagesViewed) {
 }

@@ -23,8 +23,10 @@ import java.util.UUID;
  * @param quizId        quiz of an offline attempt
  * @param answers       the attempt's answers by question id
  * @param startedAt     when the offline attempt began
+ * @param pagesViewed   HEARTBEAT of a PDF lesson: pages (from 1) looked at
  */
 public record SyncEvent(String id, String type, Instant clientTime, UUID lessonId, Double positionSec,
                         List<List<Double>> watchedRanges, Integer spentSec, UUID noteId, String kind, String body,
-                        UUID quizId, java.util.Map<String, Object> answers, Instant startedAt) {
+                        UUID quizId, java.util.Map<String, Object> answers, Instant startedAt,
+                        List<Integer> pagesViewed) {
 }

@@ -94,7 +94,7 @@ public final class CatalogCore {
     public Optional<LessonFacts> draftLesson(UUID lessonId) {
         return outlines.lesson(platform.db().execute(), lessonId).map(l -> new LessonFacts(l.id(), l.courseId(),
                 l.title(), l.type(), l.durationSec(), l.required(), l.prerequisiteIds(),
-                l.content() == null ? null : l.content().quizId()));
+                l.content() == null ? null : l.content().quizId(), l.content() == null ? null : l.content().mediaId()));
     }
 
     public boolean courseExists(UUID courseId) {
@@ -114,7 +114,8 @@ public final class CatalogCore {
 
     private static LessonFacts facts(PublishedLesson l) {
         return new LessonFacts(l.id(), l.courseId(), l.title(), l.type(), l.durationSec(), l.required(),
-                l.prerequisiteIds(), l.content() == null ? null : l.content().quizId());
+                l.prerequisiteIds(), l.content() == null ? null : l.content().quizId(),
+                l.content() == null ? null : l.content().mediaId());
     }
 
     public LearnerChecks learners() {

@@ -36,7 +36,7 @@ public final class LearningCore {
                         ApiRoutes routes) {
         this.platform = platform;
         ProgressStore store = new ProgressStore();
-        this.progress = new Progress(platform, catalog, store, new AppliedEvents());
+        this.progress = new Progress(platform, catalog, store, new AppliedEvents(), media::pageCount);
         NoteStore notes = new NoteStore();
         this.quizzes = new QuizRoutes(platform, catalog, progress);
         quizzes.register(routes);

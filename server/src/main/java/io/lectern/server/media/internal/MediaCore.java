@@ -101,6 +101,10 @@ public final class MediaCore {
                 && m.view().purpose() == purpose && "READY".equals(m.view().status())).isPresent();
     }
 
+    public java.util.Optional<Integer> pageCount(UUID mediaId) {
+        return repo.media(platform.db().execute(), mediaId).map(m -> m.view().pageCount());
+    }
+
     public boolean exists(UUID mediaId) {
         return repo.media(platform.db().execute(), mediaId).isPresent();
     }

@@ -67,7 +67,7 @@ public final class Notes {
                         "positionSec cannot be negative.").throwIfInvalid();
         Instant at = in.clientTime() == null ? platform.clock().instant() : in.clientTime();
         SyncEvent e = new SyncEvent(id.toString(), delete ? "NOTE_DELETE" : "NOTE_UPSERT", at, lesson.lessonId(),
-                in.positionSec(), null, null, id, in.kind(), in.body(), null, null, null);
+                in.positionSec(), null, null, id, in.kind(), in.body(), null, null, null, null);
         platform.db().doInTransaction(tx -> {
             List<SyncResult.Rejected> refused = store.merge(tx, p.userId(), List.of(e), l -> lesson);
             if (!refused.isEmpty()) {

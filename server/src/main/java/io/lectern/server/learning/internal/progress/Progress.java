@@ -16,8 +16,10 @@ import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -31,17 +33,24 @@ public final class Progress {
     private final ProgressStore store;
     private final AppliedEvents applied;
 
-    public Progress(Platform platform, CatalogService catalog, ProgressStore store, AppliedEvents applied) {
+    private final Function<UUID, Optional<Integer>> pageCounts;
+
+    public Progress(Platform platform, CatalogService catalog, ProgressStore store, AppliedEvents applied,
+                    Function<UUID, Optional<Integer>> pageCounts) {
         this.platform = platform;
+        this.pageCounts = pageCounts;
         this.catalog = catalog;
         this.store = store;
         this.applied = applied;
     }
 
     public LessonProgress heartbeat(Principal p, UUID lessonId, ProgressUpdate in) {
-        LessonFacts lesson = studied(p, lessonId);
-        var ranges = Ranges.parse(in.watchedRanges(), lesson.durationSec());
-        new Validation().check(ranges.isPresent(), "watchedRanges", "range", Ranges.RULE)
+        LessonFacts studied = studied(p, lessonId);
+        LessonFacts lesson = in.pagesViewed() == null ? studied : inPages(studied);
+        var ranges = in.pagesViewed() == null ? Ranges.parse(in.watchedRanges(), lesson.durationSec())
+                : Ranges.pages(in.pagesViewed(), lesson.durationSec());
+        new Validation().check(ranges.isPresent(), in.pagesViewed() == null ? "watchedRanges" : "pagesViewed", "range",
+                        in.pagesViewed() == null ? Ranges.RULE : "Pages are numbered from 1 to the PDF's page count.")
                 .check(in.positionSec() == null || in.positionSec() >= 0, "positionSec", "min",
                         "positionSec cannot be negative.").maxLength("clientEventId", in.clientEventId(), 100)
                 .throwIfInvalid();
@@ -65,6 +74,13 @@ public final class Progress {
         batch.complete(lesson, platform.clock().instant());
         apply(p.userId(), clientEventId, batch);
         return lesson(p.userId(), lesson);
+    }
+
+    /** A PDF lesson measured in pages (its document's page count), so that viewing every page completes it. */
+    public LessonFacts inPages(LessonFacts lesson) {
+        int pages = lesson.type() == LessonType.PDF && lesson.mediaId() != null
+                ? pageCounts.apply(lesson.mediaId()).orElse(0) : 0;
+        return lesson.withLength(pages);
     }
 
     static boolean markable(LessonType type) {

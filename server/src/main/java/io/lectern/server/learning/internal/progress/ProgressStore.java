@@ -77,6 +77,7 @@ public final class ProgressStore {
         String[] completed = new String[n];
         String[] accessed = new String[n];
         List<String> videos = new ArrayList<>();
+        List<String> pdfs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ProgressBatch.LessonDelta d = deltas.get(i);
             lessons[i] = d.lesson.lessonId().toString();
@@ -90,6 +91,8 @@ public final class ProgressStore {
             accessed[i] = d.accessed.toString();
             if (d.lesson.type() == LessonType.VIDEO) {
                 videos.add(lessons[i]);
+            } else if (d.lesson.type() == LessonType.PDF && !d.ranges.isEmpty()) {
+                pdfs.add(lessons[i]);
             }
         }
         List<Completion> done = new ArrayList<>();
@@ -104,13 +107,18 @@ public final class ProgressStore {
                 }
             });
         }
-        done.addAll(completeWatched(tx, batch.userId(), videos, now));
+        done.addAll(completeWatched(tx, batch.userId(), videos, 0.9, now));
+        done.addAll(completeWatched(tx, batch.userId(), pdfs, 1.0, now));
         addStudyDays(tx, batch);
         return done;
     }
 
-    /** Videos whose unique watched seconds reached 90 % of their length become complete (seeking does not count). */
-    private List<Completion> completeWatched(DbExecute tx, UUID userId, List<String> videos, Instant now) {
+    /**
+     * Videos whose unique watched seconds reached 90 % of their length (seeking does not count), and PDFs whose
+     * every page was viewed (their length is in pages), become complete.
+     */
+    private List<Completion> completeWatched(DbExecute tx, UUID userId, List<String> videos, double share,
+                                             Instant now) {
         if (videos.isEmpty()) {
             return List.of();
         }
@@ -119,9 +127,9 @@ public final class ProgressStore {
                  WHERE user_id = ? AND lesson_id = ANY(?::uuid[]) AND completed_at IS NULL AND duration_sec > 0
                    AND (SELECT coalesce(sum(upper(r) - lower(r)), 0)
                           FROM unnest(p.watched * int4multirange(int4range(0, p.duration_sec))) r)
-                       >= 0.9 * p.duration_sec
+                       >= ? * p.duration_sec
                 RETURNING lesson_id, course_id, completed_at""", Rows.param(now), userId,
-                videos.toArray(String[]::new))) {
+                videos.toArray(String[]::new), share)) {
             return rows.map(r -> new Completion(Rows.uuid(r, "lesson_id"), Rows.uuid(r, "course_id"),
                     Rows.instant(r, "completed_at"))).toList();
         }

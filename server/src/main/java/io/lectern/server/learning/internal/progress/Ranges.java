@@ -43,6 +43,24 @@ public final class Ranges {
         return Optional.of(out);
     }
 
+    /** PDF pages (from 1) as ranges of one page each; empty when a page is not in the document. */
+    public static Optional<List<int[]>> pages(List<Integer> pages, int pageCount) {
+        List<int[]> out = new ArrayList<>();
+        if (pages == null) {
+            return Optional.of(out);
+        }
+        if (pages.size() > 5_000 || pageCount <= 0) {
+            return Optional.empty();
+        }
+        for (Integer p : pages) {
+            if (p == null || p < 1 || p > pageCount) {
+                return Optional.empty();
+            }
+            out.add(new int[] {p - 1, p});
+        }
+        return Optional.of(out);
+    }
+
     static List<int[]> union(List<int[]> ranges) {
         List<int[]> sorted = new ArrayList<>(ranges);
         sorted.sort(Comparator.comparingInt(r -> r[0]));

@@ -102,9 +102,7 @@ public final class SyncService {
                 switch (e.type()) {
                     case "QUIZ_ATTEMPT", "ASSIGNMENT_DRAFT" -> offline.get(e.type()).apply(tx, p.userId(), e,
                             course -> catalog.mayStudy(p, course)).ifPresent(rejected::add);
-                    case "HEARTBEAT" -> batch.heartbeat(checks.lesson(e), Ranges.parse(e.watchedRanges(),
-                            checks.lesson(e).durationSec()).orElseThrow(), e.positionSec(),
-                            e.spentSec() == null ? 0 : e.spentSec(), e.clientTime());
+                    case "HEARTBEAT" -> heartbeat(batch, checks.lesson(e), e).ifPresentOrElse(rejected::add, () -> { });
                     case "COMPLETE" -> batch.complete(checks.lesson(e), e.clientTime());
                     default -> noteEvents.add(e);
                 }
@@ -122,6 +120,19 @@ public final class SyncService {
         long next = Math.max(cursor, Math.max(rows.stream().mapToLong(ProgressStore.Row::change).max().orElse(cursor),
                 changedNotes.maxChange()));
         return new SyncResult(appliedIds, duplicates, rejected, changed, changedNotes.notes(), Long.toString(next));
+    }
+
+    /** Adds a heartbeat: watched seconds of a video, or viewed pages of a PDF (counted in the PDF's pages). */
+    private Optional<SyncResult.Rejected> heartbeat(ProgressBatch batch, LessonFacts lesson, SyncEvent e) {
+        LessonFacts measured = e.pagesViewed() == null ? lesson : progress.inPages(lesson);
+        var ranges = e.pagesViewed() == null ? Ranges.parse(e.watchedRanges(), measured.durationSec())
+                : Ranges.pages(e.pagesViewed(), measured.durationSec());
+        if (ranges.isEmpty()) {
+            return Optional.of(new SyncResult.Rejected(e.id(), "sync.bad_pages", "These pages are not in the PDF."));
+        }
+        batch.heartbeat(measured, ranges.get(), e.positionSec(), e.spentSec() == null ? 0 : e.spentSec(),
+                e.clientTime());
+        return Optional.empty();
     }
 
     private static long cursor(String cursor) {
