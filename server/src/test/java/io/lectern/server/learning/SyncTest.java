@@ -135,6 +135,21 @@ class SyncTest {
     }
 
     @Test
+    void studyTimeCannotExceedTheTimeThatPassed() {
+        String ian = studio.user("ian.sync@example.com", "Ian", Role.STUDENT);
+        http.post("/api/v1/courses/" + course + "/enroll", "{}", ian);
+        List<ObjectNode> inflated = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            inflated.add(beat("i" + i, 1000 + i * 5L, i, i, i + 1).put("spentSec", 100));
+        }
+        Collections.reverse(inflated);
+        sync(ian, inflated, null);
+        JsonNode p = http.get("/api/v1/courses/" + course + "/progress", ian).json();
+        assertEquals(110, p.path("lessons").get(1).path("timeSpentSec").asLong(),
+                "100 s for the first, then only the 5 s between heartbeats");
+    }
+
+    @Test
     void aLearnerNotEnrolledGetsReasonsNotSilence() {
         String tom = studio.user("tom.sync@example.com", "Tom", Role.STUDENT);
         JsonNode r = sync(tom, List.of(beat("x1", 1, 1, 0, 1), event("x2", "COMPLETE", 2).put("lessonId", article)), null);

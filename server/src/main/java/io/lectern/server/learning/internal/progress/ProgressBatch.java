@@ -44,6 +44,13 @@ public final class ProgressBatch {
         this.zone = zone;
     }
 
+    /** Study time claimed by one heartbeat, capped later against the time between heartbeats. */
+    private record Claim(UUID lessonId, Instant at, int seconds) {
+    }
+
+    private final List<Claim> claims = new ArrayList<>();
+    private boolean settled;
+
     public void heartbeat(LessonFacts lesson, List<int[]> ranges, Double position, int spentSec, Instant at) {
         LessonDelta d = delta(lesson, at);
         d.ranges.addAll(ranges);
@@ -51,10 +58,29 @@ public final class ProgressBatch {
             d.position = position;
             d.positionAt = at;
         }
-        int spent = Math.max(0, Math.min(MAX_SPENT_PER_EVENT, spentSec));
-        d.spent += spent;
-        if (spent > 0) {
-            days.merge(LocalDate.ofInstant(at, zone), spent, Integer::sum);
+        claims.add(new Claim(lesson.lessonId(), at, Math.max(0, Math.min(MAX_SPENT_PER_EVENT, spentSec))));
+    }
+
+    /**
+     * Study time is capped to real time: in client-time order, a heartbeat counts at most the seconds since the
+     * previous one (and never more than {@value #MAX_SPENT_PER_EVENT}), so a queue of inflated heartbeats cannot add
+     * up to more time than passed.
+     */
+    private void settle() {
+        if (settled) {
+            return;
+        }
+        settled = true;
+        claims.sort(java.util.Comparator.comparing(Claim::at));
+        Instant previous = null;
+        for (Claim c : claims) {
+            long gap = previous == null ? MAX_SPENT_PER_EVENT : java.time.Duration.between(previous, c.at()).toSeconds();
+            int counted = (int) Math.max(0, Math.min(c.seconds(), gap));
+            previous = c.at();
+            lessons.get(c.lessonId()).spent += counted;
+            if (counted > 0) {
+                days.merge(LocalDate.ofInstant(c.at(), zone), counted, Integer::sum);
+            }
         }
     }
 
@@ -83,10 +109,12 @@ public final class ProgressBatch {
     }
 
     Map<UUID, LessonDelta> lessons() {
+        settle();
         return lessons;
     }
 
     Map<LocalDate, Integer> days() {
+        settle();
         return days;
     }
 }
