@@ -13,9 +13,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** Media under a directory of the data dir; writes land atomically (temp file, then rename). */
 public final class LocalStorage implements MediaStorage {
@@ -46,17 +44,6 @@ public final class LocalStorage implements MediaStorage {
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(file);
-        }
-    }
-
-    @Override
-    public void putTree(String prefix, Path dir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        for (Path f : files) {
-            put(prefix + "/" + dir.relativize(f).toString().replace('\\', '/'), f);
         }
     }
 

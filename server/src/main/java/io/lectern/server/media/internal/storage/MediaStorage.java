@@ -2,9 +2,12 @@ package io.lectern.server.media.internal.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where media files live once an upload is complete: the local filesystem (the embedded default) or S3-compatible
@@ -27,7 +30,15 @@ public interface MediaStorage {
     void put(String key, Path file) throws IOException;
 
     /** Stores every regular file below {@code dir} under {@code prefix/<relative path>}. */
-    void putTree(String prefix, Path dir) throws IOException;
+    default void putTree(String prefix, Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : files) {
+            put(prefix + "/" + dir.relativize(f).toString().replace('\\', '/'), f);
+        }
+    }
 
     Optional<Stat> stat(String key) throws IOException;
 

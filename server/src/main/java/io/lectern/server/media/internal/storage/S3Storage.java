@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -70,17 +69,6 @@ public final class S3Storage implements MediaStorage {
             Files.deleteIfExists(file);
         } catch (SdkException e) {
             throw new IOException("S3 put " + key + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void putTree(String prefix, Path dir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        for (Path f : files) {
-            put(prefix + "/" + dir.relativize(f).toString().replace('\\', '/'), f);
         }
     }
 
