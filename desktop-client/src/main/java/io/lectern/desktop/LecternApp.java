@@ -7,7 +7,7 @@ import io.lectern.desktop.core.auth.BrowserOpener;
 import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.settings.DesktopSettings;
-import io.lectern.desktop.shell.HomeView;
+import io.lectern.desktop.learner.LearnerShell;
 import io.lectern.desktop.shell.HomeViewModel;
 import io.lectern.desktop.signin.SignInView;
 import io.lectern.desktop.signin.SignInViewModel;
@@ -65,7 +65,7 @@ public final class LecternApp extends Application {
                 showSignIn(email, "");
             }
         });
-        scene.setRoot(new HomeView(home).createView());
+        scene.setRoot(new LearnerShell(home, auth.api(), session, background, Platform::runLater).createView());
     }
 
     @Override

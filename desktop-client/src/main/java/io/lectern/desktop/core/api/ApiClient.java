@@ -55,6 +55,20 @@ public final class ApiClient {
         }
     }
 
+    /** POSTs with extra request headers (such as {@code Idempotency-Key}). */
+    public <T> T post(String path, Object body, Class<T> answer, String accessToken, java.util.Map<String, String> headers)
+            throws ApiError, ServerUnreachableException {
+        try {
+            HttpRequest.BodyPublisher json = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
+            HttpRequest.Builder request = request(path, accessToken).header("Content-Type", "application/json")
+                    .POST(json);
+            headers.forEach(request::header);
+            return send(request, mapper.constructType(answer));
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server, e);
+        }
+    }
+
     /** GETs a JSON document; {@code accessToken} may be null for calls that need no sign-in. */
     public <T> T get(String path, Class<T> answer, String accessToken) throws ApiError, ServerUnreachableException {
         return send(request(path, accessToken).GET(), mapper.constructType(answer));

@@ -1,0 +1,88 @@
+package io.lectern.desktop.learner;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** A course page: title, instructors, rating, description, syllabus, price and enrolling. */
+public final class CourseView {
+
+    private final CourseViewModel model;
+    private final Runnable back;
+    private final Runnable wallet;
+
+    public CourseView(CourseViewModel model, Runnable back, Runnable wallet) {
+        this.model = model;
+        this.back = back;
+        this.wallet = wallet;
+    }
+
+    public Parent createView() {
+        Hyperlink toCatalog = new Hyperlink("\u2190 Catalog");
+        toCatalog.setOnAction(e -> back.run());
+        Label title = new Label();
+        title.setId("course-title");
+        title.getStyleClass().add(Styles.TITLE_2);
+        title.setWrapText(true);
+        Label subtitle = new Label();
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        Label facts = new Label();
+        Label description = new Label();
+        description.setWrapText(true);
+        Label price = new Label();
+        price.setId("course-price");
+        price.getStyleClass().add(Styles.TITLE_3);
+        model.course().addListener((obs, old, c) -> {
+            title.setText(c.title());
+            subtitle.setText(c.subtitle() == null ? "" : c.subtitle());
+            facts.setText("By " + model.instructorsText() + "  ·  " + c.lessonCount() + " lessons"
+                    + (c.rating() != null && c.rating().count() > 0 ? String.format(java.util.Locale.ROOT,
+                    "  ·  \u2605 %.1f from %d reviews", c.rating().average(), c.rating().count()) : "")
+                    + "  ·  " + c.enrollmentCount() + " learners");
+            description.setText(io.lectern.desktop.core.text.MarkdownText.plain(c.description()));
+            price.setText(model.priceText());
+        });
+        ListView<String> syllabus = new ListView<>(model.syllabus());
+        syllabus.setId("course-syllabus");
+        syllabus.setPrefHeight(260);
+        VBox.setVgrow(syllabus, Priority.ALWAYS);
+
+        TextField coupon = new TextField();
+        coupon.setPromptText("Coupon (optional)");
+        coupon.textProperty().bindBidirectional(model.coupon());
+        Button enroll = new Button("Enroll");
+        enroll.setId("course-enroll");
+        enroll.getStyleClass().add(Styles.ACCENT);
+        enroll.setDefaultButton(true);
+        enroll.disableProperty().bind(model.busy().or(model.enrolled()));
+        enroll.textProperty().bind(javafx.beans.binding.Bindings.when(model.enrolled()).then("Enrolled")
+                .otherwise("Enroll"));
+        enroll.setOnAction(e -> model.enroll());
+        Button topUp = new Button("Open wallet");
+        topUp.setId("course-top-up");
+        topUp.visibleProperty().bind(model.needsTopUp());
+        topUp.managedProperty().bind(model.needsTopUp());
+        topUp.setOnAction(e -> wallet.run());
+        HBox buy = new HBox(10, price, coupon, enroll, topUp);
+        buy.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("course-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.message());
+
+        Label outline = new Label("Syllabus");
+        outline.getStyleClass().add(Styles.TITLE_4);
+        VBox root = new VBox(10, toCatalog, title, subtitle, facts, description, buy, message, outline, syllabus);
+        root.setPadding(new Insets(24));
+        return root;
+    }
+}

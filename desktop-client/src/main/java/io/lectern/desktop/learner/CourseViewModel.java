@@ -1,0 +1,162 @@
+package io.lectern.desktop.learner;
+
+import io.lectern.desktop.core.api.ApiError;
+import io.lectern.desktop.core.api.ServerUnreachableException;
+import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.catalog.CatalogClient;
+import io.lectern.desktop.core.commerce.MoneyText;
+import io.lectern.model.catalog.CourseDetail;
+import io.lectern.model.catalog.InstructorRef;
+import io.lectern.model.catalog.Pricing;
+import io.lectern.model.commerce.Enrollment;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * A course page: what the course is, its syllabus with previews and locks, the price and enrolling (with a coupon).
+ * A short wallet answers with the shortfall and offers the wallet; a retried click never charges twice.
+ */
+public final class CourseViewModel {
+
+    private final CatalogClient catalog;
+    private final Executor background;
+    private final Executor ui;
+    private final ObjectProperty<CourseDetail> course = new SimpleObjectProperty<>();
+    private final ObservableList<String> syllabus = FXCollections.observableArrayList();
+    private final StringProperty coupon = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty enrolled = new SimpleBooleanProperty(false);
+    private final BooleanProperty needsTopUp = new SimpleBooleanProperty(false);
+    private String idempotencyKey = UUID.randomUUID().toString();
+
+    public CourseViewModel(CatalogClient catalog, Executor background, Executor ui) {
+        this.catalog = catalog;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public ObjectProperty<CourseDetail> course() {
+        return course;
+    }
+
+    public ObservableList<String> syllabus() {
+        return syllabus;
+    }
+
+    public StringProperty coupon() {
+        return coupon;
+    }
+
+    public StringProperty message() {
+        return message;
+    }
+
+    public BooleanProperty busy() {
+        return busy;
+    }
+
+    public BooleanProperty enrolled() {
+        return enrolled;
+    }
+
+    /** True after a 402: the view offers the wallet. */
+    public BooleanProperty needsTopUp() {
+        return needsTopUp;
+    }
+
+    public void load(String idOrSlug) {
+        busy.set(true);
+        message.set("Loading the course…");
+        background.execute(() -> {
+            try {
+                CourseDetail c = catalog.course(idOrSlug);
+                ui.execute(() -> show(c));
+            } catch (ApiError | ServerUnreachableException | SessionEndedException e) {
+                ui.execute(() -> done(e instanceof ServerUnreachableException
+                        ? "The server cannot be reached; try again when you are online." : e.getMessage()));
+            }
+        });
+    }
+
+    private void show(CourseDetail c) {
+        course.set(c);
+        enrolled.set(c.viewer() != null && c.viewer().enrolled());
+        syllabus.clear();
+        for (CourseDetail.Section s : c.sections()) {
+            syllabus.add(s.title());
+            for (CourseDetail.Lesson l : s.lessons()) {
+                String state = l.preview() ? "  · free preview" : l.locked() ? "  · locked" : "";
+                syllabus.add("    " + l.title() + "  (" + l.type().name().toLowerCase(Locale.ROOT)
+                        + (l.durationSec() > 0 ? ", " + Math.max(1, l.durationSec() / 60) + " min" : "") + ")" + state);
+            }
+        }
+        done("");
+    }
+
+    /** What the price line says. */
+    public String priceText() {
+        CourseDetail c = course.get();
+        if (c == null) {
+            return "";
+        }
+        return c.pricing() == Pricing.FREE ? "Free" : c.pricing() == Pricing.SUBSCRIPTION ? "Included in subscription"
+                : MoneyText.of(c.price());
+    }
+
+    public String instructorsText() {
+        CourseDetail c = course.get();
+        return c == null ? "" : String.join(", ", c.instructors().stream().map(InstructorRef::displayName).toList());
+    }
+
+    public void enroll() {
+        CourseDetail c = course.get();
+        if (c == null || busy.get() || enrolled.get()) {
+            return;
+        }
+        busy.set(true);
+        needsTopUp.set(false);
+        message.set("Enrolling…");
+        String code = coupon.get();
+        background.execute(() -> {
+            try {
+                Enrollment e = catalog.enroll(c.id(), code, idempotencyKey);
+                ui.execute(() -> {
+                    enrolled.set(true);
+                    idempotencyKey = UUID.randomUUID().toString();
+                    done(e.paid() != null && e.paid().amountMinor() > 0 ? "Enrolled. " + MoneyText.of(e.paid())
+                            + " was paid from your wallet." : "Enrolled. Enjoy the course!");
+                });
+            } catch (ApiError e) {
+                ui.execute(() -> refused(e));
+            } catch (ServerUnreachableException e) {
+                ui.execute(() -> done("The server cannot be reached; nothing was charged. Try again when online."));
+            } catch (SessionEndedException e) {
+                ui.execute(() -> done(e.getMessage()));
+            }
+        });
+    }
+
+    private void refused(ApiError e) {
+        idempotencyKey = UUID.randomUUID().toString(); // the server kept nothing for a refused request
+        if ("enrollment.exists".equals(e.code())) {
+            enrolled.set(true);
+        }
+        needsTopUp.set("wallet.insufficient_funds".equals(e.code()));
+        done(e.getMessage());
+    }
+
+    private void done(String text) {
+        busy.set(false);
+        message.set(text);
+    }
+}

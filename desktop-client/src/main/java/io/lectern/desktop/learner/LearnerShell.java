@@ -1,0 +1,103 @@
+package io.lectern.desktop.learner;
+
+import atlantafx.base.theme.Styles;
+import io.lectern.desktop.core.api.ApiClient;
+import io.lectern.desktop.core.auth.Session;
+import io.lectern.desktop.core.catalog.CatalogClient;
+import io.lectern.desktop.core.commerce.WalletClient;
+import io.lectern.desktop.shell.HomeViewModel;
+import java.util.concurrent.Executor;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The learner app's frame: navigation on the left (catalog, wallet), the account at the bottom, screens in the middle. */
+public final class LearnerShell {
+
+    private final HomeViewModel home;
+    private final CatalogClient catalog;
+    private final WalletClient wallet;
+    private final Executor background;
+    private final Executor ui;
+    private final BorderPane root = new BorderPane();
+    private final ToggleGroup nav = new ToggleGroup();
+    private ToggleButton catalogButton;
+    private ToggleButton walletButton;
+    private Parent catalogScreen;
+
+    public LearnerShell(HomeViewModel home, ApiClient api, Session session, Executor background, Executor ui) {
+        this.home = home;
+        this.catalog = new CatalogClient(api, session);
+        this.wallet = new WalletClient(api, session);
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public Parent createView() {
+        Label brand = new Label("Lectern");
+        brand.getStyleClass().addAll(Styles.TITLE_3, Styles.ACCENT);
+        catalogButton = navButton("Catalog", "nav-catalog", this::showCatalog);
+        walletButton = navButton("Wallet", "nav-wallet", this::showWallet);
+        Region gap = new Region();
+        VBox.setVgrow(gap, Priority.ALWAYS);
+        Label user = new Label(home.user().displayName());
+        user.getStyleClass().add(Styles.TEXT_BOLD);
+        Button signOut = new Button("Sign out");
+        signOut.setId("sign-out");
+        signOut.getStyleClass().add(Styles.FLAT);
+        signOut.disableProperty().bind(home.busy());
+        signOut.setOnAction(e -> home.signOut());
+        VBox side = new VBox(8, brand, catalogButton, walletButton, gap, user, signOut);
+        side.setPadding(new Insets(20, 12, 20, 12));
+        side.setPrefWidth(180);
+        side.setAlignment(Pos.TOP_LEFT);
+        side.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-muted; "
+                + "-fx-border-width: 0 1 0 0;");
+        root.setLeft(side);
+        catalogButton.setSelected(true);
+        showCatalog();
+        return root;
+    }
+
+    private ToggleButton navButton(String text, String id, Runnable show) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setToggleGroup(nav);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.getStyleClass().add(Styles.FLAT);
+        b.setOnAction(e -> {
+            b.setSelected(true);
+            show.run();
+        });
+        return b;
+    }
+
+    private void showCatalog() {
+        if (catalogScreen == null) {
+            catalogScreen = new CatalogView(new CatalogViewModel(catalog, background, ui), c -> showCourse(c.slug()))
+                    .createView();
+        }
+        catalogButton.setSelected(true);
+        root.setCenter(catalogScreen);
+    }
+
+    private void showCourse(String slug) {
+        CourseViewModel course = new CourseViewModel(catalog, background, ui);
+        root.setCenter(new CourseView(course, this::showCatalog, this::showWallet).createView());
+        course.load(slug);
+    }
+
+    private void showWallet() {
+        walletButton.setSelected(true);
+        root.setCenter(new WalletView(new WalletViewModel(wallet, background, ui)).createView());
+    }
+}

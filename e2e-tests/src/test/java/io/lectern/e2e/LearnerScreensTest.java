@@ -1,0 +1,116 @@
+package io.lectern.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import io.lectern.desktop.core.api.ApiClient;
+import io.lectern.desktop.core.auth.AuthClient;
+import io.lectern.desktop.core.auth.Session;
+import io.lectern.desktop.learner.LearnerShell;
+import io.lectern.desktop.shell.HomeViewModel;
+import io.lectern.model.identity.Role;
+import io.lectern.server.LecternServer;
+import io.lectern.server.demo.DemoSeed;
+import io.lectern.server.identity.NewAccount;
+import io.lectern.server.testing.TestServer;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The learner app's screens against a real server with the demo catalog, driven like a learner would (search,
+ * open a course, try to enroll, open the wallet), with a screenshot of each screen in target/screenshots.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LearnerScreensTest {
+
+    private static LecternServer server;
+
+    @BeforeAll
+    static void server() {
+        server = TestServer.start(TestServer.relaxedConfig(), routes -> { });
+        new DemoSeed(server.modules().identity(), server.modules().catalog()).seedIfEmpty("instructor-password");
+        server.modules().identity().createAccount(new NewAccount("sam.screens@example.com", "Sam Screens", Role.STUDENT,
+                "screens passphrase"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ApiClient api = new ApiClient(server.baseUri());
+        AuthClient auth = new AuthClient(api);
+        Session session = new Session(auth, auth.login("sam.screens@example.com", "screens passphrase", null));
+        var background = Executors.newVirtualThreadPerTaskExecutor();
+        HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
+        stage.setScene(new Scene(new LearnerShell(home, api, session, background, Platform::runLater).createView(),
+                1100, 720));
+        stage.show();
+    }
+
+    @Test
+    void searchOpenACourseAndTheWallet(FxRobot robot) throws Exception {
+        ListView<?> results = robot.lookup("#catalog-results").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !results.getItems().isEmpty());
+        shot(robot, "1-catalog");
+        int all = results.getItems().size();
+        robot.clickOn("#catalog-search").write("musik theory");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() < all
+                && !results.getItems().isEmpty());
+        shot(robot, "2-search");
+        robot.interact(() -> {
+            results.requestFocus();
+            results.getSelectionModel().select(0);
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#course-title").tryQuery().isPresent()
+                && !robot.lookup("#course-title").queryAs(Label.class).getText().isEmpty());
+        shot(robot, "3-course");
+        robot.clickOn("#nav-wallet");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#wallet-balance").queryAs(Label.class)
+                .getText().endsWith("USD"));
+        robot.clickOn("#wallet-code").write("HT0N-Z367-480F-DW5Q-B");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("This code has a typo; check it against the card.",
+                robot.lookup("#wallet-code-problem").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#wallet-redeem").queryButton().isDisabled());
+        shot(robot, "4-wallet");
+    }
+
+    private static void shot(FxRobot robot, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get();
+        BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
+                BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
+    }
+}
