@@ -6,6 +6,7 @@ import io.lectern.desktop.core.auth.AuthClient;
 import io.lectern.desktop.core.auth.BrowserOpener;
 import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.learner.LearnerShell;
 import io.lectern.desktop.shell.HomeViewModel;
@@ -29,11 +30,12 @@ public final class LecternApp extends Application {
     private AuthClient auth;
     private BrowserOpener browser;
     private Scene scene;
+    private DesktopSettings settings;
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        DesktopSettings settings = DesktopSettings.forCurrentUser();
+        settings = DesktopSettings.forCurrentUser();
         auth = new AuthClient(new ApiClient(settings.serverUrl()));
         browser = SignInView.browserOpener(getHostServices());
         scene = new Scene(new StackPane(), 960, 640);
@@ -65,7 +67,14 @@ public final class LecternApp extends Application {
                 showSignIn(email, "");
             }
         });
-        scene.setRoot(new LearnerShell(home, auth.api(), session, background, Platform::runLater).createView());
+        OfflineStore store = OfflineStore.open(settings.dataDir().resolve("offline-" + session.user().id() + ".db"));
+        home.signedOut().addListener((obs, was, out) -> {
+            if (out) {
+                store.close();
+            }
+        });
+        scene.setRoot(new LearnerShell(home, auth.api(), session, store, background, Platform::runLater)
+                .createView());
     }
 
     @Override

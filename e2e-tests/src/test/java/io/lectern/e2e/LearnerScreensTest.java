@@ -7,6 +7,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.AuthClient;
 import io.lectern.desktop.core.auth.Session;
+import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.learner.LearnerShell;
 import io.lectern.desktop.shell.HomeViewModel;
 import io.lectern.model.identity.Role;
@@ -66,8 +67,9 @@ class LearnerScreensTest {
         Session session = new Session(auth, auth.login("sam.screens@example.com", "screens passphrase", null));
         var background = Executors.newVirtualThreadPerTaskExecutor();
         HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
-        stage.setScene(new Scene(new LearnerShell(home, api, session, background, Platform::runLater).createView(),
-                1100, 720));
+        OfflineStore store = OfflineStore.open(Files.createTempDirectory("lectern-desktop-").resolve("offline.db"));
+        stage.setScene(new Scene(new LearnerShell(home, api, session, store, background, Platform::runLater)
+                .createView(), 1100, 720));
         stage.show();
     }
 
@@ -98,6 +100,10 @@ class LearnerScreensTest {
                 robot.lookup("#wallet-code-problem").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#wallet-redeem").queryButton().isDisabled());
         shot(robot, "4-wallet");
+        robot.clickOn("#nav-sync");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sync-status").queryAs(Label.class)
+                .getText().startsWith("Online"));
+        shot(robot, "5-sync");
     }
 
     private static void shot(FxRobot robot, String name) throws Exception {

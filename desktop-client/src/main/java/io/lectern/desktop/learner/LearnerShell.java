@@ -5,8 +5,13 @@ import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.catalog.CatalogClient;
 import io.lectern.desktop.core.commerce.WalletClient;
+import io.lectern.desktop.core.offline.OfflineStore;
+import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.desktop.shell.HomeViewModel;
 import java.util.concurrent.Executor;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -15,9 +20,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** The learner app's frame: navigation on the left (catalog, wallet), the account at the bottom, screens in the middle. */
 public final class LearnerShell {
@@ -33,8 +40,12 @@ public final class LearnerShell {
     private ToggleButton walletButton;
     private Parent catalogScreen;
 
-    public LearnerShell(HomeViewModel home, ApiClient api, Session session, Executor background, Executor ui) {
+    private final SyncStatusViewModel sync;
+
+    public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, Executor background,
+                        Executor ui) {
         this.home = home;
+        this.sync = new SyncStatusViewModel(new SyncEngine(api, session, store), store, background, ui);
         this.catalog = new CatalogClient(api, session);
         this.wallet = new WalletClient(api, session);
         this.background = background;
@@ -46,6 +57,7 @@ public final class LearnerShell {
         brand.getStyleClass().addAll(Styles.TITLE_3, Styles.ACCENT);
         catalogButton = navButton("Catalog", "nav-catalog", this::showCatalog);
         walletButton = navButton("Wallet", "nav-wallet", this::showWallet);
+        ToggleButton syncButton = navButton("Sync", "nav-sync", () -> root.setCenter(new SyncView(sync).createView()));
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
         Label user = new Label(home.user().displayName());
@@ -55,13 +67,25 @@ public final class LearnerShell {
         signOut.getStyleClass().add(Styles.FLAT);
         signOut.disableProperty().bind(home.busy());
         signOut.setOnAction(e -> home.signOut());
-        VBox side = new VBox(8, brand, catalogButton, walletButton, gap, user, signOut);
+        VBox side = new VBox(8, brand, catalogButton, walletButton, syncButton, gap, user, signOut);
         side.setPadding(new Insets(20, 12, 20, 12));
         side.setPrefWidth(180);
         side.setAlignment(Pos.TOP_LEFT);
         side.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-muted; "
                 + "-fx-border-width: 0 1 0 0;");
         root.setLeft(side);
+        Label status = new Label();
+        status.setId("status-bar");
+        status.textProperty().bind(sync.status());
+        status.getStyleClass().add(Styles.TEXT_SMALL);
+        HBox bar = new HBox(status);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.setStyle("-fx-border-color: -color-border-muted; -fx-border-width: 1 0 0 0;");
+        root.setBottom(bar);
+        Timeline every = new Timeline(new KeyFrame(Duration.minutes(1), e -> sync.syncNow()));
+        every.setCycleCount(Animation.INDEFINITE);
+        every.play();
+        sync.syncNow();
         catalogButton.setSelected(true);
         showCatalog();
         return root;

@@ -43,6 +43,18 @@ public final class DesktopSettings {
         return new DesktopSettings(base.resolve("lectern").resolve("desktop.properties"), env);
     }
 
+    /** Where the app keeps its data: {@code LECTERN_DESKTOP_DATA}, else {@code $XDG_DATA_HOME/lectern-desktop}. */
+    public Path dataDir() {
+        String own = env.get("LECTERN_DESKTOP_DATA");
+        if (own != null && !own.isBlank()) {
+            return Path.of(own);
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("lectern-desktop");
+    }
+
     public URI serverUrl() {
         return Optional.ofNullable(env.get("LECTERN_SERVER_URL")).filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(values.getProperty("server.url")))
