@@ -52,6 +52,11 @@ class LearnerScreensTest {
         new DemoSeed(server.modules().identity(), server.modules().catalog()).seedIfEmpty("instructor-password");
         server.modules().identity().createAccount(new NewAccount("sam.screens@example.com", "Sam Screens", Role.STUDENT,
                 "screens passphrase"));
+        io.lectern.server.testing.Http http = new io.lectern.server.testing.Http(server.baseUri());
+        String sam = io.lectern.server.testing.Accounts.of(http).login("sam.screens@example.com", "screens passphrase")
+                .path("accessToken").asText();
+        String free = http.get("/api/v1/courses?price=free&limit=1").json().path("items").get(0).path("id").asText();
+        assertEquals(201, http.post("/api/v1/courses/" + free + "/enroll", "{}", sam).status());
     }
 
     @AfterAll
@@ -104,6 +109,19 @@ class LearnerScreensTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sync-status").queryAs(Label.class)
                 .getText().startsWith("Online"));
         shot(robot, "5-sync");
+        robot.clickOn("#nav-learning");
+        ListView<?> courses = robot.lookup("#learning-courses").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !courses.getItems().isEmpty());
+        shot(robot, "6-my-learning");
+        robot.clickOn("Resume");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#lesson-title").queryAs(Label.class)
+                .getText().isEmpty());
+        if (robot.lookup("#lesson-done").query().isVisible()) {
+            robot.clickOn("#lesson-done");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lesson-message").queryAs(Label.class)
+                    .getText().equals("Marked as done."));
+        }
+        shot(robot, "7-lesson");
     }
 
     private static void shot(FxRobot robot, String name) throws Exception {

@@ -5,6 +5,7 @@ import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.catalog.CatalogClient;
 import io.lectern.desktop.core.commerce.WalletClient;
+import io.lectern.desktop.core.learning.LearningClient;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.desktop.shell.HomeViewModel;
@@ -38,14 +39,19 @@ public final class LearnerShell {
     private final ToggleGroup nav = new ToggleGroup();
     private ToggleButton catalogButton;
     private ToggleButton walletButton;
+    private ToggleButton learningButton;
     private Parent catalogScreen;
 
     private final SyncStatusViewModel sync;
+    private final SyncEngine engine;
+    private final LearningClient learning;
 
     public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, Executor background,
                         Executor ui) {
         this.home = home;
-        this.sync = new SyncStatusViewModel(new SyncEngine(api, session, store), store, background, ui);
+        this.engine = new SyncEngine(api, session, store);
+        this.sync = new SyncStatusViewModel(engine, store, background, ui);
+        this.learning = new LearningClient(api, session);
         this.catalog = new CatalogClient(api, session);
         this.wallet = new WalletClient(api, session);
         this.background = background;
@@ -56,6 +62,7 @@ public final class LearnerShell {
         Label brand = new Label("Lectern");
         brand.getStyleClass().addAll(Styles.TITLE_3, Styles.ACCENT);
         catalogButton = navButton("Catalog", "nav-catalog", this::showCatalog);
+        learningButton = navButton("My learning", "nav-learning", this::showMyLearning);
         walletButton = navButton("Wallet", "nav-wallet", this::showWallet);
         ToggleButton syncButton = navButton("Sync", "nav-sync", () -> root.setCenter(new SyncView(sync).createView()));
         Region gap = new Region();
@@ -67,7 +74,7 @@ public final class LearnerShell {
         signOut.getStyleClass().add(Styles.FLAT);
         signOut.disableProperty().bind(home.busy());
         signOut.setOnAction(e -> home.signOut());
-        VBox side = new VBox(8, brand, catalogButton, walletButton, syncButton, gap, user, signOut);
+        VBox side = new VBox(8, brand, catalogButton, learningButton, walletButton, syncButton, gap, user, signOut);
         side.setPadding(new Insets(20, 12, 20, 12));
         side.setPrefWidth(180);
         side.setAlignment(Pos.TOP_LEFT);
@@ -118,6 +125,15 @@ public final class LearnerShell {
         CourseViewModel course = new CourseViewModel(catalog, background, ui);
         root.setCenter(new CourseView(course, this::showCatalog, this::showWallet).createView());
         course.load(slug);
+    }
+
+    private void showMyLearning() {
+        learningButton.setSelected(true);
+        root.setCenter(new MyLearningView(new MyLearningViewModel(learning, background, ui), item -> {
+            LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, background, ui);
+            root.setCenter(new LessonPane(lesson, this::showMyLearning).createView());
+            lesson.load(item.nextLesson());
+        }).createView());
     }
 
     private void showWallet() {

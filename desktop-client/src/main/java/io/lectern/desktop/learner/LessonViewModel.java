@@ -1,0 +1,110 @@
+package io.lectern.desktop.learner;
+
+import io.lectern.desktop.core.api.ApiError;
+import io.lectern.desktop.core.api.ServerUnreachableException;
+import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.learning.LearningClient;
+import io.lectern.desktop.core.offline.SyncEngine;
+import io.lectern.desktop.core.text.MarkdownText;
+import io.lectern.model.catalog.LessonType;
+import io.lectern.model.catalog.LessonView;
+import io.lectern.model.learning.SyncEvent;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A lesson being studied: its text, and "mark as done", which goes through the sync engine's queue so it counts
+ * whether the server is reachable now or later. Locked lessons say which lesson to finish first.
+ */
+public final class LessonViewModel {
+
+    private final LearningClient learning;
+    private final SyncEngine sync;
+    private final Runnable syncNow;
+    private final Executor background;
+    private final Executor ui;
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty body = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty markable = new SimpleBooleanProperty(false);
+    private final BooleanProperty done = new SimpleBooleanProperty(false);
+    private LessonView lesson;
+
+    public LessonViewModel(LearningClient learning, SyncEngine sync, Runnable syncNow, Executor background,
+                           Executor ui) {
+        this.learning = learning;
+        this.sync = sync;
+        this.syncNow = syncNow;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public StringProperty title() {
+        return title;
+    }
+
+    public StringProperty body() {
+        return body;
+    }
+
+    public StringProperty message() {
+        return message;
+    }
+
+    public BooleanProperty markable() {
+        return markable;
+    }
+
+    public BooleanProperty done() {
+        return done;
+    }
+
+    public void load(UUID lessonId) {
+        message.set("Opening the lesson…");
+        background.execute(() -> {
+            try {
+                LessonView l = learning.lesson(lessonId);
+                ui.execute(() -> show(l));
+            } catch (ApiError e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            } catch (ServerUnreachableException e) {
+                ui.execute(() -> message.set("Offline: this lesson was not downloaded; open it again when online."));
+            } catch (SessionEndedException e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            }
+        });
+    }
+
+    private void show(LessonView l) {
+        lesson = l;
+        title.set(l.title());
+        body.set(switch (l.type()) {
+            case ARTICLE -> MarkdownText.plain(l.content() == null ? "" : l.content().body());
+            case ASSIGNMENT -> MarkdownText.plain(l.content() == null ? "" : l.content().instructions());
+            case EMBED -> "This lesson opens in your browser: " + (l.launchUrl() == null ? "" : l.launchUrl());
+            case VIDEO -> "This is a video lesson. Video playback is not in this version of the desktop app yet; "
+                    + "watch it in a browser for now. Your progress syncs either way.";
+            default -> "This " + l.type().name().toLowerCase(java.util.Locale.ROOT) + " lesson is not in this version "
+                    + "of the desktop app yet.";
+        });
+        markable.set(l.type() == LessonType.ARTICLE || l.type() == LessonType.PDF || l.type() == LessonType.EMBED);
+        message.set("");
+    }
+
+    /** Marks the lesson done: queued first (so it survives going offline), then synced. */
+    public void markDone() {
+        if (lesson == null || done.get()) {
+            return;
+        }
+        sync.record(new SyncEvent(UUID.randomUUID().toString(), "COMPLETE", Instant.now(), lesson.id(), null, null,
+                null, null, null, null, null, null, null, null));
+        done.set(true);
+        message.set("Marked as done.");
+        syncNow.run();
+    }
+}
