@@ -6,6 +6,7 @@ import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.catalog.CatalogClient;
 import io.lectern.desktop.core.commerce.WalletClient;
 import io.lectern.desktop.core.learning.LearningClient;
+import io.lectern.desktop.core.learning.PlaybackClient;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.desktop.shell.HomeViewModel;
@@ -45,6 +46,7 @@ public final class LearnerShell {
     private final SyncStatusViewModel sync;
     private final SyncEngine engine;
     private final LearningClient learning;
+    private final PlaybackClient playback;
 
     public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, Executor background,
                         Executor ui) {
@@ -52,6 +54,7 @@ public final class LearnerShell {
         this.engine = new SyncEngine(api, session, store);
         this.sync = new SyncStatusViewModel(engine, store, background, ui);
         this.learning = new LearningClient(api, session);
+        this.playback = new PlaybackClient(api, session);
         this.catalog = new CatalogClient(api, session);
         this.wallet = new WalletClient(api, session);
         this.background = background;
@@ -131,7 +134,8 @@ public final class LearnerShell {
         learningButton.setSelected(true);
         root.setCenter(new MyLearningView(new MyLearningViewModel(learning, background, ui), item -> {
             LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, background, ui);
-            root.setCenter(new LessonPane(lesson, this::showMyLearning).createView());
+            root.setCenter(new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
+                    background, ui)).createView());
             lesson.load(item.nextLesson());
         }).createView());
     }

@@ -15,15 +15,23 @@ public final class LessonPane {
 
     private final LessonViewModel model;
     private final Runnable back;
+    private final java.util.function.Supplier<VideoViewModel> videos;
+    private VideoViewModel playing;
 
-    public LessonPane(LessonViewModel model, Runnable back) {
+    public LessonPane(LessonViewModel model, Runnable back, java.util.function.Supplier<VideoViewModel> videos) {
         this.model = model;
         this.back = back;
+        this.videos = videos;
     }
 
     public Parent createView() {
         Hyperlink toCourses = new Hyperlink("\u2190 My learning");
-        toCourses.setOnAction(e -> back.run());
+        toCourses.setOnAction(e -> {
+            if (playing != null) {
+                playing.close();
+            }
+            back.run();
+        });
         Label title = new Label();
         title.setId("lesson-title");
         title.getStyleClass().add(Styles.TITLE_2);
@@ -46,6 +54,15 @@ public final class LessonPane {
         message.textProperty().bind(model.message());
         VBox root = new VBox(12, toCourses, title, text, done, message);
         root.setPadding(new Insets(24));
+        model.video().addListener((obs, old, media) -> {
+            playing = videos.get();
+            VideoPane pane = new VideoPane(playing);
+            Parent player = pane.createView();
+            root.getChildren().set(root.getChildren().indexOf(text), player);
+            VBox.setVgrow(player, Priority.ALWAYS);
+            player.requestFocus();
+            playing.open(model.lessonId(), media, 0, pane, false);
+        });
         return root;
     }
 }

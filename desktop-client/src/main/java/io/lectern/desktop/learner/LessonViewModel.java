@@ -33,6 +33,7 @@ public final class LessonViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty markable = new SimpleBooleanProperty(false);
     private final BooleanProperty done = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.ObjectProperty<UUID> video = new javafx.beans.property.SimpleObjectProperty<>();
     private LessonView lesson;
 
     public LessonViewModel(LearningClient learning, SyncEngine sync, Runnable syncNow, Executor background,
@@ -64,6 +65,15 @@ public final class LessonViewModel {
         return done;
     }
 
+    /** The media of a video lesson, once loaded (the view then opens the player). */
+    public javafx.beans.property.ObjectProperty<UUID> video() {
+        return video;
+    }
+
+    public UUID lessonId() {
+        return lesson == null ? null : lesson.id();
+    }
+
     public void load(UUID lessonId) {
         message.set("Opening the lesson…");
         background.execute(() -> {
@@ -87,11 +97,14 @@ public final class LessonViewModel {
             case ARTICLE -> MarkdownText.plain(l.content() == null ? "" : l.content().body());
             case ASSIGNMENT -> MarkdownText.plain(l.content() == null ? "" : l.content().instructions());
             case EMBED -> "This lesson opens in your browser: " + (l.launchUrl() == null ? "" : l.launchUrl());
-            case VIDEO -> "This is a video lesson. Video playback is not in this version of the desktop app yet; "
-                    + "watch it in a browser for now. Your progress syncs either way.";
+            case VIDEO -> l.content() == null || l.content().mediaId() == null
+                    ? "The video of this lesson has not been uploaded yet; try again later." : "";
             default -> "This " + l.type().name().toLowerCase(java.util.Locale.ROOT) + " lesson is not in this version "
                     + "of the desktop app yet.";
         });
+        if (l.type() == LessonType.VIDEO && l.content() != null && l.content().mediaId() != null) {
+            video.set(l.content().mediaId());
+        }
         markable.set(l.type() == LessonType.ARTICLE || l.type() == LessonType.PDF || l.type() == LessonType.EMBED);
         message.set("");
     }

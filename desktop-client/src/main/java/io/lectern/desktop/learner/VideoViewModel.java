@@ -1,0 +1,213 @@
+package io.lectern.desktop.learner;
+
+import io.lectern.desktop.core.api.ApiError;
+import io.lectern.desktop.core.api.ServerUnreachableException;
+import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.learning.PlaybackClient;
+import io.lectern.desktop.core.learning.WatchTracker;
+import io.lectern.desktop.core.offline.SyncEngine;
+import io.lectern.desktop.core.video.FrameSink;
+import io.lectern.desktop.core.video.VideoPlayer;
+import io.lectern.model.learning.SyncEvent;
+import io.lectern.model.media.Playback;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A video lesson playing: signed URL from the server, play/pause, seek, speed, volume, the position and length,
+ * errors in words, and heartbeats of the seconds really watched queued through the sync engine every ten seconds
+ * (so they count offline too). An expired link is fetched again once.
+ */
+public final class VideoViewModel implements VideoPlayer.Listener {
+
+    static final float[] SPEEDS = {0.5f, 0.75f, 1f, 1.25f, 1.5f, 2f};
+
+    private final PlaybackClient playback;
+    private final SyncEngine sync;
+    private final Executor background;
+    private final Executor ui;
+    private final BooleanProperty playing = new SimpleBooleanProperty(false);
+    private final DoubleProperty position = new SimpleDoubleProperty(0);
+    private final DoubleProperty length = new SimpleDoubleProperty(0);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final DoubleProperty speed = new SimpleDoubleProperty(1);
+    private VideoPlayer player;
+    private WatchTracker tracker;
+    private long lastBeat;
+
+    public VideoViewModel(PlaybackClient playback, SyncEngine sync, Executor background, Executor ui) {
+        this.playback = playback;
+        this.sync = sync;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public BooleanProperty playing() {
+        return playing;
+    }
+
+    /** Seconds. */
+    public DoubleProperty position() {
+        return position;
+    }
+
+    /** Seconds. */
+    public DoubleProperty length() {
+        return length;
+    }
+
+    public StringProperty message() {
+        return message;
+    }
+
+    public DoubleProperty speed() {
+        return speed;
+    }
+
+    /** Starts a video lesson's media from {@code resumeAt} seconds, drawing into {@code sink}. */
+    public void open(UUID lessonId, UUID mediaId, double resumeAt, FrameSink sink, boolean quietAudio) {
+        if (!VideoPlayer.available()) {
+            message.set("VLC is not installed, so videos cannot play here. Install VLC and restart the app.");
+            return;
+        }
+        tracker = new WatchTracker(lessonId, Clock.systemUTC());
+        message.set("Loading the video…");
+        background.execute(() -> {
+            try {
+                Playback p = playback.playback(mediaId);
+                String url = p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url();
+                player = VideoPlayer.create(sink, this, quietAudio);
+                player.play(url, (long) (resumeAt * 1000));
+                if (!p.subtitles().isEmpty()) {
+                    player.subtitles(p.subtitles().getFirst().url());
+                }
+            } catch (ApiError | SessionEndedException e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            } catch (ServerUnreachableException e) {
+                ui.execute(() -> message.set("The server cannot be reached; this video was not downloaded."));
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            }
+        });
+    }
+
+    public void togglePlay() {
+        if (player == null) {
+            return;
+        }
+        if (player.isPlaying()) {
+            player.pause();
+        } else {
+            player.resume();
+        }
+    }
+
+    /** Jumps by {@code seconds} (negative: back), as ←/→ and J/L do. */
+    public void seekBy(double seconds) {
+        if (player != null) {
+            tracker.stopped();
+            player.seek((long) ((position.get() + seconds) * 1000));
+        }
+    }
+
+    /** Jumps to a share of the video (the slider). */
+    public void seekTo(double fraction) {
+        if (player != null && length.get() > 0) {
+            tracker.stopped();
+            player.seek((long) (fraction * length.get() * 1000));
+        }
+    }
+
+    /** One step faster (or slower) through 0.5×–2×. */
+    public void changeSpeed(int steps) {
+        int i = 0;
+        while (i < SPEEDS.length - 1 && SPEEDS[i] < speed.get()) {
+            i++;
+        }
+        int next = Math.max(0, Math.min(SPEEDS.length - 1, i + steps));
+        speed.set(SPEEDS[next]);
+        if (player != null) {
+            player.rate(SPEEDS[next]);
+        }
+    }
+
+    public void volume(int percent) {
+        if (player != null) {
+            player.volume(percent);
+        }
+    }
+
+    public void mute(boolean mute) {
+        if (player != null) {
+            player.mute(mute);
+        }
+    }
+
+    /** Stops, and queues what was watched. */
+    public void close() {
+        beat();
+        if (player != null) {
+            player.close();
+            player = null;
+        }
+    }
+
+    private void beat() {
+        if (tracker == null) {
+            return;
+        }
+        SyncEvent e = tracker.heartbeat(position.get());
+        if (e != null) {
+            sync.record(e);
+        }
+    }
+
+    @Override
+    public void onPlaying() {
+        ui.execute(() -> {
+            playing.set(true);
+            message.set("");
+        });
+    }
+
+    @Override
+    public void onPaused() {
+        tracker.stopped();
+        ui.execute(() -> playing.set(false));
+    }
+
+    @Override
+    public void onFinished() {
+        tracker.stopped();
+        beat();
+        ui.execute(() -> {
+            playing.set(false);
+            message.set("Finished.");
+        });
+    }
+
+    @Override
+    public void onError(String text) {
+        ui.execute(() -> message.set(text));
+    }
+
+    @Override
+    public void onTime(long millis, long total) {
+        tracker.playedTo(millis / 1000.0);
+        if (millis - lastBeat >= 10_000 || millis < lastBeat) {
+            lastBeat = millis;
+            beat();
+        }
+        ui.execute(() -> {
+            position.set(millis / 1000.0);
+            length.set(total / 1000.0);
+        });
+    }
+}
