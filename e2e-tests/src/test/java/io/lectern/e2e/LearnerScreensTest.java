@@ -124,7 +124,7 @@ class LearnerScreensTest {
         shot(robot, "7-lesson");
     }
 
-    private static void shot(FxRobot robot, String name) throws Exception {
+    static void shot(FxRobot robot, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get();
         BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),

@@ -1,0 +1,107 @@
+package io.lectern.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerLight;
+import io.lectern.desktop.core.api.ApiClient;
+import io.lectern.desktop.core.auth.AuthClient;
+import io.lectern.desktop.core.auth.Session;
+import io.lectern.desktop.core.offline.OfflineStore;
+import io.lectern.desktop.learner.LearnerShell;
+import io.lectern.desktop.shell.HomeViewModel;
+import io.lectern.model.identity.Role;
+import io.lectern.server.LecternServer;
+import io.lectern.server.testing.Accounts;
+import io.lectern.server.testing.Http;
+import io.lectern.server.testing.MediaFiles;
+import io.lectern.server.testing.Studio;
+import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Tus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A real video inside the app: uploaded and transcoded by the server, resumed from My learning, drawn by LibVLC
+ * into the window (headless), with a screenshot of it playing.
+ */
+@ExtendWith(ApplicationExtension.class)
+class VideoScreenTest {
+
+    private static LecternServer server;
+
+    @BeforeAll
+    static void server() throws Exception {
+        server = TestServer.start(TestServer.relaxedConfig(), routes -> { });
+        Http http = new Http(server.baseUri());
+        Studio studio = new Studio(server, http);
+        studio.categories("film");
+        String ada = studio.user("ada.screen@example.com", "Ada Screen", Role.INSTRUCTOR);
+        Path dir = Files.createTempDirectory("lectern-video-");
+        byte[] video = MediaFiles.read(MediaFiles.video(dir, 8, 640, 360));
+        Tus tus = new Tus(http, server.baseUri());
+        String media = tus.createId(ada, "pattern.mp4", video, "VIDEO");
+        assertEquals(204, tus.patch(ada, media, 0, video, null).status());
+        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + media, ada).json().path("status").asText())
+                ? true : null, "the transcode", Duration.ofSeconds(120));
+        String course = studio.course(ada, "title", "Test patterns", "category", "film", "description",
+                "Colour bars, step by step.", "pricing", "FREE").path("id").asText();
+        String section = studio.section(ada, course, "Bars").path("id").asText();
+        studio.lesson(ada, section, Map.of("title", "Colour bars", "type", "VIDEO", "durationSec", 8, "content",
+                Map.of("mediaId", media)));
+        studio.publish(ada, course);
+        String leo = studio.user("leo.screen@example.com", "Leo Screen", Role.STUDENT);
+        assertEquals(201, http.post("/api/v1/courses/" + course + "/enroll", "{}", leo).status());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ApiClient api = new ApiClient(server.baseUri());
+        AuthClient auth = new AuthClient(api);
+        Session session = new Session(auth, auth.login("leo.screen@example.com", "passphrase for Leo Screen", null));
+        var background = Executors.newVirtualThreadPerTaskExecutor();
+        HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
+        OfflineStore store = OfflineStore.open(Files.createTempDirectory("lectern-desktop-").resolve("offline.db"));
+        stage.setScene(new Scene(new LearnerShell(home, api, session, store, background, Platform::runLater)
+                .createView(), 1100, 720));
+        stage.show();
+    }
+
+    @Test
+    void theVideoPlaysInsideTheWindow(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-learning");
+        ListView<?> courses = robot.lookup("#learning-courses").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !courses.getItems().isEmpty());
+        robot.clickOn("Resume");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".image-view").tryQuery()
+                .map(n -> ((ImageView) n).getImage() != null).orElse(false));
+        Thread.sleep(2500);
+        ImageView view = robot.lookup(".image-view").queryAs(ImageView.class);
+        assertTrue(view.getImage().getWidth() >= 320, "frames of the video's size");
+        LearnerScreensTest.shot(robot, "8-video");
+    }
+}
