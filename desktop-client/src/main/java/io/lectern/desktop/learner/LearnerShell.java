@@ -7,6 +7,7 @@ import io.lectern.desktop.core.catalog.CatalogClient;
 import io.lectern.desktop.core.commerce.WalletClient;
 import io.lectern.desktop.core.learning.LearningClient;
 import io.lectern.desktop.core.learning.PlaybackClient;
+import io.lectern.desktop.core.learning.QuizClient;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.desktop.shell.HomeViewModel;
@@ -47,6 +48,7 @@ public final class LearnerShell {
     private final SyncEngine engine;
     private final LearningClient learning;
     private final PlaybackClient playback;
+    private final QuizClient quizzes;
 
     public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, Executor background,
                         Executor ui) {
@@ -55,6 +57,7 @@ public final class LearnerShell {
         this.sync = new SyncStatusViewModel(engine, store, background, ui);
         this.learning = new LearningClient(api, session);
         this.playback = new PlaybackClient(api, session);
+        this.quizzes = new QuizClient(api, session);
         this.catalog = new CatalogClient(api, session);
         this.wallet = new WalletClient(api, session);
         this.background = background;
@@ -135,7 +138,7 @@ public final class LearnerShell {
         root.setCenter(new MyLearningView(new MyLearningViewModel(learning, background, ui), item -> {
             LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, background, ui);
             root.setCenter(new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
-                    background, ui)).createView());
+                    background, ui), () -> new QuizViewModel(quizzes, background, ui)).createView());
             lesson.load(item.nextLesson());
         }).createView());
     }

@@ -18,10 +18,14 @@ public final class LessonPane {
     private final java.util.function.Supplier<VideoViewModel> videos;
     private VideoViewModel playing;
 
-    public LessonPane(LessonViewModel model, Runnable back, java.util.function.Supplier<VideoViewModel> videos) {
+    private final java.util.function.Supplier<QuizViewModel> quizzes;
+
+    public LessonPane(LessonViewModel model, Runnable back, java.util.function.Supplier<VideoViewModel> videos,
+                      java.util.function.Supplier<QuizViewModel> quizzes) {
         this.model = model;
         this.back = back;
         this.videos = videos;
+        this.quizzes = quizzes;
     }
 
     public Parent createView() {
@@ -62,6 +66,12 @@ public final class LessonPane {
             VBox.setVgrow(player, Priority.ALWAYS);
             player.requestFocus();
             playing.open(model.lessonId(), media, 0, pane, false);
+        });
+        model.quiz().addListener((obs, old, quizId) -> {
+            QuizViewModel quiz = quizzes.get();
+            Parent pane = new QuizPane(quiz).createView();
+            root.getChildren().set(root.getChildren().indexOf(text), pane);
+            quiz.start(quizId);
         });
         return root;
     }

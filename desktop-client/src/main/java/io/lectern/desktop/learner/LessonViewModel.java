@@ -34,6 +34,7 @@ public final class LessonViewModel {
     private final BooleanProperty markable = new SimpleBooleanProperty(false);
     private final BooleanProperty done = new SimpleBooleanProperty(false);
     private final javafx.beans.property.ObjectProperty<UUID> video = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<UUID> quiz = new javafx.beans.property.SimpleObjectProperty<>();
     private LessonView lesson;
 
     public LessonViewModel(LearningClient learning, SyncEngine sync, Runnable syncNow, Executor background,
@@ -70,6 +71,11 @@ public final class LessonViewModel {
         return video;
     }
 
+    /** The quiz of a quiz lesson, once loaded (the view then shows the quiz). */
+    public javafx.beans.property.ObjectProperty<UUID> quiz() {
+        return quiz;
+    }
+
     public UUID lessonId() {
         return lesson == null ? null : lesson.id();
     }
@@ -97,11 +103,15 @@ public final class LessonViewModel {
             case ARTICLE -> MarkdownText.plain(l.content() == null ? "" : l.content().body());
             case ASSIGNMENT -> MarkdownText.plain(l.content() == null ? "" : l.content().instructions());
             case EMBED -> "This lesson opens in your browser: " + (l.launchUrl() == null ? "" : l.launchUrl());
+            case QUIZ -> "";
             case VIDEO -> l.content() == null || l.content().mediaId() == null
                     ? "The video of this lesson has not been uploaded yet; try again later." : "";
             default -> "This " + l.type().name().toLowerCase(java.util.Locale.ROOT) + " lesson is not in this version "
                     + "of the desktop app yet.";
         });
+        if (l.type() == LessonType.QUIZ && l.content() != null && l.content().quizId() != null) {
+            quiz.set(l.content().quizId());
+        }
         if (l.type() == LessonType.VIDEO && l.content() != null && l.content().mediaId() != null) {
             video.set(l.content().mediaId());
         }

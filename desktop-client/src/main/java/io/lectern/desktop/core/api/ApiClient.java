@@ -55,6 +55,18 @@ public final class ApiClient {
         }
     }
 
+    /** PUTs {@code body} as JSON. */
+    public <T> T put(String path, Object body, Class<T> answer, String accessToken)
+            throws ApiError, ServerUnreachableException {
+        try {
+            HttpRequest.BodyPublisher json = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body));
+            return send(request(path, accessToken).header("Content-Type", "application/json").PUT(json),
+                    mapper.constructType(answer));
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server, e);
+        }
+    }
+
     /** POSTs with extra request headers (such as {@code Idempotency-Key}). */
     public <T> T post(String path, Object body, Class<T> answer, String accessToken, java.util.Map<String, String> headers)
             throws ApiError, ServerUnreachableException {

@@ -1,0 +1,175 @@
+package io.lectern.desktop.learner;
+
+import io.lectern.desktop.core.api.ApiError;
+import io.lectern.desktop.core.api.ServerUnreachableException;
+import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.learning.QuizClient;
+import io.lectern.model.learning.AttemptView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Taking a quiz: the attempt the server started (its deadline rules), one question at a time, every answer saved
+ * as it is given, the time left counted down to the server's deadline, submission and the graded result with
+ * feedback. When time runs out the server submits what was saved; the screen says so and shows the result.
+ */
+public final class QuizViewModel {
+
+    private final QuizClient quizzes;
+    private final Executor background;
+    private final Executor ui;
+    private final ObjectProperty<AttemptView> attempt = new SimpleObjectProperty<>();
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
+    private final StringProperty timeLeft = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty result = new SimpleStringProperty("");
+    private final BooleanProperty finished = new SimpleBooleanProperty(false);
+    private final Map<String, Object> answers = new LinkedHashMap<>();
+
+    public QuizViewModel(QuizClient quizzes, Executor background, Executor ui) {
+        this.quizzes = quizzes;
+        this.background = background;
+        this.ui = ui;
+    }
+
+    public ObjectProperty<AttemptView> attempt() {
+        return attempt;
+    }
+
+    public IntegerProperty index() {
+        return index;
+    }
+
+    public StringProperty timeLeft() {
+        return timeLeft;
+    }
+
+    public StringProperty message() {
+        return message;
+    }
+
+    public StringProperty result() {
+        return result;
+    }
+
+    public BooleanProperty finished() {
+        return finished;
+    }
+
+    public AttemptView.Question current() {
+        AttemptView a = attempt.get();
+        return a == null || a.questions().isEmpty() ? null : a.questions().get(index.get());
+    }
+
+    public Object answer(UUID questionId) {
+        return answers.get(questionId.toString());
+    }
+
+    public void start(UUID quizId) {
+        message.set("Starting the quiz…");
+        call(() -> quizzes.start(quizId), a -> {
+            answers.putAll(a.answers());
+            show(a);
+        });
+    }
+
+    /** Records an answer and saves it at once (the server keeps what arrives before the deadline). */
+    public void answer(UUID questionId, Object value) {
+        AttemptView a = attempt.get();
+        if (a == null || finished.get()) {
+            return;
+        }
+        answers.put(questionId.toString(), value);
+        Map<String, Object> one = Map.of(questionId.toString(), value);
+        message.set("Saving…");
+        call(() -> quizzes.save(a.id(), one), saved -> message.set("Saved."));
+    }
+
+    public void next() {
+        AttemptView a = attempt.get();
+        if (a != null && index.get() < a.questions().size() - 1) {
+            index.set(index.get() + 1);
+        }
+    }
+
+    public void previous() {
+        if (index.get() > 0) {
+            index.set(index.get() - 1);
+        }
+    }
+
+    public void submit() {
+        AttemptView a = attempt.get();
+        if (a == null || finished.get()) {
+            return;
+        }
+        message.set("Submitting…");
+        call(() -> quizzes.submit(a.id()), this::show);
+    }
+
+    /** The view calls this every second: time left to the server's deadline; at zero, fetch the result. */
+    public void tick(Instant now) {
+        AttemptView a = attempt.get();
+        if (a == null || a.deadline() == null || finished.get()) {
+            return;
+        }
+        long left = Math.max(0, Duration.between(now, a.deadline()).toSeconds());
+        timeLeft.set(String.format(Locale.ROOT, "%d:%02d left", left / 60, left % 60));
+        if (left == 0 && !message.get().startsWith("Time is up")) {
+            message.set("Time is up: the answers saved before the deadline are being submitted for you…");
+            call(() -> quizzes.attempt(a.id()), this::show);
+        }
+    }
+
+    private void show(AttemptView a) {
+        attempt.set(a);
+        boolean done = !"IN_PROGRESS".equals(a.status());
+        finished.set(done);
+        if (!done) {
+            message.set(a.deadline() == null ? "" : message.get().startsWith("Time is up") ? message.get() : "");
+            return;
+        }
+        timeLeft.set("");
+        if (a.result() == null) {
+            result.set("Submitted. An essay waits for your instructor's grade.");
+        } else {
+            result.set(String.format(Locale.ROOT, "%s — %.1f of %.1f points (%d %%)%s", a.result().passed()
+                    ? "Passed" : "Not passed", a.result().score(), a.result().maxScore(), a.result().percent(),
+                    a.autoSubmitted() ? ", submitted at the deadline" : ""));
+        }
+        message.set("");
+    }
+
+    private interface Call {
+        AttemptView run() throws ApiError, ServerUnreachableException, SessionEndedException;
+    }
+
+    private void call(Call call, java.util.function.Consumer<AttemptView> then) {
+        background.execute(() -> {
+            try {
+                AttemptView a = call.run();
+                ui.execute(() -> then.accept(a));
+            } catch (ApiError e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            } catch (ServerUnreachableException e) {
+                ui.execute(() -> message.set("The server cannot be reached; your last answer was not saved. "
+                        + "Try again when online."));
+            } catch (SessionEndedException e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            }
+        });
+    }
+}
