@@ -3,31 +3,15 @@ package io.lectern.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
-import io.lectern.desktop.core.api.ApiClient;
-import io.lectern.desktop.core.auth.AuthClient;
-import io.lectern.desktop.core.auth.Session;
-import io.lectern.desktop.core.offline.OfflineStore;
-import io.lectern.desktop.learner.LearnerShell;
-import io.lectern.desktop.shell.HomeViewModel;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
 import io.lectern.server.demo.DemoSeed;
 import io.lectern.server.identity.NewAccount;
 import io.lectern.server.testing.TestServer;
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,28 +50,19 @@ class LearnerScreensTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ApiClient api = new ApiClient(server.baseUri());
-        AuthClient auth = new AuthClient(api);
-        Session session = new Session(auth, auth.login("sam.screens@example.com", "screens passphrase", null));
-        var background = Executors.newVirtualThreadPerTaskExecutor();
-        HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
-        OfflineStore store = OfflineStore.open(Files.createTempDirectory("lectern-desktop-").resolve("offline.db"));
-        stage.setScene(new Scene(new LearnerShell(home, api, session, store, background, Platform::runLater)
-                .createView(), 1100, 720));
-        stage.show();
+        AppWindow.show(stage, server.baseUri(), "sam.screens@example.com", "screens passphrase");
     }
 
     @Test
     void searchOpenACourseAndTheWallet(FxRobot robot) throws Exception {
         ListView<?> results = robot.lookup("#catalog-results").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !results.getItems().isEmpty());
-        shot(robot, "1-catalog");
+        AppWindow.shot(robot, "1-catalog");
         int all = results.getItems().size();
         robot.clickOn("#catalog-search").write("musik theory");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() < all
                 && !results.getItems().isEmpty());
-        shot(robot, "2-search");
+        AppWindow.shot(robot, "2-search");
         robot.interact(() -> {
             results.requestFocus();
             results.getSelectionModel().select(0);
@@ -95,7 +70,7 @@ class LearnerScreensTest {
         robot.type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#course-title").tryQuery().isPresent()
                 && !robot.lookup("#course-title").queryAs(Label.class).getText().isEmpty());
-        shot(robot, "3-course");
+        AppWindow.shot(robot, "3-course");
         robot.clickOn("#nav-wallet");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#wallet-balance").queryAs(Label.class)
                 .getText().endsWith("USD"));
@@ -104,17 +79,17 @@ class LearnerScreensTest {
         assertEquals("This code has a typo; check it against the card.",
                 robot.lookup("#wallet-code-problem").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#wallet-redeem").queryButton().isDisabled());
-        shot(robot, "4-wallet");
+        AppWindow.shot(robot, "4-wallet");
         robot.clickOn("#nav-sync");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sync-status").queryAs(Label.class)
                 .getText().startsWith("Online"));
-        shot(robot, "5-sync");
+        AppWindow.shot(robot, "5-sync");
         robot.clickOn("#nav-learning");
         ListView<?> courses = robot.lookup("#learning-courses").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !courses.getItems().isEmpty());
-        shot(robot, "6-my-learning");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> resume(robot) != null);
-        robot.interact(() -> resume(robot).fire());
+        AppWindow.shot(robot, "6-my-learning");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AppWindow.resume(robot) != null);
+        robot.interact(() -> AppWindow.resume(robot).fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#lesson-title").queryAs(Label.class)
                 .getText().isEmpty());
         if (robot.lookup("#lesson-done").query().isVisible()) {
@@ -122,27 +97,6 @@ class LearnerScreensTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lesson-message").queryAs(Label.class)
                     .getText().equals("Marked as done."));
         }
-        shot(robot, "7-lesson");
-    }
-
-    static void shot(FxRobot robot, String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get();
-        BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
-                BufferedImage.TYPE_INT_ARGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
-            }
-        }
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
-    }
-
-    /** The "Resume" button of the first course in My learning (a laid-out cell's, not a recycled one's). */
-    static javafx.scene.control.Button resume(FxRobot robot) {
-        return robot.lookup("#learning-courses .button").queryAllAs(javafx.scene.control.Button.class).stream()
-                .filter(b -> b.getScene() != null && b.isVisible() && "Resume".equals(b.getText())).findFirst()
-                .orElse(null);
+        AppWindow.shot(robot, "7-lesson");
     }
 }

@@ -3,13 +3,6 @@ package io.lectern.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
-import io.lectern.desktop.core.api.ApiClient;
-import io.lectern.desktop.core.auth.AuthClient;
-import io.lectern.desktop.core.auth.Session;
-import io.lectern.desktop.core.offline.OfflineStore;
-import io.lectern.desktop.learner.LearnerShell;
-import io.lectern.desktop.shell.HomeViewModel;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
 import io.lectern.server.testing.Accounts;
@@ -22,11 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -79,16 +68,7 @@ class VideoScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ApiClient api = new ApiClient(server.baseUri());
-        AuthClient auth = new AuthClient(api);
-        Session session = new Session(auth, auth.login("leo.screen@example.com", "passphrase for Leo Screen", null));
-        var background = Executors.newVirtualThreadPerTaskExecutor();
-        HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
-        OfflineStore store = OfflineStore.open(Files.createTempDirectory("lectern-desktop-").resolve("offline.db"));
-        stage.setScene(new Scene(new LearnerShell(home, api, session, store, background, Platform::runLater)
-                .createView(), 1100, 720));
-        stage.show();
+        AppWindow.show(stage, server.baseUri(), "leo.screen@example.com", "passphrase for Leo Screen");
     }
 
     @Test
@@ -96,20 +76,13 @@ class VideoScreenTest {
         robot.clickOn("#nav-learning");
         ListView<?> courses = robot.lookup("#learning-courses").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !courses.getItems().isEmpty());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> resume(robot) != null);
-        robot.interact(() -> resume(robot).fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> AppWindow.resume(robot) != null);
+        robot.interact(() -> AppWindow.resume(robot).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".image-view").tryQuery()
                 .map(n -> ((ImageView) n).getImage() != null).orElse(false));
         Thread.sleep(2500);
         ImageView view = robot.lookup(".image-view").queryAs(ImageView.class);
         assertTrue(view.getImage().getWidth() >= 320, "frames of the video's size");
-        LearnerScreensTest.shot(robot, "8-video");
-    }
-
-    /** The "Resume" button of the first course in My learning (a laid-out cell's, not a recycled one's). */
-    static javafx.scene.control.Button resume(FxRobot robot) {
-        return robot.lookup("#learning-courses .button").queryAllAs(javafx.scene.control.Button.class).stream()
-                .filter(b -> b.getScene() != null && b.isVisible() && "Resume".equals(b.getText())).findFirst()
-                .orElse(null);
+        AppWindow.shot(robot, "8-video");
     }
 }
