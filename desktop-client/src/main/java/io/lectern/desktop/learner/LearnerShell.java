@@ -5,6 +5,7 @@ import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.catalog.CatalogClient;
 import io.lectern.desktop.core.commerce.WalletClient;
+import io.lectern.desktop.core.learning.CertificateClient;
 import io.lectern.desktop.core.learning.LearningClient;
 import io.lectern.desktop.core.learning.PlaybackClient;
 import io.lectern.desktop.core.learning.QuizClient;
@@ -49,6 +50,7 @@ public final class LearnerShell {
     private final LearningClient learning;
     private final PlaybackClient playback;
     private final QuizClient quizzes;
+    private final CertificateClient certificates;
 
     public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, Executor background,
                         Executor ui) {
@@ -58,6 +60,7 @@ public final class LearnerShell {
         this.learning = new LearningClient(api, session);
         this.playback = new PlaybackClient(api, session);
         this.quizzes = new QuizClient(api, session);
+        this.certificates = new CertificateClient(api, session);
         this.catalog = new CatalogClient(api, session);
         this.wallet = new WalletClient(api, session);
         this.background = background;
@@ -70,6 +73,8 @@ public final class LearnerShell {
         catalogButton = navButton("Catalog", "nav-catalog", this::showCatalog);
         learningButton = navButton("My learning", "nav-learning", this::showMyLearning);
         walletButton = navButton("Wallet", "nav-wallet", this::showWallet);
+        ToggleButton certificatesButton = navButton("Certificates", "nav-certificates", () -> root.setCenter(
+                new CertificatesView(new CertificatesViewModel(certificates, background, ui)).createView()));
         ToggleButton syncButton = navButton("Sync", "nav-sync", () -> root.setCenter(new SyncView(sync).createView()));
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
@@ -80,7 +85,8 @@ public final class LearnerShell {
         signOut.getStyleClass().add(Styles.FLAT);
         signOut.disableProperty().bind(home.busy());
         signOut.setOnAction(e -> home.signOut());
-        VBox side = new VBox(8, brand, catalogButton, learningButton, walletButton, syncButton, gap, user, signOut);
+        VBox side = new VBox(8, brand, catalogButton, learningButton, certificatesButton, walletButton, syncButton, gap,
+                user, signOut);
         side.setPadding(new Insets(20, 12, 20, 12));
         side.setPrefWidth(180);
         side.setAlignment(Pos.TOP_LEFT);

@@ -86,6 +86,23 @@ public final class ApiClient {
         return send(request(path, accessToken).GET(), mapper.constructType(answer));
     }
 
+    /** GETs a binary document (a PDF). */
+    public byte[] bytes(String path, String accessToken) throws ApiError, ServerUnreachableException {
+        try {
+            HttpResponse<byte[]> r = http.send(request(path, accessToken).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() / 100 == 2) {
+                return r.body();
+            }
+            throw new ApiError(problem(r), null);
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException(server, e);
+        }
+    }
+
     /** GETs a JSON array; {@code accessToken} may be null for calls that need no sign-in. */
     public <T> List<T> getList(String path, Class<T> element, String accessToken)
             throws ApiError, ServerUnreachableException {
