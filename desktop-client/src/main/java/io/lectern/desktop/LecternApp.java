@@ -6,6 +6,7 @@ import io.lectern.desktop.core.auth.AuthClient;
 import io.lectern.desktop.core.auth.BrowserOpener;
 import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.auth.SessionVault;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.learner.LearnerShell;
@@ -31,6 +32,7 @@ public final class LecternApp extends Application {
     private BrowserOpener browser;
     private Scene scene;
     private DesktopSettings settings;
+    private SessionVault vault;
 
     @Override
     public void start(Stage stage) {
@@ -38,11 +40,32 @@ public final class LecternApp extends Application {
         settings = DesktopSettings.forCurrentUser();
         auth = new AuthClient(new ApiClient(settings.serverUrl()));
         browser = SignInView.browserOpener(getHostServices());
-        scene = new Scene(new StackPane(), 960, 640);
-        showSignIn("", "");
+        scene = new Scene(new StackPane(new javafx.scene.control.Label("Signing you in…")), 1100, 720);
+        vault = new SessionVault(settings.dataDir());
+        restoreOrSignIn();
         stage.setTitle("Lectern");
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** A session kept from last time is renewed in the background; otherwise (or if refused) the sign-in screen. */
+    private void restoreOrSignIn() {
+        var kept = vault.load();
+        if (kept.isEmpty()) {
+            showSignIn("", "");
+            return;
+        }
+        background.execute(() -> {
+            try {
+                var fresh = auth.refresh(kept.get().refreshToken());
+                Platform.runLater(() -> showHome(new Session(auth, fresh)));
+            } catch (io.lectern.desktop.core.api.ApiError e) {
+                vault.clear();
+                Platform.runLater(() -> showSignIn(kept.get().user().email(), "Your session has ended; sign in again."));
+            } catch (io.lectern.desktop.core.api.ServerUnreachableException e) {
+                Platform.runLater(() -> showSignIn(kept.get().user().email(), e.getMessage()));
+            }
+        });
     }
 
     private void showSignIn(String email, String message) {
@@ -60,7 +83,12 @@ public final class LecternApp extends Application {
 
     private void showHome(Session session) {
         String email = session.user().email();
-        session.onExpired(() -> Platform.runLater(() -> showSignIn(email, new SessionEndedException().getMessage())));
+        session.onExpired(() -> {
+            vault.clear();
+            Platform.runLater(() -> showSignIn(email, new SessionEndedException().getMessage()));
+        });
+        session.onRotated(vault::save);
+        vault.save(session.tokens());
         HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
         home.signedOut().addListener((obs, was, out) -> {
             if (out) {
@@ -70,6 +98,7 @@ public final class LecternApp extends Application {
         OfflineStore store = OfflineStore.open(settings.dataDir().resolve("offline-" + session.user().id() + ".db"));
         home.signedOut().addListener((obs, was, out) -> {
             if (out) {
+                vault.clear();
                 store.close();
             }
         });

@@ -35,6 +35,9 @@ public final class Session {
         this(auth, tokens, Clock.systemUTC());
     }
 
+    private final java.util.List<java.util.function.Consumer<AuthTokens>> rotatedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public Session(AuthClient auth, AuthTokens tokens, Clock clock) {
         this.auth = auth;
         this.clock = clock;
@@ -45,6 +48,11 @@ public final class Session {
     @FunctionalInterface
     public interface AuthorizedCall<T> {
         T call(String accessToken) throws ApiError, ServerUnreachableException;
+    }
+
+    /** The current token pair (for the vault). */
+    public synchronized AuthTokens tokens() {
+        return tokens;
     }
 
     public synchronized UserView user() {
@@ -143,5 +151,11 @@ public final class Session {
     private void accept(AuthTokens fresh) {
         tokens = fresh;
         expiresAt = clock.instant().plusSeconds(Math.max(0, fresh.expiresIn()));
+        rotatedListeners.forEach(l -> l.accept(fresh));
+    }
+
+    /** Runs {@code listener} with every new token pair (the vault keeps the rotated refresh token). */
+    public void onRotated(java.util.function.Consumer<AuthTokens> listener) {
+        rotatedListeners.add(listener);
     }
 }
