@@ -52,6 +52,12 @@ public final class OfflineStore implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+                        .fromString("rw-------")); // the learner's notes and progress are theirs alone
+            } catch (IOException | UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("CREATE TABLE IF NOT EXISTS queue (event_id TEXT PRIMARY KEY, event TEXT NOT NULL, "
