@@ -52,12 +52,6 @@ public final class OfflineStore implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try {
-                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
-                        .fromString("rw-------")); // the learner's notes and progress are theirs alone
-            } catch (IOException | UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("CREATE TABLE IF NOT EXISTS queue (event_id TEXT PRIMARY KEY, event TEXT NOT NULL, "
@@ -68,6 +62,12 @@ public final class OfflineStore implements AutoCloseable {
                         + "state TEXT NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS notes (note_id TEXT PRIMARY KEY, note TEXT NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            }
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+                        .fromString("rw-------")); // the learner's notes and progress are theirs alone
+            } catch (IOException | UnsupportedOperationException ignored) {
+                // not a POSIX file system
             }
             return new OfflineStore(c);
         } catch (SQLException | IOException e) {
