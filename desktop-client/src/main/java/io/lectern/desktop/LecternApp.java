@@ -1,6 +1,5 @@
 package io.lectern.desktop;
 
-import atlantafx.base.theme.PrimerLight;
 import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.AuthClient;
 import io.lectern.desktop.core.auth.BrowserOpener;
@@ -10,6 +9,7 @@ import io.lectern.desktop.core.auth.SessionVault;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.learner.LearnerShell;
+import io.lectern.desktop.learner.SettingsView;
 import io.lectern.desktop.shell.HomeViewModel;
 import io.lectern.desktop.signin.SignInView;
 import io.lectern.desktop.signin.SignInViewModel;
@@ -36,8 +36,8 @@ public final class LecternApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         settings = DesktopSettings.forCurrentUser();
+        SettingsView.apply(settings.theme());
         auth = new AuthClient(new ApiClient(settings.serverUrl()));
         browser = SignInView.browserOpener(getHostServices());
         scene = new Scene(new StackPane(new javafx.scene.control.Label("Signing you in…")), 1100, 720);
@@ -102,7 +102,7 @@ public final class LecternApp extends Application {
                 store.close();
             }
         });
-        scene.setRoot(new LearnerShell(home, auth.api(), session, store, background, Platform::runLater)
+        scene.setRoot(new LearnerShell(home, auth.api(), session, store, settings, background, Platform::runLater)
                 .createView());
     }
 

@@ -5,6 +5,7 @@ import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.AuthClient;
 import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.offline.OfflineStore;
+import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.learner.LearnerShell;
 import io.lectern.desktop.shell.HomeViewModel;
 import java.awt.image.BufferedImage;
@@ -37,7 +38,9 @@ final class AppWindow {
         var background = Executors.newVirtualThreadPerTaskExecutor();
         HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
         OfflineStore store = OfflineStore.open(Files.createTempDirectory("lectern-desktop-").resolve("offline.db"));
-        stage.setScene(new Scene(new LearnerShell(home, api, session, store, background, Platform::runLater)
+        DesktopSettings settings = new DesktopSettings(Files.createTempDirectory("lectern-settings-")
+                .resolve("desktop.properties"), java.util.Map.of());
+        stage.setScene(new Scene(new LearnerShell(home, api, session, store, settings, background, Platform::runLater)
                 .createView(), 1100, 720));
         stage.show();
     }

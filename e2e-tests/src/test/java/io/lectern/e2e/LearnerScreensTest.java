@@ -98,5 +98,13 @@ class LearnerScreensTest {
                     .getText().equals("Marked as done."));
         }
         AppWindow.shot(robot, "7-lesson");
+        robot.clickOn("#nav-settings");
+        robot.interact(() -> robot.lookup("#settings-server").queryAs(javafx.scene.control.TextField.class)
+                .setText("ftp://nowhere"));
+        robot.clickOn("#settings-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("The server address must start with http:// or https://.",
+                robot.lookup("#settings-message").queryAs(Label.class).getText());
+        AppWindow.shot(robot, "9-settings");
     }
 }

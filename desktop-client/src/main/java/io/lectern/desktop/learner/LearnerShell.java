@@ -11,6 +11,7 @@ import io.lectern.desktop.core.learning.PlaybackClient;
 import io.lectern.desktop.core.learning.QuizClient;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
+import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.shell.HomeViewModel;
 import java.util.concurrent.Executor;
 import javafx.animation.Animation;
@@ -52,9 +53,12 @@ public final class LearnerShell {
     private final QuizClient quizzes;
     private final CertificateClient certificates;
 
-    public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, Executor background,
-                        Executor ui) {
+    private final DesktopSettings settings;
+
+    public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, DesktopSettings settings,
+                        Executor background, Executor ui) {
         this.home = home;
+        this.settings = settings;
         this.engine = new SyncEngine(api, session, store);
         this.sync = new SyncStatusViewModel(engine, store, background, ui);
         this.learning = new LearningClient(api, session);
@@ -76,6 +80,8 @@ public final class LearnerShell {
         ToggleButton certificatesButton = navButton("Certificates", "nav-certificates", () -> root.setCenter(
                 new CertificatesView(new CertificatesViewModel(certificates, background, ui)).createView()));
         ToggleButton syncButton = navButton("Sync", "nav-sync", () -> root.setCenter(new SyncView(sync).createView()));
+        ToggleButton settingsButton = navButton("Settings", "nav-settings", () -> root.setCenter(new SettingsView(
+                new SettingsViewModel(settings)).createView()));
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
         Label user = new Label(home.user().displayName());
@@ -85,8 +91,8 @@ public final class LearnerShell {
         signOut.getStyleClass().add(Styles.FLAT);
         signOut.disableProperty().bind(home.busy());
         signOut.setOnAction(e -> home.signOut());
-        VBox side = new VBox(8, brand, catalogButton, learningButton, certificatesButton, walletButton, syncButton, gap,
-                user, signOut);
+        VBox side = new VBox(8, brand, catalogButton, learningButton, certificatesButton, walletButton, syncButton,
+                settingsButton, gap, user, signOut);
         side.setPadding(new Insets(20, 12, 20, 12));
         side.setPrefWidth(180);
         side.setAlignment(Pos.TOP_LEFT);
@@ -141,12 +147,37 @@ public final class LearnerShell {
 
     private void showMyLearning() {
         learningButton.setSelected(true);
-        root.setCenter(new MyLearningView(new MyLearningViewModel(learning, background, ui), item -> {
-            LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, background, ui);
-            root.setCenter(new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
-                    background, ui), () -> new QuizViewModel(quizzes, background, ui)).createView());
-            lesson.load(item.nextLesson());
-        }).createView());
+        root.setCenter(new MyLearningView(new MyLearningViewModel(learning, background, ui),
+                item -> openLesson(item.nextLesson())).createView());
+    }
+
+    private void openLesson(java.util.UUID lessonId) {
+        LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, background, ui);
+        root.setCenter(new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
+                background, ui), () -> new QuizViewModel(quizzes, background, ui), this::openNext).createView());
+        lesson.load(lessonId);
+    }
+
+    /** Sends what was done, then opens the lesson the server says comes next (or My learning when none is left). */
+    private void openNext(java.util.UUID courseId) {
+        background.execute(() -> {
+            engine.sync();
+            java.util.UUID next = null;
+            try {
+                next = learning.progress(courseId).nextLessonId();
+            } catch (io.lectern.desktop.core.api.ApiError | io.lectern.desktop.core.api.ServerUnreachableException
+                     | io.lectern.desktop.core.auth.SessionEndedException offline) {
+                // without the server the next lesson is not known: back to My learning
+            }
+            java.util.UUID chosen = next;
+            ui.execute(() -> {
+                if (chosen == null) {
+                    showMyLearning();
+                } else {
+                    openLesson(chosen);
+                }
+            });
+        });
     }
 
     private void showWallet() {

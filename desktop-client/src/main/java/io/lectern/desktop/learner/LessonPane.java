@@ -19,13 +19,15 @@ public final class LessonPane {
     private VideoViewModel playing;
 
     private final java.util.function.Supplier<QuizViewModel> quizzes;
+    private final java.util.function.Consumer<java.util.UUID> next;
 
     public LessonPane(LessonViewModel model, Runnable back, java.util.function.Supplier<VideoViewModel> videos,
-                      java.util.function.Supplier<QuizViewModel> quizzes) {
+                      java.util.function.Supplier<QuizViewModel> quizzes, java.util.function.Consumer<java.util.UUID> next) {
         this.model = model;
         this.back = back;
         this.videos = videos;
         this.quizzes = quizzes;
+        this.next = next;
     }
 
     public Parent createView() {
@@ -56,7 +58,16 @@ public final class LessonPane {
         Label message = new Label();
         message.setId("lesson-message");
         message.textProperty().bind(model.message());
-        VBox root = new VBox(12, toCourses, title, text, done, message);
+        Button onward = new Button("Next lesson \u2192");
+        onward.setId("lesson-next");
+        onward.setOnAction(e -> {
+            if (playing != null) {
+                playing.close();
+            }
+            next.accept(model.courseId());
+        });
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(10, done, onward);
+        VBox root = new VBox(12, toCourses, title, text, actions, message);
         root.setPadding(new Insets(24));
         model.video().addListener((obs, old, media) -> {
             playing = videos.get();

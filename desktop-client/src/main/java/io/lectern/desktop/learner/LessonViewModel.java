@@ -76,6 +76,10 @@ public final class LessonViewModel {
         return quiz;
     }
 
+    public UUID courseId() {
+        return lesson == null ? null : lesson.courseId();
+    }
+
     public UUID lessonId() {
         return lesson == null ? null : lesson.id();
     }

@@ -63,9 +63,33 @@ public final class DesktopSettings {
 
     public void setServerUrl(URI url) throws IOException {
         values.setProperty("server.url", url.toString());
+        store();
+    }
+
+    /** light or dark. */
+    public String theme() {
+        return "dark".equals(values.getProperty("theme")) ? "dark" : "light";
+    }
+
+    public void setTheme(String theme) throws IOException {
+        values.setProperty("theme", "dark".equals(theme) ? "dark" : "light");
+        store();
+    }
+
+    private void store() throws IOException {
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file)) {
             values.store(out, "Lectern desktop settings");
+        }
+    }
+
+    /** Checks a server address as typed; the reason when it is not one. */
+    public static java.util.Optional<String> problem(String text) {
+        try {
+            parse(text);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of("The server address must start with http:// or https://.");
         }
     }
 
