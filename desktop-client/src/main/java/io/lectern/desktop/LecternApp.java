@@ -11,6 +11,8 @@ import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.learner.LearnerShell;
 import io.lectern.desktop.learner.SettingsView;
 import io.lectern.desktop.shell.HomeViewModel;
+import io.lectern.desktop.signin.AccountView;
+import io.lectern.desktop.signin.AccountViewModel;
 import io.lectern.desktop.signin.SignInView;
 import io.lectern.desktop.signin.SignInViewModel;
 import java.util.concurrent.ExecutorService;
@@ -77,8 +79,18 @@ public final class LecternApp extends Application {
                 showHome(new Session(auth, tokens));
             }
         });
-        scene.setRoot(new SignInView(signIn).createView());
+        scene.setRoot(new SignInView(signIn).onAccount(this::showAccount).createView());
         signIn.start();
+    }
+
+    private void showAccount(AccountViewModel.Purpose purpose) {
+        AccountViewModel account = new AccountViewModel(auth, purpose, background, Platform::runLater);
+        account.session().addListener((obs, old, tokens) -> {
+            if (tokens != null) {
+                showHome(new Session(auth, tokens));
+            }
+        });
+        scene.setRoot(new AccountView(account, () -> showSignIn("", "")).createView());
     }
 
     private void showHome(Session session) {

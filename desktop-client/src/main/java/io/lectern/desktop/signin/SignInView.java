@@ -31,9 +31,16 @@ import javafx.scene.layout.VBox;
 public final class SignInView {
 
     private final SignInViewModel model;
+    private java.util.function.Consumer<AccountViewModel.Purpose> account = p -> { };
 
     public SignInView(SignInViewModel model) {
         this.model = model;
+    }
+
+    /** Where "Create an account" and "Forgot your password?" lead. */
+    public SignInView onAccount(java.util.function.Consumer<AccountViewModel.Purpose> open) {
+        this.account = open;
+        return this;
     }
 
     /** Opens addresses in the user's default browser through JavaFX's host services. */
@@ -79,8 +86,18 @@ public final class SignInView {
         error.getStyleClass().add(Styles.DANGER);
         showWhen(error, model.error().isNotEmpty());
 
+        javafx.scene.control.Hyperlink register = new javafx.scene.control.Hyperlink("Create an account");
+        register.setId("register");
+        register.setOnAction(e -> account.accept(AccountViewModel.Purpose.REGISTER));
+        javafx.scene.control.Hyperlink forgot = new javafx.scene.control.Hyperlink("Forgot password?");
+        register.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        forgot.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        forgot.setId("forgot");
+        forgot.setOnAction(e -> account.accept(AccountViewModel.Purpose.RESET));
+        HBox links = new HBox(8, register, forgot);
+        showWhen(links, firstStep);
         VBox card = new VBox(12, title, modeBar, email, password, code, secondStep(), submitButton(), backButton(),
-                providerButtons(), cancelButton(), copyLinkButton(), error, statusRow());
+                providerButtons(), cancelButton(), copyLinkButton(), error, links, statusRow());
         card.setMaxWidth(360);
         card.setPadding(new Insets(32));
         VBox root = new VBox(card);

@@ -40,6 +40,26 @@ public final class AuthClient {
         return api.post("/api/v1/auth/otp/verify", new OtpRequest(email, code, totp), AuthTokens.class);
     }
 
+    /** Creates an account; the server mails a code that {@link #verifyEmail} exchanges for a session. */
+    public void register(String email, String password, String displayName) throws ApiError, ServerUnreachableException {
+        api.post("/api/v1/auth/register", new io.lectern.model.identity.RegisterRequest(email, password, displayName),
+                Void.class);
+    }
+
+    public AuthTokens verifyEmail(String email, String code) throws ApiError, ServerUnreachableException {
+        return api.post("/api/v1/auth/verify-email", new OtpRequest(email, code, null), AuthTokens.class);
+    }
+
+    /** Asks for a password-reset code (the same answer whether or not the account exists). */
+    public void forgotPassword(String email) throws ApiError, ServerUnreachableException {
+        api.post("/api/v1/auth/password/forgot", OtpRequest.ask(email), Void.class);
+    }
+
+    public void resetPassword(String email, String code, String newPassword) throws ApiError, ServerUnreachableException {
+        api.post("/api/v1/auth/password/reset", new io.lectern.model.identity.PasswordReset(email, code, newPassword),
+                Void.class);
+    }
+
     /** The OpenID Connect providers the server offers; empty when none are configured. */
     public List<OidcProvider> providers() throws ApiError, ServerUnreachableException {
         return api.getList("/api/v1/auth/oidc/providers", OidcProvider.class, null);

@@ -1,0 +1,90 @@
+package io.lectern.desktop.signin;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** Create an account, or reset a forgotten password: the details, then the mailed code. */
+public final class AccountView {
+
+    private final AccountViewModel model;
+    private final Runnable back;
+
+    public AccountView(AccountViewModel model, Runnable back) {
+        this.model = model;
+        this.back = back;
+    }
+
+    public Parent createView() {
+        boolean register = model.purpose() == AccountViewModel.Purpose.REGISTER;
+        Label title = new Label(register ? "Create an account" : "Reset your password");
+        title.getStyleClass().add(Styles.TITLE_2);
+        title.setWrapText(true);
+        TextField name = field("account-name", "Your name", model.name());
+        name.setVisible(register);
+        name.setManaged(register);
+        TextField email = field("account-email", "Email", model.email());
+        PasswordField password = new PasswordField();
+        password.setId("account-password");
+        password.setPromptText(register ? "Password (at least 10 characters)" : "New password (at least 10 characters)");
+        password.textProperty().bindBidirectional(model.password());
+        if (!register) {
+            password.visibleProperty().bind(model.codeSent());
+            password.managedProperty().bind(model.codeSent());
+        }
+        TextField code = field("account-code", "6-digit code from the mail", model.code());
+        code.visibleProperty().bind(model.codeSent());
+        code.managedProperty().bind(model.codeSent());
+        Button send = new Button(register ? "Create account" : "Mail me a code");
+        send.setId("account-send");
+        send.getStyleClass().add(Styles.ACCENT);
+        send.setMaxWidth(Double.MAX_VALUE);
+        send.visibleProperty().bind(model.codeSent().not());
+        send.managedProperty().bind(model.codeSent().not());
+        send.disableProperty().bind(model.busy());
+        send.setOnAction(e -> model.sendCode());
+        Button confirm = new Button(register ? "Confirm and sign in" : "Set password and sign in");
+        confirm.setId("account-confirm");
+        confirm.getStyleClass().add(Styles.ACCENT);
+        confirm.setMaxWidth(Double.MAX_VALUE);
+        confirm.visibleProperty().bind(model.codeSent());
+        confirm.managedProperty().bind(model.codeSent());
+        confirm.disableProperty().bind(model.busy());
+        confirm.setOnAction(e -> model.confirm());
+        Label status = new Label();
+        status.setWrapText(true);
+        status.textProperty().bind(model.status());
+        Label error = new Label();
+        error.setId("account-error");
+        error.setWrapText(true);
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(model.error());
+        status.visibleProperty().bind(model.status().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        error.visibleProperty().bind(model.error().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        Hyperlink toSignIn = new Hyperlink("Back to sign in");
+        toSignIn.setOnAction(e -> back.run());
+        VBox card = new VBox(12, title, name, email, password, code, send, confirm, status, error, toSignIn);
+        card.setMaxWidth(380);
+        card.setPadding(new Insets(32));
+        VBox root = new VBox(card);
+        root.setAlignment(Pos.CENTER);
+        return root;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+}
