@@ -1,6 +1,7 @@
 package io.lectern.server.catalog;
 
 import io.lectern.server.catalog.internal.CatalogCore;
+import io.lectern.server.platform.http.ApiException;
 import io.helidon.dbclient.DbExecute;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,20 @@ public final class CatalogService {
     /** Whether the caller owns or co-teaches the course (also while it is a draft), or is an admin. */
     public boolean isDraftStaff(io.lectern.server.platform.security.Principal caller, UUID courseId) {
         return core.isCourseStaff(caller, courseId);
+    }
+
+    /**
+     * For what only a course's staff may do: 404 when the course does not exist, 403 with the given reason when
+     * the caller neither owns nor co-teaches it (as it stands now, draft or published) and is not an admin.
+     */
+    public void requireCourseStaff(io.lectern.server.platform.security.Principal caller, UUID courseId,
+                                   String forbiddenReason) {
+        if (!core.courseExists(courseId)) {
+            throw ApiException.notFound("This course");
+        }
+        if (!core.isCourseStaff(caller, courseId)) {
+            throw new ApiException(403, "auth.forbidden", forbiddenReason);
+        }
     }
 
     /** Whether the caller may study a course: enrolled (commerce says), staff of it, or an admin. */

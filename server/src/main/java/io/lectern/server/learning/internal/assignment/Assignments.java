@@ -183,12 +183,7 @@ public final class Assignments {
     }
 
     List<Map<String, Object>> queue(Principal p, UUID courseId) {
-        if (!catalog.courseExists(courseId)) {
-            throw ApiException.notFound("This course");
-        }
-        if (!catalog.isDraftStaff(p, courseId)) {
-            throw new ApiException(403, "auth.forbidden", "Only this course's instructors grade its assignments.");
-        }
+        catalog.requireCourseStaff(p, courseId, "Only this course's instructors grade its assignments.");
         return views.queue(courseId);
     }
 

@@ -135,12 +135,7 @@ public final class Certificates {
     }
 
     public CertificateTemplate saveTemplate(Principal p, UUID courseId, CertificateTemplate in) {
-        if (!catalog.courseExists(courseId)) {
-            throw ApiException.notFound("This course");
-        }
-        if (!catalog.isDraftStaff(p, courseId)) {
-            throw new ApiException(403, "auth.forbidden", "Only this course's instructors design its certificate.");
-        }
+        catalog.requireCourseStaff(p, courseId, "Only this course's instructors design its certificate.");
         new Validation().check(in.accent() == null || in.accent().matches("#[0-9a-fA-F]{6}"), "accent", "format",
                         "accent is a colour such as #2f5da8.").maxLength("wording", in.wording(), 200)
                 .maxLength("signerName", in.signerName(), 100).maxLength("signerTitle", in.signerTitle(), 100)

@@ -83,7 +83,8 @@ public final class Progress {
         return lesson.withLength(pages);
     }
 
-    static boolean markable(LessonType type) {
+    /** Lessons a learner completes by marking them done (the rest complete by watching, passing or submitting). */
+    public static boolean markable(LessonType type) {
         return type == LessonType.ARTICLE || type == LessonType.PDF || type == LessonType.EMBED
                 || type == LessonType.LIVE;
     }

@@ -21,12 +21,14 @@ public final class Quizzes {
     private final CatalogService catalog;
     private final QuizStore store;
     private final Attempts attempts;
+    private final AttemptViews views;
 
     Quizzes(Platform platform, CatalogService catalog, QuizStore store, Attempts attempts) {
         this.platform = platform;
         this.catalog = catalog;
         this.store = store;
         this.attempts = attempts;
+        this.views = new AttemptViews(platform.clock());
     }
 
     Map<String, Object> create(Principal p, UUID courseId, QuizInput in) {
@@ -42,7 +44,7 @@ public final class Quizzes {
     Map<String, Object> view(Principal p, UUID quizId) {
         QuizStore.Quiz quiz = store.quiz(platform.db().execute(), quizId)
                 .orElseThrow(() -> ApiException.notFound("This quiz"));
-        if (isStaff(p, quiz.courseId())) {
+        if (catalog.isDraftStaff(p, quiz.courseId())) {
             return staffView(quiz);
         }
         if (!catalog.mayStudy(p, quiz.courseId())) {
@@ -59,7 +61,7 @@ public final class Quizzes {
     List<AttemptView> gradingQueue(Principal p, UUID courseId) {
         requireStaff(p, courseId);
         return store.awaitingReview(platform.db().execute(), courseId).stream()
-                .map(a -> new AttemptViews(platform.clock()).of(attempts.quiz(a), a)).toList();
+                .map(a -> views.of(attempts.quiz(a), a)).toList();
     }
 
     /** Grades the essays of an attempt ({questionId: {points, comment}}) and finishes it. */
@@ -89,7 +91,7 @@ public final class Quizzes {
                     a.startedAt(), a.deadline(), a.submittedAt(), a.autoSubmitted(), a.layout(), a.answers(), merged,
                     a.score(), a.maxScore(), a.passed()), a.submittedAt(), false);
             QuizStore.Attempt done = store.attempt(tx, attemptId, false).orElseThrow();
-            return new AttemptViews(platform.clock()).of(quiz, done);
+            return views.of(quiz, done);
         });
     }
 
@@ -114,17 +116,7 @@ public final class Quizzes {
         return v;
     }
 
-    private boolean isStaff(Principal p, UUID courseId) {
-        return p.isAdmin() || catalog.offer(courseId).map(o -> o.isStaff(p.userId())).orElse(false)
-                || catalog.isDraftStaff(p, courseId);
-    }
-
     private void requireStaff(Principal p, UUID courseId) {
-        if (!catalog.courseExists(courseId)) {
-            throw ApiException.notFound("This course");
-        }
-        if (!isStaff(p, courseId)) {
-            throw new ApiException(403, "auth.forbidden", "Only this course's instructors manage its quizzes.");
-        }
+        catalog.requireCourseStaff(p, courseId, "Only this course's instructors manage its quizzes.");
     }
 }

@@ -1,7 +1,6 @@
 package io.lectern.server.learning.internal.sync;
 
 import io.helidon.dbclient.DbTransaction;
-import io.lectern.model.catalog.LessonType;
 import io.lectern.model.learning.SyncEvent;
 import io.lectern.model.learning.SyncRequest;
 import io.lectern.model.learning.SyncResult;
@@ -109,9 +108,9 @@ public final class SyncService {
             }
             progress.applyInTransaction(tx, batch);
             rejected.addAll(notes.merge(tx, p.userId(), noteEvents, checks::lesson));
-            Set<String> refusedNotes = new HashSet<>();
-            rejected.forEach(r -> refusedNotes.add(r.id()));
-            appliedIds.removeIf(refusedNotes::contains);
+            Set<String> refused = new HashSet<>();
+            rejected.forEach(r -> refused.add(r.id()));
+            appliedIds.removeIf(refused::contains);
         });
         List<ProgressStore.Row> rows = store.since(platform.db().execute(), p.userId(), cursor);
         List<SyncResult.SyncedProgress> changed = rows.stream()
@@ -204,8 +203,7 @@ public final class SyncService {
                     || (e.positionSec() != null && e.positionSec() < 0))) {
                 return reject(e, "sync.bad_ranges", "The watched ranges or position are outside the video.");
             }
-            if (type.equals("COMPLETE") && l.type() != LessonType.ARTICLE && l.type() != LessonType.PDF
-                    && l.type() != LessonType.EMBED && l.type() != LessonType.LIVE) {
+            if (type.equals("COMPLETE") && !Progress.markable(l.type())) {
                 return reject(e, "lesson.not_markable", "This kind of lesson completes by watching, passing or "
                         + "submitting, not by marking it done.");
             }
