@@ -138,12 +138,7 @@ public final class AccountViewModel {
                     busy.set(false);
                     then.accept(t);
                 });
-            } catch (ApiError ex) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    error.set(ex.getMessage());
-                });
-            } catch (ServerUnreachableException ex) {
+            } catch (ApiError | ServerUnreachableException ex) {
                 ui.execute(() -> {
                     busy.set(false);
                     error.set(ex.getMessage());
