@@ -12,6 +12,8 @@ import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.AccessGuard;
 import io.lectern.server.platform.http.ApiException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,7 +91,16 @@ public final class IdentityService {
     }
 
     public Optional<UserView> findById(UUID id) {
-        return d.users().findById(d.platform().db().execute(), id).map(UserRecord::view);
+        return findRecord(id).map(UserRecord::view);
+    }
+
+    /** The time zone the user chose in their profile; UTC until they choose one. */
+    public ZoneId timeZone(UUID id) {
+        return findRecord(id).map(UserRecord::timezone).map(ZoneId::of).orElse(ZoneOffset.UTC);
+    }
+
+    private Optional<UserRecord> findRecord(UUID id) {
+        return d.users().findById(d.platform().db().execute(), id);
     }
 
     public boolean anyWithRole(Role role) {

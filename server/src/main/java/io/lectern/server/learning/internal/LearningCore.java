@@ -11,6 +11,7 @@ import io.lectern.server.learning.internal.certificate.Certificates;
 import io.lectern.server.learning.internal.notes.NoteStore;
 import io.lectern.server.learning.internal.notes.Notes;
 import io.lectern.server.learning.internal.progress.AppliedEvents;
+import io.lectern.server.learning.internal.progress.LearnerZones;
 import io.lectern.server.learning.internal.progress.CourseProgressView;
 import io.lectern.server.learning.internal.progress.InstructorProgress;
 import io.lectern.server.learning.internal.progress.Progress;
@@ -36,7 +37,8 @@ public final class LearningCore {
                         ApiRoutes routes) {
         this.platform = platform;
         ProgressStore store = new ProgressStore();
-        this.progress = new Progress(platform, catalog, store, new AppliedEvents(), media::pageCount);
+        this.progress = new Progress(platform, catalog, store, new AppliedEvents(), media::pageCount,
+                new LearnerZones(identity::timeZone));
         NoteStore notes = new NoteStore();
         this.quizzes = new QuizRoutes(platform, catalog, progress);
         quizzes.register(routes);

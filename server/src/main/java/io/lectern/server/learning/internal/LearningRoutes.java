@@ -11,7 +11,6 @@ import io.lectern.server.learning.internal.notes.Notes;
 import io.lectern.server.learning.internal.progress.CourseProgressView;
 import io.lectern.server.learning.internal.progress.InstructorProgress;
 import io.lectern.server.learning.internal.progress.Progress;
-import io.lectern.server.learning.internal.progress.Zones;
 import io.lectern.server.learning.internal.sync.SyncService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
@@ -26,6 +25,7 @@ import java.util.UUID;
 /** Progress, the offline sync, notes and instructors' view of their students. */
 final class LearningRoutes {
 
+    private final Platform platform;
     private final Json json;
     private final Progress progress;
     private final CourseProgressView courses;
@@ -35,6 +35,7 @@ final class LearningRoutes {
 
     LearningRoutes(Platform platform, Progress progress, CourseProgressView courses, InstructorProgress students,
                    SyncService sync, Notes notes) {
+        this.platform = platform;
         this.json = platform.json();
         this.progress = progress;
         this.courses = courses;
@@ -49,10 +50,9 @@ final class LearningRoutes {
                         Authz.principal(req), lesson(req), json.read(req, ProgressUpdate.class))))
                 .post("/api/v1/lessons/{id}/complete", Access.USER, (req, res) -> json.write(res, 200,
                         progress.complete(Authz.principal(req), lesson(req), QueryParams.text(req, "clientEventId", 100)
-                                .orElse(null))))
+                                .orElse(null), QueryParams.text(req, "timeZone", 64).orElse(null))))
                 .get("/api/v1/courses/{id}/progress", Access.USER, (req, res) -> json.write(res, 200, courses.of(
-                        Authz.principal(req), PathParams.uuid(req, "id", "This course"), Zones.of(QueryParams.text(req,
-                                "timeZone", 64).orElse(null)))))
+                        Authz.principal(req), PathParams.uuid(req, "id", "This course"), zone(req))))
                 .get("/api/v1/instructor/courses/{id}/progress", staff, (req, res) -> json.write(res, 200,
                         Map.of("items", students.students(Authz.principal(req), PathParams.uuid(req, "id", "This course")))))
                 .get("/api/v1/instructor/courses/{id}/progress.csv", staff, this::csv)
@@ -76,6 +76,12 @@ final class LearningRoutes {
         res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8");
         res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"progress-" + course + ".csv\"");
         res.send(InstructorProgress.csv(students.students(Authz.principal(req), course)));
+    }
+
+    /** The zone the request names, else the learner's usual one (for the streak). */
+    private java.time.ZoneId zone(ServerRequest req) {
+        return progress.zones().forRead(platform.db().execute(), Authz.principal(req).userId(),
+                QueryParams.text(req, "timeZone", 64).orElse(null));
     }
 
     private static UUID lesson(ServerRequest req) {

@@ -2,6 +2,7 @@ package io.lectern.server.platform.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -96,7 +97,7 @@ public final class JobRunner implements AutoCloseable {
     }
 
     public synchronized void start() {
-        scheduler = Scheduler.create(db.dataSource(), tasks)
+        scheduler = new ClockedBuilder(db, tasks, clock)
                 .startTasks(recurring)
                 .tableName("platform.scheduled_tasks")
                 .serializer(new JacksonSerializer(mapper))
@@ -135,6 +136,15 @@ public final class JobRunner implements AutoCloseable {
 
         JobFailedException(Throwable cause) {
             super(cause.getMessage(), cause);
+        }
+    }
+
+    /** db-scheduler reading the platform's clock, so that "now" means the same to jobs as to the code that queues them. */
+    private static final class ClockedBuilder extends SchedulerBuilder {
+
+        ClockedBuilder(Database db, List<Task<?>> tasks, Clock platformClock) {
+            super(db.dataSource(), tasks);
+            this.clock = platformClock::instant;
         }
     }
 }

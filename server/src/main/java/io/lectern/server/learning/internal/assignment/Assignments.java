@@ -25,7 +25,6 @@ import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +247,7 @@ public final class Assignments {
 
     private void complete(DbTransaction tx, UUID userId, UUID lessonId, Instant at) {
         catalog.lesson(lessonId).ifPresent(lesson -> {
-            ProgressBatch batch = new ProgressBatch(userId, ZoneOffset.UTC);
+            ProgressBatch batch = new ProgressBatch(userId);
             batch.complete(lesson, at);
             progress.applyInTransaction(tx, batch);
         });

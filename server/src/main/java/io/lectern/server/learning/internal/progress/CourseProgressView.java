@@ -87,7 +87,8 @@ public final class CourseProgressView {
     /** Consecutive days with study ending today, or yesterday (today is not over yet), in the learner's zone. */
     int streak(UUID userId, ZoneId zone) {
         LocalDate today = LocalDate.ofInstant(platform.clock().instant(), zone);
-        Set<LocalDate> days = new HashSet<>(store.studyDays(platform.db().execute(), userId, today.minusDays(400)));
+        Set<LocalDate> days = store.studyDays(platform.db().execute(), userId,
+                today.minusDays(400).atStartOfDay(zone).toInstant(), zone);
         LocalDate day = days.contains(today) ? today : today.minusDays(1);
         int streak = 0;
         while (days.contains(day)) {

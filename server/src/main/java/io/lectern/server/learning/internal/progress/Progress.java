@@ -14,7 +14,6 @@ import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,10 +33,12 @@ public final class Progress {
     private final AppliedEvents applied;
 
     private final Function<UUID, Optional<Integer>> pageCounts;
+    private final LearnerZones zones;
 
     public Progress(Platform platform, CatalogService catalog, ProgressStore store, AppliedEvents applied,
-                    Function<UUID, Optional<Integer>> pageCounts) {
+                    Function<UUID, Optional<Integer>> pageCounts, LearnerZones zones) {
         this.platform = platform;
+        this.zones = zones;
         this.pageCounts = pageCounts;
         this.catalog = catalog;
         this.store = store;
@@ -55,13 +56,14 @@ public final class Progress {
                         "positionSec cannot be negative.").maxLength("clientEventId", in.clientEventId(), 100)
                 .throwIfInvalid();
         Instant at = in.clientTime() == null ? platform.clock().instant() : in.clientTime();
-        ProgressBatch batch = new ProgressBatch(p.userId(), Zones.of(in.timeZone()));
+        zones.remember(platform.db().execute(), p.userId(), in.timeZone());
+        ProgressBatch batch = new ProgressBatch(p.userId());
         batch.heartbeat(lesson, ranges.get(), in.positionSec(), in.spentSec() == null ? 0 : in.spentSec(), at);
         apply(p.userId(), in.clientEventId(), batch);
         return lesson(p.userId(), lesson);
     }
 
-    public LessonProgress complete(Principal p, UUID lessonId, String clientEventId) {
+    public LessonProgress complete(Principal p, UUID lessonId, String clientEventId, String timeZone) {
         LessonFacts lesson = studied(p, lessonId);
         if (!markable(lesson.type())) {
             throw new ApiException(409, "lesson.not_markable", switch (lesson.type()) {
@@ -70,10 +72,15 @@ public final class Progress {
                 default -> "An assignment counts as done once it is submitted.";
             });
         }
-        ProgressBatch batch = new ProgressBatch(p.userId(), ZoneId.of("UTC"));
+        zones.remember(platform.db().execute(), p.userId(), timeZone);
+        ProgressBatch batch = new ProgressBatch(p.userId());
         batch.complete(lesson, platform.clock().instant());
         apply(p.userId(), clientEventId, batch);
         return lesson(p.userId(), lesson);
+    }
+
+    public LearnerZones zones() {
+        return zones;
     }
 
     /** A PDF lesson measured in pages (its document's page count), so that viewing every page completes it. */

@@ -2,8 +2,6 @@ package io.lectern.server.learning.internal.progress;
 
 import io.lectern.server.catalog.LessonFacts;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +10,14 @@ import java.util.UUID;
 
 /**
  * One learner's progress events folded per lesson before they meet the database: watched ranges unioned, the
- * position with the latest client time, study time summed, completion kept once set; study seconds per day in the
- * learner's time zone. Order does not matter, which is what makes offline replay order-tolerant.
+ * position with the latest client time, study time summed, completion kept once set; study seconds per quarter
+ * hour, which become days in whatever zone the learner reads them. Order does not matter, which is what makes
+ * offline replay order-tolerant.
  */
 public final class ProgressBatch {
 
     static final int MAX_SPENT_PER_EVENT = 120;
+    private static final long SLOT_SECONDS = 15 * 60;
 
     /** What one lesson's events add up to. */
     static final class LessonDelta {
@@ -35,13 +35,11 @@ public final class ProgressBatch {
     }
 
     private final UUID userId;
-    private final ZoneId zone;
     private final Map<UUID, LessonDelta> lessons = new LinkedHashMap<>();
-    private final Map<LocalDate, Integer> days = new LinkedHashMap<>();
+    private final Map<Instant, Integer> slots = new LinkedHashMap<>();
 
-    public ProgressBatch(UUID userId, ZoneId zone) {
+    public ProgressBatch(UUID userId) {
         this.userId = userId;
-        this.zone = zone;
     }
 
     /** Study time claimed by one heartbeat, capped later against the time between heartbeats. */
@@ -79,7 +77,7 @@ public final class ProgressBatch {
             previous = c.at();
             lessons.get(c.lessonId()).spent += counted;
             if (counted > 0) {
-                days.merge(LocalDate.ofInstant(c.at(), zone), counted, Integer::sum);
+                slots.merge(slot(c.at()), counted, Integer::sum);
             }
         }
     }
@@ -89,7 +87,7 @@ public final class ProgressBatch {
         if (d.completedAt == null || at.isBefore(d.completedAt)) {
             d.completedAt = at;
         }
-        days.merge(LocalDate.ofInstant(at, zone), 0, Integer::sum);
+        slots.merge(slot(at), 0, Integer::sum);
     }
 
     private LessonDelta delta(LessonFacts lesson, Instant at) {
@@ -113,8 +111,13 @@ public final class ProgressBatch {
         return lessons;
     }
 
-    Map<LocalDate, Integer> days() {
+    /** Study seconds per quarter hour (UTC): every zone's offset is a multiple of 15 minutes, so any zone's days. */
+    Map<Instant, Integer> slots() {
         settle();
-        return days;
+        return slots;
+    }
+
+    static Instant slot(Instant at) {
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), SLOT_SECONDS) * SLOT_SECONDS);
     }
 }

@@ -6,10 +6,14 @@ import io.lectern.model.catalog.LessonType;
 import io.lectern.model.learning.LessonProgress;
 import io.lectern.server.platform.db.Rows;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** SQL of lesson progress: set-based merges of a batch, completion by watched share, reads. */
 public final class ProgressStore {
@@ -109,7 +113,7 @@ public final class ProgressStore {
         }
         done.addAll(completeWatched(tx, batch.userId(), videos, 0.9, now));
         done.addAll(completeWatched(tx, batch.userId(), pdfs, 1.0, now));
-        addStudyDays(tx, batch);
+        addStudyTime(tx, batch);
         return done;
     }
 
@@ -135,17 +139,17 @@ public final class ProgressStore {
         }
     }
 
-    private void addStudyDays(DbExecute tx, ProgressBatch batch) {
-        if (batch.days().isEmpty()) {
+    private void addStudyTime(DbExecute tx, ProgressBatch batch) {
+        if (batch.slots().isEmpty()) {
             return;
         }
-        List<Map.Entry<java.time.LocalDate, Integer>> days = new ArrayList<>(batch.days().entrySet());
+        List<Map.Entry<Instant, Integer>> slots = new ArrayList<>(batch.slots().entrySet());
         tx.update("""
-                INSERT INTO learning.study_days AS d (user_id, day, seconds)
-                SELECT ?, day, seconds FROM unnest(?::date[], ?::int[]) AS t(day, seconds)
-                ON CONFLICT (user_id, day) DO UPDATE SET seconds = d.seconds + excluded.seconds""", batch.userId(),
-                days.stream().map(e -> e.getKey().toString()).toArray(String[]::new),
-                days.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
+                INSERT INTO learning.study_time AS d (user_id, slot, seconds)
+                SELECT ?, slot, seconds FROM unnest(?::timestamptz[], ?::int[]) AS t(slot, seconds)
+                ON CONFLICT (user_id, slot) DO UPDATE SET seconds = d.seconds + excluded.seconds""", batch.userId(),
+                slots.stream().map(e -> e.getKey().toString()).toArray(String[]::new),
+                slots.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
     }
 
     public List<Row> ofCourse(DbExecute db, UUID userId, UUID courseId) {
@@ -160,10 +164,12 @@ public final class ProgressStore {
         }
     }
 
-    public List<java.time.LocalDate> studyDays(DbExecute db, UUID userId, java.time.LocalDate from) {
-        try (var rows = db.query("SELECT day FROM learning.study_days WHERE user_id = ? AND day >= ? ORDER BY day DESC",
-                userId, from.toString())) {
-            return rows.map(r -> java.time.LocalDate.parse(String.valueOf(Rows.value(r, "day")))).toList();
+    /** The days (in {@code zone}) with study since {@code from}. */
+    public Set<LocalDate> studyDays(DbExecute db, UUID userId, Instant from, ZoneId zone) {
+        try (var rows = db.query("SELECT slot FROM learning.study_time WHERE user_id = ? AND slot >= ?", userId,
+                Rows.param(from))) {
+            return rows.map(r -> LocalDate.ofInstant(Rows.instant(r, "slot"), zone))
+                    .collect(Collectors.toSet());
         }
     }
 

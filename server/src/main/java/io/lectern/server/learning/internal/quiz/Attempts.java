@@ -18,7 +18,6 @@ import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -234,7 +233,7 @@ public final class Attempts {
     }
 
     private void completeLesson(DbTransaction tx, UUID userId, QuizStore.Quiz quiz, Instant at) {
-        ProgressBatch batch = new ProgressBatch(userId, ZoneOffset.UTC);
+        ProgressBatch batch = new ProgressBatch(userId);
         catalog.lessons(quiz.courseId()).stream().filter(l -> quiz.id().equals(l.quizId()))
                 .forEach(l -> batch.complete(l, at));
         progress.applyInTransaction(tx, batch);

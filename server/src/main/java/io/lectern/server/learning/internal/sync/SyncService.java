@@ -12,12 +12,10 @@ import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressBatch;
 import io.lectern.server.learning.internal.progress.ProgressStore;
 import io.lectern.server.learning.internal.progress.Ranges;
-import io.lectern.server.learning.internal.progress.Zones;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,7 +72,7 @@ public final class SyncService {
                     + "rest in the next one.");
         }
         long cursor = cursor(in.cursor());
-        ZoneId zone = Zones.of(in.timeZone());
+        progress.zones().remember(platform.db().execute(), p.userId(), in.timeZone());
         EventChecks checks = new EventChecks(p, catalog, platform.clock().instant());
         Map<String, SyncEvent> unique = new LinkedHashMap<>();
         List<String> duplicates = new ArrayList<>();
@@ -90,7 +88,7 @@ public final class SyncService {
         List<String> appliedIds = new ArrayList<>();
         platform.db().doInTransaction(tx -> {
             Set<String> fresh = applied.claim(tx, p.userId(), unique.keySet());
-            ProgressBatch batch = new ProgressBatch(p.userId(), zone);
+            ProgressBatch batch = new ProgressBatch(p.userId());
             List<SyncEvent> noteEvents = new ArrayList<>();
             for (SyncEvent e : unique.values()) {
                 if (!fresh.contains(e.id())) {
