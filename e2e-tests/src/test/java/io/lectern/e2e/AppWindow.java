@@ -38,8 +38,9 @@ final class AppWindow {
         var background = Executors.newVirtualThreadPerTaskExecutor();
         HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
         OfflineStore store = OfflineStore.open(Files.createTempDirectory("lectern-desktop-").resolve("offline.db"));
-        DesktopSettings settings = new DesktopSettings(Files.createTempDirectory("lectern-settings-")
-                .resolve("desktop.properties"), java.util.Map.of());
+        Path dir = Files.createTempDirectory("lectern-settings-");
+        DesktopSettings settings = new DesktopSettings(dir.resolve("desktop.properties"), java.util.Map.of(
+                "LECTERN_DESKTOP_DATA", dir.resolve("data").toString()));
         stage.setScene(new Scene(new LearnerShell(home, api, session, store, settings, background, Platform::runLater)
                 .createView(), 1100, 720));
         stage.show();

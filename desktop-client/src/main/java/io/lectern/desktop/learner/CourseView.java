@@ -72,7 +72,7 @@ public final class CourseView {
         topUp.visibleProperty().bind(model.needsTopUp());
         topUp.managedProperty().bind(model.needsTopUp());
         topUp.setOnAction(e -> wallet.run());
-        HBox buy = new HBox(10, price, coupon, enroll, topUp);
+        HBox buy = new HBox(10, price, coupon, enroll, topUp, downloadButton());
         buy.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("course-message");
@@ -84,5 +84,16 @@ public final class CourseView {
         VBox root = new VBox(10, toCatalog, title, subtitle, facts, description, buy, message, outline, syllabus);
         root.setPadding(new Insets(24));
         return root;
+    }
+
+    private Button downloadButton() {
+        Button download = new Button("Download for offline");
+        download.setId("course-download");
+        download.visibleProperty().bind(model.enrolled().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                model::canDownload)));
+        download.managedProperty().bind(download.visibleProperty());
+        download.disableProperty().bind(model.busy());
+        download.setOnAction(e -> model.downloadForOffline());
+        return download;
     }
 }

@@ -38,11 +38,49 @@ public final class CourseViewModel {
     private final BooleanProperty enrolled = new SimpleBooleanProperty(false);
     private final BooleanProperty needsTopUp = new SimpleBooleanProperty(false);
     private String idempotencyKey = UUID.randomUUID().toString();
+    private io.lectern.desktop.core.downloads.Downloads downloads;
 
     public CourseViewModel(CatalogClient catalog, Executor background, Executor ui) {
         this.catalog = catalog;
         this.background = background;
         this.ui = ui;
+    }
+
+    /** Lets an enrolled learner download the course for offline study. */
+    public CourseViewModel withDownloads(io.lectern.desktop.core.downloads.Downloads d) {
+        this.downloads = d;
+        return this;
+    }
+
+    public boolean canDownload() {
+        return downloads != null;
+    }
+
+    /** Queues the course's videos, PDFs and articles for offline study (progress on the Downloads screen). */
+    public void downloadForOffline() {
+        CourseDetail c = course.get();
+        if (c == null || downloads == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        message.set("Preparing the download\u2026");
+        background.execute(() -> {
+            String said;
+            try {
+                int n = downloads.addCourse(c.id());
+                said = n == 0 ? "Nothing in this course can be studied offline (quizzes and live sessions need the "
+                        + "server)." : n + (n == 1 ? " lesson is" : " lessons are") + " downloading; see Downloads.";
+            } catch (io.lectern.desktop.core.api.ApiError | io.lectern.desktop.core.auth.SessionEndedException e) {
+                said = e.getMessage();
+            } catch (io.lectern.desktop.core.api.ServerUnreachableException e) {
+                said = "The server cannot be reached; download when you are online.";
+            }
+            String text = said;
+            ui.execute(() -> {
+                busy.set(false);
+                message.set(text);
+            });
+        });
     }
 
     public ObjectProperty<CourseDetail> course() {

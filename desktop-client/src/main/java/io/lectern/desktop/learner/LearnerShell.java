@@ -5,6 +5,9 @@ import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.catalog.CatalogClient;
 import io.lectern.desktop.core.commerce.WalletClient;
+import io.lectern.desktop.core.downloads.DownloadIndex;
+import io.lectern.desktop.core.downloads.Downloads;
+import io.lectern.desktop.core.downloads.SealedFiles;
 import io.lectern.desktop.core.learning.CertificateClient;
 import io.lectern.desktop.core.learning.LearningClient;
 import io.lectern.desktop.core.learning.PlaybackClient;
@@ -54,6 +57,7 @@ public final class LearnerShell {
     private final CertificateClient certificates;
 
     private final DesktopSettings settings;
+    private final Downloads downloads;
 
     public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, DesktopSettings settings,
                         Executor background, Executor ui) {
@@ -69,6 +73,20 @@ public final class LearnerShell {
         this.wallet = new WalletClient(api, session);
         this.background = background;
         this.ui = ui;
+        this.downloads = openDownloads(settings, catalog, learning, playback);
+    }
+
+    private static Downloads openDownloads(DesktopSettings settings, CatalogClient catalog, LearningClient learning,
+                                           PlaybackClient playback) {
+        try {
+            Downloads d = new Downloads(DownloadIndex.open(settings.dataDir().resolve("downloads.db")),
+                    SealedFiles.open(settings.dataDir().resolve("downloads.key")), settings.downloadFolder(),
+                    () -> settings.downloadQuotaGb() * 1_000_000_000L, catalog, learning, playback);
+            d.resumeUnfinished();
+            return d;
+        } catch (java.io.IOException | IllegalStateException e) {
+            return null; // downloads are off; the rest of the app works
+        }
     }
 
     public Parent createView() {
@@ -82,6 +100,10 @@ public final class LearnerShell {
         ToggleButton syncButton = navButton("Sync", "nav-sync", () -> root.setCenter(new SyncView(sync).createView()));
         ToggleButton settingsButton = navButton("Settings", "nav-settings", () -> root.setCenter(new SettingsView(
                 new SettingsViewModel(settings)).createView()));
+        ToggleButton downloadsButton = navButton("Downloads", "nav-downloads", () -> root.setCenter(downloads == null
+                ? new Label("Downloads are unavailable: the download folder cannot be used. Choose another in Settings.")
+                : new DownloadsView(new DownloadsViewModel(downloads, settings.downloadQuotaGb() * 1_000_000_000L,
+                background, ui), this::openLesson).createView()));
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
         Label user = new Label(home.user().displayName());
@@ -91,8 +113,8 @@ public final class LearnerShell {
         signOut.getStyleClass().add(Styles.FLAT);
         signOut.disableProperty().bind(home.busy());
         signOut.setOnAction(e -> home.signOut());
-        VBox side = new VBox(8, brand, catalogButton, learningButton, certificatesButton, walletButton, syncButton,
-                settingsButton, gap, user, signOut);
+        VBox side = new VBox(8, brand, catalogButton, learningButton, certificatesButton, walletButton,
+                downloadsButton, syncButton, settingsButton, gap, user, signOut);
         side.setPadding(new Insets(20, 12, 20, 12));
         side.setPrefWidth(180);
         side.setAlignment(Pos.TOP_LEFT);
@@ -140,7 +162,7 @@ public final class LearnerShell {
     }
 
     private void showCourse(String slug) {
-        CourseViewModel course = new CourseViewModel(catalog, background, ui);
+        CourseViewModel course = new CourseViewModel(catalog, background, ui).withDownloads(downloads);
         root.setCenter(new CourseView(course, this::showCatalog, this::showWallet).createView());
         course.load(slug);
     }
@@ -152,10 +174,31 @@ public final class LearnerShell {
     }
 
     private void openLesson(java.util.UUID lessonId) {
-        LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, background, ui);
+        LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, id -> downloads == null
+                ? java.util.Optional.empty() : downloads.lesson(id), background, ui);
         root.setCenter(new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
-                background, ui), () -> new QuizViewModel(quizzes, background, ui), this::openNext).createView());
+                this::downloadedFile, background, ui), () -> new QuizViewModel(quizzes, background, ui),
+                this::openPdf, this::openNext).createView());
         lesson.load(lessonId);
+    }
+
+    private java.util.Optional<SealedFiles.Reader> downloadedFile(java.util.UUID lessonId) throws java.io.IOException {
+        return downloads == null ? java.util.Optional.empty() : downloads.open(lessonId);
+    }
+
+    /** A PDF lesson's pages: from its download when there is one (decrypted in memory), else from the server. */
+    private PdfViewModel openPdf(java.util.UUID lessonId, java.util.UUID mediaId) {
+        PdfViewModel pdf = new PdfViewModel(engine, sync::syncNow, background, ui);
+        pdf.open(lessonId, () -> {
+            var local = downloadedFile(lessonId);
+            if (local.isPresent()) {
+                try (SealedFiles.Reader r = local.get()) {
+                    return r.readAll();
+                }
+            }
+            return playback.file(mediaId);
+        });
+        return pdf;
     }
 
     /** Sends what was done, then opens the lesson the server says comes next (or My learning when none is left). */

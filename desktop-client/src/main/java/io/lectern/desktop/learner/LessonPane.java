@@ -20,9 +20,18 @@ public final class LessonPane {
 
     private final java.util.function.Supplier<QuizViewModel> quizzes;
     private final java.util.function.Consumer<java.util.UUID> next;
+    private final PdfOpener pdfs;
+    private PdfViewModel reading;
+
+    /** Opens a PDF lesson's pages (from its download, else from the server). */
+    public interface PdfOpener {
+        PdfViewModel open(java.util.UUID lessonId, java.util.UUID mediaId);
+    }
 
     public LessonPane(LessonViewModel model, Runnable back, java.util.function.Supplier<VideoViewModel> videos,
-                      java.util.function.Supplier<QuizViewModel> quizzes, java.util.function.Consumer<java.util.UUID> next) {
+                      java.util.function.Supplier<QuizViewModel> quizzes, PdfOpener pdfs,
+                      java.util.function.Consumer<java.util.UUID> next) {
+        this.pdfs = pdfs;
         this.model = model;
         this.back = back;
         this.videos = videos;
@@ -33,9 +42,7 @@ public final class LessonPane {
     public Parent createView() {
         Hyperlink toCourses = new Hyperlink("\u2190 My learning");
         toCourses.setOnAction(e -> {
-            if (playing != null) {
-                playing.close();
-            }
+            closeMedia();
             back.run();
         });
         Label title = new Label();
@@ -61,9 +68,7 @@ public final class LessonPane {
         Button onward = new Button("Next lesson \u2192");
         onward.setId("lesson-next");
         onward.setOnAction(e -> {
-            if (playing != null) {
-                playing.close();
-            }
+            closeMedia();
             next.accept(model.courseId());
         });
         javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(10, done, onward);
@@ -78,6 +83,12 @@ public final class LessonPane {
             player.requestFocus();
             playing.open(model.lessonId(), media, 0, pane, false);
         });
+        model.pdf().addListener((obs, old, media) -> {
+            reading = pdfs.open(model.lessonId(), media);
+            Parent pages = new PdfPane(reading).createView();
+            root.getChildren().set(root.getChildren().indexOf(text), pages);
+            VBox.setVgrow(pages, Priority.ALWAYS);
+        });
         model.quiz().addListener((obs, old, quizId) -> {
             QuizViewModel quiz = quizzes.get();
             Parent pane = new QuizPane(quiz).createView();
@@ -85,5 +96,14 @@ public final class LessonPane {
             quiz.start(quizId);
         });
         return root;
+    }
+
+    private void closeMedia() {
+        if (playing != null) {
+            playing.close();
+        }
+        if (reading != null) {
+            reading.close();
+        }
     }
 }

@@ -10,6 +10,8 @@ import io.lectern.model.catalog.LessonType;
 import io.lectern.model.catalog.LessonView;
 import io.lectern.model.learning.SyncEvent;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -35,10 +37,19 @@ public final class LessonViewModel {
     private final BooleanProperty done = new SimpleBooleanProperty(false);
     private final javafx.beans.property.ObjectProperty<UUID> video = new javafx.beans.property.SimpleObjectProperty<>();
     private final javafx.beans.property.ObjectProperty<UUID> quiz = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<UUID> pdf = new javafx.beans.property.SimpleObjectProperty<>();
+    private final Function<UUID, Optional<LessonView>> downloaded;
     private LessonView lesson;
 
     public LessonViewModel(LearningClient learning, SyncEngine sync, Runnable syncNow, Executor background,
                            Executor ui) {
+        this(learning, sync, syncNow, lesson -> Optional.empty(), background, ui);
+    }
+
+    /** With downloads: without the server, a downloaded lesson opens from its copy. */
+    public LessonViewModel(LearningClient learning, SyncEngine sync, Runnable syncNow,
+                           Function<UUID, Optional<LessonView>> downloaded, Executor background, Executor ui) {
+        this.downloaded = downloaded;
         this.learning = learning;
         this.sync = sync;
         this.syncNow = syncNow;
@@ -76,6 +87,11 @@ public final class LessonViewModel {
         return quiz;
     }
 
+    /** The media of a PDF lesson, once loaded (the view then shows its pages). */
+    public javafx.beans.property.ObjectProperty<UUID> pdf() {
+        return pdf;
+    }
+
     public UUID courseId() {
         return lesson == null ? null : lesson.courseId();
     }
@@ -93,7 +109,11 @@ public final class LessonViewModel {
             } catch (ApiError e) {
                 ui.execute(() -> message.set(e.getMessage()));
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> message.set("Offline: this lesson was not downloaded; open it again when online."));
+                Optional<LessonView> copy = downloaded.apply(lessonId);
+                ui.execute(() -> copy.ifPresentOrElse(l -> {
+                    show(l);
+                    message.set("Offline: studying the downloaded copy; your progress syncs when you are back online.");
+                }, () -> message.set("Offline: this lesson was not downloaded; open it again when online.")));
             } catch (SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
@@ -108,8 +128,8 @@ public final class LessonViewModel {
             case ASSIGNMENT -> MarkdownText.plain(l.content() == null ? "" : l.content().instructions());
             case EMBED -> "This lesson opens in your browser: " + (l.launchUrl() == null ? "" : l.launchUrl());
             case QUIZ -> "";
-            case VIDEO -> l.content() == null || l.content().mediaId() == null
-                    ? "The video of this lesson has not been uploaded yet; try again later." : "";
+            case VIDEO, PDF -> l.content() == null || l.content().mediaId() == null
+                    ? "The file of this lesson has not been uploaded yet; try again later." : "";
             default -> "This " + l.type().name().toLowerCase(java.util.Locale.ROOT) + " lesson is not in this version "
                     + "of the desktop app yet.";
         });
@@ -118,6 +138,9 @@ public final class LessonViewModel {
         }
         if (l.type() == LessonType.VIDEO && l.content() != null && l.content().mediaId() != null) {
             video.set(l.content().mediaId());
+        }
+        if (l.type() == LessonType.PDF && l.content() != null && l.content().mediaId() != null) {
+            pdf.set(l.content().mediaId());
         }
         markable.set(l.type() == LessonType.ARTICLE || l.type() == LessonType.PDF || l.type() == LessonType.EMBED);
         message.set("");

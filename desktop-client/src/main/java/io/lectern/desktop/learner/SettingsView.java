@@ -13,7 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** Settings: server address and theme. */
+/** Settings: server address, theme, download folder and quota. */
 public final class SettingsView {
 
     private final SettingsViewModel model;
@@ -44,6 +44,24 @@ public final class SettingsView {
         form.setVgap(10);
         form.addRow(0, new Label("Server"), server);
         form.addRow(1, new Label("Theme"), theme);
+        TextField folder = new TextField();
+        folder.setId("settings-download-folder");
+        folder.textProperty().bindBidirectional(model.downloadFolder());
+        Button browse = new Button("Choose\u2026");
+        browse.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Download folder");
+            java.io.File chosen = chooser.showDialog(browse.getScene().getWindow());
+            if (chosen != null) {
+                model.downloadFolder().set(chosen.getAbsolutePath());
+            }
+        });
+        TextField quota = new TextField();
+        quota.setId("settings-download-quota");
+        quota.setPrefColumnCount(6);
+        quota.textProperty().bindBidirectional(model.quotaGb());
+        form.addRow(2, new Label("Download folder"), new javafx.scene.layout.HBox(8, folder, browse));
+        form.addRow(3, new Label("Download quota (GB)"), quota);
         Button save = new Button("Save");
         save.setId("settings-save");
         save.getStyleClass().add(Styles.ACCENT);

@@ -3,6 +3,7 @@ package io.lectern.desktop.learner;
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.downloads.SealedFiles;
 import io.lectern.desktop.core.learning.PlaybackClient;
 import io.lectern.desktop.core.learning.WatchTracker;
 import io.lectern.desktop.core.offline.SyncEngine;
@@ -27,9 +28,15 @@ import javafx.beans.property.StringProperty;
  */
 public final class VideoViewModel implements VideoPlayer.Listener {
 
+    /** A lesson's downloaded video, if it was downloaded. */
+    public interface DownloadedMedia {
+        java.util.Optional<SealedFiles.Reader> open(UUID lessonId) throws java.io.IOException;
+    }
+
     static final float[] SPEEDS = {0.5f, 0.75f, 1f, 1.25f, 1.5f, 2f};
 
     private final PlaybackClient playback;
+    private final DownloadedMedia downloaded;
     private final SyncEngine sync;
     private final Executor background;
     private final Executor ui;
@@ -43,6 +50,13 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     private long lastBeat;
 
     public VideoViewModel(PlaybackClient playback, SyncEngine sync, Executor background, Executor ui) {
+        this(playback, sync, lesson -> java.util.Optional.empty(), background, ui);
+    }
+
+    /** With downloads: a downloaded lesson plays from its sealed file, online or not. */
+    public VideoViewModel(PlaybackClient playback, SyncEngine sync, DownloadedMedia downloaded, Executor background,
+                          Executor ui) {
+        this.downloaded = downloaded;
         this.playback = playback;
         this.sync = sync;
         this.background = background;
@@ -81,6 +95,12 @@ public final class VideoViewModel implements VideoPlayer.Listener {
         message.set("Loading the video…");
         background.execute(() -> {
             try {
+                var local = downloaded.open(lessonId);
+                if (local.isPresent()) {
+                    player = VideoPlayer.create(sink, this, quietAudio);
+                    player.play(local.get(), (long) (resumeAt * 1000));
+                    return;
+                }
                 Playback p = playback.playback(mediaId);
                 String url = p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url();
                 player = VideoPlayer.create(sink, this, quietAudio);
@@ -92,7 +112,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
                 ui.execute(() -> message.set(e.getMessage()));
             } catch (ServerUnreachableException e) {
                 ui.execute(() -> message.set("The server cannot be reached; this video was not downloaded."));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | java.io.IOException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
         });

@@ -22,4 +22,15 @@ public final class PlaybackClient {
     public Playback playback(UUID mediaId) throws ApiError, ServerUnreachableException, SessionEndedException {
         return session.call(token -> api.get("/api/v1/media/" + mediaId + "/playback", Playback.class, token));
     }
+
+    /** The file itself (a PDF), read into memory through its signed URL. */
+    public byte[] file(UUID mediaId) throws ApiError, ServerUnreachableException, SessionEndedException {
+        Playback p = playback(mediaId);
+        if (p.fileUrl() == null) {
+            throw new ApiError(new io.lectern.model.common.ApiProblem("about:blank", "Not ready", 409,
+                    "The file is not ready on the server yet; try again in a minute.", "media.not_ready", null, null,
+                    null));
+        }
+        return api.bytes(p.fileUrl(), null);
+    }
 }

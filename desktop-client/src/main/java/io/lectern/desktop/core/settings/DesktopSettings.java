@@ -76,6 +76,31 @@ public final class DesktopSettings {
         store();
     }
 
+    /** Where downloads for offline study are kept (encrypted): a chosen folder, else {@code downloads} in the data dir. */
+    public Path downloadFolder() {
+        String chosen = values.getProperty("downloads.folder");
+        return chosen == null || chosen.isBlank() ? dataDir().resolve("downloads") : Path.of(chosen);
+    }
+
+    /** How much the downloads may take, in whole GB (default 10). */
+    public int downloadQuotaGb() {
+        try {
+            int gb = Integer.parseInt(values.getProperty("downloads.quotaGb", "10").strip());
+            return gb >= 1 ? gb : 10;
+        } catch (NumberFormatException e) {
+            return 10;
+        }
+    }
+
+    public void setDownloads(Path folder, int quotaGb) throws IOException {
+        if (quotaGb < 1 || quotaGb > 10_000) {
+            throw new IllegalArgumentException("The download quota must be between 1 and 10,000 GB.");
+        }
+        values.setProperty("downloads.folder", folder.toAbsolutePath().toString());
+        values.setProperty("downloads.quotaGb", Integer.toString(quotaGb));
+        store();
+    }
+
     private void store() throws IOException {
         Files.createDirectories(file.getParent());
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -1,5 +1,6 @@
 package io.lectern.desktop.core.video;
 
+import io.lectern.desktop.core.downloads.SealedFiles;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ public final class VideoPlayer implements AutoCloseable {
 
     private final MediaPlayerFactory factory;
     private final EmbeddedMediaPlayer player;
+    private SealedFiles.Reader sealed;
 
     private VideoPlayer(MediaPlayerFactory factory, FrameSink sink, Listener listener) {
         this.factory = factory;
@@ -95,7 +97,17 @@ public final class VideoPlayer implements AutoCloseable {
     }
 
     public void play(String url, long startMillis) {
-        player.media().play(url, startMillis > 0 ? ":start-time=" + startMillis / 1000.0 : ":start-time=0");
+        player.media().play(url, startAt(startMillis));
+    }
+
+    /** Plays a downloaded, encrypted video, decrypted in memory as LibVLC reads it; the player closes the reader. */
+    public void play(SealedFiles.Reader file, long startMillis) {
+        sealed = file;
+        player.media().play(new SealedMedia(file), startAt(startMillis));
+    }
+
+    private static String startAt(long startMillis) {
+        return ":start-time=" + (startMillis > 0 ? startMillis / 1000.0 : 0);
     }
 
     public void pause() {
@@ -144,6 +156,13 @@ public final class VideoPlayer implements AutoCloseable {
         player.controls().stop();
         player.release();
         factory.release();
+        if (sealed != null) {
+            try {
+                sealed.close();
+            } catch (java.io.IOException ignored) {
+                // read-only file; nothing was pending
+            }
+        }
     }
 
     private static final class Formats implements BufferFormatCallback {

@@ -1,0 +1,172 @@
+package io.lectern.desktop.core.downloads;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lectern.model.catalog.LessonView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What was downloaded (SQLite beside the offline store): per lesson its course, the lesson as the server showed it
+ * (so it opens offline), the sealed file, bytes received of the total, and the state.
+ */
+public final class DownloadIndex implements AutoCloseable {
+
+    /** Where a download stands. */
+    public enum State { QUEUED, DOWNLOADING, PAUSED, DONE, FAILED }
+
+    /**
+     * One downloaded (or downloading) lesson.
+     *
+     * @param lesson      the lesson as the server showed it
+     * @param courseTitle its course's title
+     * @param position    its place in the course
+     * @param file        the sealed file's name in the download folder (null when the lesson has no file)
+     * @param total       bytes to download
+     * @param received    bytes received
+     * @param state       state
+     * @param error       why it failed, and what to do
+     */
+    public record Item(LessonView lesson, String courseTitle, int position, String file, long total, long received,
+                       State state, String error) {
+
+        public UUID lessonId() {
+            return lesson.id();
+        }
+
+        public double fraction() {
+            return state == State.DONE ? 1 : total <= 0 ? 0 : Math.min(1, (double) received / total);
+        }
+    }
+
+    private final Connection db;
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private DownloadIndex(Connection db) {
+        this.db = db;
+    }
+
+    public static DownloadIndex open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("CREATE TABLE IF NOT EXISTS downloads (lesson_id TEXT PRIMARY KEY, course_id TEXT NOT NULL, "
+                        + "course_title TEXT NOT NULL, position INTEGER NOT NULL, lesson TEXT NOT NULL, file TEXT, "
+                        + "total INTEGER NOT NULL, received INTEGER NOT NULL, state TEXT NOT NULL, error TEXT, "
+                        + "added_at TEXT NOT NULL)");
+            }
+            SealedFiles.ownerOnly(file);
+            return new DownloadIndex(c);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("The download index " + file + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    /** Adds a lesson (queued), or queues it again if it failed or was paused; a finished one stays as it is. */
+    public synchronized void add(LessonView lesson, String courseTitle, int position, String file, long total) {
+        update("""
+                INSERT INTO downloads (lesson_id, course_id, course_title, position, lesson, file, total, received, state,
+                                       added_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                ON CONFLICT (lesson_id) DO UPDATE SET lesson = excluded.lesson, course_title = excluded.course_title,
+                    state = CASE WHEN downloads.state = 'DONE' THEN 'DONE' ELSE 'QUEUED' END, error = NULL""",
+                lesson.id().toString(), lesson.courseId().toString(), courseTitle, position, write(lesson), file, total,
+                file == null ? State.DONE.name() : State.QUEUED.name(), Instant.now().toString());
+    }
+
+    public synchronized void progress(UUID lessonId, long received, long total) {
+        update("UPDATE downloads SET received = ?, total = ? WHERE lesson_id = ?", received, total, lessonId.toString());
+    }
+
+    public synchronized void state(UUID lessonId, State state, String error) {
+        update("UPDATE downloads SET state = ?, error = ? WHERE lesson_id = ?", state.name(), error,
+                lessonId.toString());
+    }
+
+    public synchronized void remove(UUID lessonId) {
+        update("DELETE FROM downloads WHERE lesson_id = ?", lessonId.toString());
+    }
+
+    public synchronized Optional<Item> find(UUID lessonId) {
+        List<Item> found = select("WHERE lesson_id = ?", lessonId.toString());
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** Everything, by course and place in the course. */
+    public synchronized List<Item> all() {
+        return select("ORDER BY course_title, course_id, position");
+    }
+
+    private List<Item> select(String where, Object... args) {
+        List<Item> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT lesson, course_title, position, file, total, received, "
+                + "state, error FROM downloads " + where)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Item(read(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getLong(5), rs.getLong(6), State.valueOf(rs.getString(7)), rs.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The download index cannot be read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private void update(String sql, Object... args) {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            bind(ps, args);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The download index cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    private String write(LessonView lesson) {
+        try {
+            return json.writeValueAsString(lesson);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LessonView read(String text) {
+        try {
+            return json.readValue(text, LessonView.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("A downloaded lesson's record is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+    }
+}
