@@ -219,6 +219,8 @@ class OfflineStudyTest {
             assertEquals(3, pdf.pageCount().get(), pdf.message().get());
             assertNotNull(pdf.image().get(), "page 1 rendered");
             assertTrue(pdf.image().get().width() > 300);
+            assertTrue(java.util.Arrays.stream(pdf.image().get().argb()).anyMatch(px -> (px & 0xFF) < 80),
+                    "the page's text is drawn");
             pdf.zoomBy(1.25);
             assertTrue(pdf.image().get().width() > 400, "zoomed in");
             pdf.next();

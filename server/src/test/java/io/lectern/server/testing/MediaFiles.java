@@ -35,8 +35,18 @@ public final class MediaFiles {
 
     public static byte[] pdf(int pages) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var font = new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                    org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA_BOLD);
             for (int i = 0; i < pages; i++) {
-                doc.addPage(new PDPage());
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (var text = new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                    text.beginText();
+                    text.setFont(font, 36);
+                    text.newLineAtOffset(72, 680);
+                    text.showText("Page " + (i + 1) + " of " + pages);
+                    text.endText();
+                }
             }
             doc.save(out);
             return out.toByteArray();

@@ -1,0 +1,108 @@
+package io.lectern.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lectern.model.identity.Role;
+import io.lectern.server.LecternServer;
+import io.lectern.server.testing.Accounts;
+import io.lectern.server.testing.Http;
+import io.lectern.server.testing.MediaFiles;
+import io.lectern.server.testing.Studio;
+import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Tus;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The learner downloads a course from its page, watches the Downloads screen fill, opens the PDF lesson from there
+ * and turns its pages; screenshots in target/screenshots.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OfflineScreensTest {
+
+    private static LecternServer server;
+
+    @BeforeAll
+    static void server() {
+        server = TestServer.start(TestServer.relaxedConfig(), routes -> { });
+        Http http = new Http(server.baseUri());
+        Studio studio = new Studio(server, http);
+        studio.categories("science");
+        String ada = studio.user("ada.screens@example.com", "Ada Screens", Role.INSTRUCTOR);
+        byte[] pdf = MediaFiles.pdf(3);
+        Tus tus = new Tus(http, server.baseUri());
+        String media = tus.createId(ada, "optics-handout.pdf", pdf, "DOCUMENT");
+        assertEquals(204, tus.patch(ada, media, 0, pdf, null).status());
+        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + media, ada).json().path("status").asText())
+                ? true : null, "the PDF");
+        String course = studio.course(ada, "title", "Optics to go", "category", "science", "description",
+                "Lenses and mirrors, for the train.").path("id").asText();
+        String section = studio.section(ada, course, "Basics").path("id").asText();
+        studio.lesson(ada, section, Map.of("title", "Handout", "type", "PDF", "content", Map.of("mediaId", media)));
+        studio.article(ada, section, "Mirrors", "Mirrors reflect light.", false);
+        studio.publish(ada, course);
+        String sam = studio.user("sam.offline@example.com", "Sam Offline", Role.STUDENT);
+        assertEquals(201, http.post("/api/v1/courses/" + course + "/enroll", "{}", sam).status());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        AppWindow.show(stage, server.baseUri(), "sam.offline@example.com", "passphrase for Sam Offline");
+    }
+
+    @Test
+    void downloadACourseAndReadItsPdf(FxRobot robot) throws Exception {
+        ListView<?> results = robot.lookup("#catalog-results").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !results.getItems().isEmpty());
+        robot.interact(() -> {
+            results.requestFocus();
+            results.getSelectionModel().select(0);
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#course-download").tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("#course-download");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#course-message").queryAs(Label.class)
+                .getText().equals("2 lessons are downloading; see Downloads."));
+        robot.clickOn("#nav-downloads");
+        ListView<?> rows = robot.lookup("#downloads-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> rows.getItems().size() == 2 && rows.getItems().stream()
+                .allMatch(r -> ((io.lectern.desktop.learner.DownloadsViewModel.Row) r).status()
+                        .startsWith("Ready offline")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#downloads-usage").queryAs(Label.class)
+                .getText().endsWith("of 10.0 GB used") && !robot.lookup("#downloads-usage").queryAs(Label.class)
+                .getText().startsWith("0 KB"));
+        AppWindow.shot(robot, "10-downloads");
+        Button open = robot.lookup("#downloads-list .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getScene() != null && "Open".equals(b.getText())).findFirst().orElseThrow();
+        robot.interact(open::fire);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#pdf-image").tryQuery()
+                .map(n -> ((ImageView) n).getImage() != null).orElse(false));
+        robot.clickOn("#pdf-next");
+        robot.clickOn("#pdf-zoom-in");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pdf-zoom").queryAs(Label.class).getText()
+                .equals("125 %"));
+        assertEquals("2", robot.lookup("#pdf-page").queryAs(javafx.scene.control.TextField.class).getText());
+        AppWindow.shot(robot, "11-pdf-lesson");
+        assertTrue(robot.lookup("#lesson-title").queryAs(Label.class).getText().equals("Handout"));
+    }
+}
