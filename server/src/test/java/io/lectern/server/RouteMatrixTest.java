@@ -56,6 +56,7 @@ class RouteMatrixTest {
             Map.entry("PUT /api/v1/courses/{id}/certificate-template", STAFF),
             Map.entry("POST /api/v1/courses/{id}/quizzes", STAFF),
             Map.entry("GET /api/v1/quizzes/{id}", USER),
+            Map.entry("GET /api/v1/quizzes/{id}/offline", USER),
             Map.entry("POST /api/v1/quizzes/{id}/attempts", USER),
             Map.entry("GET /api/v1/attempts/{id}", USER),
             Map.entry("PUT /api/v1/attempts/{id}/answers", USER),

@@ -180,9 +180,15 @@ class QuizTest {
     @Test
     void offlineAttemptsAreAppendedForUntimedQuizzesAndRefusedWithAReasonForTimedOnes() {
         String olga = studio.user("olga.quiz@example.com", "Olga", Role.STUDENT);
+        assertEquals(403, http.get("/api/v1/quizzes/" + exam.path("id").asText() + "/offline", olga).status(),
+                "not enrolled yet");
         http.post("/api/v1/courses/" + course + "/enroll", "{}", olga);
         String now = java.time.Instant.now().toString();
-        JsonNode quiz = http.get("/api/v1/quizzes/" + exam.path("id").asText(), ada).json();
+        JsonNode quiz = http.get("/api/v1/quizzes/" + exam.path("id").asText() + "/offline", olga).json();
+        assertFalse(quiz.toString().contains("correct") || quiz.toString().contains("accepted"),
+                "the copy to take offline gives no answers away: " + quiz);
+        assertEquals("quiz.timed", http.get("/api/v1/quizzes/" + sprint.path("id").asText() + "/offline", olga)
+                .json().path("code").asText(), "timed quizzes are online only");
         String first = quiz.path("questions").get(0).path("id").asText();
         String body = Studio.toJson(Map.of("events", List.of(
                 Map.of("id", "qa-1", "type", "QUIZ_ATTEMPT", "clientTime", now, "quizId", exam.path("id").asText(),

@@ -39,6 +39,8 @@ public final class QuizRoutes {
                         Authz.principal(req), PathParams.uuid(req, "id", "This course"), json.read(req, QuizInput.class))))
                 .get("/api/v1/quizzes/{id}", Access.USER, (req, res) -> json.write(res, 200, quizzes.view(
                         Authz.principal(req), PathParams.uuid(req, "id", "This quiz"))))
+                .get("/api/v1/quizzes/{id}/offline", Access.USER, (req, res) -> json.write(res, 200,
+                        quizzes.offlineCopy(Authz.principal(req), PathParams.uuid(req, "id", "This quiz"))))
                 .post("/api/v1/quizzes/{id}/attempts", Access.USER, (req, res) -> json.write(res, 201, attempts.start(
                         Authz.principal(req), PathParams.uuid(req, "id", "This quiz"))))
                 .get("/api/v1/attempts/{id}", Access.USER, (req, res) -> json.write(res, 200, attempts.view(

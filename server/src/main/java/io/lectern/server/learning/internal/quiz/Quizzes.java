@@ -57,6 +57,26 @@ public final class Quizzes {
         return v;
     }
 
+    /**
+     * An untimed quiz's questions (no answers, no shuffle) for a learner to take offline; the attempt arrives later
+     * through the sync and is graded then. Timed quizzes are taken online only, where the server keeps the time.
+     */
+    AttemptView offlineCopy(Principal p, UUID quizId) {
+        QuizStore.Quiz quiz = store.quiz(platform.db().execute(), quizId)
+                .orElseThrow(() -> ApiException.notFound("This quiz"));
+        if (!catalog.isDraftStaff(p, quiz.courseId()) && !catalog.mayStudy(p, quiz.courseId())) {
+            throw new ApiException(403, "lesson.enrollment_required", "Enroll in this course to take its quizzes.");
+        }
+        if (quiz.settings().timeLimitSec() != null) {
+            throw new ApiException(409, "quiz.timed", "Timed quizzes are taken online, where the server keeps the "
+                    + "time; this one cannot be downloaded.");
+        }
+        List<AttemptView.Question> questions = quiz.questions().stream().map(q -> new AttemptView.Question(q.id(),
+                q.type(), q.prompt(), q.points(), q.options().isEmpty() ? null : q.options().stream()
+                .map(c -> new AttemptView.Choice(c.id(), c.text())).toList())).toList();
+        return new AttemptView(null, quiz.id(), 0, "OFFLINE", null, null, null, false, questions, Map.of(), null);
+    }
+
     /** Attempts with essays awaiting a grade, for the course's staff. */
     List<AttemptView> gradingQueue(Principal p, UUID courseId) {
         requireStaff(p, courseId);
