@@ -16,11 +16,13 @@ import io.lectern.desktop.core.downloads.Downloads;
 import io.lectern.desktop.core.downloads.SealedFiles;
 import io.lectern.desktop.core.learning.LearningClient;
 import io.lectern.desktop.core.learning.PlaybackClient;
+import io.lectern.desktop.core.learning.QuizClient;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.desktop.core.video.FrameSink;
 import io.lectern.desktop.learner.LessonViewModel;
 import io.lectern.desktop.learner.PdfViewModel;
+import io.lectern.desktop.learner.QuizViewModel;
 import io.lectern.desktop.learner.VideoViewModel;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
@@ -51,14 +53,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Offline study with real parts: a course's video (the MP4 rendition), PDF and article downloaded from a real
  * server, sealed on disk (no plain copy), a download cut off part-way resumed by a range request, the quota
  * enforced; then, with the server down, the lessons open from their copies, the PDF's pages render and the video
- * plays in LibVLC from the sealed file; when the server is back the queued study reaches it.
+ * plays in LibVLC from the sealed file, untimed quizzes are taken; when the server is back the queued study reaches
+ * it, and the attempt the server refuses (attempts used up meanwhile) is kept with its reason for the learner.
  */
 class OfflineStudyTest {
 
     @TempDir
     Path temp;
 
-    private record Course(UUID video, UUID pdf, UUID article, byte[] pdfBytes, String courseId) {
+    private record Course(UUID video, UUID pdf, UUID article, byte[] pdfBytes, String courseId, UUID quiz,
+                          UUID onceQuiz) {
     }
 
     @Test
@@ -81,9 +85,15 @@ class OfflineStudyTest {
                 AuthClient auth = new AuthClient(api);
                 session = new Session(auth, auth.login("lea.download@example.com", "passphrase for Lea Download", null));
                 downloads = new Downloads(index, SealedFiles.open(temp.resolve("downloads.key")), folder,
-                        () -> 1_000_000_000L, new CatalogClient(api, session), new LearningClient(api, session),
-                        new PlaybackClient(api, session));
-                assertEquals(3, downloads.addCourse(UUID.fromString(c.courseId())), "video, PDF and article");
+                        () -> 1_000_000_000L, clients(api, session));
+                assertEquals(5, downloads.addCourse(UUID.fromString(c.courseId())), "video, PDF, article and the two "
+                        + "untimed quizzes; the timed one stays online");
+                String lea = Accounts.of(http).login("lea.download@example.com", "passphrase for Lea Download")
+                        .path("accessToken").asText();
+                String attempt = http.post("/api/v1/quizzes/" + c.onceQuiz() + "/attempts", "{}", lea).json()
+                        .path("id").asText();
+                assertEquals(200, http.post("/api/v1/attempts/" + attempt + "/submit", "{}", lea).status(),
+                        "the one-attempt quiz is used up online, after it was downloaded");
                 waitUntilDone(downloads);
                 sealedOnDisk(downloads, folder, c);
                 resumesAfterACut(downloads, index, folder, c.video());
@@ -98,15 +108,27 @@ class OfflineStudyTest {
             try (LecternServer back = TestServer.start(config, routes -> { })) {
                 SyncEngine.Report report = engine.sync();
                 assertTrue(report.online(), String.valueOf(report.error()));
-                assertEquals(0, report.refused(), String.valueOf(store.refusals()));
+                assertEquals(1, report.refused(), "the second attempt at the one-attempt quiz");
+                OfflineStore.Refusal refused = store.refusals().getFirst();
+                assertEquals("quiz.attempts_exhausted", refused.code());
+                assertTrue(io.lectern.desktop.learner.SyncStatusViewModel.describe(refused).contains("attempts"),
+                        io.lectern.desktop.learner.SyncStatusViewModel.describe(refused));
                 Http http = new Http(back.baseUri());
                 String lea = Accounts.of(http).login("lea.download@example.com", "passphrase for Lea Download")
                         .path("accessToken").asText();
                 JsonNode lessons = http.get("/api/v1/courses/" + c.courseId() + "/progress", lea).json().path("lessons");
                 assertEquals("COMPLETED", state(lessons, c.pdf()).path("state").asText(), "every page was read offline");
                 assertTrue(state(lessons, c.video()).path("watchedPercent").asInt() > 0, lessons.toString());
+                JsonNode attempts = http.get("/api/v1/quizzes/" + c.quiz(), lea).json().path("attempts");
+                assertEquals(1, attempts.size(), "the quiz taken offline arrived once");
+                assertTrue(attempts.get(0).path("result").path("passed").asBoolean(), attempts.toString());
             }
         }
+    }
+
+    private static Downloads.Clients clients(ApiClient api, Session session) {
+        return new Downloads.Clients(new CatalogClient(api, session), new LearningClient(api, session),
+                new PlaybackClient(api, session), new QuizClient(api, session));
     }
 
     private Course publish(LecternServer server, Http http) {
@@ -133,10 +155,26 @@ class OfflineStudyTest {
                 Map.of("mediaId", pdfMedia))).path("id").asText();
         String a = studio.article(ada, section, "Reading the swell", "Count the seconds between crests.", false)
                 .path("id").asText();
+        String quiz = quiz(http, ada, course, Map.of("title", "Swell check", "passingPercent", 50, "questions",
+                List.of(Map.of("type", "TRUE_FALSE", "prompt", "Longer periods mean bigger surf", "correct", true))));
+        String once = quiz(http, ada, course, Map.of("title", "One go", "maxAttempts", 1, "questions",
+                List.of(Map.of("type", "TRUE_FALSE", "prompt", "Tides follow the moon", "correct", true))));
+        String timed = quiz(http, ada, course, Map.of("title", "Sprint", "timeLimitSec", 60, "questions",
+                List.of(Map.of("type", "TRUE_FALSE", "prompt", "Waves carry water along", "correct", false))));
+        for (String[] q : new String[][] {{"Swell check", quiz}, {"One go", once}, {"Sprint", timed}}) {
+            studio.lesson(ada, section, Map.of("title", q[0], "type", "QUIZ", "content", Map.of("quizId", q[1])));
+        }
         studio.publish(ada, course);
         String lea = studio.user("lea.download@example.com", "Lea Download", Role.STUDENT);
         assertEquals(201, http.post("/api/v1/courses/" + course + "/enroll", "{}", lea).status());
-        return new Course(UUID.fromString(v), UUID.fromString(p), UUID.fromString(a), pdf, course);
+        return new Course(UUID.fromString(v), UUID.fromString(p), UUID.fromString(a), pdf, course,
+                UUID.fromString(quiz), UUID.fromString(once));
+    }
+
+    private static String quiz(Http http, String token, String course, Map<String, Object> body) {
+        Http.Response r = http.post("/api/v1/courses/" + course + "/quizzes", Studio.toJson(body), token);
+        assertEquals(201, r.status(), r.raw().body());
+        return r.json().path("id").asText();
     }
 
     private static void waitUntilDone(Downloads downloads) {
@@ -186,8 +224,7 @@ class OfflineStudyTest {
     private void quotaIsKept(DownloadIndex index, ApiClient api, Session session, Course c) throws Exception {
         try (DownloadIndex small = DownloadIndex.open(temp.resolve("small.db"));
              Downloads tight = new Downloads(small, SealedFiles.open(temp.resolve("downloads.key")),
-                     temp.resolve("small"), () -> 100, new CatalogClient(api, session), new LearningClient(api, session),
-                     new PlaybackClient(api, session))) {
+                     temp.resolve("small"), () -> 100, clients(api, session))) {
             tight.add(index.find(c.pdf()).orElseThrow().lesson(), "Waves offline", 2);
             Accounts.waitFor(() -> tight.item(c.pdf()).filter(i -> i.state() == DownloadIndex.State.FAILED)
                     .orElse(null), "the quota refusal", Duration.ofSeconds(30));
@@ -227,6 +264,16 @@ class OfflineStudyTest {
             pdf.go(99);
             assertEquals(3, pdf.page().get(), "past the end goes to the last page");
             assertEquals(java.util.Set.of(1, 2, 3), pdf.seen());
+        }
+
+        for (UUID quizId : List.of(c.quiz(), c.onceQuiz())) {
+            QuizViewModel quiz = new QuizViewModel(new QuizClient(api, session), Runnable::run, Runnable::run)
+                    .withOffline(engine, downloads::quiz, () -> { });
+            quiz.start(quizId);
+            assertTrue(quiz.offline().get(), quiz.message().get());
+            quiz.answer(quiz.current().id(), true);
+            quiz.submit();
+            assertTrue(quiz.finished().get() && quiz.result().get().startsWith("Submitted offline"));
         }
 
         VideoViewModel video = new VideoViewModel(new PlaybackClient(api, session), engine, downloads::open,

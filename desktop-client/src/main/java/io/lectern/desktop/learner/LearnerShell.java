@@ -73,15 +73,14 @@ public final class LearnerShell {
         this.wallet = new WalletClient(api, session);
         this.background = background;
         this.ui = ui;
-        this.downloads = openDownloads(settings, catalog, learning, playback);
+        this.downloads = openDownloads(settings, new Downloads.Clients(catalog, learning, playback, quizzes));
     }
 
-    private static Downloads openDownloads(DesktopSettings settings, CatalogClient catalog, LearningClient learning,
-                                           PlaybackClient playback) {
+    private static Downloads openDownloads(DesktopSettings settings, Downloads.Clients clients) {
         try {
             Downloads d = new Downloads(DownloadIndex.open(settings.dataDir().resolve("downloads.db")),
                     SealedFiles.open(settings.dataDir().resolve("downloads.key")), settings.downloadFolder(),
-                    () -> settings.downloadQuotaGb() * 1_000_000_000L, catalog, learning, playback);
+                    () -> settings.downloadQuotaGb() * 1_000_000_000L, clients);
             d.resumeUnfinished();
             return d;
         } catch (java.io.IOException | IllegalStateException e) {
@@ -177,7 +176,9 @@ public final class LearnerShell {
         LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, id -> downloads == null
                 ? java.util.Optional.empty() : downloads.lesson(id), background, ui);
         root.setCenter(new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
-                this::downloadedFile, background, ui), () -> new QuizViewModel(quizzes, background, ui),
+                this::downloadedFile, background, ui), () -> new QuizViewModel(quizzes, background, ui)
+                .withOffline(engine, quiz -> downloads == null ? java.util.Optional.empty() : downloads.quiz(quiz),
+                        sync::syncNow),
                 this::openPdf, this::openNext).createView());
         lesson.load(lessonId);
     }

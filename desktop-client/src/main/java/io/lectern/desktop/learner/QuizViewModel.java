@@ -4,14 +4,18 @@ import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.learning.QuizClient;
+import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.model.learning.AttemptView;
+import io.lectern.model.learning.SyncEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -38,11 +42,32 @@ public final class QuizViewModel {
     private final StringProperty result = new SimpleStringProperty("");
     private final BooleanProperty finished = new SimpleBooleanProperty(false);
     private final Map<String, Object> answers = new LinkedHashMap<>();
+    private final BooleanProperty offline = new SimpleBooleanProperty(false);
+    private SyncEngine sync;
+    private Function<UUID, Optional<AttemptView>> downloaded = quiz -> Optional.empty();
+    private Runnable syncNow = () -> { };
+    private Instant startedOffline;
 
     public QuizViewModel(QuizClient quizzes, Executor background, Executor ui) {
         this.quizzes = quizzes;
         this.background = background;
         this.ui = ui;
+    }
+
+    /**
+     * Lets a downloaded untimed quiz be taken without the server: the answers stay on this computer and the attempt
+     * is queued for the sync, which grades it.
+     */
+    public QuizViewModel withOffline(SyncEngine engine, Function<UUID, Optional<AttemptView>> copies, Runnable now) {
+        this.sync = engine;
+        this.downloaded = copies;
+        this.syncNow = now;
+        return this;
+    }
+
+    /** Whether this attempt is being taken offline. */
+    public BooleanProperty offline() {
+        return offline;
     }
 
     public ObjectProperty<AttemptView> attempt() {
@@ -80,10 +105,30 @@ public final class QuizViewModel {
 
     public void start(UUID quizId) {
         message.set("Starting the quiz…");
-        call(() -> quizzes.start(quizId), a -> {
-            answers.putAll(a.answers());
-            show(a);
+        background.execute(() -> {
+            try {
+                AttemptView a = quizzes.start(quizId);
+                ui.execute(() -> {
+                    answers.putAll(a.answers());
+                    show(a);
+                });
+            } catch (ServerUnreachableException e) {
+                Optional<AttemptView> copy = sync == null ? Optional.empty() : downloaded.apply(quizId);
+                ui.execute(() -> copy.ifPresentOrElse(this::startOffline, () -> message.set("The server cannot be "
+                        + "reached and this quiz was not downloaded (timed quizzes are taken online); try again when "
+                        + "online.")));
+            } catch (ApiError | SessionEndedException e) {
+                ui.execute(() -> message.set(e.getMessage()));
+            }
         });
+    }
+
+    private void startOffline(AttemptView copy) {
+        offline.set(true);
+        startedOffline = Instant.now();
+        show(new AttemptView(null, copy.quizId(), 0, "IN_PROGRESS", startedOffline, null, null, false,
+                copy.questions(), Map.of(), null));
+        message.set("Offline: your answers stay on this computer and are graded when you are back online.");
     }
 
     /** Records an answer and saves it at once (the server keeps what arrives before the deadline). */
@@ -93,6 +138,10 @@ public final class QuizViewModel {
             return;
         }
         answers.put(questionId.toString(), value);
+        if (offline.get()) {
+            message.set("Kept on this computer.");
+            return;
+        }
         Map<String, Object> one = Map.of(questionId.toString(), value);
         message.set("Saving…");
         call(() -> quizzes.save(a.id(), one), saved -> message.set("Saved."));
@@ -114,6 +163,16 @@ public final class QuizViewModel {
     public void submit() {
         AttemptView a = attempt.get();
         if (a == null || finished.get()) {
+            return;
+        }
+        if (offline.get()) {
+            sync.record(new SyncEvent(UUID.randomUUID().toString(), "QUIZ_ATTEMPT", Instant.now(), null, null, null,
+                    null, null, null, null, a.quizId(), new LinkedHashMap<>(answers), startedOffline, null));
+            finished.set(true);
+            result.set("Submitted offline: it is graded when you are back online (the Sync screen shows the result "
+                    + "or why it was not counted).");
+            message.set("");
+            syncNow.run();
             return;
         }
         message.set("Submitting…");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.lectern.model.catalog.LessonView;
+import io.lectern.model.learning.AttemptView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,10 @@ public final class DownloadIndex implements AutoCloseable {
      * @param received    bytes received
      * @param state       state
      * @param error       why it failed, and what to do
+     * @param quiz        an untimed quiz's questions to take offline (quiz lessons)
      */
     public record Item(LessonView lesson, String courseTitle, int position, String file, long total, long received,
-                       State state, String error) {
+                       State state, String error, AttemptView quiz) {
 
         public UUID lessonId() {
             return lesson.id();
@@ -70,7 +72,7 @@ public final class DownloadIndex implements AutoCloseable {
                 s.execute("CREATE TABLE IF NOT EXISTS downloads (lesson_id TEXT PRIMARY KEY, course_id TEXT NOT NULL, "
                         + "course_title TEXT NOT NULL, position INTEGER NOT NULL, lesson TEXT NOT NULL, file TEXT, "
                         + "total INTEGER NOT NULL, received INTEGER NOT NULL, state TEXT NOT NULL, error TEXT, "
-                        + "added_at TEXT NOT NULL)");
+                        + "added_at TEXT NOT NULL, quiz TEXT)");
             }
             SealedFiles.ownerOnly(file);
             return new DownloadIndex(c);
@@ -79,15 +81,20 @@ public final class DownloadIndex implements AutoCloseable {
         }
     }
 
-    /** Adds a lesson (queued), or queues it again if it failed or was paused; a finished one stays as it is. */
-    public synchronized void add(LessonView lesson, String courseTitle, int position, String file, long total) {
+    /**
+     * Adds a lesson (queued when it has a file, else done at once), or queues it again if it failed or was paused;
+     * a finished one stays as it is, with the latest lesson text and quiz.
+     */
+    public synchronized void add(LessonView lesson, String courseTitle, int position, String file, AttemptView quiz) {
         update("""
                 INSERT INTO downloads (lesson_id, course_id, course_title, position, lesson, file, total, received, state,
-                                       added_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                                       added_at, quiz) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)
                 ON CONFLICT (lesson_id) DO UPDATE SET lesson = excluded.lesson, course_title = excluded.course_title,
-                    state = CASE WHEN downloads.state = 'DONE' THEN 'DONE' ELSE 'QUEUED' END, error = NULL""",
-                lesson.id().toString(), lesson.courseId().toString(), courseTitle, position, write(lesson), file, total,
-                file == null ? State.DONE.name() : State.QUEUED.name(), Instant.now().toString());
+                    quiz = excluded.quiz,
+                    state = CASE WHEN downloads.state = 'DONE' THEN 'DONE' ELSE excluded.state END, error = NULL""",
+                lesson.id().toString(), lesson.courseId().toString(), courseTitle, position, write(lesson), file,
+                file == null ? State.DONE.name() : State.QUEUED.name(), Instant.now().toString(),
+                quiz == null ? null : write(quiz));
     }
 
     public synchronized void progress(UUID lessonId, long received, long total) {
@@ -116,12 +123,13 @@ public final class DownloadIndex implements AutoCloseable {
     private List<Item> select(String where, Object... args) {
         List<Item> out = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("SELECT lesson, course_title, position, file, total, received, "
-                + "state, error FROM downloads " + where)) {
+                + "state, error, quiz FROM downloads " + where)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Item(read(rs.getString(1)), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getLong(5), rs.getLong(6), State.valueOf(rs.getString(7)), rs.getString(8)));
+                    out.add(new Item(read(rs.getString(1), LessonView.class), rs.getString(2), rs.getInt(3),
+                            rs.getString(4), rs.getLong(5), rs.getLong(6), State.valueOf(rs.getString(7)),
+                            rs.getString(8), rs.getString(9) == null ? null : read(rs.getString(9), AttemptView.class)));
                 }
             }
         } catch (SQLException e) {
@@ -145,17 +153,17 @@ public final class DownloadIndex implements AutoCloseable {
         }
     }
 
-    private String write(LessonView lesson) {
+    private String write(Object value) {
         try {
-            return json.writeValueAsString(lesson);
+            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private LessonView read(String text) {
+    private <T> T read(String text, Class<T> type) {
         try {
-            return json.readValue(text, LessonView.class);
+            return json.readValue(text, type);
         } catch (IOException e) {
             throw new IllegalStateException("A downloaded lesson's record is damaged: " + e.getMessage(), e);
         }

@@ -6,11 +6,13 @@ import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.catalog.CatalogClient;
 import io.lectern.desktop.core.learning.LearningClient;
 import io.lectern.desktop.core.learning.PlaybackClient;
+import io.lectern.desktop.core.learning.QuizClient;
 import io.lectern.desktop.core.downloads.DownloadIndex.Item;
 import io.lectern.desktop.core.downloads.DownloadIndex.State;
 import io.lectern.model.catalog.CourseDetail;
 import io.lectern.model.catalog.LessonType;
 import io.lectern.model.catalog.LessonView;
+import io.lectern.model.learning.AttemptView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +27,9 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * "Download for offline": a course's or a lesson's video (the MP4 rendition), PDF and text, fetched in the
- * background one at a time with progress, pause, resume (after a restart too), cancel and retry, sealed on disk
- * ({@link SealedFiles}) within the learner's quota. Lessons downloaded open without the server.
+ * "Download for offline": a course's or a lesson's video (the MP4 rendition), PDF, text and untimed quizzes; files
+ * fetched in the background one at a time with progress, pause, resume (after a restart too), cancel and retry,
+ * sealed on disk ({@link SealedFiles}) within the learner's quota. Lessons downloaded open without the server.
  */
 public final class Downloads implements AutoCloseable {
 
@@ -35,9 +37,7 @@ public final class Downloads implements AutoCloseable {
     private final SealedFiles files;
     private final Path folder;
     private final LongSupplier quotaBytes;
-    private final CatalogClient catalog;
-    private final LearningClient learning;
-    private final PlaybackClient playback;
+    private final Clients clients;
     private final FileFetcher fetcher = new FileFetcher();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("downloads")
             .factory());
@@ -45,15 +45,16 @@ public final class Downloads implements AutoCloseable {
     private final List<Consumer<Item>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
-    public Downloads(DownloadIndex index, SealedFiles files, Path folder, LongSupplier quotaBytes, CatalogClient catalog,
-                     LearningClient learning, PlaybackClient playback) {
+    /** The server calls a download makes. */
+    public record Clients(CatalogClient catalog, LearningClient learning, PlaybackClient playback, QuizClient quizzes) {
+    }
+
+    public Downloads(DownloadIndex index, SealedFiles files, Path folder, LongSupplier quotaBytes, Clients clients) {
         this.index = index;
         this.files = files;
         this.folder = folder;
         this.quotaBytes = quotaBytes;
-        this.catalog = catalog;
-        this.learning = learning;
-        this.playback = playback;
+        this.clients = clients;
     }
 
     /** Told about every change of an item (on the download thread). */
@@ -61,17 +62,27 @@ public final class Downloads implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Queues every lesson of a course the learner may open; returns how many were queued. */
+    /**
+     * Queues every lesson of a course the learner may open and study offline (timed quizzes stay online); returns
+     * how many were queued.
+     */
     public int addCourse(UUID courseId) throws ApiError, ServerUnreachableException, SessionEndedException {
-        CourseDetail course = catalog.course(courseId.toString());
+        CourseDetail course = clients.catalog().course(courseId.toString());
         int position = 0;
         int added = 0;
         for (CourseDetail.Section s : course.sections()) {
             for (CourseDetail.Lesson l : s.lessons()) {
                 position++;
-                if (!l.locked() && offlineKind(l.type())) {
-                    add(learning.lesson(l.id()), course.title(), position);
+                if (l.locked() || !offlineKind(l.type())) {
+                    continue;
+                }
+                try {
+                    add(clients.learning().lesson(l.id()), course.title(), position);
                     added++;
+                } catch (ApiError e) {
+                    if (!e.code().equals("quiz.timed")) {
+                        throw e;
+                    }
                 }
             }
         }
@@ -86,16 +97,24 @@ public final class Downloads implements AutoCloseable {
                     + " lesson needs the server; it cannot be downloaded.");
         }
         boolean hasFile = lesson.type() == LessonType.VIDEO || lesson.type() == LessonType.PDF;
-        index.add(lesson, courseTitle, position, hasFile ? lesson.id() + ".sealed" : null, 0);
+        AttemptView quiz = lesson.type() == LessonType.QUIZ && lesson.content() != null
+                && lesson.content().quizId() != null ? clients.quizzes().offlineCopy(lesson.content().quizId()) : null;
+        index.add(lesson, courseTitle, position, hasFile ? lesson.id() + ".sealed" : null, quiz);
         index.find(lesson.id()).ifPresent(this::changed);
         if (hasFile) {
             schedule(lesson.id());
         }
     }
 
-    /** Lessons that can be studied offline: text, PDFs and videos (quizzes and live sessions need the server). */
+    /** Lessons that can be studied offline: text, PDFs, videos and untimed quizzes (live sessions need the server). */
     public static boolean offlineKind(LessonType type) {
-        return type == LessonType.VIDEO || type == LessonType.PDF || type == LessonType.ARTICLE;
+        return type == LessonType.VIDEO || type == LessonType.PDF || type == LessonType.ARTICLE
+                || type == LessonType.QUIZ;
+    }
+
+    /** A downloaded untimed quiz's questions, to take it offline. */
+    public Optional<AttemptView> quiz(UUID quizId) {
+        return index.all().stream().map(Item::quiz).filter(q -> q != null && quizId.equals(q.quizId())).findFirst();
     }
 
     public List<Item> items() {
@@ -142,7 +161,7 @@ public final class Downloads implements AutoCloseable {
                 delete(i);
                 index.remove(lessonId);
                 changed(new Item(i.lesson(), i.courseTitle(), i.position(), i.file(), i.total(), 0, State.FAILED,
-                        "removed"));
+                        "removed", null));
             });
             stops.remove(lessonId);
         });
@@ -226,7 +245,7 @@ public final class Downloads implements AutoCloseable {
         if (lesson.content() == null || lesson.content().mediaId() == null) {
             throw new IOException("This lesson has no file to download yet.");
         }
-        var p = playback.playback(lesson.content().mediaId());
+        var p = clients.playback().playback(lesson.content().mediaId());
         String url = lesson.type() == LessonType.VIDEO ? p.mp4Url() : p.fileUrl();
         if (url == null) {
             throw new IOException("The server has no downloadable file for this lesson yet.");

@@ -25,6 +25,11 @@ public final class QuizClient {
         return session.call(token -> api.get("/api/v1/quizzes/" + quizId, JsonNode.class, token));
     }
 
+    /** An untimed quiz's questions to take offline (409 {@code quiz.timed} for timed ones). */
+    public AttemptView offlineCopy(UUID quizId) throws ApiError, ServerUnreachableException, SessionEndedException {
+        return session.call(token -> api.get("/api/v1/quizzes/" + quizId + "/offline", AttemptView.class, token));
+    }
+
     public AttemptView start(UUID quizId) throws ApiError, ServerUnreachableException, SessionEndedException {
         return session.call(token -> api.post("/api/v1/quizzes/" + quizId + "/attempts", Map.of(), AttemptView.class,
                 token));
