@@ -15,6 +15,7 @@ import io.lectern.desktop.core.downloads.DownloadIndex;
 import io.lectern.desktop.core.downloads.Downloads;
 import io.lectern.desktop.core.downloads.SealedFiles;
 import io.lectern.desktop.core.learning.LearningClient;
+import io.lectern.desktop.core.learning.NotesBook;
 import io.lectern.desktop.core.learning.PlaybackClient;
 import io.lectern.desktop.core.learning.QuizClient;
 import io.lectern.desktop.core.offline.OfflineStore;
@@ -101,7 +102,7 @@ class OfflineStudyTest {
             }
 
             SyncEngine engine = new SyncEngine(api, session, store);
-            studyOffline(downloads, engine, api, session, c);
+            studyOffline(downloads, engine, store, api, session, c);
             downloads.close();
             assertTrue(store.queuedCount() >= 4, "three PDF pages and the video's seconds wait in the queue");
 
@@ -113,17 +114,24 @@ class OfflineStudyTest {
                 assertEquals("quiz.attempts_exhausted", refused.code());
                 assertTrue(io.lectern.desktop.learner.SyncStatusViewModel.describe(refused).contains("attempts"),
                         io.lectern.desktop.learner.SyncStatusViewModel.describe(refused));
-                Http http = new Http(back.baseUri());
-                String lea = Accounts.of(http).login("lea.download@example.com", "passphrase for Lea Download")
-                        .path("accessToken").asText();
-                JsonNode lessons = http.get("/api/v1/courses/" + c.courseId() + "/progress", lea).json().path("lessons");
-                assertEquals("COMPLETED", state(lessons, c.pdf()).path("state").asText(), "every page was read offline");
-                assertTrue(state(lessons, c.video()).path("watchedPercent").asInt() > 0, lessons.toString());
-                JsonNode attempts = http.get("/api/v1/quizzes/" + c.quiz(), lea).json().path("attempts");
-                assertEquals(1, attempts.size(), "the quiz taken offline arrived once");
-                assertTrue(attempts.get(0).path("result").path("passed").asBoolean(), attempts.toString());
+                theServerHasTheOfflineWork(new Http(back.baseUri()), c);
             }
         }
+    }
+
+    /** Progress, notes and the quiz attempt made offline reached the server once. */
+    private static void theServerHasTheOfflineWork(Http http, Course c) {
+        String lea = Accounts.of(http).login("lea.download@example.com", "passphrase for Lea Download")
+                .path("accessToken").asText();
+        JsonNode lessons = http.get("/api/v1/courses/" + c.courseId() + "/progress", lea).json().path("lessons");
+        assertEquals("COMPLETED", state(lessons, c.pdf()).path("state").asText(), "every page was read offline");
+        assertTrue(state(lessons, c.video()).path("watchedPercent").asInt() > 0, lessons.toString());
+        JsonNode notes = http.get("/api/v1/lessons/" + c.video() + "/notes", lea).json().path("items");
+        assertEquals(2, notes.size(), "the note and the bookmark made offline; the deleted one is not there: "
+                + notes);
+        JsonNode attempts = http.get("/api/v1/quizzes/" + c.quiz(), lea).json().path("attempts");
+        assertEquals(1, attempts.size(), "the quiz taken offline arrived once");
+        assertTrue(attempts.get(0).path("result").path("passed").asBoolean(), attempts.toString());
     }
 
     private static Downloads.Clients clients(ApiClient api, Session session) {
@@ -234,8 +242,8 @@ class OfflineStudyTest {
     }
 
     /** The server is down: each lesson opens from its copy; the PDF renders; the video plays from the sealed file. */
-    private static void studyOffline(Downloads downloads, SyncEngine engine, ApiClient api, Session session, Course c)
-            throws Exception {
+    private static void studyOffline(Downloads downloads, SyncEngine engine, OfflineStore store, ApiClient api,
+                                     Session session, Course c) throws Exception {
         LessonViewModel article = new LessonViewModel(new LearningClient(api, session), engine, () -> { },
                 downloads::lesson, Runnable::run, Runnable::run);
         article.load(c.article());
@@ -290,6 +298,18 @@ class OfflineStudyTest {
         Accounts.waitFor(() -> video.position().get() >= 3 ? true : null, "VLC to play the sealed video offline ("
                 + video.message().get() + ")", Duration.ofSeconds(60));
         video.close();
+        notesOffline(store, engine, c.video());
+    }
+
+    /** Notes and a bookmark written offline show at once; a deleted one is gone. */
+    private static void notesOffline(OfflineStore store, SyncEngine engine, UUID video) {
+        NotesBook notes = new NotesBook(store, engine, java.time.Clock.systemUTC());
+        notes.note(video, 3, "Count the crests");
+        var bookmark = notes.bookmark(video, 5);
+        notes.delete(notes.note(video, 7, "A thought taken back"));
+        assertEquals(List.of("Count the crests", ""), notes.of(video).stream().map(n -> n.body()).toList(),
+                "kept here at once, in timeline order; the deleted one is gone");
+        assertEquals(bookmark.id(), notes.of(video).get(1).id());
     }
 
     private static JsonNode state(JsonNode lessons, UUID lesson) {

@@ -83,6 +83,13 @@ class VideoScreenTest {
         Thread.sleep(2500);
         ImageView view = robot.lookup(".image-view").queryAs(ImageView.class);
         assertTrue(view.getImage().getWidth() >= 320, "frames of the video's size");
+        robot.clickOn("#video-note-text").write("Lenses bend light");
+        robot.clickOn("#video-note-add");
+        robot.clickOn("#video-bookmark");
+        ListView<?> notes = robot.lookup("#video-notes").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> notes.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#video-markers").queryAs(
+                javafx.scene.layout.Pane.class).getChildren().size() == 2);
         AppWindow.shot(robot, "8-video");
     }
 }

@@ -10,6 +10,7 @@ import io.lectern.desktop.core.downloads.Downloads;
 import io.lectern.desktop.core.downloads.SealedFiles;
 import io.lectern.desktop.core.learning.CertificateClient;
 import io.lectern.desktop.core.learning.LearningClient;
+import io.lectern.desktop.core.learning.NotesBook;
 import io.lectern.desktop.core.learning.PlaybackClient;
 import io.lectern.desktop.core.learning.QuizClient;
 import io.lectern.desktop.core.offline.OfflineStore;
@@ -58,12 +59,14 @@ public final class LearnerShell {
 
     private final DesktopSettings settings;
     private final Downloads downloads;
+    private final NotesBook notes;
 
     public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, DesktopSettings settings,
                         Executor background, Executor ui) {
         this.home = home;
         this.settings = settings;
         this.engine = new SyncEngine(api, session, store);
+        this.notes = new NotesBook(store, engine, java.time.Clock.systemUTC());
         this.sync = new SyncStatusViewModel(engine, store, background, ui);
         this.learning = new LearningClient(api, session);
         this.playback = new PlaybackClient(api, session);
@@ -176,7 +179,7 @@ public final class LearnerShell {
         LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, id -> downloads == null
                 ? java.util.Optional.empty() : downloads.lesson(id), background, ui);
         root.setCenter(new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
-                this::downloadedFile, background, ui), () -> new QuizViewModel(quizzes, background, ui)
+                this::downloadedFile, background, ui).withNotes(notes), () -> new QuizViewModel(quizzes, background, ui)
                 .withOffline(engine, quiz -> downloads == null ? java.util.Optional.empty() : downloads.quiz(quiz),
                         sync::syncNow),
                 this::openPdf, this::openNext).createView());

@@ -60,6 +60,7 @@ public final class LessonPane {
         done.setId("lesson-done");
         done.getStyleClass().add(Styles.ACCENT);
         done.visibleProperty().bind(model.markable());
+        done.managedProperty().bind(model.markable());
         done.disableProperty().bind(model.done());
         done.setOnAction(e -> model.markDone());
         Label message = new Label();

@@ -27,7 +27,7 @@ import javafx.stage.Stage;
 /**
  * The video player inside the window: frames from LibVLC drawn into a {@link PixelBuffer}, play/pause, a seek
  * slider, time, speed 0.5×–2×, volume, mute, full screen, and the keyboard: space/K, ←/→ (5 s), J/L (10 s),
- * F (full screen), M (mute), +/− (speed).
+ * F (full screen), M (mute), +/− (speed), B (bookmark); notes and bookmarks marked on the timeline.
  */
 public final class VideoPane implements FrameSink {
 
@@ -89,7 +89,7 @@ public final class VideoPane implements FrameSink {
         screen.getChildren().add(message);
         VBox.setVgrow(screen, Priority.ALWAYS);
 
-        VBox root = new VBox(screen, controls(screen));
+        VBox root = new VBox(screen, controls(screen), new VideoNotes(model).createView());
         VBox.setVgrow(root, Priority.ALWAYS);
         root.setFocusTraversable(true);
         keyboard(root, screen);
@@ -103,7 +103,8 @@ public final class VideoPane implements FrameSink {
         play.setOnAction(e -> model.togglePlay());
         Slider seek = new Slider(0, 1, 0);
         seek.setId("video-seek");
-        HBox.setHgrow(seek, Priority.ALWAYS);
+        StackPane timeline = VideoNotes.withMarkers(seek, model);
+        HBox.setHgrow(timeline, Priority.ALWAYS);
         model.position().addListener((obs, old, p) -> {
             if (!seek.isValueChanging() && model.length().get() > 0) {
                 seek.setValue(p.doubleValue() / model.length().get());
@@ -127,7 +128,7 @@ public final class VideoPane implements FrameSink {
         full.getStyleClass().add(Styles.FLAT);
         full.setOnAction(e -> toggleFullScreen(screen));
         this.mute = mute;
-        HBox controls = new HBox(8, play, seek, time, speed, mute, volume, full);
+        HBox controls = new HBox(8, play, timeline, time, speed, mute, volume, full);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6, 0, 0, 0));
         return controls;
@@ -145,6 +146,7 @@ public final class VideoPane implements FrameSink {
                 case M -> mute.setSelected(!mute.isSelected());
                 case PLUS, ADD, EQUALS -> model.changeSpeed(1);
                 case MINUS, SUBTRACT -> model.changeSpeed(-1);
+                case B -> model.bookmark();
                 default -> {
                     return;
                 }

@@ -4,11 +4,13 @@ import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.downloads.SealedFiles;
+import io.lectern.desktop.core.learning.NotesBook;
 import io.lectern.desktop.core.learning.PlaybackClient;
 import io.lectern.desktop.core.learning.WatchTracker;
 import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.desktop.core.video.FrameSink;
 import io.lectern.desktop.core.video.VideoPlayer;
+import io.lectern.model.learning.Note;
 import io.lectern.model.learning.SyncEvent;
 import io.lectern.model.media.Playback;
 import java.time.Clock;
@@ -46,6 +48,11 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     private final StringProperty message = new SimpleStringProperty("");
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
     private VideoPlayer player;
+    private final javafx.collections.ObservableList<Note> notes = javafx.collections.FXCollections
+            .observableArrayList();
+    private NotesBook book;
+    private final StringProperty noteMessage = new SimpleStringProperty("");
+    private UUID lesson;
     private WatchTracker tracker;
     private long lastBeat;
 
@@ -61,6 +68,68 @@ public final class VideoViewModel implements VideoPlayer.Listener {
         this.sync = sync;
         this.background = background;
         this.ui = ui;
+    }
+
+    /** Notes and bookmarks on this video's timeline, kept offline first. */
+    public VideoViewModel withNotes(NotesBook notesBook) {
+        this.book = notesBook;
+        return this;
+    }
+
+    /** What became of the last note or bookmark. */
+    public StringProperty noteMessage() {
+        return noteMessage;
+    }
+
+    /** The lesson's notes and bookmarks in timeline order. */
+    public javafx.collections.ObservableList<Note> notes() {
+        return notes;
+    }
+
+    /** Bookmarks the current moment (B). */
+    public void bookmark() {
+        if (book != null && lesson != null) {
+            book.bookmark(lesson, position.get());
+            refreshNotes();
+            noteMessage.set("Bookmarked at " + VideoPane.clock(position.get()) + ".");
+        }
+    }
+
+    /** Adds a note at the current moment; true when it was kept. */
+    public boolean addNote(String text) {
+        if (book == null || lesson == null) {
+            return false;
+        }
+        try {
+            book.note(lesson, position.get(), text);
+        } catch (IllegalArgumentException e) {
+            noteMessage.set(e.getMessage());
+            return false;
+        }
+        refreshNotes();
+        noteMessage.set("Note kept at " + VideoPane.clock(position.get()) + ".");
+        return true;
+    }
+
+    public void removeNote(Note n) {
+        if (book != null) {
+            book.delete(n);
+            refreshNotes();
+        }
+    }
+
+    /** Jumps to a note's moment. */
+    public void jumpTo(Note n) {
+        if (player != null && n.positionSec() != null) {
+            tracker.stopped();
+            player.seek((long) (n.positionSec() * 1000));
+        }
+    }
+
+    private void refreshNotes() {
+        if (book != null && lesson != null) {
+            notes.setAll(book.of(lesson));
+        }
     }
 
     public BooleanProperty playing() {
@@ -87,6 +156,8 @@ public final class VideoViewModel implements VideoPlayer.Listener {
 
     /** Starts a video lesson's media from {@code resumeAt} seconds, drawing into {@code sink}. */
     public void open(UUID lessonId, UUID mediaId, double resumeAt, FrameSink sink, boolean quietAudio) {
+        lesson = lessonId;
+        refreshNotes();
         if (!VideoPlayer.available()) {
             message.set("VLC is not installed, so videos cannot play here. Install VLC and restart the app.");
             return;

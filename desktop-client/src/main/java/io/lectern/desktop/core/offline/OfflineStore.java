@@ -152,6 +152,19 @@ public final class OfflineStore implements AutoCloseable {
         return out.stream().findFirst();
     }
 
+    /** Keeps a note made on this computer at once (the server's copy replaces it after the next sync). */
+    public synchronized void putNote(io.lectern.model.learning.Note note) {
+        update("INSERT OR REPLACE INTO notes (note_id, note) VALUES (?, ?)", note.id().toString(), write(note));
+    }
+
+    /** A lesson's notes and bookmarks as last known here (deleted ones included, flagged). */
+    public synchronized List<io.lectern.model.learning.Note> notes(String lessonId) {
+        List<io.lectern.model.learning.Note> out = new ArrayList<>();
+        query("SELECT note FROM notes WHERE json_extract(note, '$.lessonId') = ?",
+                rs -> out.add(read(rs.getString(1), io.lectern.model.learning.Note.class)), lessonId);
+        return out;
+    }
+
     @Override
     public synchronized void close() {
         try {
