@@ -55,8 +55,13 @@ final class AppWindow {
 
     /** Saves the window as target/screenshots/{name}.png. */
     static void shot(FxRobot robot, String name) throws Exception {
+        shot(robot.window(0).getScene(), name);
+    }
+
+    /** Saves a scene (a window, or a popup such as a tooltip) as target/screenshots/{name}.png. */
+    static void shot(javafx.scene.Scene scene, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
         BufferedImage out = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
                 BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < out.getHeight(); y++) {

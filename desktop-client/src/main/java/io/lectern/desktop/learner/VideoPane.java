@@ -120,7 +120,7 @@ public final class VideoPane implements FrameSink {
                 + " / " + clock(model.length().get()), model.position(), model.length()));
         ChoiceBox<Float> speed = speedChoice();
         Slider volume = new Slider(0, 100, 80);
-        volume.setPrefWidth(90);
+        volume.setPrefWidth(70);
         volume.valueProperty().addListener((obs, old, v) -> model.volume(v.intValue()));
         ToggleButton mute = new ToggleButton("Mute");
         mute.selectedProperty().addListener((obs, old, m) -> model.mute(m));
@@ -128,7 +128,21 @@ public final class VideoPane implements FrameSink {
         full.getStyleClass().add(Styles.FLAT);
         full.setOnAction(e -> toggleFullScreen(screen));
         this.mute = mute;
-        HBox controls = new HBox(8, play, timeline, time, speed, mute, volume, full);
+        ChoiceBox<String> quality = new ChoiceBox<>(model.choices().qualities());
+        quality.setId("video-quality");
+        quality.setPrefWidth(80);
+        quality.setTooltip(new javafx.scene.control.Tooltip("Quality"));
+        quality.valueProperty().bindBidirectional(model.choices().quality());
+        quality.setOnAction(e -> model.choices().chooseQuality(quality.getValue()));
+        ChoiceBox<String> subtitles = new ChoiceBox<>(model.choices().languages());
+        subtitles.setId("video-subtitles");
+        subtitles.setPrefWidth(70);
+        subtitles.setTooltip(new javafx.scene.control.Tooltip("Subtitles"));
+        subtitles.valueProperty().bindBidirectional(model.choices().subtitle());
+        subtitles.setOnAction(e -> model.choices().chooseSubtitle(subtitles.getValue()));
+        SeekPreview.install(seek, model);
+        HBox controls = new HBox(8, play, timeline, time, speed, quality, new Label("CC"), subtitles, mute, volume,
+                full);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6, 0, 0, 0));
         return controls;
@@ -161,6 +175,7 @@ public final class VideoPane implements FrameSink {
             speed.getItems().add(s);
         }
         speed.setValue(1f);
+        speed.setPrefWidth(70);
         speed.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Float f) {

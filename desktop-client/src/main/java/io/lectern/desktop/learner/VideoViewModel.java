@@ -51,6 +51,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     private final javafx.collections.ObservableList<Note> notes = javafx.collections.FXCollections
             .observableArrayList();
     private NotesBook book;
+    private final VideoChoices choices = new VideoChoices();
     private final StringProperty noteMessage = new SimpleStringProperty("");
     private UUID lesson;
     private WatchTracker tracker;
@@ -74,6 +75,42 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     public VideoViewModel withNotes(NotesBook notesBook) {
         this.book = notesBook;
         return this;
+    }
+
+    /** Quality, subtitles and seek-bar previews. */
+    public VideoChoices choices() {
+        return choices;
+    }
+
+    /** The player as the quality and subtitle choices drive it. */
+    private final class ChoicePlayer implements VideoChoices.Player {
+        @Override
+        public void play(String url, double atSeconds) {
+            if (player != null) {
+                tracker.stopped();
+                player.play(url, (long) (atSeconds * 1000));
+                player.rate((float) speed.get());
+            }
+        }
+
+        @Override
+        public void subtitles(String url) {
+            if (player != null) {
+                player.subtitles(url);
+            }
+        }
+
+        @Override
+        public void subtitlesOff() {
+            if (player != null) {
+                player.subtitlesOff();
+            }
+        }
+
+        @Override
+        public double position() {
+            return position.get();
+        }
     }
 
     /** What became of the last note or bookmark. */
@@ -176,9 +213,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
                 String url = p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url();
                 player = VideoPlayer.create(sink, this, quietAudio);
                 player.play(url, (long) (resumeAt * 1000));
-                if (!p.subtitles().isEmpty()) {
-                    player.subtitles(p.subtitles().getFirst().url());
-                }
+                choices.load(p, playback, new ChoicePlayer(), ui);
             } catch (ApiError | SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             } catch (ServerUnreachableException e) {

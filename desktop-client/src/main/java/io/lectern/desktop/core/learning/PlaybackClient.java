@@ -23,6 +23,11 @@ public final class PlaybackClient {
         return session.call(token -> api.get("/api/v1/media/" + mediaId + "/playback", Playback.class, token));
     }
 
+    /** A small text file of a media item (a playlist, a thumbnail track) by its signed URL. */
+    public String text(String signedUrl) throws ApiError, ServerUnreachableException {
+        return new String(api.bytes(signedUrl, null), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The file itself (a PDF), read into memory through its signed URL. */
     public byte[] file(UUID mediaId) throws ApiError, ServerUnreachableException, SessionEndedException {
         Playback p = playback(mediaId);

@@ -146,6 +146,11 @@ public final class VideoPlayer implements AutoCloseable {
         player.audio().setMute(mute);
     }
 
+    /** No subtitles. */
+    public void subtitlesOff() {
+        player.subpictures().setTrack(-1);
+    }
+
     /** Subtitle track from a WebVTT URL. */
     public void subtitles(String url) {
         player.subpictures().setSubTitleUri(url);
