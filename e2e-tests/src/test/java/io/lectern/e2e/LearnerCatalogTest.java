@@ -70,10 +70,13 @@ class LearnerCatalogTest {
         assertEquals(1, catalog.results().size(), catalog.status().get());
         assertTrue(catalog.correction().get().contains("jazz harmony"), catalog.correction().get());
         catalog.query().set("");
-        catalog.level().set("beginner");
-        catalog.search();
+        assertTrue(catalog.facets().stream().anyMatch(f -> f.param().equals("level") && f.values().stream()
+                .anyMatch(v -> v.count() == 1)), "level counts: " + catalog.facets());
+        catalog.choose("level", "beginner");
+        assertEquals(1, catalog.results().size());
         assertEquals("Folk guitar", catalog.results().getFirst().title());
-        catalog.level().set("");
+        catalog.choose("level", "beginner");
+        assertEquals(2, catalog.results().size(), "choosing it again clears the filter");
         catalog.query().set("xylophone quantum");
         catalog.search();
         assertTrue(catalog.status().get().startsWith("No courses match"), catalog.status().get());

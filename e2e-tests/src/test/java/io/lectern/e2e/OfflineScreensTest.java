@@ -49,8 +49,15 @@ class OfflineScreensTest {
         assertEquals(204, tus.patch(ada, media, 0, pdf, null).status());
         Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + media, ada).json().path("status").asText())
                 ? true : null, "the PDF");
+        byte[] png = MediaFiles.png(640, 360);
+        String picture = tus.createId(ada, "optics.png", png, "IMAGE");
+        assertEquals(204, tus.patch(ada, picture, 0, png, null).status());
+        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + picture, ada).json().path("status")
+                .asText()) ? true : null, "the picture");
         String course = studio.course(ada, "title", "Optics to go", "category", "science", "description",
-                "Lenses and mirrors, for the train.").path("id").asText();
+                "Lenses and mirrors, for the train.", "thumbnailMediaId", picture, "level", "BEGINNER")
+                .path("id").asText();
+        studio.publishedCourse(ada, "Acoustics", "science", 1, "level", "ADVANCED");
         String section = studio.section(ada, course, "Basics").path("id").asText();
         studio.lesson(ada, section, Map.of("title", "Handout", "type", "PDF", "content", Map.of("mediaId", media)));
         studio.article(ada, section, "Mirrors", "Mirrors reflect light.", false);
@@ -72,7 +79,18 @@ class OfflineScreensTest {
     @Test
     void downloadACourseAndReadItsPdf(FxRobot robot) throws Exception {
         ListView<?> results = robot.lookup("#catalog-results").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !results.getItems().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#facet-level-BEGINNER").tryQuery()
+                .isPresent() || robot.lookup("#facet-level-beginner").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#catalog-results .image-view")
+                .queryAllAs(ImageView.class).stream().anyMatch(v -> v.getImage() != null
+                        && v.getImage().getProgress() >= 1));
+        AppWindow.shot(robot, "1b-catalog-facets");
+        javafx.scene.control.ToggleButton beginner = robot.lookup("#catalog-facets .toggle-button")
+                .queryAllAs(javafx.scene.control.ToggleButton.class).stream()
+                .filter(b -> b.getText().startsWith("Beginner")).findFirst().orElseThrow();
+        robot.interact(beginner::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
         robot.interact(() -> {
             results.requestFocus();
             results.getSelectionModel().select(0);

@@ -23,11 +23,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
-/** The catalog: search as you type (debounced), level and price filters, result cards, infinite scroll. */
+/** The catalog: search as you type (debounced), filters with counts, sorting, cards with thumbnails, infinite scroll. */
 public final class CatalogView {
 
     private final CatalogViewModel model;
     private final Consumer<CourseSummary> open;
+    private final java.util.Map<java.util.UUID, javafx.scene.image.Image> images = new java.util.HashMap<>();
 
     public CatalogView(CatalogViewModel model, Consumer<CourseSummary> open) {
         this.model = model;
@@ -43,12 +44,10 @@ public final class CatalogView {
         PauseTransition debounce = new PauseTransition(Duration.millis(300));
         debounce.setOnFinished(e -> model.search());
         model.query().addListener((obs, old, now) -> debounce.playFromStart());
-        ChoiceBox<String> level = choice(model.level(), "Any level", "beginner", "intermediate", "advanced");
-        ChoiceBox<String> price = choice(model.price(), "Any price", "free", "paid");
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.visibleProperty().bind(model.loading());
-        HBox bar = new HBox(10, search, level, price, spinner);
+        HBox bar = new HBox(10, search, new Label("Sort"), sortChoice(), spinner);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();
@@ -61,7 +60,7 @@ public final class CatalogView {
 
         ListView<CourseSummary> list = new ListView<>(model.results());
         list.setId("catalog-results");
-        list.setCellFactory(v -> new CourseCell());
+        list.setCellFactory(v -> new CourseCell(model, images));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
                 open.accept(list.getSelectionModel().getSelectedItem());
@@ -85,26 +84,48 @@ public final class CatalogView {
 
         Label title = new Label("Catalog");
         title.getStyleClass().add(Styles.TITLE_2);
-        VBox root = new VBox(12, title, bar, new HBox(12, status, correction), list, more);
+        VBox results = new VBox(12, new HBox(12, status, correction), list, more);
+        HBox.setHgrow(results, Priority.ALWAYS);
+        VBox.setVgrow(results, Priority.ALWAYS);
+        HBox body = new HBox(16, new FacetPanel(model).createView(), results);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox root = new VBox(12, title, bar, body);
         root.setPadding(new Insets(24));
         model.search();
         return root;
     }
 
-    private ChoiceBox<String> choice(javafx.beans.property.StringProperty target, String any, String... values) {
+    private static final String[][] SORTS = {{"Relevance", ""}, {"Newest", "newest"}, {"Rating", "rating"},
+        {"Popularity", "popularity"}, {"Price: low to high", "price_asc"}, {"Price: high to low", "price_desc"}};
+
+    private ChoiceBox<String> sortChoice() {
         ChoiceBox<String> box = new ChoiceBox<>();
-        box.getItems().add(any);
-        box.getItems().addAll(values);
-        box.setValue(any);
+        box.setId("catalog-sort");
+        for (String[] s : SORTS) {
+            box.getItems().add(s[0]);
+        }
+        box.setValue(SORTS[0][0]);
         box.valueProperty().addListener((obs, old, v) -> {
-            target.set(v == null || v.equals(any) ? "" : v);
+            for (String[] s : SORTS) {
+                if (s[0].equals(v)) {
+                    model.sort().set(s[1]);
+                }
+            }
             model.search();
         });
         return box;
     }
 
-    /** A result card: title, subtitle, instructors, level, rating and price. */
+    /** A result card: thumbnail, title, subtitle, instructors, level, rating and price. */
     private static final class CourseCell extends ListCell<CourseSummary> {
+        private final CatalogViewModel model;
+        private final java.util.Map<java.util.UUID, javafx.scene.image.Image> images;
+
+        CourseCell(CatalogViewModel model, java.util.Map<java.util.UUID, javafx.scene.image.Image> images) {
+            this.model = model;
+            this.images = images;
+        }
+
         @Override
         protected void updateItem(CourseSummary c, boolean empty) {
             super.updateItem(c, empty);
@@ -118,7 +139,7 @@ public final class CatalogView {
             subtitle.getStyleClass().add(Styles.TEXT_MUTED);
             Label meta = new Label(String.join(", ", c.instructors()) + "  ·  "
                     + (c.level() == null ? "" : c.level().name().toLowerCase(Locale.ROOT)) + "  ·  "
-                    + c.lessonCount() + " lessons" + (c.ratingCount() > 0 ? String.format(Locale.ROOT,
+                    + c.lessonCount() + (c.lessonCount() == 1 ? " lesson" : " lessons") + (c.ratingCount() > 0 ? String.format(Locale.ROOT,
                     "  ·  \u2605 %.1f (%d)", c.rating(), c.ratingCount()) : ""));
             meta.getStyleClass().add(Styles.TEXT_SMALL);
             Label price = new Label(c.pricing() == Pricing.FREE ? "Free" : c.pricing() == Pricing.SUBSCRIPTION
@@ -126,10 +147,44 @@ public final class CatalogView {
             price.getStyleClass().add(Styles.TEXT_BOLD);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox row = new HBox(new VBox(3, title, subtitle, meta), gap, price);
+            HBox row = new HBox(14, thumbnail(c), new VBox(3, title, subtitle, meta), gap, price);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setPadding(new Insets(8, 4, 8, 4));
             setGraphic(row);
         }
+
+        /** The course's picture, or its initial on a tinted tile until (or unless) there is one. */
+        private javafx.scene.Node thumbnail(CourseSummary c) {
+            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView();
+            view.setFitWidth(THUMB_W);
+            view.setFitHeight(THUMB_H);
+            view.setPreserveRatio(false);
+            Label initial = new Label(c.title().isEmpty() ? "?" : c.title().substring(0, 1).toUpperCase(Locale.ROOT));
+            initial.getStyleClass().addAll(Styles.TITLE_3, Styles.TEXT_MUTED);
+            javafx.scene.layout.StackPane tile = new javafx.scene.layout.StackPane(initial, view);
+            tile.setMinSize(THUMB_W, THUMB_H);
+            tile.setMaxSize(THUMB_W, THUMB_H);
+            tile.setStyle("-fx-background-color: -color-accent-subtle; -fx-background-radius: 6;");
+            javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(THUMB_W, THUMB_H);
+            clip.setArcWidth(12);
+            clip.setArcHeight(12);
+            tile.setClip(clip);
+            java.util.UUID media = c.thumbnailMediaId();
+            if (media != null && images.containsKey(media)) {
+                view.setImage(images.get(media));
+            } else if (media != null) {
+                model.thumbnail(media, url -> {
+                    javafx.scene.image.Image image = images.computeIfAbsent(media, k -> new javafx.scene.image.Image(url,
+                            THUMB_W * 2, THUMB_H * 2, true, true, true));
+                    if (getItem() == c) {
+                        view.setImage(image);
+                    }
+                });
+            }
+            return tile;
+        }
     }
+
+    private static final int THUMB_W = 128;
+    private static final int THUMB_H = 72;
 }

@@ -28,17 +28,19 @@ public final class CatalogViewModel {
     private final Executor background;
     private final Executor ui;
     private final StringProperty query = new SimpleStringProperty("");
-    private final StringProperty level = new SimpleStringProperty("");
-    private final StringProperty price = new SimpleStringProperty("");
     private final StringProperty sort = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty correction = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
     private final ObservableList<CourseSummary> results = FXCollections.observableArrayList();
-    private final ObservableList<FacetCount> levels = FXCollections.observableArrayList();
+    private final ObservableList<FacetSection> facets = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableMap<String, String> chosen = FXCollections.observableMap(
+            new java.util.LinkedHashMap<>());
     private final AtomicLong generation = new AtomicLong();
     private String cursor;
+
+    private io.lectern.desktop.core.catalog.Thumbnails thumbnails;
 
     public CatalogViewModel(CatalogClient catalog, Executor background, Executor ui) {
         this.catalog = catalog;
@@ -50,14 +52,14 @@ public final class CatalogViewModel {
         return query;
     }
 
-    /** Level filter: "", beginner, intermediate or advanced. */
-    public StringProperty level() {
-        return level;
-    }
-
-    /** Price filter: "", free or paid. */
-    public StringProperty price() {
-        return price;
+    /**
+     * One group of filters with how many courses each value would leave.
+     *
+     * @param title  "Category", "Level", …
+     * @param param  the search parameter it sets
+     * @param values values with labels and counts
+     */
+    public record FacetSection(String title, String param, List<FacetCount> values) {
     }
 
     public StringProperty sort() {
@@ -85,8 +87,43 @@ public final class CatalogViewModel {
         return results;
     }
 
-    public ObservableList<FacetCount> levels() {
-        return levels;
+    /** Shows course thumbnails on the cards. */
+    public CatalogViewModel withThumbnails(io.lectern.desktop.core.catalog.Thumbnails t) {
+        this.thumbnails = t;
+        return this;
+    }
+
+    /** Finds a thumbnail's URL in the background and hands it to {@code then} on the UI thread. */
+    public void thumbnail(java.util.UUID mediaId, java.util.function.Consumer<String> then) {
+        if (thumbnails == null || mediaId == null) {
+            return;
+        }
+        background.execute(() -> thumbnails.url(mediaId).ifPresent(url -> ui.execute(() -> then.accept(url))));
+    }
+
+    /** The filter groups of the last search, with counts. */
+    public ObservableList<FacetSection> facets() {
+        return facets;
+    }
+
+    /** The filters chosen: parameter → value. */
+    public javafx.collections.ObservableMap<String, String> chosen() {
+        return chosen;
+    }
+
+    /** Sets a filter, or clears it when it was already set to {@code value}; then searches again. */
+    public void choose(String param, String value) {
+        if (value == null || value.equals(chosen.get(param))) {
+            chosen.remove(param);
+        } else {
+            chosen.put(param, value);
+        }
+        search();
+    }
+
+    public void clearFilters() {
+        chosen.clear();
+        search();
     }
 
     /** Runs the current query from its first page (the view calls this as the learner types, debounced). */
@@ -125,13 +162,28 @@ public final class CatalogViewModel {
 
     private String filter() {
         StringBuilder f = new StringBuilder();
-        if (!level.get().isBlank()) {
-            f.append("level=").append(level.get());
-        }
-        if (!price.get().isBlank()) {
-            f.append(f.isEmpty() ? "" : "&").append("price=").append(price.get());
-        }
+        chosen.forEach((k, v) -> f.append(f.isEmpty() ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
         return f.toString();
+    }
+
+    static List<FacetSection> sections(io.lectern.model.catalog.SearchFacets f) {
+        if (f == null) {
+            return List.of();
+        }
+        List<FacetSection> out = new java.util.ArrayList<>();
+        add(out, "Category", "category", f.category());
+        add(out, "Level", "level", f.level());
+        add(out, "Price", "price", f.price());
+        add(out, "Rating", "minRating", f.minRating());
+        add(out, "Language", "language", f.language());
+        return out;
+    }
+
+    private static void add(List<FacetSection> out, String title, String param, List<FacetCount> values) {
+        if (values != null && !values.isEmpty()) {
+            out.add(new FacetSection(title, param, values));
+        }
     }
 
     private void show(long mine, String from, CourseSearchResult r) {
@@ -140,7 +192,7 @@ public final class CatalogViewModel {
         }
         if (from == null) {
             results.setAll(r.items());
-            levels.setAll(r.facets() == null || r.facets().level() == null ? List.of() : r.facets().level());
+            facets.setAll(sections(r.facets()));
         } else {
             results.addAll(r.items());
         }

@@ -156,8 +156,9 @@ public final class LearnerShell {
 
     private void showCatalog() {
         if (catalogScreen == null) {
-            catalogScreen = new CatalogView(new CatalogViewModel(catalog, background, ui), c -> showCourse(c.slug()))
-                    .createView();
+            catalogScreen = new CatalogView(new CatalogViewModel(catalog, background, ui).withThumbnails(
+                    new io.lectern.desktop.core.catalog.Thumbnails(playback, java.time.Clock.systemUTC())),
+                    c -> showCourse(c.slug())).createView();
         }
         catalogButton.setSelected(true);
         root.setCenter(catalogScreen);
