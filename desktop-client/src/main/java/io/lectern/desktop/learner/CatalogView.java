@@ -139,7 +139,8 @@ public final class CatalogView {
             subtitle.getStyleClass().add(Styles.TEXT_MUTED);
             Label meta = new Label(String.join(", ", c.instructors()) + "  ·  "
                     + (c.level() == null ? "" : c.level().name().toLowerCase(Locale.ROOT)) + "  ·  "
-                    + c.lessonCount() + (c.lessonCount() == 1 ? " lesson" : " lessons") + (c.ratingCount() > 0 ? String.format(Locale.ROOT,
+                    + c.lessonCount() + (c.lessonCount() == 1 ? " lesson" : " lessons")
+                    + (c.ratingCount() > 0 ? String.format(Locale.ROOT,
                     "  ·  \u2605 %.1f (%d)", c.rating(), c.ratingCount()) : ""));
             meta.getStyleClass().add(Styles.TEXT_SMALL);
             Label price = new Label(c.pricing() == Pricing.FREE ? "Free" : c.pricing() == Pricing.SUBSCRIPTION

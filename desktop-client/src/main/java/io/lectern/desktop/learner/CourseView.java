@@ -44,7 +44,8 @@ public final class CourseView {
         model.course().addListener((obs, old, c) -> {
             title.setText(c.title());
             subtitle.setText(c.subtitle() == null ? "" : c.subtitle());
-            facts.setText("By " + model.instructorsText() + "  ·  " + c.lessonCount() + (c.lessonCount() == 1 ? " lesson" : " lessons")
+            facts.setText("By " + model.instructorsText() + "  ·  " + c.lessonCount()
+                    + (c.lessonCount() == 1 ? " lesson" : " lessons")
                     + (c.rating() != null && c.rating().count() > 0 ? String.format(java.util.Locale.ROOT,
                     "  ·  \u2605 %.1f from %d reviews", c.rating().average(), c.rating().count()) : "")
                     + "  ·  " + c.enrollmentCount() + " learners");

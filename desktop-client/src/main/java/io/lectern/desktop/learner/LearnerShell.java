@@ -60,6 +60,8 @@ public final class LearnerShell {
     private final DesktopSettings settings;
     private final Downloads downloads;
     private final NotesBook notes;
+    private final io.lectern.desktop.core.learning.AssignmentClient assignments;
+    private final io.lectern.desktop.core.upload.Uploader uploader;
 
     public LearnerShell(HomeViewModel home, ApiClient api, Session session, OfflineStore store, DesktopSettings settings,
                         Executor background, Executor ui) {
@@ -67,6 +69,8 @@ public final class LearnerShell {
         this.settings = settings;
         this.engine = new SyncEngine(api, session, store);
         this.notes = new NotesBook(store, engine, java.time.Clock.systemUTC());
+        this.assignments = new io.lectern.desktop.core.learning.AssignmentClient(api, session);
+        this.uploader = new io.lectern.desktop.core.upload.Uploader(api, session);
         this.sync = new SyncStatusViewModel(engine, store, background, ui);
         this.learning = new LearningClient(api, session);
         this.playback = new PlaybackClient(api, session);
@@ -183,7 +187,8 @@ public final class LearnerShell {
                 this::downloadedFile, background, ui).withNotes(notes), () -> new QuizViewModel(quizzes, background, ui)
                 .withOffline(engine, quiz -> downloads == null ? java.util.Optional.empty() : downloads.quiz(quiz),
                         sync::syncNow),
-                this::openPdf, this::openNext).createView());
+                this::openPdf, this::openNext).withAssignments(() -> new AssignmentViewModel(assignments,
+                uploader, background, ui)).createView());
         lesson.load(lessonId);
     }
 

@@ -28,6 +28,14 @@ public final class LessonPane {
         PdfViewModel open(java.util.UUID lessonId, java.util.UUID mediaId);
     }
 
+    private java.util.function.Supplier<AssignmentViewModel> assignments = () -> null;
+
+    /** Assignment lessons show their submission form. */
+    public LessonPane withAssignments(java.util.function.Supplier<AssignmentViewModel> factory) {
+        this.assignments = factory;
+        return this;
+    }
+
     public LessonPane(LessonViewModel model, Runnable back, java.util.function.Supplier<VideoViewModel> videos,
                       java.util.function.Supplier<QuizViewModel> quizzes, PdfOpener pdfs,
                       java.util.function.Consumer<java.util.UUID> next) {
@@ -75,6 +83,12 @@ public final class LessonPane {
         javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(10, done, onward);
         VBox root = new VBox(12, toCourses, title, text, actions, message);
         root.setPadding(new Insets(24));
+        showContent(root, text);
+        return root;
+    }
+
+    /** Puts the lesson's player, pages, form or quiz where the text was, once the lesson says which it is. */
+    private void showContent(VBox root, ScrollPane text) {
         model.video().addListener((obs, old, media) -> {
             playing = videos.get();
             VideoPane pane = new VideoPane(playing);
@@ -90,13 +104,21 @@ public final class LessonPane {
             root.getChildren().set(root.getChildren().indexOf(text), pages);
             VBox.setVgrow(pages, Priority.ALWAYS);
         });
+        model.assignment().addListener((obs, old, lesson) -> {
+            AssignmentViewModel form = assignments.get();
+            if (form != null) {
+                Parent pane = new AssignmentPane(form).createView();
+                root.getChildren().set(root.getChildren().indexOf(text), pane);
+                VBox.setVgrow(pane, Priority.ALWAYS);
+                form.load(lesson, model.body().get());
+            }
+        });
         model.quiz().addListener((obs, old, quizId) -> {
             QuizViewModel quiz = quizzes.get();
             Parent pane = new QuizPane(quiz).createView();
             root.getChildren().set(root.getChildren().indexOf(text), pane);
             quiz.start(quizId);
         });
-        return root;
     }
 
     private void closeMedia() {

@@ -38,6 +38,8 @@ public final class LessonViewModel {
     private final javafx.beans.property.ObjectProperty<UUID> video = new javafx.beans.property.SimpleObjectProperty<>();
     private final javafx.beans.property.ObjectProperty<UUID> quiz = new javafx.beans.property.SimpleObjectProperty<>();
     private final javafx.beans.property.ObjectProperty<UUID> pdf = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<UUID> assignment =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final Function<UUID, Optional<LessonView>> downloaded;
     private LessonView lesson;
 
@@ -85,6 +87,11 @@ public final class LessonViewModel {
     /** The quiz of a quiz lesson, once loaded (the view then shows the quiz). */
     public javafx.beans.property.ObjectProperty<UUID> quiz() {
         return quiz;
+    }
+
+    /** An assignment lesson, once loaded (the view then shows its submission form). */
+    public javafx.beans.property.ObjectProperty<UUID> assignment() {
+        return assignment;
     }
 
     /** The media of a PDF lesson, once loaded (the view then shows its pages). */
@@ -138,6 +145,9 @@ public final class LessonViewModel {
         }
         if (l.type() == LessonType.VIDEO && l.content() != null && l.content().mediaId() != null) {
             video.set(l.content().mediaId());
+        }
+        if (l.type() == LessonType.ASSIGNMENT) {
+            assignment.set(l.id());
         }
         if (l.type() == LessonType.PDF && l.content() != null && l.content().mediaId() != null) {
             pdf.set(l.content().mediaId());

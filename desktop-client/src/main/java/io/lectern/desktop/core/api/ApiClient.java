@@ -103,6 +103,30 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Sends raw bytes with extra headers (a tus {@code PATCH}); returns the answer's headers. A problem answer is an
+     * {@link ApiError}, a broken connection a {@link ServerUnreachableException}.
+     */
+    public java.net.http.HttpHeaders send(String method, String path, byte[] body, java.util.Map<String, String> headers,
+                                          String accessToken) throws ApiError, ServerUnreachableException {
+        HttpRequest.Builder b = request(path, accessToken).timeout(Duration.ofMinutes(2)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() / 100 == 2) {
+                return r.headers();
+            }
+            throw new ApiError(problem(r), retryAfter(r.headers().firstValue("Retry-After").orElse(null),
+                    Instant.now()));
+        } catch (IOException e) {
+            throw new ServerUnreachableException(server, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException(server, e);
+        }
+    }
+
     /** GETs a JSON array; {@code accessToken} may be null for calls that need no sign-in. */
     public <T> List<T> getList(String path, Class<T> element, String accessToken)
             throws ApiError, ServerUnreachableException {
