@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code ./lectern bench catalog|commerce|media|sync}: runs a benchmark and prints its figures; exits 1 when a target was missed.
+ * {@code ./lectern bench catalog|commerce|desktop|media|sync}: runs a benchmark and prints its figures; exits 1 when a
+ * target was missed.
  * {@code ./lectern bench database} starts the PostgreSQL of an earlier run ({@code LECTERN_BENCH_DIR}) to look into.
  * Settings: {@code LECTERN_BENCH_COURSES} (100000), {@code LECTERN_BENCH_SECONDS} (30), {@code LECTERN_BENCH_DIR}.
  */
@@ -39,10 +40,12 @@ public final class Main {
             case "commerce" -> new CommerceBench(System.out, dir, jar,
                     Integer.parseInt(env.getOrDefault("LECTERN_BENCH_SECONDS", "30"))).run();
             case "sync" -> new SyncBench(System.out, dir, jar).run();
+            case "desktop" -> new DesktopBench(System.out, dir, jar).run();
             case "media" -> new MediaBench(System.out, dir, jar,
                     Integer.parseInt(env.getOrDefault("LECTERN_BENCH_SECONDS", "30"))).run();
             default -> {
-                System.err.println("lectern bench: unknown benchmark '" + which + "'; use catalog, commerce, media or sync.");
+                System.err.println("lectern bench: unknown benchmark '" + which + "'; use catalog, commerce, desktop, "
+                        + "media or sync.");
                 System.exit(2);
                 yield false;
             }

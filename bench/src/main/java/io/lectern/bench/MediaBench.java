@@ -1,7 +1,6 @@
 package io.lectern.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
 import io.lectern.server.identity.NewAccount;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +30,6 @@ final class MediaBench {
 
     static final int CLIENTS = 16;
     private static final int RANGE = 256 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
     private final Path dir;
@@ -70,19 +67,20 @@ final class MediaBench {
                 }
             }
             URI server = env.startServerProcess(jar);
-            String token = login(server);
+            BenchApi api = new BenchApi(server, out);
+            String token = api.login("media.teacher@bench.local", "bench teacher password");
             out.println("Uploading it in 8 MiB chunks and waiting for the HLS ladder ...");
             long t0 = System.nanoTime();
-            String id = upload(server, token, Files.readAllBytes(video));
-            JsonNode media = waitReady(server, token, id);
+            String id = api.upload(token, Files.readAllBytes(video));
+            JsonNode media = api.waitReady(token, id);
             out.printf(Locale.ROOT, "  processed in %.1f s: %s%n", (System.nanoTime() - t0) / 1e9,
                     media.path("renditions"));
-            JsonNode urls = get(server, "/api/v1/media/" + id + "/playback", token);
+            JsonNode urls = api.get("/api/v1/media/" + id + "/playback", token);
             Path files = dir.resolve("data").resolve("media").resolve(id);
             List<String> segments = segments(files);
-            List<Long> firstSegment = firstSegmentTimes(server, token, id, 20);
+            List<Long> firstSegment = firstSegmentTimes(api, token, id, 20);
             try (Nginx nginx = Nginx.start(dir, dir.resolve("data").resolve("media"))) {
-                Targets lectern = new Targets(urls.path("mp4Url").asText(), segmentUrls(urls.path("hlsUrl").asText(),
+                Targets lectern = new Targets(urls.path("mp4Url").asText(), segmentUrls(api, urls.path("hlsUrl").asText(),
                         segments), Files.size(files.resolve("video.mp4")));
                 Targets plain = new Targets(nginx.base() + "/" + id + "/video.mp4", segments.stream()
                         .map(p -> nginx.base() + "/" + id + "/" + p).toList(), lectern.mp4Size());
@@ -120,13 +118,13 @@ final class MediaBench {
     }
 
     /** From the playback call to the first segment's last byte, as a player does it: master, variant, segment. */
-    private List<Long> firstSegmentTimes(URI server, String token, String id, int times) throws Exception {
+    private List<Long> firstSegmentTimes(BenchApi api, String token, String id, int times) throws Exception {
         List<Long> took = new ArrayList<>();
         for (int k = 0; k < times; k++) {
             long t0 = System.nanoTime();
-            String master = get(server, "/api/v1/media/" + id + "/playback", token).path("hlsUrl").asText();
-            String variant = resolve(master, firstUri(text(master)));
-            String segment = resolve(variant, firstUri(text(variant)));
+            String master = api.get("/api/v1/media/" + id + "/playback", token).path("hlsUrl").asText();
+            String variant = resolve(master, firstUri(api.text(master)));
+            String segment = resolve(variant, firstUri(api.text(variant)));
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(segment)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
@@ -171,11 +169,11 @@ final class MediaBench {
     }
 
     /** Signed segment URLs, as the server's playlists list them. */
-    private List<String> segmentUrls(String master, List<String> segments) throws Exception {
+    private List<String> segmentUrls(BenchApi api, String master, List<String> segments) throws Exception {
         List<String> urls = new ArrayList<>();
-        for (String line : text(master).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()) {
+        for (String line : api.text(master).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()) {
             String variant = resolve(master, line);
-            text(variant).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(s -> urls.add(resolve(variant,
+            api.text(variant).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(s -> urls.add(resolve(variant,
                     s)));
         }
         if (urls.size() != segments.size()) {
@@ -190,73 +188,6 @@ final class MediaBench {
 
     private static String resolve(String base, String relative) {
         return URI.create(base).resolve(relative).toString();
-    }
-
-    private String text(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private String upload(URI server, String token, byte[] video) throws Exception {
-        String id = post(server, "/api/v1/uploads", Map.of("filename", "bench.mp4", "size", video.length, "purpose",
-                "VIDEO"), token).path("id").asText();
-        int chunk = 8 << 20;
-        for (int off = 0; off < video.length; off += chunk) {
-            int len = Math.min(chunk, video.length - off);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.resolve("/api/v1/uploads/" + id))
-                    .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0")
-                    .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", Integer.toString(off))
-                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(video, off, len)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 204) {
-                throw new IllegalStateException("PATCH answered " + r.statusCode() + ": " + r.body());
-            }
-        }
-        return id;
-    }
-
-    private JsonNode waitReady(URI server, String token, String id) throws Exception {
-        int last = -1;
-        for (int i = 0; i < 1200; i++) {
-            JsonNode m = get(server, "/api/v1/media/" + id, token);
-            if (!"PROCESSING".equals(m.path("status").asText())) {
-                if (!"READY".equals(m.path("status").asText())) {
-                    throw new IllegalStateException("processing failed: " + m);
-                }
-                return m;
-            }
-            if (m.path("progress").asInt() / 10 != last) {
-                last = m.path("progress").asInt() / 10;
-                out.printf(Locale.ROOT, "  %d %%%n", m.path("progress").asInt());
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("processing took longer than 10 minutes");
-    }
-
-    private String login(URI server) throws Exception {
-        return post(server, "/api/v1/auth/login", Map.of("email", "media.teacher@bench.local", "password",
-                "bench teacher password"), null).path("accessToken").asText();
-    }
-
-    private JsonNode get(URI server, String path, String token) throws Exception {
-        return call(HttpRequest.newBuilder(server.resolve(path)).header("Authorization", "Bearer " + token).GET());
-    }
-
-    private JsonNode post(URI server, String path, Object body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return call(b);
-    }
-
-    private JsonNode call(HttpRequest.Builder b) throws Exception {
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(r.request().uri().getPath() + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
     }
 
     static void exec(String... command) throws IOException, InterruptedException {

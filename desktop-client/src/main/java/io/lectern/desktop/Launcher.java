@@ -9,6 +9,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        io.lectern.desktop.core.platform.NativeMemory.limitMallocArenas();
         Application.launch(LecternApp.class, args);
     }
 }
