@@ -36,9 +36,20 @@ public final class LecternApp extends Application {
     private DesktopSettings settings;
     private SessionVault vault;
 
+    public LecternApp() {
+        this(null);
+    }
+
+    /** With given settings (server, data dir) instead of the current user's; the journey test uses this. */
+    public LecternApp(DesktopSettings settings) {
+        this.settings = settings;
+    }
+
     @Override
     public void start(Stage stage) {
-        settings = DesktopSettings.forCurrentUser();
+        if (settings == null) {
+            settings = DesktopSettings.forCurrentUser();
+        }
         SettingsView.apply(settings.theme());
         auth = new AuthClient(new ApiClient(settings.serverUrl()));
         browser = SignInView.browserOpener(getHostServices());

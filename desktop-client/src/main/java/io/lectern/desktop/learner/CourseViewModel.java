@@ -135,10 +135,14 @@ public final class CourseViewModel {
             for (CourseDetail.Lesson l : s.lessons()) {
                 String state = l.preview() ? "  · free preview" : l.locked() ? "  · locked" : "";
                 syllabus.add("    " + l.title() + "  (" + l.type().name().toLowerCase(Locale.ROOT)
-                        + (l.durationSec() > 0 ? ", " + Math.max(1, l.durationSec() / 60) + " min" : "") + ")" + state);
+                        + (l.durationSec() > 0 ? ", " + duration(l.durationSec()) : "") + ")" + state);
             }
         }
         done("");
+    }
+
+    static String duration(int seconds) {
+        return seconds < 60 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
     }
 
     /** What the price line says. */
@@ -168,12 +172,14 @@ public final class CourseViewModel {
         background.execute(() -> {
             try {
                 Enrollment e = catalog.enroll(c.id(), code, idempotencyKey);
+                String said = e.paid() != null && e.paid().amountMinor() > 0 ? "Enrolled. " + MoneyText.of(e.paid())
+                        + " was paid from your wallet." : "Enrolled. Enjoy the course!";
                 ui.execute(() -> {
                     enrolled.set(true);
                     idempotencyKey = UUID.randomUUID().toString();
-                    done(e.paid() != null && e.paid().amountMinor() > 0 ? "Enrolled. " + MoneyText.of(e.paid())
-                            + " was paid from your wallet." : "Enrolled. Enjoy the course!");
+                    done(said);
                 });
+                refreshAfterEnrolling(c.id(), said);
             } catch (ApiError e) {
                 ui.execute(() -> refused(e));
             } catch (ServerUnreachableException e) {
@@ -182,6 +188,20 @@ public final class CourseViewModel {
                 ui.execute(() -> done(e.getMessage()));
             }
         });
+    }
+
+    /** The syllabus again, now unlocked, keeping what was said about the enrollment. */
+    private void refreshAfterEnrolling(UUID courseId, String said) {
+        try {
+            CourseDetail fresh = catalog.course(courseId.toString());
+            ui.execute(() -> {
+                show(fresh);
+                message.set(said);
+            });
+        } catch (ApiError | io.lectern.desktop.core.api.ServerUnreachableException
+                 | io.lectern.desktop.core.auth.SessionEndedException ignored) {
+            // the enrollment stands; the syllabus refreshes next time the page opens
+        }
     }
 
     private void refused(ApiError e) {

@@ -59,6 +59,7 @@ public final class LearnerShell {
 
     private final DesktopSettings settings;
     private final Downloads downloads;
+    private Runnable leaving = () -> { };
     private final NotesBook notes;
     private final io.lectern.desktop.core.learning.AssignmentClient assignments;
     private final io.lectern.desktop.core.upload.Uploader uploader;
@@ -101,12 +102,12 @@ public final class LearnerShell {
         catalogButton = navButton("Catalog", "nav-catalog", this::showCatalog);
         learningButton = navButton("My learning", "nav-learning", this::showMyLearning);
         walletButton = navButton("Wallet", "nav-wallet", this::showWallet);
-        ToggleButton certificatesButton = navButton("Certificates", "nav-certificates", () -> root.setCenter(
+        ToggleButton certificatesButton = navButton("Certificates", "nav-certificates", () -> show(
                 new CertificatesView(new CertificatesViewModel(certificates, background, ui)).createView()));
-        ToggleButton syncButton = navButton("Sync", "nav-sync", () -> root.setCenter(new SyncView(sync).createView()));
-        ToggleButton settingsButton = navButton("Settings", "nav-settings", () -> root.setCenter(new SettingsView(
+        ToggleButton syncButton = navButton("Sync", "nav-sync", () -> show(new SyncView(sync).createView()));
+        ToggleButton settingsButton = navButton("Settings", "nav-settings", () -> show(new SettingsView(
                 new SettingsViewModel(settings)).createView()));
-        ToggleButton downloadsButton = navButton("Downloads", "nav-downloads", () -> root.setCenter(downloads == null
+        ToggleButton downloadsButton = navButton("Downloads", "nav-downloads", () -> show(downloads == null
                 ? new Label("Downloads are unavailable: the download folder cannot be used. Choose another in Settings.")
                 : new DownloadsView(new DownloadsViewModel(downloads, settings.downloadQuotaGb() * 1_000_000_000L,
                 background, ui), this::openLesson).createView()));
@@ -144,6 +145,14 @@ public final class LearnerShell {
         return root;
     }
 
+    /** Shows a screen; a lesson being left stops its video first (it would otherwise play on unseen). */
+    private void show(javafx.scene.Node screen) {
+        Runnable leave = leaving;
+        leaving = () -> { };
+        leave.run();
+        root.setCenter(screen);
+    }
+
     private ToggleButton navButton(String text, String id, Runnable show) {
         ToggleButton b = new ToggleButton(text);
         b.setId(id);
@@ -165,30 +174,32 @@ public final class LearnerShell {
                     c -> showCourse(c.slug())).createView();
         }
         catalogButton.setSelected(true);
-        root.setCenter(catalogScreen);
+        show(catalogScreen);
     }
 
     private void showCourse(String slug) {
         CourseViewModel course = new CourseViewModel(catalog, background, ui).withDownloads(downloads);
-        root.setCenter(new CourseView(course, this::showCatalog, this::showWallet).createView());
+        show(new CourseView(course, this::showCatalog, this::showWallet).createView());
         course.load(slug);
     }
 
     private void showMyLearning() {
         learningButton.setSelected(true);
-        root.setCenter(new MyLearningView(new MyLearningViewModel(learning, background, ui),
+        show(new MyLearningView(new MyLearningViewModel(learning, background, ui),
                 item -> openLesson(item.nextLesson())).createView());
     }
 
     private void openLesson(java.util.UUID lessonId) {
         LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, id -> downloads == null
                 ? java.util.Optional.empty() : downloads.lesson(id), background, ui);
-        root.setCenter(new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
+        LessonPane pane = new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
                 this::downloadedFile, background, ui).withNotes(notes), () -> new QuizViewModel(quizzes, background, ui)
                 .withOffline(engine, quiz -> downloads == null ? java.util.Optional.empty() : downloads.quiz(quiz),
                         sync::syncNow),
                 this::openPdf, this::openNext).withAssignments(() -> new AssignmentViewModel(assignments,
-                uploader, background, ui)).createView());
+                uploader, background, ui));
+        show(pane.createView());
+        leaving = pane::close;
         lesson.load(lessonId);
     }
 
@@ -235,6 +246,6 @@ public final class LearnerShell {
 
     private void showWallet() {
         walletButton.setSelected(true);
-        root.setCenter(new WalletView(new WalletViewModel(wallet, background, ui)).createView());
+        show(new WalletView(new WalletViewModel(wallet, background, ui)).createView());
     }
 }

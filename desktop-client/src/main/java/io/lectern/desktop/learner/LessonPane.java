@@ -121,12 +121,19 @@ public final class LessonPane {
         });
     }
 
+    /** Stops the lesson's video and closes its PDF (the shell calls this when the learner goes elsewhere). */
+    public void close() {
+        closeMedia();
+    }
+
     private void closeMedia() {
         if (playing != null) {
             playing.close();
+            playing = null;
         }
         if (reading != null) {
             reading.close();
+            reading = null;
         }
     }
 }

@@ -61,7 +61,8 @@ public final class QuizPane {
         message.textProperty().bind(model.message());
         Label result = new Label();
         result.setId("quiz-result");
-        result.getStyleClass().add(Styles.TITLE_3);
+        result.getStyleClass().add(Styles.TITLE_4);
+        result.setWrapText(true);
         result.textProperty().bind(model.result());
         Runnable render = () -> {
             AttemptView a = model.attempt().get();
