@@ -17,9 +17,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keeps the session across restarts: the latest token pair, encrypted with AES-256-GCM under a random key in a
- * separate owner-only file of the user's data dir (no OS keyring is reachable on the machines we test on; the
- * file pair is the documented fallback). Anything unreadable counts as "no session": the learner signs in again.
+ * Keeps the session across restarts: the latest token pair in the OS keyring where there is one ({@link OsKeyring}),
+ * otherwise encrypted with AES-256-GCM under a random key in a separate owner-only file of the user's data dir.
+ * Anything unreadable counts as "no session": the learner signs in again.
  */
 public final class SessionVault {
 
@@ -30,13 +30,32 @@ public final class SessionVault {
     private final ObjectMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    private final Optional<OsKeyring> keyring;
+    private final String account;
+
     public SessionVault(Path dataDir) {
+        this(dataDir, System.getenv());
+    }
+
+    /** With the environment that says whether a desktop session (and so a keyring) is there. */
+    public SessionVault(Path dataDir, java.util.Map<String, String> env) {
         this.vault = dataDir.resolve("session.vault");
         this.keyFile = dataDir.resolve("session.key");
+        this.keyring = OsKeyring.open(env);
+        this.account = "session " + dataDir.toAbsolutePath().normalize();
+    }
+
+    /** Where the session is kept: "the system keyring" or "an encrypted file". */
+    public String where() {
+        return keyring.isPresent() ? "the system keyring" : "an encrypted file";
     }
 
     public synchronized void save(AuthTokens tokens) {
         try {
+            if (keyring.isPresent() && keyring.get().write(account, json.writeValueAsString(tokens))) {
+                Files.deleteIfExists(vault); // kept in the keyring only
+                return;
+            }
             byte[] nonce = new byte[12];
             RANDOM.nextBytes(nonce);
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
@@ -54,6 +73,10 @@ public final class SessionVault {
 
     public synchronized Optional<AuthTokens> load() {
         try {
+            Optional<String> kept = keyring.flatMap(k -> k.read(account));
+            if (kept.isPresent()) {
+                return Optional.of(json.readValue(kept.get(), AuthTokens.class));
+            }
             if (!Files.exists(vault) || !Files.exists(keyFile)) {
                 return Optional.empty();
             }
@@ -68,6 +91,7 @@ public final class SessionVault {
     }
 
     public synchronized void clear() {
+        keyring.ifPresent(k -> k.delete(account));
         try {
             Files.deleteIfExists(vault);
         } catch (IOException ignored) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,25 +28,25 @@ class SessionVaultTest {
 
     @Test
     void aSessionSurvivesARestartEncryptedAndOwnerOnly() throws Exception {
-        new SessionVault(dir).save(tokens("refresh-secret-1"));
+        new SessionVault(dir, Map.of()).save(tokens("refresh-secret-1"));
         assertFalse(new String(Files.readAllBytes(dir.resolve("session.vault")), StandardCharsets.ISO_8859_1)
                 .contains("refresh-secret-1"), "not in clear text");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 dir.resolve("session.key"))));
-        SessionVault restarted = new SessionVault(dir);
+        SessionVault restarted = new SessionVault(dir, Map.of());
         assertEquals("refresh-secret-1", restarted.load().orElseThrow().refreshToken());
         restarted.save(tokens("refresh-secret-2"));
-        assertEquals("refresh-secret-2", new SessionVault(dir).load().orElseThrow().refreshToken(), "rotated");
+        assertEquals("refresh-secret-2", new SessionVault(dir, Map.of()).load().orElseThrow().refreshToken(), "rotated");
         restarted.clear();
-        assertTrue(new SessionVault(dir).load().isEmpty(), "signed out");
+        assertTrue(new SessionVault(dir, Map.of()).load().isEmpty(), "signed out");
     }
 
     @Test
     void aDamagedVaultMeansSigningInAgain() throws Exception {
-        new SessionVault(dir).save(tokens("r"));
+        new SessionVault(dir, Map.of()).save(tokens("r"));
         byte[] bytes = Files.readAllBytes(dir.resolve("session.vault"));
         bytes[bytes.length - 1] ^= 1;
         Files.write(dir.resolve("session.vault"), bytes);
-        assertTrue(new SessionVault(dir).load().isEmpty());
+        assertTrue(new SessionVault(dir, Map.of()).load().isEmpty());
     }
 }
