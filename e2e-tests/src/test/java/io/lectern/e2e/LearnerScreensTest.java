@@ -92,6 +92,10 @@ class LearnerScreensTest {
         robot.interact(() -> AppWindow.resume(robot).fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#lesson-title").queryAs(Label.class)
                 .getText().isEmpty());
+        ListView<?> outline = robot.lookup("#lesson-outline").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !outline.getItems().isEmpty());
+        assertEquals(1, outline.getItems().stream().filter(r -> ((io.lectern.desktop.learner.OutlineViewModel.Row) r)
+                .mark() == io.lectern.desktop.learner.OutlineViewModel.Mark.CURRENT).count(), "the lesson open now");
         if (robot.lookup("#lesson-done").query().isVisible()) {
             robot.clickOn("#lesson-done");
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lesson-message").queryAs(Label.class)

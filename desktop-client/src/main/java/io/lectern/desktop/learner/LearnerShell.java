@@ -197,7 +197,8 @@ public final class LearnerShell {
                 .withOffline(engine, quiz -> downloads == null ? java.util.Optional.empty() : downloads.quiz(quiz),
                         sync::syncNow),
                 this::openPdf, this::openNext).withAssignments(() -> new AssignmentViewModel(assignments,
-                uploader, background, ui));
+                uploader, background, ui)).withOutline(new OutlineViewModel(catalog, learning, background, ui),
+                this::openLesson);
         show(pane.createView());
         leaving = pane::close;
         lesson.load(lessonId);

@@ -29,6 +29,15 @@ public final class LessonPane {
     }
 
     private java.util.function.Supplier<AssignmentViewModel> assignments = () -> null;
+    private OutlineViewModel outline;
+    private java.util.function.Consumer<java.util.UUID> openLesson = id -> { };
+
+    /** A syllabus beside the lesson (ticks, locks, previous) that opens the lesson clicked. */
+    public LessonPane withOutline(OutlineViewModel syllabus, java.util.function.Consumer<java.util.UUID> open) {
+        this.outline = syllabus;
+        this.openLesson = open;
+        return this;
+    }
 
     /** Assignment lessons show their submission form. */
     public LessonPane withAssignments(java.util.function.Supplier<AssignmentViewModel> factory) {
@@ -80,11 +89,48 @@ public final class LessonPane {
             closeMedia();
             next.accept(model.courseId());
         });
-        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(10, done, onward);
+        Button back = previousButton();
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(10, back, done, onward);
         VBox root = new VBox(12, toCourses, title, text, actions, message);
         root.setPadding(new Insets(24));
         showContent(root, text);
-        return root;
+        return outline == null ? root : withSyllabus(root, back);
+    }
+
+    private Button previousButton() {
+        Button back = new Button("\u2190 Previous");
+        back.setId("lesson-previous");
+        back.setVisible(false);
+        back.setManaged(false);
+        back.setOnAction(e -> {
+            java.util.UUID before = outline == null ? null : outline.previous();
+            if (before != null) {
+                closeMedia();
+                openLesson.accept(before);
+            }
+        });
+        return back;
+    }
+
+    /** The syllabus on the left, loaded once the lesson says its course; Previous shows when there is one. */
+    private Parent withSyllabus(VBox root, Button back) {
+        model.title().addListener((obs, old, t) -> {
+            if (model.courseId() != null) {
+                outline.load(model.courseId(), model.lessonId());
+            }
+        });
+        outline.rows().addListener((javafx.collections.ListChangeListener<OutlineViewModel.Row>) c -> {
+            back.setVisible(outline.previous() != null);
+            back.setManaged(outline.previous() != null);
+        });
+        Parent side = new OutlinePane(outline, id -> {
+            closeMedia();
+            openLesson.accept(id);
+        }).createView();
+        javafx.scene.layout.HBox.setHgrow(root, Priority.ALWAYS);
+        javafx.scene.layout.HBox page = new javafx.scene.layout.HBox(0, side, root);
+        page.setPadding(new Insets(24, 0, 0, 24));
+        return page;
     }
 
     /** Puts the lesson's player, pages, form or quiz where the text was, once the lesson says which it is. */

@@ -55,6 +55,8 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     private final StringProperty noteMessage = new SimpleStringProperty("");
     private UUID lesson;
     private WatchTracker tracker;
+    private volatile UUID streaming;
+    private volatile boolean refreshed;
     private long lastBeat;
 
     public VideoViewModel(PlaybackClient playback, SyncEngine sync, Executor background, Executor ui) {
@@ -210,9 +212,9 @@ public final class VideoViewModel implements VideoPlayer.Listener {
                     return;
                 }
                 Playback p = playback.playback(mediaId);
-                String url = p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url();
                 player = VideoPlayer.create(sink, this, quietAudio);
-                player.play(url, (long) (resumeAt * 1000));
+                streaming = mediaId;
+                player.play(p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url(), (long) (resumeAt * 1000));
                 choices.load(p, playback, new ChoicePlayer(), ui);
             } catch (ApiError | SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
@@ -278,6 +280,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
 
     /** Stops, and queues what was watched. */
     public void close() {
+        streaming = null;
         beat();
         if (player != null) {
             player.close();
@@ -297,6 +300,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
 
     @Override
     public void onPlaying() {
+        refreshed = false; // a later expiry gets its own fresh link
         ui.execute(() -> {
             playing.set(true);
             message.set("");
@@ -319,9 +323,28 @@ public final class VideoViewModel implements VideoPlayer.Listener {
         });
     }
 
+    /** A streamed video that fails (its signed link expired, most often) is asked for afresh once, from where it was. */
     @Override
     public void onError(String text) {
-        ui.execute(() -> message.set(text));
+        UUID media = streaming;
+        if (media == null || refreshed) {
+            ui.execute(() -> message.set(text));
+            return;
+        }
+        refreshed = true;
+        double at = position.get();
+        ui.execute(() -> message.set("Getting a fresh link to the video\u2026"));
+        background.execute(() -> {
+            try {
+                Playback p = playback.playback(media);
+                VideoPlayer current = player;
+                if (current != null) {
+                    current.play(p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url(), (long) (at * 1000));
+                }
+            } catch (ApiError | SessionEndedException | ServerUnreachableException | RuntimeException e) {
+                ui.execute(() -> message.set(text));
+            }
+        });
     }
 
     @Override
