@@ -114,33 +114,7 @@ class LearnerJourneyTest {
 
     @Test
     void signInBuyWatchGoOfflineComeBack(FxRobot robot) throws Exception {
-        robot.clickOn("#email").write("noor.journey@example.com");
-        robot.clickOn("#password").write("passphrase for Noor Journey");
-        robot.clickOn("#submit");
-        ListView<?> results = waitFor(robot, "#catalog-results", ListView.class);
-        robot.clickOn("#catalog-search").write("photosynthesis");
-        until(() -> results.getItems().size() == 1, 10);
-        robot.interact(() -> {
-            results.requestFocus();
-            results.getSelectionModel().select(0);
-        });
-        robot.type(javafx.scene.input.KeyCode.ENTER);
-        until(() -> text(robot, "#course-title").equals("Photosynthesis"), 10);
-        robot.clickOn("#course-enroll");
-        until(() -> robot.lookup("#course-top-up").query().isVisible(), 10);
-        robot.clickOn("#course-top-up");
-        robot.clickOn("#wallet-code").write(voucher);
-        robot.clickOn("#wallet-redeem");
-        until(() -> text(robot, "#wallet-balance").startsWith("20.00"), 10);
-        robot.clickOn("#nav-catalog");
-        robot.interact(() -> results.getSelectionModel().select(0));
-        robot.interact(() -> results.requestFocus());
-        robot.type(javafx.scene.input.KeyCode.ENTER);
-        until(() -> robot.lookup("#course-enroll").queryButton().getText().equals("Enroll")
-                && !robot.lookup("#course-enroll").queryButton().isDisabled(), 10);
-        robot.clickOn("#course-enroll");
-        until(() -> robot.lookup("#course-download").query().isVisible(), 10);
-        AppWindow.shot(robot, "20-journey-enrolled");
+        buyWithAVoucherAndReview(robot);
         robot.clickOn("#course-download");
         robot.clickOn("#nav-downloads");
         ListView<?> downloads = waitFor(robot, "#downloads-list", ListView.class);
@@ -171,6 +145,46 @@ class LearnerJourneyTest {
         JsonNode progress = http.get("/api/v1/courses/" + course + "/progress", back).json();
         assertEquals("COMPLETED", progress.path("lessons").get(1).path("state").asText(), "the quiz passed offline: "
                 + progress);
+    }
+
+    /** Sign in, find the course, short of funds, redeem a voucher in the wallet, enroll, write a review. */
+    private static void buyWithAVoucherAndReview(FxRobot robot) throws Exception {
+        robot.clickOn("#email").write("noor.journey@example.com");
+        robot.clickOn("#password").write("passphrase for Noor Journey");
+        robot.clickOn("#submit");
+        ListView<?> results = waitFor(robot, "#catalog-results", ListView.class);
+        robot.clickOn("#catalog-search").write("photosynthesis");
+        until(() -> results.getItems().size() == 1, 10);
+        robot.interact(() -> {
+            results.requestFocus();
+            results.getSelectionModel().select(0);
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        until(() -> text(robot, "#course-title").equals("Photosynthesis"), 10);
+        until(() -> text(robot, "#course-wallet").equals("Your wallet: 0.00 USD"), 10);
+        robot.clickOn("#course-enroll");
+        until(() -> robot.lookup("#course-top-up").query().isVisible(), 10);
+        robot.clickOn("#course-top-up");
+        robot.clickOn("#wallet-code").write(voucher);
+        robot.clickOn("#wallet-redeem");
+        until(() -> text(robot, "#wallet-balance").startsWith("20.00"), 10);
+        robot.clickOn("#nav-catalog");
+        robot.interact(() -> results.getSelectionModel().select(0));
+        robot.interact(() -> results.requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        until(() -> robot.lookup("#course-enroll").queryButton().getText().equals("Enroll")
+                && !robot.lookup("#course-enroll").queryButton().isDisabled(), 10);
+        robot.clickOn("#course-enroll");
+        until(() -> robot.lookup("#course-download").query().isVisible(), 10);
+        robot.interact(() -> {
+            robot.lookup("#review-text").queryAs(javafx.scene.control.TextField.class)
+                    .setText("Clear and short; the quizzes help.");
+            robot.lookup("#review-post").queryButton().fire(); // below the fold of the course page
+        });
+        ListView<?> reviews = waitFor(robot, "#course-reviews", ListView.class);
+        until(() -> reviews.getItems().size() == 1, 10);
+        assertTrue(String.valueOf(reviews.getItems().getFirst()).contains("Noor Journey"), reviews.getItems().toString());
+        AppWindow.shot(robot, "20-journey-enrolled");
     }
 
     /** My learning → Resume: the video plays inside the window for a few seconds, then back. */

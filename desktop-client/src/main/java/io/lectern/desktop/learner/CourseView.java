@@ -57,6 +57,46 @@ public final class CourseView {
         syllabus.setPrefHeight(260);
         VBox.setVgrow(syllabus, Priority.ALWAYS);
 
+        HBox buy = buyRow(price);
+        buy.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("course-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.message());
+
+        Label outline = new Label("Syllabus");
+        outline.getStyleClass().add(Styles.TITLE_4);
+        Label walletLine = new Label();
+        walletLine.setId("course-wallet");
+        walletLine.getStyleClass().add(Styles.TEXT_MUTED);
+        walletLine.textProperty().bind(model.walletText());
+        walletLine.managedProperty().bind(model.walletText().isNotEmpty());
+        VBox root = new VBox(10, toCatalog, title, subtitle, facts, description, buy, walletLine, message, outline,
+                syllabus);
+        root.setPadding(new Insets(24));
+        if (reviews != null) {
+            root.getChildren().add(new ReviewsPane(reviews, model.enrolled()).createView());
+            model.course().addListener((obs, old, c) -> {
+                if (c != null && (old == null || !old.id().equals(c.id()))) {
+                    reviews.load(c.id());
+                }
+            });
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private ReviewsViewModel reviews;
+
+    /** Shows the course's reviews, and lets an enrolled learner write one. */
+    public CourseView withReviews(ReviewsViewModel model) {
+        this.reviews = model;
+        return this;
+    }
+
+    /** Price, coupon, Enroll (Enrolled once bought), Open wallet when short, Download for offline when enrolled. */
+    private HBox buyRow(Label price) {
         TextField coupon = new TextField();
         coupon.setPromptText("Coupon (optional)");
         coupon.textProperty().bindBidirectional(model.coupon());
@@ -73,18 +113,7 @@ public final class CourseView {
         topUp.visibleProperty().bind(model.needsTopUp());
         topUp.managedProperty().bind(model.needsTopUp());
         topUp.setOnAction(e -> wallet.run());
-        HBox buy = new HBox(10, price, coupon, enroll, topUp, downloadButton());
-        buy.setAlignment(Pos.CENTER_LEFT);
-        Label message = new Label();
-        message.setId("course-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.message());
-
-        Label outline = new Label("Syllabus");
-        outline.getStyleClass().add(Styles.TITLE_4);
-        VBox root = new VBox(10, toCatalog, title, subtitle, facts, description, buy, message, outline, syllabus);
-        root.setPadding(new Insets(24));
-        return root;
+        return new HBox(10, price, coupon, enroll, topUp, downloadButton());
     }
 
     private Button downloadButton() {

@@ -39,11 +39,40 @@ public final class CourseViewModel {
     private final BooleanProperty needsTopUp = new SimpleBooleanProperty(false);
     private String idempotencyKey = UUID.randomUUID().toString();
     private io.lectern.desktop.core.downloads.Downloads downloads;
+    private io.lectern.desktop.core.commerce.WalletClient wallet;
+    private final StringProperty walletText = new SimpleStringProperty("");
 
     public CourseViewModel(CatalogClient catalog, Executor background, Executor ui) {
         this.catalog = catalog;
         this.background = background;
         this.ui = ui;
+    }
+
+    /** Shows the learner's wallet balance beside the price of a course they have not bought. */
+    public CourseViewModel withWallet(io.lectern.desktop.core.commerce.WalletClient w) {
+        this.wallet = w;
+        return this;
+    }
+
+    /** "Your wallet: 20.00 USD" for a paid course not bought yet; empty otherwise. */
+    public StringProperty walletText() {
+        return walletText;
+    }
+
+    private void showWallet(CourseDetail c) {
+        boolean buying = wallet != null && !enrolled.get() && c.pricing() == io.lectern.model.catalog.Pricing.ONE_TIME;
+        walletText.set("");
+        if (!buying) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                String balance = MoneyText.of(wallet.wallet().balance());
+                ui.execute(() -> walletText.set("Your wallet: " + balance));
+            } catch (ApiError | ServerUnreachableException | SessionEndedException ignored) {
+                // the price is still shown; the wallet screen says more
+            }
+        });
     }
 
     /** Lets an enrolled learner download the course for offline study. */
@@ -129,6 +158,7 @@ public final class CourseViewModel {
     private void show(CourseDetail c) {
         course.set(c);
         enrolled.set(c.viewer() != null && c.viewer().enrolled());
+        showWallet(c);
         syllabus.clear();
         for (CourseDetail.Section s : c.sections()) {
             syllabus.add(s.title());

@@ -178,8 +178,10 @@ public final class LearnerShell {
     }
 
     private void showCourse(String slug) {
-        CourseViewModel course = new CourseViewModel(catalog, background, ui).withDownloads(downloads);
-        show(new CourseView(course, this::showCatalog, this::showWallet).createView());
+        CourseViewModel course = new CourseViewModel(catalog, background, ui).withDownloads(downloads)
+                .withWallet(wallet);
+        show(new CourseView(course, this::showCatalog, this::showWallet).withReviews(new ReviewsViewModel(catalog,
+                background, ui)).createView());
         course.load(slug);
     }
 

@@ -55,6 +55,23 @@ public final class CatalogClient {
         return session.call(token -> api.get("/api/v1/courses/" + encode(idOrSlug), CourseDetail.class, token));
     }
 
+    /** A page of a course's reviews. */
+    public record Reviews(java.util.List<io.lectern.model.catalog.ReviewView> items, String nextCursor) {
+    }
+
+    /** The newest reviews of a course (anyone may read them). */
+    public Reviews reviews(UUID courseId) throws ApiError, ServerUnreachableException, SessionEndedException {
+        return session.call(token -> api.get("/api/v1/courses/" + courseId + "/reviews?limit=20", Reviews.class, token));
+    }
+
+    /** Posts (or, for a second time, is refused) the caller's review of a course they are enrolled in. */
+    public io.lectern.model.catalog.ReviewView review(UUID courseId, int rating, String body)
+            throws ApiError, ServerUnreachableException, SessionEndedException {
+        return session.call(token -> api.post("/api/v1/courses/" + courseId + "/reviews",
+                new io.lectern.model.catalog.ReviewInput(rating, body), io.lectern.model.catalog.ReviewView.class,
+                token));
+    }
+
     /** Enrolls; the same {@code idempotencyKey} on a retry never charges twice. */
     public Enrollment enroll(UUID courseId, String coupon, String idempotencyKey)
             throws ApiError, ServerUnreachableException, SessionEndedException {
