@@ -87,6 +87,10 @@ class OfflineStudyTest {
                 session = new Session(auth, auth.login("lea.download@example.com", "passphrase for Lea Download", null));
                 downloads = new Downloads(index, SealedFiles.open(temp.resolve("downloads.key")), folder,
                         () -> 1_000_000_000L, clients(api, session));
+                downloads.addLesson(new LearningClient(api, session).lesson(c.article()));
+                DownloadIndex.Item one = downloads.item(c.article()).orElseThrow();
+                assertEquals("Waves offline", one.courseTitle(), "one lesson from the lesson screen");
+                assertEquals(3, one.position());
                 assertEquals(5, downloads.addCourse(UUID.fromString(c.courseId())), "video, PDF, article and the two "
                         + "untimed quizzes; the timed one stays online");
                 String lea = Accounts.of(http).login("lea.download@example.com", "passphrase for Lea Download")

@@ -193,7 +193,7 @@ public final class LearnerShell {
 
     private void openLesson(java.util.UUID lessonId) {
         LessonViewModel lesson = new LessonViewModel(learning, engine, sync::syncNow, id -> downloads == null
-                ? java.util.Optional.empty() : downloads.lesson(id), background, ui);
+                ? java.util.Optional.empty() : downloads.lesson(id), background, ui).withDownloads(downloads);
         LessonPane pane = new LessonPane(lesson, this::showMyLearning, () -> new VideoViewModel(playback, engine,
                 this::downloadedFile, background, ui).withNotes(notes), () -> new QuizViewModel(quizzes, background, ui)
                 .withOffline(engine, quiz -> downloads == null ? java.util.Optional.empty() : downloads.quiz(quiz),

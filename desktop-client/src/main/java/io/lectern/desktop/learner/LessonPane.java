@@ -90,7 +90,12 @@ public final class LessonPane {
             next.accept(model.courseId());
         });
         Button back = previousButton();
-        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(10, back, done, onward);
+        Button download = new Button("Download for offline");
+        download.setId("lesson-download");
+        download.visibleProperty().bind(model.downloadable());
+        download.managedProperty().bind(model.downloadable());
+        download.setOnAction(e -> model.download());
+        javafx.scene.layout.HBox actions = new javafx.scene.layout.HBox(10, back, done, onward, download);
         VBox root = new VBox(12, toCourses, title, text, actions, message);
         root.setPadding(new Insets(24));
         showContent(root, text);

@@ -153,7 +153,46 @@ public final class LessonViewModel {
             pdf.set(l.content().mediaId());
         }
         markable.set(l.type() == LessonType.ARTICLE || l.type() == LessonType.PDF || l.type() == LessonType.EMBED);
+        downloadable.set(downloads != null && io.lectern.desktop.core.downloads.Downloads.offlineKind(l.type())
+                && downloads.item(l.id()).isEmpty());
         message.set("");
+    }
+
+    private io.lectern.desktop.core.downloads.Downloads downloads;
+    private final BooleanProperty downloadable = new SimpleBooleanProperty(false);
+
+    /** Lets the learner download this lesson for offline study. */
+    public LessonViewModel withDownloads(io.lectern.desktop.core.downloads.Downloads d) {
+        this.downloads = d;
+        return this;
+    }
+
+    /** Whether "Download" makes sense here: a lesson that can be studied offline and is not downloaded yet. */
+    public BooleanProperty downloadable() {
+        return downloadable;
+    }
+
+    /** Queues this lesson's download (progress on the Downloads screen). */
+    public void download() {
+        LessonView l = lesson;
+        if (downloads == null || l == null) {
+            return;
+        }
+        downloadable.set(false);
+        message.set("Preparing the download\u2026");
+        background.execute(() -> {
+            String said;
+            try {
+                downloads.addLesson(l);
+                said = "Downloading; see Downloads. It opens here without the server once done.";
+            } catch (ApiError | SessionEndedException | IllegalArgumentException e) {
+                said = e.getMessage();
+            } catch (ServerUnreachableException e) {
+                said = "The server cannot be reached; download when you are online.";
+            }
+            String text = said;
+            ui.execute(() -> message.set(text));
+        });
     }
 
     /** Marks the lesson done: queued first (so it survives going offline), then synced. */

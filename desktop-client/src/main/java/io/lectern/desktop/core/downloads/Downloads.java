@@ -89,6 +89,22 @@ public final class Downloads implements AutoCloseable {
         return added;
     }
 
+    /** Queues one lesson of a course, from the lesson screen. */
+    public void addLesson(LessonView lesson) throws ApiError, ServerUnreachableException, SessionEndedException {
+        CourseDetail course = clients.catalog().course(lesson.courseId().toString());
+        int position = 0;
+        for (CourseDetail.Section s : course.sections()) {
+            for (CourseDetail.Lesson l : s.lessons()) {
+                position++;
+                if (l.id().equals(lesson.id())) {
+                    add(lesson, course.title(), position);
+                    return;
+                }
+            }
+        }
+        add(lesson, course.title(), position + 1);
+    }
+
     /** Queues one lesson. */
     public void add(LessonView lesson, String courseTitle, int position) throws ApiError, ServerUnreachableException,
             SessionEndedException {
