@@ -60,7 +60,19 @@ class OfflineScreensTest {
         studio.publishedCourse(ada, "Acoustics", "science", 1, "level", "ADVANCED");
         String section = studio.section(ada, course, "Basics").path("id").asText();
         studio.lesson(ada, section, Map.of("title", "Handout", "type", "PDF", "content", Map.of("mediaId", media)));
-        studio.article(ada, section, "Mirrors", "Mirrors reflect light.", false);
+        studio.article(ada, section, "Mirrors", """
+                ## How a mirror works
+
+                A mirror **reflects** light: the angle in equals the *angle out*.
+
+                1. Light arrives
+                2. It bounces at the same angle
+
+                - flat mirrors keep the size
+                - curved mirrors `focus` it
+
+                > Look twice, measure once.
+                """, false);
         studio.publish(ada, course);
         String sam = studio.user("sam.offline@example.com", "Sam Offline", Role.STUDENT);
         assertEquals(201, http.post("/api/v1/courses/" + course + "/enroll", "{}", sam).status());
@@ -122,5 +134,15 @@ class OfflineScreensTest {
         assertEquals("2", robot.lookup("#pdf-page").queryAs(javafx.scene.control.TextField.class).getText());
         AppWindow.shot(robot, "11-pdf-lesson");
         assertTrue(robot.lookup("#lesson-title").queryAs(Label.class).getText().equals("Handout"));
+        robot.clickOn("#nav-downloads");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#downloads-list .button")
+                .queryAllAs(Button.class).stream().filter(b -> b.getScene() != null && "Open".equals(b.getText()))
+                .count() == 2);
+        Button article = robot.lookup("#downloads-list .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getScene() != null && "Open".equals(b.getText()))
+                .max(java.util.Comparator.comparingDouble(b -> b.localToScene(0, 0).getY())).orElseThrow();
+        robot.interact(article::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lesson-article").tryQuery().isPresent());
+        AppWindow.shot(robot, "11b-article-lesson");
     }
 }

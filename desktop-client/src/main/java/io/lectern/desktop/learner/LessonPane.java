@@ -72,6 +72,8 @@ public final class LessonPane {
         body.textProperty().bind(model.body());
         ScrollPane text = new ScrollPane(body);
         text.setFitToWidth(true);
+        model.article().addListener((javafx.collections.ListChangeListener<
+                io.lectern.desktop.core.text.MarkdownBlocks.Block>) c -> text.setContent(ArticleView.of(model.article())));
         VBox.setVgrow(text, Priority.ALWAYS);
         Button done = new Button("Mark as done");
         done.setId("lesson-done");

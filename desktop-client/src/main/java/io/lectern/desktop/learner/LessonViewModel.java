@@ -41,6 +41,8 @@ public final class LessonViewModel {
     private final javafx.beans.property.ObjectProperty<UUID> assignment =
             new javafx.beans.property.SimpleObjectProperty<>();
     private final Function<UUID, Optional<LessonView>> downloaded;
+    private final javafx.collections.ObservableList<io.lectern.desktop.core.text.MarkdownBlocks.Block> article =
+            javafx.collections.FXCollections.observableArrayList();
     private LessonView lesson;
 
     public LessonViewModel(LearningClient learning, SyncEngine sync, Runnable syncNow, Executor background,
@@ -87,6 +89,11 @@ public final class LessonViewModel {
     /** The quiz of a quiz lesson, once loaded (the view then shows the quiz). */
     public javafx.beans.property.ObjectProperty<UUID> quiz() {
         return quiz;
+    }
+
+    /** An article lesson's text as styled blocks (empty for other lessons). */
+    public javafx.collections.ObservableList<io.lectern.desktop.core.text.MarkdownBlocks.Block> article() {
+        return article;
     }
 
     /** An assignment lesson, once loaded (the view then shows its submission form). */
@@ -148,6 +155,10 @@ public final class LessonViewModel {
         }
         if (l.type() == LessonType.ASSIGNMENT) {
             assignment.set(l.id());
+        }
+        if (l.type() == LessonType.ARTICLE) {
+            article.setAll(io.lectern.desktop.core.text.MarkdownBlocks.of(l.content() == null ? ""
+                    : l.content().body()));
         }
         if (l.type() == LessonType.PDF && l.content() != null && l.content().mediaId() != null) {
             pdf.set(l.content().mediaId());
