@@ -47,7 +47,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     private final DoubleProperty length = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
-    private VideoPlayer player;
+    volatile VideoPlayer player;
     private final javafx.collections.ObservableList<Note> notes = javafx.collections.FXCollections
             .observableArrayList();
     private NotesBook book;
@@ -56,7 +56,9 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     private UUID lesson;
     private WatchTracker tracker;
     private volatile UUID streaming;
-    private volatile boolean refreshed;
+    private volatile FrameSink surface;
+    private volatile boolean quiet;
+    private final StreamRecovery recovery = new StreamRecovery(this::restartAt, this::say);
     private long lastBeat;
 
     public VideoViewModel(PlaybackClient playback, SyncEngine sync, Executor background, Executor ui) {
@@ -212,8 +214,11 @@ public final class VideoViewModel implements VideoPlayer.Listener {
                     return;
                 }
                 Playback p = playback.playback(mediaId);
-                player = VideoPlayer.create(sink, this, quietAudio);
+                player = ForwardingListener.create(this, sink, quietAudio);
                 streaming = mediaId;
+                surface = sink;
+                quiet = quietAudio;
+                recovery.started();
                 player.play(p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url(), (long) (resumeAt * 1000));
                 choices.load(p, playback, new ChoicePlayer(), ui);
             } catch (ApiError | SessionEndedException e) {
@@ -281,6 +286,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     /** Stops, and queues what was watched. */
     public void close() {
         streaming = null;
+        recovery.stop();
         beat();
         if (player != null) {
             player.close();
@@ -300,7 +306,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
 
     @Override
     public void onPlaying() {
-        refreshed = false; // a later expiry gets its own fresh link
+        recovery.playing();
         ui.execute(() -> {
             playing.set(true);
             message.set("");
@@ -309,6 +315,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
 
     @Override
     public void onPaused() {
+        recovery.paused();
         tracker.stopped();
         ui.execute(() -> playing.set(false));
     }
@@ -317,38 +324,49 @@ public final class VideoViewModel implements VideoPlayer.Listener {
     public void onFinished() {
         tracker.stopped();
         beat();
+        if (recovery.endedEarly()) {
+            return;
+        }
         ui.execute(() -> {
             playing.set(false);
             message.set("Finished.");
         });
     }
 
-    /** A streamed video that fails (its signed link expired, most often) is asked for afresh once, from where it was. */
     @Override
     public void onError(String text) {
+        recovery.failed(text);
+    }
+
+    private void say(String text) {
+        ui.execute(() -> message.set(text));
+    }
+
+    /** Fresh signed links for the streamed video, played from {@code seconds}. */
+    private void restartAt(double seconds) {
         UUID media = streaming;
-        if (media == null || refreshed) {
-            ui.execute(() -> message.set(text));
-            return;
-        }
-        refreshed = true;
-        double at = position.get();
-        ui.execute(() -> message.set("Getting a fresh link to the video\u2026"));
         background.execute(() -> {
             try {
                 Playback p = playback.playback(media);
-                VideoPlayer current = player;
-                if (current != null) {
-                    current.play(p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url(), (long) (at * 1000));
+                VideoPlayer stalled = player;
+                if (stalled == null) {
+                    return;
                 }
+                // a fresh player: a stalled LibVLC stream can block its player's stop for a long time
+                VideoPlayer fresh = ForwardingListener.create(this, surface, quiet);
+                fresh.play(p.hlsUrl() != null ? p.hlsUrl() : p.mp4Url(), (long) (seconds * 1000));
+                fresh.rate((float) speed.get());
+                player = fresh;
+                Thread.ofVirtual().start(stalled::close);
             } catch (ApiError | SessionEndedException | ServerUnreachableException | RuntimeException e) {
-                ui.execute(() -> message.set(text));
+                ui.execute(() -> message.set("The video cannot be loaded again: " + e.getMessage()));
             }
         });
     }
 
     @Override
     public void onTime(long millis, long total) {
+        recovery.time(millis / 1000.0, total / 1000.0);
         tracker.playedTo(millis / 1000.0);
         if (millis - lastBeat >= 10_000 || millis < lastBeat) {
             lastBeat = millis;
