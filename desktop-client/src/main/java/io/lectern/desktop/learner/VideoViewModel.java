@@ -288,9 +288,11 @@ public final class VideoViewModel implements VideoPlayer.Listener {
         streaming = null;
         recovery.stop();
         beat();
-        if (player != null) {
-            player.close();
-            player = null;
+        VideoPlayer closing = player;
+        player = null;
+        if (closing != null) {
+            // LibVLC's stop waits for its own threads; never on the UI thread, which must stay responsive
+            Thread.ofVirtual().name("video-close").start(closing::close);
         }
     }
 
