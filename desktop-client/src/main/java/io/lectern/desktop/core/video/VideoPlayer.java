@@ -41,6 +41,7 @@ public final class VideoPlayer implements AutoCloseable {
     private final MediaPlayerFactory factory;
     private final EmbeddedMediaPlayer player;
     private SealedFiles.Reader sealed;
+    private SealedMedia sealedMedia;
 
     private VideoPlayer(MediaPlayerFactory factory, FrameSink sink, Listener listener) {
         this.factory = factory;
@@ -105,7 +106,8 @@ public final class VideoPlayer implements AutoCloseable {
     /** Plays a downloaded, encrypted video, decrypted in memory as LibVLC reads it; the player closes the reader. */
     public void play(SealedFiles.Reader file, long startMillis) {
         sealed = file;
-        player.media().play(new SealedMedia(file), startAt(startMillis));
+        sealedMedia = new SealedMedia(file); // held: LibVLC calls into it until the player is released
+        player.media().play(sealedMedia, startAt(startMillis));
     }
 
     private static String startAt(long startMillis) {
