@@ -1,6 +1,5 @@
 package io.lectern.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lectern.desktop.core.api.ApiClient;
@@ -50,10 +49,7 @@ class ExpiredLinkTest {
             String ada = studio.user("ada.expiry@example.com", "Ada Expiry", Role.INSTRUCTOR);
             byte[] video = MediaFiles.read(MediaFiles.video(temp, 30, 320, 240));
             Tus tus = new Tus(http, server.baseUri());
-            String media = tus.createId(ada, "long.mp4", video, "VIDEO");
-            assertEquals(204, tus.patch(ada, media, 0, video, null).status());
-            Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + media, ada).json().path("status")
-                    .asText()) ? true : null, "the transcode", Duration.ofSeconds(120));
+            String media = tus.uploadReady(ada, "long.mp4", video, "VIDEO");
             String course = studio.course(ada, "title", "Long takes", "category", "film", "description",
                     "Thirty seconds of test pattern.", "pricing", "FREE").path("id").asText();
             String section = studio.section(ada, course, "One").path("id").asText();

@@ -19,7 +19,6 @@ import io.lectern.server.testing.Wallets;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,10 +72,7 @@ class LearnerJourneyTest {
         Path dir = Files.createTempDirectory("lectern-journey-");
         byte[] video = MediaFiles.read(MediaFiles.video(dir, 8, 640, 360));
         Tus tus = new Tus(http, server.baseUri());
-        String media = tus.createId(ada, "leaves.mp4", video, "VIDEO");
-        assertEquals(204, tus.patch(ada, media, 0, video, null).status());
-        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + media, ada).json().path("status").asText())
-                ? true : null, "the transcode", Duration.ofSeconds(120));
+        String media = tus.uploadReady(ada, "leaves.mp4", video, "VIDEO");
         course = studio.course(ada, "title", "Photosynthesis", "category", "science", "description",
                 "How leaves turn light into sugar.", "pricing", "ONE_TIME", "priceMinor", 1500).path("id").asText();
         String section = studio.section(ada, course, "Light").path("id").asText();

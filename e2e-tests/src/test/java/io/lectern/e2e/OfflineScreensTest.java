@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
-import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MediaFiles;
 import io.lectern.server.testing.Studio;
@@ -45,15 +44,9 @@ class OfflineScreensTest {
         String ada = studio.user("ada.screens@example.com", "Ada Screens", Role.INSTRUCTOR);
         byte[] pdf = MediaFiles.pdf(3);
         Tus tus = new Tus(http, server.baseUri());
-        String media = tus.createId(ada, "optics-handout.pdf", pdf, "DOCUMENT");
-        assertEquals(204, tus.patch(ada, media, 0, pdf, null).status());
-        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + media, ada).json().path("status").asText())
-                ? true : null, "the PDF");
+        String media = tus.uploadReady(ada, "optics-handout.pdf", pdf, "DOCUMENT");
         byte[] png = MediaFiles.png(640, 360);
-        String picture = tus.createId(ada, "optics.png", png, "IMAGE");
-        assertEquals(204, tus.patch(ada, picture, 0, png, null).status());
-        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + picture, ada).json().path("status")
-                .asText()) ? true : null, "the picture");
+        String picture = tus.uploadReady(ada, "optics.png", png, "IMAGE");
         String course = studio.course(ada, "title", "Optics to go", "category", "science", "description",
                 "Lenses and mirrors, for the train.", "thumbnailMediaId", picture, "level", "BEGINNER")
                 .path("id").asText();

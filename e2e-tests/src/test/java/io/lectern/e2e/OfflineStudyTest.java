@@ -149,15 +149,9 @@ class OfflineStudyTest {
         String ada = studio.user("ada.download@example.com", "Ada Download", Role.INSTRUCTOR);
         Tus tus = new Tus(http, server.baseUri());
         byte[] video = MediaFiles.read(MediaFiles.video(temp, 20, 640, 360));
-        String videoMedia = tus.createId(ada, "waves.mp4", video, "VIDEO");
-        assertEquals(204, tus.patch(ada, videoMedia, 0, video, null).status());
+        String videoMedia = tus.uploadReady(ada, "waves.mp4", video, "VIDEO");
         byte[] pdf = MediaFiles.pdf(3);
-        String pdfMedia = tus.createId(ada, "handout.pdf", pdf, "DOCUMENT");
-        assertEquals(204, tus.patch(ada, pdfMedia, 0, pdf, null).status());
-        for (String m : List.of(videoMedia, pdfMedia)) {
-            Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + m, ada).json().path("status").asText())
-                    ? true : null, "media " + m, Duration.ofSeconds(180));
-        }
+        String pdfMedia = tus.uploadReady(ada, "handout.pdf", pdf, "DOCUMENT");
         String course = studio.course(ada, "title", "Waves offline", "category", "film", "description",
                 "Swell, surf and tides, to take along.").path("id").asText();
         String section = studio.section(ada, course, "One").path("id").asText();

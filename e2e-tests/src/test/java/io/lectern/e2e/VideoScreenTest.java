@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
-import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MediaFiles;
 import io.lectern.server.testing.Studio;
@@ -14,7 +13,6 @@ import io.lectern.server.testing.Tus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ChoiceBox;
@@ -49,10 +47,7 @@ class VideoScreenTest {
         Path dir = Files.createTempDirectory("lectern-video-");
         byte[] video = MediaFiles.read(MediaFiles.video(dir, 8, 640, 360));
         Tus tus = new Tus(http, server.baseUri());
-        String media = tus.createId(ada, "pattern.mp4", video, "VIDEO");
-        assertEquals(204, tus.patch(ada, media, 0, video, null).status());
-        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + media, ada).json().path("status").asText())
-                ? true : null, "the transcode", Duration.ofSeconds(120));
+        String media = tus.uploadReady(ada, "pattern.mp4", video, "VIDEO");
         java.util.List<Map<String, String>> tracks = new java.util.ArrayList<>();
         for (String[] t : new String[][] {{"en", "Lenses bend light"}, {"de", "Linsen brechen Licht"}}) {
             byte[] srt = ("1\n00:00:00,000 --> 00:00:08,000\n" + t[1] + "\n").getBytes(StandardCharsets.UTF_8);

@@ -125,10 +125,7 @@ class ProgressTest {
     void aPdfCompletesWhenEveryPageWasViewed() {
         byte[] pdf = io.lectern.server.testing.MediaFiles.pdf(3);
         io.lectern.server.testing.Tus tus = new io.lectern.server.testing.Tus(http, server.baseUri());
-        String doc = tus.createId(ada, "handout.pdf", pdf, "DOCUMENT");
-        assertEquals(204, tus.patch(ada, doc, 0, pdf, null).status());
-        io.lectern.server.testing.Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + doc, ada).json()
-                .path("status").asText()) ? true : null, "the PDF to be counted");
+        String doc = tus.uploadReady(ada, "handout.pdf", pdf, "DOCUMENT");
         String pdfCourse = studio.course(ada, "title", "Reading optics", "category", "science", "description",
                 "The handout, page by page.").path("id").asText();
         String section = studio.section(ada, pdfCourse, "Handouts").path("id").asText();

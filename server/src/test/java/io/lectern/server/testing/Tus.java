@@ -36,6 +36,18 @@ public final class Tus {
         return r.json().path("id").asText();
     }
 
+    /** Uploads a whole file in one PATCH and waits until the server has processed it; returns its media id. */
+    public String uploadReady(String token, String filename, byte[] content, String purpose) {
+        String id = createId(token, filename, content, purpose);
+        Http.Response r = patch(token, id, 0, content, null);
+        if (r.status() != 204) {
+            throw new IllegalStateException("PATCH of " + filename + " answered " + r.status() + ": " + r.raw().body());
+        }
+        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + id, token).json().path("status").asText())
+                ? true : null, "the processing of " + filename, java.time.Duration.ofSeconds(180));
+        return id;
+    }
+
     public Http.Response patch(String token, String id, long offset, byte[] chunk, String checksum) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/v1/uploads/" + id))
                 .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0")
