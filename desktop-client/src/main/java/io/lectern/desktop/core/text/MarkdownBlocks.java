@@ -93,13 +93,15 @@ public final class MarkdownBlocks {
 
         @Override
         public void visit(BulletList list) {
-            depth++;
-            visitChildren(list);
-            depth--;
+            nested(list);
         }
 
         @Override
         public void visit(OrderedList list) {
+            nested(list);
+        }
+
+        private void nested(Node list) {
             depth++;
             visitChildren(list);
             depth--;
@@ -114,14 +116,16 @@ public final class MarkdownBlocks {
 
         @Override
         public void visit(FencedCodeBlock code) {
-            blocks.add(new Block(Kind.CODE, List.of(new Span(code.getLiteral().stripTrailing(), false, false, true,
-                    null)), 0, 0));
+            code(code.getLiteral());
         }
 
         @Override
         public void visit(IndentedCodeBlock code) {
-            blocks.add(new Block(Kind.CODE, List.of(new Span(code.getLiteral().stripTrailing(), false, false, true,
-                    null)), 0, 0));
+            code(code.getLiteral());
+        }
+
+        private void code(String literal) {
+            blocks.add(new Block(Kind.CODE, List.of(new Span(literal.stripTrailing(), false, false, true, null)), 0, 0));
         }
 
         @Override
