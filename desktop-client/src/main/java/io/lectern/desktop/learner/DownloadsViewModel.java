@@ -43,6 +43,10 @@ public final class DownloadsViewModel {
         this.background = background;
         this.ui = ui;
         downloads.onChange(item -> ui.execute(() -> update(row(item))));
+        downloads.onRemove(lesson -> ui.execute(() -> {
+            rows.removeIf(r -> r.lessonId().equals(lesson));
+            refreshUsage();
+        }));
     }
 
     public ObservableList<Row> rows() {
@@ -79,21 +83,14 @@ public final class DownloadsViewModel {
     }
 
     private void update(Row row) {
-        boolean removed = row.state() == State.FAILED && "removed".equals(row.status());
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).lessonId().equals(row.lessonId())) {
-                if (removed) {
-                    rows.remove(i);
-                } else {
-                    rows.set(i, row);
-                }
+                rows.set(i, row);
                 refreshUsage();
                 return;
             }
         }
-        if (!removed) {
-            rows.add(row);
-        }
+        rows.add(row);
         refreshUsage();
     }
 
@@ -115,7 +112,7 @@ public final class DownloadsViewModel {
             case DOWNLOADING -> "Downloading " + size(i.received()) + " of " + size(i.total());
             case PAUSED -> "Paused at " + size(i.received()) + " of " + size(i.total());
             case DONE -> i.file() == null ? "Ready offline" : "Ready offline (" + size(i.total()) + ")";
-            case FAILED -> "removed".equals(i.error()) ? "removed" : "Failed: " + i.error();
+            case FAILED -> "Failed: " + i.error();
         };
         return new Row(i.lessonId(), title, i.fraction(), status, i.state());
     }

@@ -43,6 +43,7 @@ public final class Downloads implements AutoCloseable {
             .factory());
     private final Map<UUID, Boolean> stops = new ConcurrentHashMap<>();
     private final List<Consumer<Item>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<UUID>> removals = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
     /** The server calls a download makes. */
@@ -60,6 +61,11 @@ public final class Downloads implements AutoCloseable {
     /** Told about every change of an item (on the download thread). */
     public void onChange(Consumer<Item> listener) {
         listeners.add(listener);
+    }
+
+    /** Told about every lesson removed from the downloads (on the download thread). */
+    public void onRemove(Consumer<UUID> listener) {
+        removals.add(listener);
     }
 
     /**
@@ -176,8 +182,7 @@ public final class Downloads implements AutoCloseable {
             index.find(lessonId).ifPresent(i -> {
                 delete(i);
                 index.remove(lessonId);
-                changed(new Item(i.lesson(), i.courseTitle(), i.position(), i.file(), i.total(), 0, State.FAILED,
-                        "removed", null));
+                removals.forEach(l -> l.accept(lessonId));
             });
             stops.remove(lessonId);
         });
