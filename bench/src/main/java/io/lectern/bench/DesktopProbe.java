@@ -196,7 +196,6 @@ public final class DesktopProbe {
         if (args.length > 0 && args[0].equals("baseline")) {
             Application.launch(Baseline.class);
         } else {
-            io.lectern.desktop.core.platform.NativeMemory.limitMallocArenas(); // as the app's Launcher does
             Application.launch(App.class);
         }
     }

@@ -9,7 +9,6 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        io.lectern.desktop.core.platform.NativeMemory.limitMallocArenas();
         Application.launch(LecternApp.class, args);
     }
 }
