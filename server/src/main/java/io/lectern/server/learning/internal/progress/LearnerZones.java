@@ -18,17 +18,15 @@ public final class LearnerZones {
         this.profileZone = profileZone;
     }
 
-    /** The zone a request named (remembered for later activity), or the learner's usual one when it named none. */
-    public ZoneId remember(DbExecute db, UUID userId, String given) {
+    /** Remembers the zone a request named, for later reads that name none; a request naming none changes nothing. */
+    public void remember(DbExecute db, UUID userId, String given) {
         if (given == null || given.isBlank()) {
-            return of(db, userId);
+            return;
         }
-        ZoneId zone = Zones.of(given);
         db.update("""
                 INSERT INTO learning.learner_zones AS z (user_id, zone) VALUES (?, ?)
                 ON CONFLICT (user_id) DO UPDATE SET zone = excluded.zone WHERE z.zone <> excluded.zone""",
-                userId, zone.getId());
-        return zone;
+                userId, Zones.of(given).getId());
     }
 
     /** The zone named for a read (not remembered), or the learner's usual one. */
