@@ -53,6 +53,15 @@ final class AppWindow {
                 .orElse(null);
     }
 
+    /** Opens the first course of the catalog's results, as a learner does with the keyboard (select, Enter). */
+    static void openFirstResult(FxRobot robot, javafx.scene.control.ListView<?> results) {
+        robot.interact(() -> {
+            results.requestFocus();
+            results.getSelectionModel().select(0);
+        });
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+    }
+
     /** Saves the window as target/screenshots/{name}.png. */
     static void shot(FxRobot robot, String name) throws Exception {
         shot(robot.window(0).getScene(), name);

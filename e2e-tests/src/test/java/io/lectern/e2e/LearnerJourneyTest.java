@@ -151,11 +151,7 @@ class LearnerJourneyTest {
         ListView<?> results = waitFor(robot, "#catalog-results", ListView.class);
         robot.clickOn("#catalog-search").write("photosynthesis");
         until(() -> results.getItems().size() == 1, 10);
-        robot.interact(() -> {
-            results.requestFocus();
-            results.getSelectionModel().select(0);
-        });
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        AppWindow.openFirstResult(robot, results);
         until(() -> text(robot, "#course-title").equals("Photosynthesis"), 10);
         until(() -> text(robot, "#course-wallet").equals("Your wallet: 0.00 USD"), 10);
         robot.clickOn("#course-enroll");
@@ -165,9 +161,7 @@ class LearnerJourneyTest {
         robot.clickOn("#wallet-redeem");
         until(() -> text(robot, "#wallet-balance").startsWith("20.00"), 10);
         robot.clickOn("#nav-catalog");
-        robot.interact(() -> results.getSelectionModel().select(0));
-        robot.interact(() -> results.requestFocus());
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        AppWindow.openFirstResult(robot, results);
         until(() -> robot.lookup("#course-enroll").queryButton().getText().equals("Enroll")
                 && !robot.lookup("#course-enroll").queryButton().isDisabled(), 10);
         robot.clickOn("#course-enroll");

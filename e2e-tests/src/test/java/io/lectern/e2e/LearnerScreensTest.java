@@ -63,11 +63,7 @@ class LearnerScreensTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() < all
                 && !results.getItems().isEmpty());
         AppWindow.shot(robot, "2-search");
-        robot.interact(() -> {
-            results.requestFocus();
-            results.getSelectionModel().select(0);
-        });
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        AppWindow.openFirstResult(robot, results);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#course-title").tryQuery().isPresent()
                 && !robot.lookup("#course-title").queryAs(Label.class).getText().isEmpty());
         AppWindow.shot(robot, "3-course");

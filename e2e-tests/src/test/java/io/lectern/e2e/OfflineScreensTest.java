@@ -96,11 +96,7 @@ class OfflineScreensTest {
                 .filter(b -> b.getText().startsWith("Beginner")).findFirst().orElseThrow();
         robot.interact(beginner::fire);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> results.getItems().size() == 1);
-        robot.interact(() -> {
-            results.requestFocus();
-            results.getSelectionModel().select(0);
-        });
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        AppWindow.openFirstResult(robot, results);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#course-download").tryQuery()
                 .map(javafx.scene.Node::isVisible).orElse(false));
         robot.clickOn("#course-download");
