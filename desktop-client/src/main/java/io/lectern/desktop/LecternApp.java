@@ -7,6 +7,7 @@ import io.lectern.desktop.core.auth.Session;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.auth.SessionVault;
 import io.lectern.desktop.core.offline.OfflineStore;
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.learner.LearnerShell;
 import io.lectern.desktop.learner.SettingsView;
@@ -15,6 +16,7 @@ import io.lectern.desktop.signin.AccountView;
 import io.lectern.desktop.signin.AccountViewModel;
 import io.lectern.desktop.signin.SignInView;
 import io.lectern.desktop.signin.SignInViewModel;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -50,10 +52,14 @@ public final class LecternApp extends Application {
         if (settings == null) {
             settings = DesktopSettings.forCurrentUser();
         }
+        Messages.use(settings.locale());
+        if (!settings.language().isEmpty()) {
+            Locale.setDefault(Messages.locale()); // JavaFX's own texts (menus, dialogs) follow the chosen language
+        }
         SettingsView.apply(settings.theme());
         auth = new AuthClient(new ApiClient(settings.serverUrl()));
         browser = SignInView.browserOpener(getHostServices());
-        scene = new Scene(new StackPane(new javafx.scene.control.Label("Signing you in…")), 1100, 720);
+        scene = new Scene(new StackPane(new javafx.scene.control.Label(Messages.tr("app.signingIn"))), 1100, 720);
         vault = new SessionVault(settings.dataDir());
         restoreOrSignIn();
         stage.setTitle("Lectern");
@@ -74,7 +80,7 @@ public final class LecternApp extends Application {
                 Platform.runLater(() -> showHome(new Session(auth, fresh)));
             } catch (io.lectern.desktop.core.api.ApiError e) {
                 vault.clear();
-                Platform.runLater(() -> showSignIn(kept.get().user().email(), "Your session has ended; sign in again."));
+                Platform.runLater(() -> showSignIn(kept.get().user().email(), Messages.tr("app.sessionEnded")));
             } catch (io.lectern.desktop.core.api.ServerUnreachableException e) {
                 Platform.runLater(() -> showSignIn(kept.get().user().email(), e.getMessage()));
             }

@@ -29,8 +29,8 @@ final class AppWindow {
     private AppWindow() {
     }
 
-    /** Signs in and shows the learner shell in {@code stage}, with a fresh offline store. */
-    static void show(Stage stage, URI server, String email, String password) throws Exception {
+    /** Signs in and shows the learner shell in {@code stage}, with a fresh offline store; its settings. */
+    static DesktopSettings show(Stage stage, URI server, String email, String password) throws Exception {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         ApiClient api = new ApiClient(server);
         AuthClient auth = new AuthClient(api);
@@ -44,6 +44,7 @@ final class AppWindow {
         stage.setScene(new Scene(new LearnerShell(home, api, session, store, settings, background, Platform::runLater)
                 .createView(), 1100, 720));
         stage.show();
+        return settings;
     }
 
     /** The "Resume" button of the first course in My learning (a laid-out cell's, not a recycled one's). */

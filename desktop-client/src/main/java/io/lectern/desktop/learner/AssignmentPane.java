@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -35,19 +37,19 @@ public final class AssignmentPane {
         due.textProperty().bind(model.due());
         TextArea answer = new TextArea();
         answer.setId("assignment-answer");
-        answer.setPromptText("Write your answer here");
+        answer.setPromptText(tr("assignment.answer.prompt"));
         answer.setWrapText(true);
         answer.setPrefRowCount(6);
         answer.textProperty().bindBidirectional(model.answer());
         answer.visibleProperty().bind(model.allowText());
         answer.managedProperty().bind(model.allowText());
-        Button attach = new Button("Attach a file\u2026");
+        Button attach = new Button(tr("assignment.attach"));
         attach.setId("assignment-attach");
         attach.visibleProperty().bind(model.allowFiles());
         attach.managedProperty().bind(model.allowFiles());
         attach.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Attach a file");
+            chooser.setTitle(tr("assignment.attach.title"));
             var file = chooser.showOpenDialog(attach.getScene().getWindow());
             if (file != null) {
                 model.attach(file.toPath());
@@ -56,11 +58,11 @@ public final class AssignmentPane {
         ListView<AssignmentViewModel.Attachment> files = new ListView<>(model.attachments());
         files.setId("assignment-files");
         files.setPrefHeight(90);
-        files.setPlaceholder(new Label("No files attached."));
+        files.setPlaceholder(EmptyState.of(tr("assignment.files.empty")));
         files.setCellFactory(v -> new AttachmentCell());
         files.visibleProperty().bind(model.allowFiles());
         files.managedProperty().bind(model.allowFiles());
-        Button submit = new Button("Submit");
+        Button submit = new Button(tr("assignment.submit"));
         submit.setId("assignment-submit");
         submit.getStyleClass().add(Styles.ACCENT);
         submit.disableProperty().bind(model.busy());
@@ -69,12 +71,12 @@ public final class AssignmentPane {
         message.setId("assignment-message");
         message.setWrapText(true);
         message.textProperty().bind(model.message());
-        Label earlier = new Label("Your submissions");
+        Label earlier = new Label(tr("assignment.history.title"));
         earlier.getStyleClass().add(Styles.TITLE_4);
         ListView<String> history = new ListView<>(model.history());
         history.setId("assignment-history");
         history.setPrefHeight(110);
-        history.setPlaceholder(new Label("Nothing submitted yet."));
+        history.setPlaceholder(EmptyState.of(tr("assignment.history.empty")));
         HBox actions = new HBox(10, attach, submit, message);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox root = new VBox(10, instructions, due, answer, files, actions, earlier, history);
@@ -99,7 +101,7 @@ public final class AssignmentPane {
             status.setWrapText(true);
             status.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(status, Priority.ALWAYS);
-            Button remove = new Button("Remove");
+            Button remove = new Button(tr("assignment.file.remove"));
             remove.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
             remove.setOnAction(e -> model.remove(a));
             remove.setMinWidth(Region.USE_PREF_SIZE);

@@ -1,17 +1,22 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.desktop.core.learning.AssignmentClient;
 import io.lectern.desktop.core.upload.Uploader;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,9 +40,10 @@ public final class AssignmentViewModel {
     public static final class Attachment {
         private final Path file;
         private final DoubleProperty progress = new SimpleDoubleProperty(0);
-        private final StringProperty status = new SimpleStringProperty("Waiting");
+        private final StringProperty status = new SimpleStringProperty(tr("assignment.file.waiting"));
         private final AtomicBoolean cancelled = new AtomicBoolean();
         private volatile UUID mediaId;
+        private volatile boolean failed;
 
         Attachment(Path file) {
             this.file = file;
@@ -130,7 +136,7 @@ public final class AssignmentViewModel {
     public void load(UUID lesson, String lessonInstructions) {
         fallbackInstructions = lessonInstructions == null ? "" : lessonInstructions;
         lessonId = lesson;
-        message.set("Opening the assignment\u2026");
+        message.set(tr("assignment.opening"));
         call(() -> assignments.assignment(lesson), this::show);
     }
 
@@ -143,22 +149,26 @@ public final class AssignmentViewModel {
                 long size = Files.size(file);
                 UUID id = uploader.upload(file, "SUBMISSION", sent -> ui.execute(() -> {
                     a.progress.set(size == 0 ? 1 : (double) sent / size);
-                    a.status.set(String.format(Locale.ROOT, "Uploading %d %%", size == 0 ? 100 : sent * 100 / size));
+                    a.status.set(tr("assignment.file.uploading", size == 0 ? 100L : sent * 100 / size));
                 }), a.cancelled::get);
                 a.mediaId = id;
                 ui.execute(() -> {
                     a.progress.set(1);
-                    a.status.set("Ready");
+                    a.status.set(tr("assignment.file.ready"));
                 });
             } catch (ApiError | SessionEndedException | IOException e) {
-                ui.execute(() -> a.status.set("Not attached: " + e.getMessage()));
+                ui.execute(() -> notAttached(a, tr("assignment.file.failed", e.getMessage())));
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> a.status.set("Not attached: the server cannot be reached; attach it again when "
-                        + "online."));
+                ui.execute(() -> notAttached(a, tr("assignment.file.offline")));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    private static void notAttached(Attachment a, String why) {
+        a.failed = true;
+        a.status.set(why);
     }
 
     public void remove(Attachment a) {
@@ -170,20 +180,19 @@ public final class AssignmentViewModel {
         if (busy.get() || lessonId == null) {
             return;
         }
-        if (attachments.stream().anyMatch(a -> !a.ready() && !a.status.get().startsWith("Not attached"))) {
-            message.set("Wait until every file is uploaded, or remove it.");
+        if (attachments.stream().anyMatch(a -> !a.ready() && !a.failed)) {
+            message.set(tr("assignment.wait"));
             return;
         }
         List<UUID> files = new ArrayList<>();
         attachments.stream().filter(Attachment::ready).forEach(a -> files.add(a.mediaId));
         String text = answer.get();
         busy.set(true);
-        message.set("Submitting\u2026");
+        message.set(tr("assignment.submitting"));
         call(() -> assignments.submit(lessonId, text, files), submitted -> {
             answer.set("");
             attachments.clear();
-            message.set("Submitted" + (submitted.path("late").asBoolean() ? " (late)" : "") + ". Your instructor "
-                    + "will grade it.");
+            message.set(tr(submitted.path("late").asBoolean() ? "assignment.submitted.late" : "assignment.submitted"));
             busy.set(false);
             call(() -> assignments.assignment(lessonId), this::showHistory);
         });
@@ -194,13 +203,13 @@ public final class AssignmentViewModel {
         instructions.set(own.isBlank() ? fallbackInstructions : own);
         allowText.set(a.path("allowText").asBoolean(true));
         allowFiles.set(a.path("allowFiles").asBoolean(true));
-        String dueText = a.hasNonNull("dueLocal") ? "Due " + a.path("dueLocal").asText().replace('T', ' ') + " ("
-                + a.path("timeZone").asText() + ")" : "No due date";
+        String dueText = a.hasNonNull("dueLocal") ? tr("assignment.due", a.path("dueLocal").asText().replace('T', ' '),
+                a.path("timeZone").asText()) : tr("assignment.due.none");
         due.set(dueText + switch (a.path("latePolicy").asText("")) {
-            case "REJECT" -> " \u00b7 late work is not accepted";
-            case "PENALTY" -> " \u00b7 late work loses " + a.path("latePenaltyPercent").asInt() + " %";
+            case "REJECT" -> " \u00b7 " + tr("assignment.late.reject");
+            case "PENALTY" -> " \u00b7 " + tr("assignment.late.penalty", a.path("latePenaltyPercent").asInt());
             default -> "";
-        } + " \u00b7 up to " + a.path("maxSubmissions").asInt(1) + " submissions");
+        } + " \u00b7 " + tr("assignment.max", a.path("maxSubmissions").asInt(1)));
         if (a.hasNonNull("draft") && answer.get().isBlank()) {
             answer.set(a.path("draft").path("text").asText(""));
         }
@@ -211,21 +220,30 @@ public final class AssignmentViewModel {
     private void showHistory(JsonNode a) {
         List<String> lines = new ArrayList<>();
         for (JsonNode s : a.path("submissions")) {
-            String line = "Submission " + s.path("number").asInt() + (s.path("late").asBoolean() ? " (late)" : "")
-                    + ": " + switch (s.path("status").asText()) {
-                        case "RELEASED" -> "graded " + number(s.path("points").asDouble()) + " of "
-                                + number(s.path("maxPoints").asDouble())
-                                + (s.path("feedback").asText("").isBlank() ? "" : " \u2014 \u201c"
-                                + s.path("feedback").asText() + "\u201d");
-                        default -> "waiting for a grade";
-                    };
+            String which = tr(s.path("late").asBoolean() ? "assignment.history.submission.late"
+                    : "assignment.history.submission", s.path("number").asInt());
+            String feedback = s.path("feedback").asText("");
+            String line = switch (s.path("status").asText()) {
+                case "RELEASED" -> feedback.isBlank()
+                        ? tr("assignment.history.graded", which, number(s.path("points").asDouble()),
+                                number(s.path("maxPoints").asDouble()))
+                        : tr("assignment.history.graded.feedback", which, number(s.path("points").asDouble()),
+                                number(s.path("maxPoints").asDouble()), feedback);
+                default -> tr("assignment.history.waiting", which);
+            };
             lines.addFirst(line);
         }
         history.setAll(lines);
     }
 
+    /** Points in the language's style: whole numbers as they are, others to one decimal (half up). */
     private static String number(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.1f", d);
+        boolean whole = d == Math.rint(d);
+        NumberFormat f = NumberFormat.getNumberInstance(Messages.locale());
+        f.setGroupingUsed(false);
+        f.setMinimumFractionDigits(whole ? 0 : 1);
+        f.setMaximumFractionDigits(whole ? 0 : 1);
+        return f.format(whole ? BigDecimal.valueOf((long) d) : BigDecimal.valueOf(d).setScale(1, RoundingMode.HALF_UP));
     }
 
     private interface Call {
@@ -245,7 +263,7 @@ public final class AssignmentViewModel {
             } catch (ServerUnreachableException e) {
                 ui.execute(() -> {
                     busy.set(false);
-                    message.set("The server cannot be reached; your answer is kept here. Submit again when online.");
+                    message.set(tr("assignment.offline"));
                 });
             }
         });

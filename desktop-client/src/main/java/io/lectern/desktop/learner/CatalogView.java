@@ -1,9 +1,14 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
-import io.lectern.desktop.core.commerce.MoneyText;
+import io.lectern.desktop.core.i18n.MoneyText;
+import io.lectern.model.catalog.CourseLevel;
 import io.lectern.model.catalog.CourseSummary;
 import io.lectern.model.catalog.Pricing;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -38,7 +43,7 @@ public final class CatalogView {
     public Parent createView() {
         TextField search = new TextField();
         search.setId("catalog-search");
-        search.setPromptText("Search courses, topics or instructors");
+        search.setPromptText(tr("catalog.search.prompt"));
         search.textProperty().bindBidirectional(model.query());
         HBox.setHgrow(search, Priority.ALWAYS);
         PauseTransition debounce = new PauseTransition(Duration.millis(300));
@@ -47,7 +52,7 @@ public final class CatalogView {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.visibleProperty().bind(model.loading());
-        HBox bar = new HBox(10, search, new Label("Sort"), sortChoice(), spinner);
+        HBox bar = new HBox(10, search, new Label(tr("catalog.sort")), sortChoice(), spinner);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();
@@ -72,7 +77,7 @@ public final class CatalogView {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        Button more = new Button("Show more");
+        Button more = new Button(tr("catalog.more"));
         more.visibleProperty().bind(model.hasMore());
         more.managedProperty().bind(model.hasMore());
         more.setOnAction(e -> model.loadMore());
@@ -82,7 +87,7 @@ public final class CatalogView {
             }
         });
 
-        Label title = new Label("Catalog");
+        Label title = new Label(tr("catalog.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         VBox results = new VBox(12, new HBox(12, status, correction), list, more);
         HBox.setHgrow(results, Priority.ALWAYS);
@@ -95,19 +100,21 @@ public final class CatalogView {
         return root;
     }
 
-    private static final String[][] SORTS = {{"Relevance", ""}, {"Newest", "newest"}, {"Rating", "rating"},
-        {"Popularity", "popularity"}, {"Price: low to high", "price_asc"}, {"Price: high to low", "price_desc"}};
+    /** Each order's text key and the {@code sort} value it asks the server for. */
+    private static final String[][] SORTS = {{"catalog.sort.relevance", ""}, {"catalog.sort.newest", "newest"},
+        {"catalog.sort.rating", "rating"}, {"catalog.sort.popularity", "popularity"},
+        {"catalog.sort.priceAsc", "price_asc"}, {"catalog.sort.priceDesc", "price_desc"}};
 
     private ChoiceBox<String> sortChoice() {
         ChoiceBox<String> box = new ChoiceBox<>();
         box.setId("catalog-sort");
         for (String[] s : SORTS) {
-            box.getItems().add(s[0]);
+            box.getItems().add(tr(s[0]));
         }
-        box.setValue(SORTS[0][0]);
+        box.setValue(tr(SORTS[0][0]));
         box.valueProperty().addListener((obs, old, v) -> {
             for (String[] s : SORTS) {
-                if (s[0].equals(v)) {
+                if (tr(s[0]).equals(v)) {
                     model.sort().set(s[1]);
                 }
             }
@@ -137,14 +144,10 @@ public final class CatalogView {
             title.getStyleClass().add(Styles.TITLE_4);
             Label subtitle = new Label(c.subtitle() == null ? "" : c.subtitle());
             subtitle.getStyleClass().add(Styles.TEXT_MUTED);
-            Label meta = new Label(String.join(", ", c.instructors()) + "  ·  "
-                    + (c.level() == null ? "" : c.level().name().toLowerCase(Locale.ROOT)) + "  ·  "
-                    + c.lessonCount() + (c.lessonCount() == 1 ? " lesson" : " lessons")
-                    + (c.ratingCount() > 0 ? String.format(Locale.ROOT,
-                    "  ·  \u2605 %.1f (%d)", c.rating(), c.ratingCount()) : ""));
+            Label meta = new Label(meta(c));
             meta.getStyleClass().add(Styles.TEXT_SMALL);
-            Label price = new Label(c.pricing() == Pricing.FREE ? "Free" : c.pricing() == Pricing.SUBSCRIPTION
-                    ? "Subscription" : MoneyText.of(c.price()));
+            Label price = new Label(c.pricing() == Pricing.FREE ? tr("catalog.price.free")
+                    : c.pricing() == Pricing.SUBSCRIPTION ? tr("catalog.price.subscription") : MoneyText.of(c.price()));
             price.getStyleClass().add(Styles.TEXT_BOLD);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
@@ -152,6 +155,28 @@ public final class CatalogView {
             row.setAlignment(Pos.CENTER_LEFT);
             row.setPadding(new Insets(8, 4, 8, 4));
             setGraphic(row);
+        }
+
+        /** "Ada Byte  ·  beginner  ·  12 lessons  ·  ★ 4.5 (8)": instructors, level, lessons, rating when rated. */
+        private static String meta(CourseSummary c) {
+            String instructors = String.join(", ", c.instructors());
+            String level = level(c.level());
+            if (c.ratingCount() <= 0) {
+                return tr("catalog.card.meta", instructors, level, c.lessonCount());
+            }
+            BigDecimal stars = BigDecimal.valueOf(c.rating()).setScale(1, RoundingMode.HALF_UP);
+            return tr("catalog.card.metaRated", instructors, level, c.lessonCount(), stars, c.ratingCount());
+        }
+
+        private static String level(CourseLevel level) {
+            if (level == null) {
+                return "";
+            }
+            return switch (level) {
+                case BEGINNER -> tr("catalog.level.beginner");
+                case INTERMEDIATE -> tr("catalog.level.intermediate");
+                case ADVANCED -> tr("catalog.level.advanced");
+            };
         }
 
         /** The course's picture, or its initial on a tinted tile until (or unless) there is one. */

@@ -1,9 +1,12 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.catalog.CatalogClient;
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.model.catalog.CourseSearchResult;
 import io.lectern.model.catalog.CourseSummary;
 import io.lectern.model.catalog.FacetCount;
@@ -142,7 +145,7 @@ public final class CatalogViewModel {
 
     private void fetch(long mine, String from) {
         loading.set(true);
-        status.set(from == null ? "Searching…" : "Loading more…");
+        status.set(from == null ? tr("catalog.searching") : tr("catalog.loadingMore"));
         String q = query.get();
         String filter = filter();
         String order = sort.get();
@@ -153,7 +156,7 @@ public final class CatalogViewModel {
             } catch (ApiError e) {
                 ui.execute(() -> fail(mine, e.getMessage()));
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> fail(mine, "The server cannot be reached; check your connection and try again."));
+                ui.execute(() -> fail(mine, tr("catalog.offline")));
             } catch (SessionEndedException e) {
                 ui.execute(() -> fail(mine, e.getMessage()));
             }
@@ -172,18 +175,41 @@ public final class CatalogViewModel {
             return List.of();
         }
         List<FacetSection> out = new java.util.ArrayList<>();
-        add(out, "Category", "category", f.category());
-        add(out, "Level", "level", f.level());
-        add(out, "Price", "price", f.price());
-        add(out, "Rating", "minRating", f.minRating());
-        add(out, "Language", "language", f.language());
+        add(out, tr("catalog.facet.category"), "category", f.category());
+        add(out, tr("catalog.facet.level"), "level", f.level());
+        add(out, tr("catalog.facet.price"), "price", f.price());
+        add(out, tr("catalog.facet.rating"), "minRating", f.minRating());
+        add(out, tr("catalog.facet.language"), "language", f.language());
         return out;
     }
 
     private static void add(List<FacetSection> out, String title, String param, List<FacetCount> values) {
         if (values != null && !values.isEmpty()) {
-            out.add(new FacetSection(title, param, values));
+            out.add(new FacetSection(title, param, values.stream()
+                    .map(v -> new FacetCount(v.value(), label(param, v), v.count())).toList()));
         }
+    }
+
+    /** A filter value's name in the app's language; categories (named by admins) as the server sends them. */
+    static String label(String param, FacetCount v) {
+        String value = v.value() == null ? "" : v.value().toLowerCase(java.util.Locale.ROOT);
+        return switch (param) {
+            case "level", "price" -> java.util.Set.of("beginner", "intermediate", "advanced", "free", "paid",
+                    "subscription").contains(value) ? tr("catalog.facet." + param + "." + value) : v.label();
+            case "minRating" -> {
+                try {
+                    yield tr("catalog.facet.stars", Double.parseDouble(value));
+                } catch (NumberFormatException e) {
+                    yield v.label();
+                }
+            }
+            case "language" -> {
+                String name = java.util.Locale.forLanguageTag(v.value()).getDisplayName(Messages.locale());
+                yield name.isEmpty() || name.equals(v.value()) ? v.label()
+                        : name.substring(0, 1).toUpperCase(Messages.locale()) + name.substring(1);
+            }
+            default -> v.label();
+        };
     }
 
     private void show(long mine, String from, CourseSearchResult r) {
@@ -198,11 +224,10 @@ public final class CatalogViewModel {
         }
         cursor = r.nextCursor();
         hasMore.set(r.nextCursor() != null);
-        correction.set(r.correctedQuery() == null ? "" : "Showing results for \u201c" + r.correctedQuery() + "\u201d");
+        correction.set(r.correctedQuery() == null ? "" : tr("catalog.corrected", r.correctedQuery()));
         loading.set(false);
-        status.set(results.isEmpty() ? (query.get().isBlank() ? "No courses yet."
-                : "No courses match \u201c" + query.get().strip() + "\u201d. Try fewer or different words.")
-                : r.total() + (r.total() == 1 ? " course" : " courses"));
+        status.set(results.isEmpty() ? (query.get().isBlank() ? tr("catalog.empty")
+                : tr("catalog.noMatch", query.get().strip())) : tr("catalog.total", r.total()));
     }
 
     private void fail(long mine, String message) {

@@ -1,11 +1,13 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.model.learning.Certificate;
 import java.io.File;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -24,9 +26,6 @@ import javafx.stage.FileChooser;
 /** Certificates: each with its date and code, "Save PDF" and "Copy verification link". */
 public final class CertificatesView {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
-
     private final CertificatesViewModel model;
 
     public CertificatesView(CertificatesViewModel model) {
@@ -34,14 +33,14 @@ public final class CertificatesView {
     }
 
     public Parent createView() {
-        Label title = new Label("Certificates");
+        Label title = new Label(tr("certificates.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         Label message = new Label();
         message.setId("certificates-message");
         message.textProperty().bind(model.message());
         ListView<Certificate> list = new ListView<>(model.items());
         list.setId("certificates");
-        list.setPlaceholder(new Label("No certificates yet. Complete a course to earn one."));
+        list.setPlaceholder(EmptyState.of(tr("certificates.empty")));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Certificate c, boolean empty) {
@@ -52,12 +51,14 @@ public final class CertificatesView {
                 }
                 Label name = new Label(c.courseTitle());
                 name.getStyleClass().add(Styles.TITLE_4);
-                Label meta = new Label("Issued " + DAY.format(c.issuedAt()) + "  ·  code " + c.code()
-                        + (c.revokedAt() != null ? "  ·  revoked" : ""));
+                String issued = DateTimeFormatter.ofPattern("d MMMM yyyy", Messages.locale()).withZone(ZoneId.systemDefault())
+                        .format(c.issuedAt());
+                Label meta = new Label(tr(c.revokedAt() != null ? "certificates.meta.revoked" : "certificates.meta", issued,
+                        c.code()));
                 meta.getStyleClass().add(Styles.TEXT_SMALL);
                 Region gap = new Region();
                 HBox.setHgrow(gap, Priority.ALWAYS);
-                Button save = new Button("Save PDF");
+                Button save = new Button(tr("certificates.save"));
                 save.setOnAction(e -> {
                     FileChooser chooser = new FileChooser();
                     chooser.setInitialFileName("certificate-" + c.code() + ".pdf");
@@ -66,7 +67,7 @@ public final class CertificatesView {
                         model.save(c, file.toPath());
                     }
                 });
-                Button link = new Button("Copy verification link");
+                Button link = new Button(tr("certificates.copyLink"));
                 link.getStyleClass().add(Styles.FLAT);
                 link.setOnAction(e -> {
                     ClipboardContent content = new ClipboardContent();

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
@@ -44,31 +46,31 @@ public final class CertificatesViewModel {
                 List<Certificate> list = certificates.mine();
                 ui.execute(() -> {
                     items.setAll(list);
-                    message.set(list.isEmpty() ? "Complete a course to earn its certificate." : "");
+                    message.set(list.isEmpty() ? tr("certificates.none") : "");
                 });
             } catch (ApiError | ServerUnreachableException | SessionEndedException e) {
                 ui.execute(() -> message.set(e instanceof ServerUnreachableException
-                        ? "Offline: certificates show once the server can be reached." : e.getMessage()));
+                        ? tr("certificates.offline") : e.getMessage()));
             }
         });
     }
 
     /** Saves the certificate's PDF to {@code file}. */
     public void save(Certificate c, Path file) {
-        message.set("Saving…");
+        message.set(tr("certificates.saving"));
         background.execute(() -> {
             try {
                 Files.write(file, certificates.pdf(c));
-                ui.execute(() -> message.set("Saved to " + file + "."));
+                ui.execute(() -> message.set(tr("certificates.saved", file.toString())));
             } catch (ApiError | ServerUnreachableException | SessionEndedException | IOException e) {
-                ui.execute(() -> message.set("The certificate could not be saved: " + e.getMessage()));
+                ui.execute(() -> message.set(tr("certificates.saveFailed", e.getMessage())));
             }
         });
     }
 
     /** What the learner shares: the public page that shows the certificate is genuine. */
     public String verificationLink(Certificate c) {
-        message.set("Verification link copied.");
+        message.set(tr("certificates.linkCopied"));
         return c.verifyUrl();
     }
 }

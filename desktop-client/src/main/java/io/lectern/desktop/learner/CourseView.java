@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -27,7 +29,7 @@ public final class CourseView {
     }
 
     public Parent createView() {
-        Hyperlink toCatalog = new Hyperlink("\u2190 Catalog");
+        Hyperlink toCatalog = new Hyperlink(tr("course.back"));
         toCatalog.setOnAction(e -> back.run());
         Label title = new Label();
         title.setId("course-title");
@@ -44,11 +46,7 @@ public final class CourseView {
         model.course().addListener((obs, old, c) -> {
             title.setText(c.title());
             subtitle.setText(c.subtitle() == null ? "" : c.subtitle());
-            facts.setText("By " + model.instructorsText() + "  ·  " + c.lessonCount()
-                    + (c.lessonCount() == 1 ? " lesson" : " lessons")
-                    + (c.rating() != null && c.rating().count() > 0 ? String.format(java.util.Locale.ROOT,
-                    "  ·  \u2605 %.1f from %d reviews", c.rating().average(), c.rating().count()) : "")
-                    + "  ·  " + c.enrollmentCount() + " learners");
+            facts.setText(model.factsText());
             description.setText(io.lectern.desktop.core.text.MarkdownText.plain(c.description()));
             price.setText(model.priceText());
         });
@@ -64,7 +62,7 @@ public final class CourseView {
         message.setWrapText(true);
         message.textProperty().bind(model.message());
 
-        Label outline = new Label("Syllabus");
+        Label outline = new Label(tr("course.syllabus"));
         outline.getStyleClass().add(Styles.TITLE_4);
         Label walletLine = new Label();
         walletLine.setId("course-wallet");
@@ -98,17 +96,17 @@ public final class CourseView {
     /** Price, coupon, Enroll (Enrolled once bought), Open wallet when short, Download for offline when enrolled. */
     private HBox buyRow(Label price) {
         TextField coupon = new TextField();
-        coupon.setPromptText("Coupon (optional)");
+        coupon.setPromptText(tr("course.coupon.prompt"));
         coupon.textProperty().bindBidirectional(model.coupon());
-        Button enroll = new Button("Enroll");
+        Button enroll = new Button(tr("course.enroll"));
         enroll.setId("course-enroll");
         enroll.getStyleClass().add(Styles.ACCENT);
         enroll.setDefaultButton(true);
         enroll.disableProperty().bind(model.busy().or(model.enrolled()));
-        enroll.textProperty().bind(javafx.beans.binding.Bindings.when(model.enrolled()).then("Enrolled")
-                .otherwise("Enroll"));
+        enroll.textProperty().bind(javafx.beans.binding.Bindings.when(model.enrolled()).then(tr("course.enrolled"))
+                .otherwise(tr("course.enroll")));
         enroll.setOnAction(e -> model.enroll());
-        Button topUp = new Button("Open wallet");
+        Button topUp = new Button(tr("course.openWallet"));
         topUp.setId("course-top-up");
         topUp.visibleProperty().bind(model.needsTopUp());
         topUp.managedProperty().bind(model.needsTopUp());
@@ -117,7 +115,7 @@ public final class CourseView {
     }
 
     private Button downloadButton() {
-        Button download = new Button("Download for offline");
+        Button download = new Button(tr("course.download"));
         download.setId("course-download");
         download.visibleProperty().bind(model.enrolled().and(javafx.beans.binding.Bindings.createBooleanBinding(
                 model::canDownload)));

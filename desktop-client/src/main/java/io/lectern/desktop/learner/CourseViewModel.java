@@ -1,15 +1,19 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.catalog.CatalogClient;
-import io.lectern.desktop.core.commerce.MoneyText;
+import io.lectern.desktop.core.i18n.MoneyText;
 import io.lectern.model.catalog.CourseDetail;
 import io.lectern.model.catalog.InstructorRef;
+import io.lectern.model.catalog.LessonType;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.model.commerce.Enrollment;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -68,7 +72,7 @@ public final class CourseViewModel {
         background.execute(() -> {
             try {
                 String balance = MoneyText.of(wallet.wallet().balance());
-                ui.execute(() -> walletText.set("Your wallet: " + balance));
+                ui.execute(() -> walletText.set(tr("course.wallet", balance)));
             } catch (ApiError | ServerUnreachableException | SessionEndedException ignored) {
                 // the price is still shown; the wallet screen says more
             }
@@ -92,17 +96,16 @@ public final class CourseViewModel {
             return;
         }
         busy.set(true);
-        message.set("Preparing the download\u2026");
+        message.set(tr("course.download.preparing"));
         background.execute(() -> {
             String said;
             try {
                 int n = downloads.addCourse(c.id());
-                said = n == 0 ? "Nothing in this course can be studied offline (quizzes and live sessions need the "
-                        + "server)." : n + (n == 1 ? " lesson is" : " lessons are") + " downloading; see Downloads.";
+                said = n == 0 ? tr("course.download.nothing") : tr("course.download.queued", n);
             } catch (io.lectern.desktop.core.api.ApiError | io.lectern.desktop.core.auth.SessionEndedException e) {
                 said = e.getMessage();
             } catch (io.lectern.desktop.core.api.ServerUnreachableException e) {
-                said = "The server cannot be reached; download when you are online.";
+                said = tr("course.download.offline");
             }
             String text = said;
             ui.execute(() -> {
@@ -143,14 +146,14 @@ public final class CourseViewModel {
 
     public void load(String idOrSlug) {
         busy.set(true);
-        message.set("Loading the course…");
+        message.set(tr("course.loading"));
         background.execute(() -> {
             try {
                 CourseDetail c = catalog.course(idOrSlug);
                 ui.execute(() -> show(c));
             } catch (ApiError | ServerUnreachableException | SessionEndedException e) {
                 ui.execute(() -> done(e instanceof ServerUnreachableException
-                        ? "The server cannot be reached; try again when you are online." : e.getMessage()));
+                        ? tr("course.offline") : e.getMessage()));
             }
         });
     }
@@ -163,16 +166,50 @@ public final class CourseViewModel {
         for (CourseDetail.Section s : c.sections()) {
             syllabus.add(s.title());
             for (CourseDetail.Lesson l : s.lessons()) {
-                String state = l.preview() ? "  · free preview" : l.locked() ? "  · locked" : "";
-                syllabus.add("    " + l.title() + "  (" + l.type().name().toLowerCase(Locale.ROOT)
-                        + (l.durationSec() > 0 ? ", " + duration(l.durationSec()) : "") + ")" + state);
+                syllabus.add("    " + lessonLine(l));
             }
         }
         done("");
     }
 
+    /** "Lenses  (video, 4 min)  · free preview": title, type, length when known, preview or locked. */
+    static String lessonLine(CourseDetail.Lesson l) {
+        String type = typeText(l.type());
+        String line = l.durationSec() > 0 ? tr("course.syllabus.lessonTimed", l.title(), type, duration(l.durationSec()))
+                : tr("course.syllabus.lesson", l.title(), type);
+        return l.preview() ? line + "  · " + tr("course.syllabus.preview")
+                : l.locked() ? line + "  · " + tr("course.syllabus.locked") : line;
+    }
+
+    static String typeText(LessonType type) {
+        return switch (type) {
+            case VIDEO -> tr("course.lessonType.video");
+            case ARTICLE -> tr("course.lessonType.article");
+            case PDF -> tr("course.lessonType.pdf");
+            case QUIZ -> tr("course.lessonType.quiz");
+            case ASSIGNMENT -> tr("course.lessonType.assignment");
+            case LIVE -> tr("course.lessonType.live");
+            case EMBED -> tr("course.lessonType.embed");
+        };
+    }
+
     static String duration(int seconds) {
-        return seconds < 60 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
+        return seconds < 60 ? tr("course.duration.seconds", seconds)
+                : tr("course.duration.minutes", Math.round(seconds / 60.0));
+    }
+
+    /** "By Ada Byte  ·  12 lessons  ·  ★ 4.5 from 8 reviews  ·  30 learners" (the rating only once rated). */
+    public String factsText() {
+        CourseDetail c = course.get();
+        if (c == null) {
+            return "";
+        }
+        if (c.rating() == null || c.rating().count() <= 0) {
+            return tr("course.facts", instructorsText(), c.lessonCount(), c.enrollmentCount());
+        }
+        BigDecimal stars = BigDecimal.valueOf(c.rating().average()).setScale(1, RoundingMode.HALF_UP);
+        return tr("course.factsRated", instructorsText(), c.lessonCount(), c.enrollmentCount(), stars,
+                c.rating().count());
     }
 
     /** What the price line says. */
@@ -181,8 +218,8 @@ public final class CourseViewModel {
         if (c == null) {
             return "";
         }
-        return c.pricing() == Pricing.FREE ? "Free" : c.pricing() == Pricing.SUBSCRIPTION ? "Included in subscription"
-                : MoneyText.of(c.price());
+        return c.pricing() == Pricing.FREE ? tr("course.price.free")
+                : c.pricing() == Pricing.SUBSCRIPTION ? tr("course.price.subscription") : MoneyText.of(c.price());
     }
 
     public String instructorsText() {
@@ -197,13 +234,13 @@ public final class CourseViewModel {
         }
         busy.set(true);
         needsTopUp.set(false);
-        message.set("Enrolling…");
+        message.set(tr("course.enrolling"));
         String code = coupon.get();
         background.execute(() -> {
             try {
                 Enrollment e = catalog.enroll(c.id(), code, idempotencyKey);
-                String said = e.paid() != null && e.paid().amountMinor() > 0 ? "Enrolled. " + MoneyText.of(e.paid())
-                        + " was paid from your wallet." : "Enrolled. Enjoy the course!";
+                String said = e.paid() != null && e.paid().amountMinor() > 0
+                        ? tr("course.enrolled.paid", MoneyText.of(e.paid())) : tr("course.enrolled.free");
                 ui.execute(() -> {
                     enrolled.set(true);
                     idempotencyKey = UUID.randomUUID().toString();
@@ -213,7 +250,7 @@ public final class CourseViewModel {
             } catch (ApiError e) {
                 ui.execute(() -> refused(e));
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> done("The server cannot be reached; nothing was charged. Try again when online."));
+                ui.execute(() -> done(tr("course.enroll.offline")));
             } catch (SessionEndedException e) {
                 ui.execute(() -> done(e.getMessage()));
             }

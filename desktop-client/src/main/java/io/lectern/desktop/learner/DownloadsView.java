@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.desktop.core.downloads.DownloadIndex.State;
 import java.util.UUID;
@@ -29,15 +31,14 @@ public final class DownloadsView {
     }
 
     public Parent createView() {
-        Label title = new Label("Downloads");
+        Label title = new Label(tr("downloads.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         Label usage = new Label();
         usage.setId("downloads-usage");
         usage.textProperty().bind(model.usage());
         ListView<DownloadsViewModel.Row> list = new ListView<>(model.rows());
         list.setId("downloads-list");
-        list.setPlaceholder(new Label("Nothing downloaded yet. Open a course you are enrolled in and choose "
-                + "\u201cDownload for offline\u201d."));
+        list.setPlaceholder(EmptyState.of(tr("downloads.empty")));
         list.setCellFactory(v -> new RowCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox root = new VBox(12, title, usage, list);
@@ -66,13 +67,13 @@ public final class DownloadsView {
             HBox line = new HBox(10, bar, status, gap);
             line.setAlignment(Pos.CENTER_LEFT);
             switch (row.state()) {
-                case QUEUED, DOWNLOADING -> line.getChildren().add(button("Pause", () -> model.pause(row)));
-                case PAUSED -> line.getChildren().add(button("Resume", () -> model.resume(row)));
-                case FAILED -> line.getChildren().add(button("Retry", () -> model.resume(row)));
-                case DONE -> line.getChildren().add(button("Open", () -> open.accept(row.lessonId())));
+                case QUEUED, DOWNLOADING -> line.getChildren().add(button(tr("downloads.pause"), () -> model.pause(row)));
+                case PAUSED -> line.getChildren().add(button(tr("downloads.resume"), () -> model.resume(row)));
+                case FAILED -> line.getChildren().add(button(tr("downloads.retry"), () -> model.resume(row)));
+                case DONE -> line.getChildren().add(button(tr("downloads.open"), () -> open.accept(row.lessonId())));
                 default -> { }
             }
-            line.getChildren().add(button("Remove", () -> model.remove(row)));
+            line.getChildren().add(button(tr("downloads.remove"), () -> model.remove(row)));
             setGraphic(new VBox(4, name, line));
         }
 

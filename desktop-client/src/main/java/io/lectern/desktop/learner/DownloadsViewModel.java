@@ -1,9 +1,12 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.downloads.DownloadIndex.Item;
 import io.lectern.desktop.core.downloads.DownloadIndex.State;
 import io.lectern.desktop.core.downloads.Downloads;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import javafx.beans.property.SimpleStringProperty;
@@ -102,28 +105,29 @@ public final class DownloadsViewModel {
     }
 
     private String usageText() {
-        return size(downloads.diskUsage()) + " of " + size(quotaBytes) + " used";
+        return tr("downloads.usage", size(downloads.diskUsage()), size(quotaBytes));
     }
 
     static Row row(Item i) {
         String title = i.courseTitle() + " \u00b7 " + i.lesson().title();
         String status = switch (i.state()) {
-            case QUEUED -> "Waiting";
-            case DOWNLOADING -> "Downloading " + size(i.received()) + " of " + size(i.total());
-            case PAUSED -> "Paused at " + size(i.received()) + " of " + size(i.total());
-            case DONE -> i.file() == null ? "Ready offline" : "Ready offline (" + size(i.total()) + ")";
-            case FAILED -> "Failed: " + i.error();
+            case QUEUED -> tr("downloads.status.waiting");
+            case DOWNLOADING -> tr("downloads.status.downloading", size(i.received()), size(i.total()));
+            case PAUSED -> tr("downloads.status.paused", size(i.received()), size(i.total()));
+            case DONE -> i.file() == null ? tr("downloads.status.ready") : tr("downloads.status.ready.size", size(i.total()));
+            case FAILED -> tr("downloads.status.failed", i.error());
         };
         return new Row(i.lessonId(), title, i.fraction(), status, i.state());
     }
 
+    /** "1.5 GB", "12.3 MB", "420 KB" in the language's style (one decimal rounded half up, as "%.1f" did). */
     static String size(long bytes) {
         if (bytes >= 1_000_000_000L) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+            return tr("downloads.size.gb", BigDecimal.valueOf(bytes, 9).setScale(1, RoundingMode.HALF_UP));
         }
         if (bytes >= 1_000_000L) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+            return tr("downloads.size.mb", BigDecimal.valueOf(bytes, 6).setScale(1, RoundingMode.HALF_UP));
         }
-        return String.format(Locale.ROOT, "%d KB", (bytes + 999) / 1000);
+        return tr("downloads.size.kb", (bytes + 999) / 1000);
     }
 }

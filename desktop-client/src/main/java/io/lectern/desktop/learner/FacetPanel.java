@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.model.catalog.FacetCount;
 import javafx.collections.ListChangeListener;
@@ -37,7 +39,7 @@ final class FacetPanel {
     private void draw() {
         groups.getChildren().clear();
         if (!model.chosen().isEmpty()) {
-            Hyperlink clear = new Hyperlink("Clear filters");
+            Hyperlink clear = new Hyperlink(tr("catalog.clearFilters"));
             clear.setId("catalog-clear-filters");
             clear.setOnAction(e -> model.clearFilters());
             groups.getChildren().add(clear);
@@ -54,7 +56,7 @@ final class FacetPanel {
     }
 
     private ToggleButton option(String param, FacetCount value) {
-        ToggleButton b = new ToggleButton(value.label() + "  (" + value.count() + ")");
+        ToggleButton b = new ToggleButton(tr("catalog.facet.option", value.label(), value.count()));
         b.setId("facet-" + param + "-" + value.value());
         b.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         b.setMaxWidth(Double.MAX_VALUE);

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.auth.Session;
@@ -48,6 +50,7 @@ public final class LearnerShell {
     private ToggleButton catalogButton;
     private ToggleButton walletButton;
     private ToggleButton learningButton;
+    private ToggleButton settingsButton;
     private Parent catalogScreen;
 
     private final SyncStatusViewModel sync;
@@ -97,25 +100,52 @@ public final class LearnerShell {
     }
 
     public Parent createView() {
+        frame();
+        Timeline every = new Timeline(new KeyFrame(Duration.minutes(1), e -> sync.syncNow()));
+        every.setCycleCount(Animation.INDEFINITE);
+        every.play();
+        sync.syncNow();
+        catalogButton.setSelected(true);
+        showCatalog();
+        return root;
+    }
+
+    /** After the language changed: the frame and screens again, in the new language, back on Settings. */
+    private void relabel(String said) {
+        nav.getToggles().clear();
+        catalogScreen = null;
+        frame();
+        sync.syncNow();
+        showSettings().message().set(said);
+    }
+
+    private SettingsViewModel showSettings() {
+        SettingsViewModel model = new SettingsViewModel(settings).onLanguageChanged(this::relabel);
+        settingsButton.setSelected(true);
+        show(new SettingsView(model).createView());
+        return model;
+    }
+
+    /** The navigation on the left and the status bar at the bottom. */
+    private void frame() {
         Label brand = new Label("Lectern");
         brand.getStyleClass().addAll(Styles.TITLE_3, Styles.ACCENT);
-        catalogButton = navButton("Catalog", "nav-catalog", this::showCatalog);
-        learningButton = navButton("My learning", "nav-learning", this::showMyLearning);
-        walletButton = navButton("Wallet", "nav-wallet", this::showWallet);
-        ToggleButton certificatesButton = navButton("Certificates", "nav-certificates", () -> show(
+        catalogButton = navButton(tr("shell.nav.catalog"), "nav-catalog", this::showCatalog);
+        learningButton = navButton(tr("shell.nav.learning"), "nav-learning", this::showMyLearning);
+        walletButton = navButton(tr("shell.nav.wallet"), "nav-wallet", this::showWallet);
+        ToggleButton certificatesButton = navButton(tr("shell.nav.certificates"), "nav-certificates", () -> show(
                 new CertificatesView(new CertificatesViewModel(certificates, background, ui)).createView()));
-        ToggleButton syncButton = navButton("Sync", "nav-sync", () -> show(new SyncView(sync).createView()));
-        ToggleButton settingsButton = navButton("Settings", "nav-settings", () -> show(new SettingsView(
-                new SettingsViewModel(settings)).createView()));
-        ToggleButton downloadsButton = navButton("Downloads", "nav-downloads", () -> show(downloads == null
-                ? new Label("Downloads are unavailable: the download folder cannot be used. Choose another in Settings.")
+        ToggleButton syncButton = navButton(tr("shell.nav.sync"), "nav-sync", () -> show(new SyncView(sync).createView()));
+        settingsButton = navButton(tr("shell.nav.settings"), "nav-settings", this::showSettings);
+        ToggleButton downloadsButton = navButton(tr("shell.nav.downloads"), "nav-downloads", () -> show(downloads == null
+                ? new Label(tr("shell.downloads.unavailable"))
                 : new DownloadsView(new DownloadsViewModel(downloads, settings.downloadQuotaGb() * 1_000_000_000L,
                 background, ui), this::openLesson).createView()));
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
         Label user = new Label(home.user().displayName());
         user.getStyleClass().add(Styles.TEXT_BOLD);
-        Button signOut = new Button("Sign out");
+        Button signOut = new Button(tr("shell.signOut"));
         signOut.setId("sign-out");
         signOut.getStyleClass().add(Styles.FLAT);
         signOut.disableProperty().bind(home.busy());
@@ -136,13 +166,6 @@ public final class LearnerShell {
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.setStyle("-fx-border-color: -color-border-muted; -fx-border-width: 1 0 0 0;");
         root.setBottom(bar);
-        Timeline every = new Timeline(new KeyFrame(Duration.minutes(1), e -> sync.syncNow()));
-        every.setCycleCount(Animation.INDEFINITE);
-        every.play();
-        sync.syncNow();
-        catalogButton.setSelected(true);
-        showCatalog();
-        return root;
     }
 
     /** Shows a screen; a lesson being left stops its video first (it would otherwise play on unseen). */

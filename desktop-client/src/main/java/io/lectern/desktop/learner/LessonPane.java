@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -57,7 +59,7 @@ public final class LessonPane {
     }
 
     public Parent createView() {
-        Hyperlink toCourses = new Hyperlink("\u2190 My learning");
+        Hyperlink toCourses = new Hyperlink(tr("lesson.backToMyLearning"));
         toCourses.setOnAction(e -> {
             closeMedia();
             back.run();
@@ -75,7 +77,7 @@ public final class LessonPane {
         model.article().addListener((javafx.collections.ListChangeListener<
                 io.lectern.desktop.core.text.MarkdownBlocks.Block>) c -> text.setContent(ArticleView.of(model.article())));
         VBox.setVgrow(text, Priority.ALWAYS);
-        Button done = new Button("Mark as done");
+        Button done = new Button(tr("lesson.markDone"));
         done.setId("lesson-done");
         done.getStyleClass().add(Styles.ACCENT);
         done.visibleProperty().bind(model.markable());
@@ -85,14 +87,14 @@ public final class LessonPane {
         Label message = new Label();
         message.setId("lesson-message");
         message.textProperty().bind(model.message());
-        Button onward = new Button("Next lesson \u2192");
+        Button onward = new Button(tr("lesson.next"));
         onward.setId("lesson-next");
         onward.setOnAction(e -> {
             closeMedia();
             next.accept(model.courseId());
         });
         Button back = previousButton();
-        Button download = new Button("Download for offline");
+        Button download = new Button(tr("lesson.download"));
         download.setId("lesson-download");
         download.visibleProperty().bind(model.downloadable());
         download.managedProperty().bind(model.downloadable());
@@ -105,7 +107,7 @@ public final class LessonPane {
     }
 
     private Button previousButton() {
-        Button back = new Button("\u2190 Previous");
+        Button back = new Button(tr("lesson.previous"));
         back.setId("lesson-previous");
         back.setVisible(false);
         back.setManaged(false);

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
@@ -115,7 +117,7 @@ public final class LessonViewModel {
     }
 
     public void load(UUID lessonId) {
-        message.set("Opening the lesson…");
+        message.set(tr("lesson.opening"));
         background.execute(() -> {
             try {
                 LessonView l = learning.lesson(lessonId);
@@ -126,8 +128,8 @@ public final class LessonViewModel {
                 Optional<LessonView> copy = downloaded.apply(lessonId);
                 ui.execute(() -> copy.ifPresentOrElse(l -> {
                     show(l);
-                    message.set("Offline: studying the downloaded copy; your progress syncs when you are back online.");
-                }, () -> message.set("Offline: this lesson was not downloaded; open it again when online.")));
+                    message.set(tr("lesson.offlineCopy"));
+                }, () -> message.set(tr("lesson.offlineMissing"))));
             } catch (SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
@@ -140,12 +142,11 @@ public final class LessonViewModel {
         body.set(switch (l.type()) {
             case ARTICLE -> MarkdownText.plain(l.content() == null ? "" : l.content().body());
             case ASSIGNMENT -> MarkdownText.plain(l.content() == null ? "" : l.content().instructions());
-            case EMBED -> "This lesson opens in your browser: " + (l.launchUrl() == null ? "" : l.launchUrl());
+            case EMBED -> tr("lesson.embed", l.launchUrl() == null ? "" : l.launchUrl());
             case QUIZ -> "";
             case VIDEO, PDF -> l.content() == null || l.content().mediaId() == null
-                    ? "The file of this lesson has not been uploaded yet; try again later." : "";
-            default -> "This " + l.type().name().toLowerCase(java.util.Locale.ROOT) + " lesson is not in this version "
-                    + "of the desktop app yet.";
+                    ? tr("lesson.fileMissing") : "";
+            default -> tr("lesson.unsupported", typeName(l.type()));
         });
         if (l.type() == LessonType.QUIZ && l.content() != null && l.content().quizId() != null) {
             quiz.set(l.content().quizId());
@@ -169,6 +170,19 @@ public final class LessonViewModel {
         message.set("");
     }
 
+    /** A lesson type in words ("video", "quiz", …), as the syllabus and the lesson screen name it. */
+    static String typeName(LessonType type) {
+        return switch (type) {
+            case VIDEO -> tr("lesson.type.video");
+            case ARTICLE -> tr("lesson.type.article");
+            case PDF -> tr("lesson.type.pdf");
+            case QUIZ -> tr("lesson.type.quiz");
+            case ASSIGNMENT -> tr("lesson.type.assignment");
+            case LIVE -> tr("lesson.type.live");
+            case EMBED -> tr("lesson.type.embed");
+        };
+    }
+
     private io.lectern.desktop.core.downloads.Downloads downloads;
     private final BooleanProperty downloadable = new SimpleBooleanProperty(false);
 
@@ -190,16 +204,16 @@ public final class LessonViewModel {
             return;
         }
         downloadable.set(false);
-        message.set("Preparing the download\u2026");
+        message.set(tr("lesson.preparingDownload"));
         background.execute(() -> {
             String said;
             try {
                 downloads.addLesson(l);
-                said = "Downloading; see Downloads. It opens here without the server once done.";
+                said = tr("lesson.downloading");
             } catch (ApiError | SessionEndedException | IllegalArgumentException e) {
                 said = e.getMessage();
             } catch (ServerUnreachableException e) {
-                said = "The server cannot be reached; download when you are online.";
+                said = tr("lesson.downloadOffline");
             }
             String text = said;
             ui.execute(() -> message.set(text));
@@ -214,7 +228,7 @@ public final class LessonViewModel {
         sync.record(new SyncEvent(UUID.randomUUID().toString(), "COMPLETE", Instant.now(), lesson.id(), null, null,
                 null, null, null, null, null, null, null, null));
         done.set(true);
-        message.set("Marked as done.");
+        message.set(tr("lesson.markedDone"));
         syncNow.run();
     }
 }

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -27,13 +29,14 @@ public final class MyLearningView {
     }
 
     public Parent createView() {
-        Label title = new Label("My learning");
+        Label title = new Label(tr("mylearning.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         Label streak = new Label();
         streak.setId("learning-streak");
         streak.textProperty().bind(model.streak());
         Label status = new Label();
         status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.setWrapText(true);
         status.textProperty().bind(model.status());
         ListView<MyLearningViewModel.Item> list = new ListView<>(model.courses());
         list.setId("learning-courses");
@@ -50,11 +53,11 @@ public final class MyLearningView {
                 name.getStyleClass().add(Styles.TITLE_4);
                 ProgressBar bar = new ProgressBar(item.percent() / 100.0);
                 bar.setPrefWidth(260);
-                Label caption = new Label(item.percent() + " %  ·  " + item.caption());
+                Label caption = new Label(tr("mylearning.item", item.percent(), item.caption()));
                 caption.getStyleClass().add(Styles.TEXT_SMALL);
                 Region gap = new Region();
                 HBox.setHgrow(gap, Priority.ALWAYS);
-                Button go = new Button(item.nextLesson() == null ? "Review" : "Resume");
+                Button go = new Button(item.nextLesson() == null ? tr("mylearning.review") : tr("mylearning.resume"));
                 go.setDisable(item.nextLesson() == null);
                 go.setOnAction(e -> resume.accept(item));
                 HBox row = new HBox(12, new VBox(6, name, bar, caption), gap, go);

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
@@ -57,7 +59,7 @@ public final class MyLearningViewModel {
     }
 
     public void load() {
-        status.set("Loading your courses…");
+        status.set(tr("mylearning.loading"));
         background.execute(() -> {
             try {
                 List<Item> items = new ArrayList<>();
@@ -73,22 +75,20 @@ public final class MyLearningViewModel {
                 int streakDays = best;
                 ui.execute(() -> {
                     courses.setAll(items);
-                    streak.set(streakDays == 0 ? "" : "\uD83D\uDD25 " + streakDays + (streakDays == 1 ? " day" : " days")
-                            + " in a row");
-                    status.set(items.isEmpty() ? "You are not enrolled in any course yet. Find one in the catalog."
-                            : "");
+                    streak.set(streakDays == 0 ? "" : tr("mylearning.streak", streakDays));
+                    status.set(items.isEmpty() ? tr("mylearning.empty") : "");
                 });
             } catch (ApiError | SessionEndedException e) {
                 ui.execute(() -> status.set(e.getMessage()));
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> status.set("Offline: your courses show once the server can be reached."));
+                ui.execute(() -> status.set(tr("mylearning.offline")));
             }
         });
     }
 
     static String caption(CourseProgress p) {
-        String next = p.lessons().stream().filter(l -> l.lessonId().equals(p.nextLessonId())).findFirst()
-                .map(LessonProgress::lessonId).map(id -> "resume where you left off").orElse("all done");
-        return p.completedRequired() + " of " + p.totalRequired() + " lessons · " + next;
+        boolean resumable = p.lessons().stream().map(LessonProgress::lessonId).anyMatch(id -> id.equals(p.nextLessonId()));
+        return tr(resumable ? "mylearning.caption.resume" : "mylearning.caption.done", p.completedRequired(),
+                p.totalRequired());
     }
 }

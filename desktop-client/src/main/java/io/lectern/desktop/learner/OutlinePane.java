@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -22,12 +24,12 @@ final class OutlinePane {
     }
 
     Parent createView() {
-        Label title = new Label("Syllabus");
+        Label title = new Label(tr("outline.title"));
         title.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
         ListView<OutlineViewModel.Row> list = new ListView<>(model.rows());
         list.setId("lesson-outline");
         list.setPrefWidth(240);
-        list.setPlaceholder(new Label("The syllabus shows when online."));
+        list.setPlaceholder(EmptyState.of(tr("outline.offline")));
         list.setCellFactory(v -> new RowCell());
         list.setOnMouseClicked(e -> {
             OutlineViewModel.Row r = list.getSelectionModel().getSelectedItem();
@@ -62,7 +64,7 @@ final class OutlinePane {
             text.setWrapText(true);
             text.setMaxWidth(200);
             text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label kind = new Label(r.type() + (r.why().isEmpty() ? "" : " \u00b7 " + r.why()));
+            Label kind = new Label(r.why().isEmpty() ? r.type() : tr("outline.typeAndWhy", r.type(), r.why()));
             kind.setWrapText(true);
             kind.setMaxWidth(200);
             kind.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
@@ -11,7 +13,6 @@ import io.lectern.model.learning.LessonProgress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -105,11 +106,11 @@ public final class OutlineViewModel {
                 Mark mark = l.id().equals(current) ? Mark.CURRENT : "COMPLETED".equals(state) ? Mark.DONE
                         : "LOCKED".equals(state) || l.locked() ? Mark.LOCKED : Mark.OPEN;
                 String unmet = l.prerequisiteIds().stream().filter(p -> !"COMPLETED".equals(states.get(p)))
-                        .map(p -> "\u201c" + titles.getOrDefault(p, "an earlier lesson") + "\u201d")
-                        .collect(Collectors.joining(" and "));
-                String why = mark != Mark.LOCKED ? "" : unmet.isEmpty() ? "Enroll to open this lesson."
-                        : "Finish " + unmet + " first.";
-                out.add(new Row(l.id(), l.title(), l.type().name().toLowerCase(Locale.ROOT), mark, why));
+                        .map(p -> tr("outline.quoted", titles.getOrDefault(p, tr("outline.earlierLesson"))))
+                        .reduce((a, b) -> tr("outline.and", a, b)).orElse("");
+                String why = mark != Mark.LOCKED ? "" : unmet.isEmpty() ? tr("outline.enrollFirst")
+                        : tr("outline.finishFirst", unmet);
+                out.add(new Row(l.id(), l.title(), LessonViewModel.typeName(l.type()), mark, why));
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.desktop.core.pdf.PdfPages;
 import javafx.geometry.Insets;
@@ -28,10 +30,10 @@ public final class PdfPane {
     }
 
     public Parent createView() {
-        Button previous = new Button("\u2190 Previous");
+        Button previous = new Button(tr("pdf.previous"));
         previous.setId("pdf-previous");
         previous.setOnAction(e -> model.previous());
-        Button next = new Button("Next \u2192");
+        Button next = new Button(tr("pdf.next"));
         next.setId("pdf-next");
         next.setOnAction(e -> model.next());
         TextField number = new TextField();
@@ -46,7 +48,8 @@ public final class PdfPane {
             }
         });
         Label of = new Label();
-        of.textProperty().bind(model.pageCount().asString("of %d"));
+        of.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> tr("pdf.of", model.pageCount().get()), model.pageCount()));
         Button out = new Button("\u2212");
         out.setId("pdf-zoom-out");
         out.setOnAction(e -> model.zoomBy(1 / 1.25));
@@ -55,8 +58,10 @@ public final class PdfPane {
         in.setOnAction(e -> model.zoomBy(1.25));
         Label zoom = new Label();
         zoom.setId("pdf-zoom");
-        zoom.textProperty().bind(model.zoom().multiply(100).asString("%.0f %%"));
-        HBox bar = new HBox(8, previous, new Label("Page"), number, of, next, new Label("   Zoom"), out, zoom, in);
+        zoom.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> tr("pdf.zoomPercent", Math.round(model.zoom().get() * 100)), model.zoom()));
+        HBox bar = new HBox(8, previous, new Label(tr("pdf.page")), number, of, next,
+                new Label("   " + tr("pdf.zoom")), out, zoom, in);
         bar.setAlignment(Pos.CENTER_LEFT);
         ImageView view = new ImageView();
         view.setId("pdf-image");
@@ -73,6 +78,12 @@ public final class PdfPane {
         message.getStyleClass().add(Styles.TEXT_MUTED);
         message.textProperty().bind(model.message());
         VBox root = new VBox(8, bar, scroll, message);
+        keyboard(root);
+        return root;
+    }
+
+    /** PgDn/→ next page, PgUp/← previous, Ctrl/⌘ +/− zoom. */
+    private void keyboard(VBox root) {
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.RIGHT) {
                 model.next();
@@ -84,7 +95,6 @@ public final class PdfPane {
                 model.zoomBy(1 / 1.25);
             }
         });
-        return root;
     }
 
     static WritableImage image(PdfPages.Page page) {

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
@@ -81,7 +83,7 @@ public final class PdfViewModel implements AutoCloseable {
 
     public void open(UUID lesson, Source source) {
         this.lessonId = lesson;
-        message.set("Opening the PDF\u2026");
+        message.set(tr("pdf.opening"));
         background.execute(() -> {
             try {
                 PdfPages opened = PdfPages.open(source.bytes());
@@ -92,8 +94,7 @@ public final class PdfViewModel implements AutoCloseable {
                     go(1);
                 });
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> message.set("The server cannot be reached and this PDF was not downloaded; open it "
-                        + "again when online."));
+                ui.execute(() -> message.set(tr("pdf.offlineMissing")));
             } catch (IOException | ApiError | SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
@@ -120,7 +121,7 @@ public final class PdfViewModel implements AutoCloseable {
             sync.record(new SyncEvent(UUID.randomUUID().toString(), "HEARTBEAT", Instant.now(), lessonId, null, null,
                     null, null, null, null, null, null, null, List.of(target)));
             if (seen.size() == pageCount.get()) {
-                message.set("Every page read: this lesson counts as done.");
+                message.set(tr("pdf.allRead"));
                 syncNow.run();
             }
         }
@@ -150,7 +151,7 @@ public final class PdfViewModel implements AutoCloseable {
                     }
                 });
             } catch (IOException e) {
-                ui.execute(() -> message.set("Page " + (index + 1) + " cannot be shown: " + e.getMessage()));
+                ui.execute(() -> message.set(tr("pdf.pageFailed", index + 1, e.getMessage())));
             }
         });
     }

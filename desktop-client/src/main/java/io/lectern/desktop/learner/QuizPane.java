@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.model.learning.AttemptView;
 import java.time.Instant;
@@ -44,12 +46,12 @@ public final class QuizPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(10, counter, gap, timer);
-        Button previous = new Button("Previous");
+        Button previous = new Button(tr("quiz.previous"));
         previous.setOnAction(e -> model.previous());
-        Button next = new Button("Next");
+        Button next = new Button(tr("quiz.next"));
         next.setId("quiz-next");
         next.setOnAction(e -> model.next());
-        Button submit = new Button("Submit");
+        Button submit = new Button(tr("quiz.submit"));
         submit.setId("quiz-submit");
         submit.getStyleClass().add(Styles.ACCENT);
         submit.setOnAction(e -> model.submit());
@@ -69,7 +71,7 @@ public final class QuizPane {
             if (a == null || a.questions().isEmpty()) {
                 return;
             }
-            counter.setText("Question " + (model.index().get() + 1) + " of " + a.questions().size());
+            counter.setText(tr("quiz.position", model.index().get() + 1, a.questions().size()));
             question.getChildren().setAll(model.finished().get() ? feedback(a) : ask(model.current()));
             previous.setDisable(model.index().get() == 0 || model.finished().get());
             next.setDisable(model.index().get() >= a.questions().size() - 1 || model.finished().get());
@@ -95,7 +97,8 @@ public final class QuizPane {
             case "SINGLE", "TRUE_FALSE" -> {
                 ToggleGroup group = new ToggleGroup();
                 List<AttemptView.Choice> choices = q.type().equals("SINGLE") ? q.options()
-                        : List.of(new AttemptView.Choice("true", "True"), new AttemptView.Choice("false", "False"));
+                        : List.of(new AttemptView.Choice("true", tr("quiz.true")),
+                                new AttemptView.Choice("false", tr("quiz.false")));
                 for (AttemptView.Choice c : choices) {
                     RadioButton r = new RadioButton(c.text());
                     r.setToggleGroup(group);
@@ -169,10 +172,15 @@ public final class QuizPane {
         for (AttemptView.Feedback f : a.result().feedback()) {
             String prompt = a.questions().stream().filter(q -> q.id().equals(f.questionId())).findFirst()
                     .map(AttemptView.Question::prompt).orElse("");
-            Label line = new Label((Boolean.TRUE.equals(f.correct()) ? "\u2714 " : "\u2718 ") + prompt + "  ("
-                    + (f.points() == null ? "to be graded" : f.points() + " of " + f.maxPoints()) + ")"
-                    + (f.correctAnswer() == null ? "" : "  · answer: " + f.correctAnswer())
-                    + (f.comment() == null ? "" : "  · " + f.comment()));
+            String text = tr("quiz.feedback.line", prompt, f.points() == null ? tr("quiz.feedback.ungraded")
+                    : tr("quiz.feedback.points", f.points(), f.maxPoints()));
+            if (f.correctAnswer() != null) {
+                text = tr("quiz.feedback.withAnswer", text, String.valueOf(f.correctAnswer()));
+            }
+            if (f.comment() != null) {
+                text = tr("quiz.feedback.withComment", text, f.comment());
+            }
+            Label line = new Label((Boolean.TRUE.equals(f.correct()) ? "\u2714 " : "\u2718 ") + text);
             line.setWrapText(true);
             nodes.add(line);
         }

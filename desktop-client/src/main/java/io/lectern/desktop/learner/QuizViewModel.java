@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
@@ -104,7 +106,7 @@ public final class QuizViewModel {
     }
 
     public void start(UUID quizId) {
-        message.set("Starting the quiz…");
+        message.set(tr("quiz.starting"));
         background.execute(() -> {
             try {
                 AttemptView a = quizzes.start(quizId);
@@ -114,9 +116,7 @@ public final class QuizViewModel {
                 });
             } catch (ServerUnreachableException e) {
                 Optional<AttemptView> copy = sync == null ? Optional.empty() : downloaded.apply(quizId);
-                ui.execute(() -> copy.ifPresentOrElse(this::startOffline, () -> message.set("The server cannot be "
-                        + "reached and this quiz was not downloaded (timed quizzes are taken online); try again when "
-                        + "online.")));
+                ui.execute(() -> copy.ifPresentOrElse(this::startOffline, () -> message.set(tr("quiz.offlineMissing"))));
             } catch (ApiError | SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
@@ -128,7 +128,7 @@ public final class QuizViewModel {
         startedOffline = Instant.now();
         show(new AttemptView(null, copy.quizId(), 0, "IN_PROGRESS", startedOffline, null, null, false,
                 copy.questions(), Map.of(), null));
-        message.set("Offline: your answers stay on this computer and are graded when you are back online.");
+        message.set(tr("quiz.offlineStarted"));
     }
 
     /** Records an answer and saves it at once (the server keeps what arrives before the deadline). */
@@ -139,12 +139,12 @@ public final class QuizViewModel {
         }
         answers.put(questionId.toString(), value);
         if (offline.get()) {
-            message.set("Kept on this computer.");
+            message.set(tr("quiz.keptLocally"));
             return;
         }
         Map<String, Object> one = Map.of(questionId.toString(), value);
-        message.set("Saving…");
-        call(() -> quizzes.save(a.id(), one), saved -> message.set("Saved."));
+        message.set(tr("quiz.saving"));
+        call(() -> quizzes.save(a.id(), one), saved -> message.set(tr("quiz.saved")));
     }
 
     public void next() {
@@ -169,13 +169,12 @@ public final class QuizViewModel {
             sync.record(new SyncEvent(UUID.randomUUID().toString(), "QUIZ_ATTEMPT", Instant.now(), null, null, null,
                     null, null, null, null, a.quizId(), new LinkedHashMap<>(answers), startedOffline, null));
             finished.set(true);
-            result.set("Submitted offline: it is graded when you are back online (the Sync screen shows the result "
-                    + "or why it was not counted).");
+            result.set(tr("quiz.submittedOffline"));
             message.set("");
             syncNow.run();
             return;
         }
-        message.set("Submitting…");
+        message.set(tr("quiz.submitting"));
         call(() -> quizzes.submit(a.id()), this::show);
     }
 
@@ -186,9 +185,9 @@ public final class QuizViewModel {
             return;
         }
         long left = Math.max(0, Duration.between(now, a.deadline()).toSeconds());
-        timeLeft.set(String.format(Locale.ROOT, "%d:%02d left", left / 60, left % 60));
-        if (left == 0 && !message.get().startsWith("Time is up")) {
-            message.set("Time is up: the answers saved before the deadline are being submitted for you…");
+        timeLeft.set(tr("quiz.timeLeft", String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60)));
+        if (left == 0 && !message.get().equals(tr("quiz.timeUp"))) {
+            message.set(tr("quiz.timeUp"));
             call(() -> quizzes.attempt(a.id()), this::show);
         }
     }
@@ -198,18 +197,22 @@ public final class QuizViewModel {
         boolean done = !"IN_PROGRESS".equals(a.status());
         finished.set(done);
         if (!done) {
-            message.set(a.deadline() == null ? "" : message.get().startsWith("Time is up") ? message.get() : "");
+            message.set(a.deadline() == null ? "" : message.get().equals(tr("quiz.timeUp")) ? message.get() : "");
             return;
         }
         timeLeft.set("");
         if (a.result() == null) {
-            result.set("Submitted. An essay waits for your instructor's grade.");
+            result.set(tr("quiz.awaitsGrade"));
         } else {
-            result.set(String.format(Locale.ROOT, "%s — %.1f of %.1f points (%d %%)%s", a.result().passed()
-                    ? "Passed" : "Not passed", a.result().score(), a.result().maxScore(), a.result().percent(),
-                    a.autoSubmitted() ? ", submitted at the deadline" : ""));
+            result.set(tr("quiz.result", a.result().passed() ? 1 : 0, oneDecimal(a.result().score()),
+                    oneDecimal(a.result().maxScore()), a.result().percent(), a.autoSubmitted() ? 1 : 0));
         }
         message.set("");
+    }
+
+    /** Rounded as the points always were shown: one decimal, halves up. */
+    private static java.math.BigDecimal oneDecimal(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(1, java.math.RoundingMode.HALF_UP);
     }
 
     private interface Call {
@@ -224,8 +227,7 @@ public final class QuizViewModel {
             } catch (ApiError e) {
                 ui.execute(() -> message.set(e.getMessage()));
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> message.set("The server cannot be reached; your last answer was not saved. "
-                        + "Try again when online."));
+                ui.execute(() -> message.set(tr("quiz.notSaved")));
             } catch (SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Pos;
@@ -26,12 +28,12 @@ final class ReviewsPane {
     }
 
     Parent createView() {
-        Label title = new Label("Reviews");
+        Label title = new Label(tr("reviews.title"));
         title.getStyleClass().add(Styles.TITLE_4);
         ListView<String> list = new ListView<>(model.reviews());
         list.setId("course-reviews");
         list.setPrefHeight(160);
-        list.setPlaceholder(new Label("No reviews yet."));
+        list.setPlaceholder(EmptyState.of(tr("reviews.empty")));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(String line, boolean empty) {
@@ -64,10 +66,10 @@ final class ReviewsPane {
         stars.valueProperty().addListener((obs, old, n) -> model.rating().set(n));
         TextField text = new TextField();
         text.setId("review-text");
-        text.setPromptText("What did you think of this course?");
+        text.setPromptText(tr("reviews.prompt"));
         text.textProperty().bindBidirectional(model.text());
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button post = new Button("Post review");
+        Button post = new Button(tr("reviews.post"));
         post.setId("review-post");
         post.setOnAction(e -> model.post());
         Label said = new Label();

@@ -1,14 +1,16 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.catalog.CatalogClient;
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.model.catalog.ReviewView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import javafx.beans.property.IntegerProperty;
@@ -20,9 +22,6 @@ import javafx.collections.ObservableList;
 
 /** A course's reviews on its page (stars, author, date, text, the instructor's reply) and the learner's own review. */
 public final class ReviewsViewModel {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
 
     private final CatalogClient catalog;
     private final Executor background;
@@ -63,7 +62,7 @@ public final class ReviewsViewModel {
                 List<String> lines = catalog.reviews(course).items().stream().map(ReviewsViewModel::line).toList();
                 ui.execute(() -> reviews.setAll(lines));
             } catch (ApiError | ServerUnreachableException | SessionEndedException e) {
-                ui.execute(() -> message.set("Reviews cannot be shown right now."));
+                ui.execute(() -> message.set(tr("reviews.unavailable")));
             }
         });
     }
@@ -75,26 +74,27 @@ public final class ReviewsViewModel {
         }
         int stars = rating.get();
         String body = text.get();
-        message.set("Posting\u2026");
+        message.set(tr("reviews.posting"));
         background.execute(() -> {
             try {
                 catalog.review(courseId, stars, body);
                 ui.execute(() -> {
                     text.set("");
-                    message.set("Thank you: your review is posted.");
+                    message.set(tr("reviews.posted"));
                     load(courseId);
                 });
             } catch (ApiError | SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> message.set("The server cannot be reached; post your review when online."));
+                ui.execute(() -> message.set(tr("reviews.offline")));
             }
         });
     }
 
     static String line(ReviewView r) {
         String stars = "\u2605".repeat(r.rating()) + "\u2606".repeat(Math.max(0, 5 - r.rating()));
-        String said = stars + "  " + r.authorName() + " \u00b7 " + DAY.format(r.createdAt())
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Messages.locale()).withZone(ZoneId.systemDefault());
+        String said = stars + "  " + r.authorName() + " \u00b7 " + day.format(r.createdAt())
                 + (r.body() == null || r.body().isBlank() ? "" : "\n" + r.body());
         return r.reply() == null ? said : said + "\n\u21b3 " + r.reply().authorName() + ": " + r.reply().body();
     }

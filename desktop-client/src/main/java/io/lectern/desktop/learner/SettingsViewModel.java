@@ -1,32 +1,62 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.desktop.core.settings.DesktopSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Settings: the server address (used from the next start), the light or dark theme (at once), and where downloads
- * go and how much room they may take (checked as typed: the folder must be writable, the quota a whole number).
+ * Settings: the server address (used from the next start), the light or dark theme and the language (both at once),
+ * and where downloads go and how much room they may take (checked as typed: the folder must be writable, the quota a
+ * whole number).
  */
 public final class SettingsViewModel {
+
+    /** A language offered: its tag ("" for the system's) and its name in that language. */
+    public record Language(String tag, String name) {
+    }
 
     private final DesktopSettings settings;
     private final StringProperty serverUrl = new SimpleStringProperty();
     private final StringProperty theme = new SimpleStringProperty();
+    private final StringProperty language = new SimpleStringProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty downloadFolder = new SimpleStringProperty();
     private final StringProperty quotaGb = new SimpleStringProperty();
+    private Consumer<String> languageChanged = said -> { };
 
     public SettingsViewModel(DesktopSettings settings) {
         this.settings = settings;
         serverUrl.set(settings.serverUrl().toString());
         theme.set(settings.theme());
+        language.set(settings.language());
         downloadFolder.set(settings.downloadFolder().toString());
         quotaGb.set(Integer.toString(settings.downloadQuotaGb()));
+    }
+
+    /** Called after a save that changed the language, with what to tell the user (in the new language). */
+    public SettingsViewModel onLanguageChanged(Consumer<String> then) {
+        this.languageChanged = then;
+        return this;
+    }
+
+    /** The system's language first (named with what it comes to), then each the app speaks, in its own name. */
+    public List<Language> languages() {
+        List<Language> all = new ArrayList<>();
+        all.add(new Language("", tr("settings.language.system", Messages.nameOf(Messages.supported(Locale.getDefault())))));
+        Messages.SUPPORTED.forEach(l -> all.add(new Language(l.toLanguageTag(), Messages.nameOf(l))));
+        return all;
     }
 
     public StringProperty downloadFolder() {
@@ -47,6 +77,11 @@ public final class SettingsViewModel {
         return theme;
     }
 
+    /** A language tag, or "" for the system's. */
+    public StringProperty language() {
+        return language;
+    }
+
     public StringProperty message() {
         return message;
     }
@@ -59,16 +94,23 @@ public final class SettingsViewModel {
         }
         try {
             boolean moved = !URI.create(serverUrl.get().strip()).equals(settings.serverUrl());
+            Locale before = settings.locale();
             settings.setServerUrl(URI.create(serverUrl.get().strip()));
             settings.setTheme(theme.get());
+            settings.setLanguage(language.get());
             settings.setDownloads(Path.of(downloadFolder.get().strip()), Integer.parseInt(quotaGb.get().strip()));
-            message.set(moved ? "Saved. The new server is used from the next start." : "Saved.");
+            if (!settings.locale().equals(before)) {
+                Messages.use(settings.locale());
+                languageChanged.accept(moved ? tr("settings.saved.server") : tr("settings.saved"));
+                return;
+            }
+            message.set(moved ? tr("settings.saved.server") : tr("settings.saved"));
         } catch (IOException e) {
-            message.set("The settings could not be saved: " + e.getMessage());
+            message.set(tr("settings.unsaved", e.getMessage()));
         }
     }
 
-    private java.util.Optional<String> downloadsProblem() {
+    private Optional<String> downloadsProblem() {
         int gb;
         try {
             gb = Integer.parseInt(quotaGb.get().strip());
@@ -76,21 +118,21 @@ public final class SettingsViewModel {
             gb = 0;
         }
         if (gb < 1 || gb > 10_000) {
-            return java.util.Optional.of("The download quota must be a whole number of GB between 1 and 10,000.");
+            return Optional.of(tr("settings.quota.range", 1, 10_000));
         }
         String folder = downloadFolder.get() == null ? "" : downloadFolder.get().strip();
         try {
             Path dir = Path.of(folder);
             if (folder.isEmpty() || !dir.isAbsolute()) {
-                return java.util.Optional.of("The download folder must be a full path, such as /home/you/Lectern.");
+                return Optional.of(tr("settings.folder.absolute"));
             }
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
-                return java.util.Optional.of("The download folder cannot be written to; choose another.");
+                return Optional.of(tr("settings.folder.readonly"));
             }
         } catch (IOException | java.nio.file.InvalidPathException e) {
-            return java.util.Optional.of("The download folder cannot be created there; choose another.");
+            return Optional.of(tr("settings.folder.uncreatable"));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

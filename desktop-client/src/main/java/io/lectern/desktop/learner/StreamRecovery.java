@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
@@ -40,7 +42,7 @@ final class StreamRecovery {
                 }
                 if (streaming && meantToPlay && System.nanoTime() - lastProgress > STALL_NANOS) {
                     lastProgress = System.nanoTime();
-                    failed("The video stopped loading; check your connection and press Play again.");
+                    failed(tr("video.stalled"));
                 }
             }
         });
@@ -87,7 +89,7 @@ final class StreamRecovery {
 
     private void recover() {
         refreshed = true;
-        say.accept("Getting a fresh link to the video\u2026");
+        say.accept(tr("video.freshLink"));
         restartAt.accept(seconds);
     }
 }

@@ -1,11 +1,13 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,14 +22,11 @@ import javafx.collections.ObservableList;
  */
 public final class SyncStatusViewModel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
-
     private final SyncEngine engine;
     private final OfflineStore store;
     private final Executor background;
     private final Executor ui;
-    private final StringProperty status = new SimpleStringProperty("Not synced yet");
+    private final StringProperty status = new SimpleStringProperty(tr("sync.never"));
     private final BooleanProperty online = new SimpleBooleanProperty(true);
     private final BooleanProperty syncing = new SimpleBooleanProperty(false);
     private final ObservableList<OfflineStore.Refusal> refusals = FXCollections.observableArrayList();
@@ -64,13 +63,14 @@ public final class SyncStatusViewModel {
         background.execute(() -> {
             SyncEngine.Report r = engine.sync();
             var refused = store.refusals();
-            String synced = store.meta("synced_at").map(t -> " · synced " + TIME.format(Instant.parse(t))).orElse("");
+            String synced = store.meta("synced_at").map(t -> " · " + tr("sync.synced", time().format(Instant.parse(t))))
+                    .orElse("");
             ui.execute(() -> {
                 online.set(r.online());
                 refusals.setAll(refused);
-                status.set((r.online() ? "Online" : "Offline") + (r.queued() > 0 ? " · " + r.queued()
-                        + (r.queued() == 1 ? " action" : " actions") + " waiting" : "") + synced
-                        + (refused.isEmpty() ? "" : " · " + refused.size() + " refused — see Sync"));
+                status.set(tr(r.online() ? "sync.online" : "sync.offline")
+                        + (r.queued() > 0 ? " · " + tr("sync.waiting", r.queued()) : "") + synced
+                        + (refused.isEmpty() ? "" : " · " + tr("sync.refused", refused.size())));
                 syncing.set(false);
             });
         });
@@ -85,14 +85,20 @@ public final class SyncStatusViewModel {
     /** What a refused action was, in words. */
     public static String describe(OfflineStore.Refusal r) {
         String what = switch (r.event().type()) {
-            case "HEARTBEAT" -> "Watching progress";
-            case "COMPLETE" -> "Marking a lesson done";
-            case "NOTE_UPSERT" -> "A note";
-            case "NOTE_DELETE" -> "Deleting a note";
-            case "QUIZ_ATTEMPT" -> "A quiz attempt";
-            case "ASSIGNMENT_DRAFT" -> "An assignment draft";
+            case "HEARTBEAT" -> tr("sync.event.heartbeat");
+            case "COMPLETE" -> tr("sync.event.complete");
+            case "NOTE_UPSERT" -> tr("sync.event.note");
+            case "NOTE_DELETE" -> tr("sync.event.note.delete");
+            case "QUIZ_ATTEMPT" -> tr("sync.event.quiz");
+            case "ASSIGNMENT_DRAFT" -> tr("sync.event.draft");
             default -> r.event().type();
         };
-        return what + " from " + TIME.format(r.event().clientTime()) + ": " + r.reason();
+        return tr("sync.refusal", what, time().format(r.event().clientTime()),
+                io.lectern.desktop.core.api.ProblemText.of(r.code(), r.reason(), java.util.Map.of()));
+    }
+
+    /** "14:05" in this computer's zone, made at use (the language is chosen after this class loads). */
+    private static DateTimeFormatter time() {
+        return DateTimeFormatter.ofPattern("HH:mm", Messages.locale()).withZone(ZoneId.systemDefault());
     }
 }

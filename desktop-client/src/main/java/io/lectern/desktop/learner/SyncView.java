@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.desktop.core.offline.OfflineStore;
 import javafx.geometry.Insets;
@@ -24,20 +26,20 @@ public final class SyncView {
     }
 
     public Parent createView() {
-        Label title = new Label("Sync");
+        Label title = new Label(tr("sync.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         Label status = new Label();
         status.setId("sync-status");
         status.textProperty().bind(model.status());
-        Button now = new Button("Sync now");
+        Button now = new Button(tr("sync.now"));
         now.setId("sync-now");
         now.disableProperty().bind(model.syncing());
         now.setOnAction(e -> model.syncNow());
-        Label refusedTitle = new Label("Refused by the server");
+        Label refusedTitle = new Label(tr("sync.refused.title"));
         refusedTitle.getStyleClass().add(Styles.TITLE_4);
         ListView<OfflineStore.Refusal> refused = new ListView<>(model.refusals());
         refused.setId("sync-refusals");
-        refused.setPlaceholder(new Label("Nothing was refused. Everything you did offline reached the server."));
+        refused.setPlaceholder(EmptyState.of(tr("sync.refused.empty")));
         refused.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(OfflineStore.Refusal r, boolean empty) {
@@ -50,7 +52,7 @@ public final class SyncView {
                 text.setWrapText(true);
                 Region gap = new Region();
                 HBox.setHgrow(gap, Priority.ALWAYS);
-                Button ok = new Button("Dismiss");
+                Button ok = new Button(tr("sync.dismiss"));
                 ok.getStyleClass().add(Styles.FLAT);
                 ok.setOnAction(e -> model.dismiss(r));
                 HBox row = new HBox(10, text, gap, ok);

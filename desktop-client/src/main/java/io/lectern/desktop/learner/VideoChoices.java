@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.learning.PlaybackClient;
@@ -24,8 +26,9 @@ import javafx.collections.ObservableList;
  */
 public final class VideoChoices {
 
-    static final String AUTO = "Auto";
-    static final String OFF = "Off";
+    /** "Auto" and "Off" in the learner's language, fixed when the video opens (the language is chosen by then). */
+    private final String auto = tr("video.quality.auto");
+    private final String off = tr("video.subtitles.off");
 
     /** What a choice does to the player. */
     interface Player {
@@ -38,10 +41,10 @@ public final class VideoChoices {
         double position();
     }
 
-    private final ObservableList<String> qualities = FXCollections.observableArrayList(AUTO);
-    private final ObservableList<String> languages = FXCollections.observableArrayList(OFF);
-    private final StringProperty quality = new SimpleStringProperty(AUTO);
-    private final StringProperty subtitle = new SimpleStringProperty(OFF);
+    private final ObservableList<String> qualities = FXCollections.observableArrayList(auto);
+    private final ObservableList<String> languages = FXCollections.observableArrayList(off);
+    private final StringProperty quality = new SimpleStringProperty(auto);
+    private final StringProperty subtitle = new SimpleStringProperty(off);
     private Playback playback;
     private List<HlsVariants.Variant> variants = List.of();
     private ThumbnailTrack thumbnails;
@@ -89,10 +92,10 @@ public final class VideoChoices {
             player = target;
             variants = variantList;
             thumbnails = thumbs;
-            List<String> q = new ArrayList<>(List.of(AUTO));
+            List<String> q = new ArrayList<>(List.of(auto));
             variantList.forEach(v -> q.add(v.label()));
             qualities.setAll(q);
-            List<String> l = new ArrayList<>(List.of(OFF));
+            List<String> l = new ArrayList<>(List.of(off));
             p.subtitles().forEach(s -> l.add(s.language()));
             languages.setAll(l);
             String mine = Locale.getDefault().getLanguage();
@@ -106,7 +109,7 @@ public final class VideoChoices {
         if (playback == null || label == null || label.equals(quality.get())) {
             return;
         }
-        String url = AUTO.equals(label) ? playback.hlsUrl() : variants.stream().filter(v -> v.label().equals(label))
+        String url = auto.equals(label) ? playback.hlsUrl() : variants.stream().filter(v -> v.label().equals(label))
                 .findFirst().map(v -> v.url().toString()).orElse(null);
         if (url != null) {
             quality.set(label);
@@ -119,7 +122,7 @@ public final class VideoChoices {
             return;
         }
         subtitle.set(language);
-        if (OFF.equals(language)) {
+        if (off.equals(language)) {
             player.subtitlesOff();
             return;
         }

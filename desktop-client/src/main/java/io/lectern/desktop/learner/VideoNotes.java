@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.model.learning.Note;
 import javafx.collections.ListChangeListener;
@@ -31,9 +33,9 @@ final class VideoNotes {
     Parent createView() {
         TextField text = new TextField();
         text.setId("video-note-text");
-        text.setPromptText("Write a note at the current moment\u2026");
+        text.setPromptText(tr("notes.prompt"));
         HBox.setHgrow(text, Priority.ALWAYS);
-        Button add = new Button("Add note");
+        Button add = new Button(tr("notes.add"));
         add.setId("video-note-add");
         add.setOnAction(e -> {
             if (model.addNote(text.getText())) {
@@ -41,7 +43,7 @@ final class VideoNotes {
             }
         });
         text.setOnAction(add.getOnAction());
-        Button bookmark = new Button("Bookmark (B)");
+        Button bookmark = new Button(tr("notes.bookmarkButton"));
         bookmark.setId("video-bookmark");
         bookmark.setOnAction(e -> model.bookmark());
         Label said = new Label();
@@ -53,7 +55,7 @@ final class VideoNotes {
         ListView<Note> list = new ListView<>(model.notes());
         list.setId("video-notes");
         list.setPrefHeight(120);
-        list.setPlaceholder(new Label("No notes yet: write one, or press B to bookmark this moment."));
+        list.setPlaceholder(EmptyState.of(tr("notes.empty")));
         list.setCellFactory(v -> new NoteCell());
         VBox box = new VBox(6, write, list);
         box.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
@@ -101,16 +103,16 @@ final class VideoNotes {
             boolean mark = "BOOKMARK".equals(n.kind());
             Button at = new Button(VideoPane.clock(n.positionSec() == null ? 0 : n.positionSec()));
             at.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-            at.setTooltip(new Tooltip("Jump here"));
+            at.setTooltip(new Tooltip(tr("notes.jumpHere")));
             at.setOnAction(e -> model.jumpTo(n));
-            Label body = new Label(mark ? "Bookmark" : n.body());
+            Label body = new Label(mark ? tr("notes.bookmark") : n.body());
             body.setWrapText(true);
             if (mark) {
                 body.getStyleClass().add(Styles.TEXT_MUTED);
             }
             HBox.setHgrow(body, Priority.ALWAYS);
             body.setMaxWidth(Double.MAX_VALUE);
-            Button delete = new Button("Delete");
+            Button delete = new Button(tr("notes.delete"));
             delete.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, Styles.DANGER);
             delete.setOnAction(e -> model.removeNote(n));
             HBox line = new HBox(8, at, body, delete);

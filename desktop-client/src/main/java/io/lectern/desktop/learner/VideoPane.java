@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.desktop.core.video.FrameSink;
 import java.nio.ByteBuffer;
@@ -99,7 +101,8 @@ public final class VideoPane implements FrameSink {
     private HBox controls(StackPane screen) {
         Button play = new Button();
         play.setId("video-play");
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playing()).then("Pause").otherwise("Play"));
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(model.playing()).then(tr("video.pause"))
+                .otherwise(tr("video.play")));
         play.setOnAction(e -> model.togglePlay());
         Slider seek = new Slider(0, 1, 0);
         seek.setId("video-seek");
@@ -122,26 +125,26 @@ public final class VideoPane implements FrameSink {
         Slider volume = new Slider(0, 100, 80);
         volume.setPrefWidth(70);
         volume.valueProperty().addListener((obs, old, v) -> model.volume(v.intValue()));
-        ToggleButton mute = new ToggleButton("Mute");
+        ToggleButton mute = new ToggleButton(tr("video.mute"));
         mute.selectedProperty().addListener((obs, old, m) -> model.mute(m));
-        Button full = new Button("Full screen");
+        Button full = new Button(tr("video.fullScreen"));
         full.getStyleClass().add(Styles.FLAT);
         full.setOnAction(e -> toggleFullScreen(screen));
         this.mute = mute;
         ChoiceBox<String> quality = new ChoiceBox<>(model.choices().qualities());
         quality.setId("video-quality");
         quality.setPrefWidth(80);
-        quality.setTooltip(new javafx.scene.control.Tooltip("Quality"));
+        quality.setTooltip(new javafx.scene.control.Tooltip(tr("video.quality")));
         quality.valueProperty().bindBidirectional(model.choices().quality());
         quality.setOnAction(e -> model.choices().chooseQuality(quality.getValue()));
         ChoiceBox<String> subtitles = new ChoiceBox<>(model.choices().languages());
         subtitles.setId("video-subtitles");
         subtitles.setPrefWidth(70);
-        subtitles.setTooltip(new javafx.scene.control.Tooltip("Subtitles"));
+        subtitles.setTooltip(new javafx.scene.control.Tooltip(tr("video.subtitles")));
         subtitles.valueProperty().bindBidirectional(model.choices().subtitle());
         subtitles.setOnAction(e -> model.choices().chooseSubtitle(subtitles.getValue()));
         SeekPreview.install(seek, model);
-        HBox controls = new HBox(8, play, timeline, time, speed, quality, new Label("CC"), subtitles, mute, volume,
+        HBox controls = new HBox(8, play, timeline, time, speed, quality, new Label(tr("video.cc")), subtitles, mute, volume,
                 full);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(6, 0, 0, 0));
@@ -179,13 +182,17 @@ public final class VideoPane implements FrameSink {
         speed.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Float f) {
-                return f == null ? "" : (f == Math.floor(f) ? String.format(Locale.ROOT, "%.0f×", f)
-                        : String.format(Locale.ROOT, "%s×", f));
+                return f == null ? "" : tr("video.speed", f.doubleValue());
             }
 
             @Override
             public Float fromString(String s) {
-                return Float.parseFloat(s.replace("×", ""));
+                for (float f : VideoViewModel.SPEEDS) {
+                    if (toString(f).equals(s)) {
+                        return f;
+                    }
+                }
+                return 1f;
             }
         });
         speed.valueProperty().addListener((obs, old, v) -> model.changeSpeed(steps(old, v)));

@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
@@ -132,7 +134,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
         if (book != null && lesson != null) {
             book.bookmark(lesson, position.get());
             refreshNotes();
-            noteMessage.set("Bookmarked at " + VideoPane.clock(position.get()) + ".");
+            noteMessage.set(tr("video.bookmarked", VideoPane.clock(position.get())));
         }
     }
 
@@ -148,7 +150,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
             return false;
         }
         refreshNotes();
-        noteMessage.set("Note kept at " + VideoPane.clock(position.get()) + ".");
+        noteMessage.set(tr("video.noteKept", VideoPane.clock(position.get())));
         return true;
     }
 
@@ -200,11 +202,11 @@ public final class VideoViewModel implements VideoPlayer.Listener {
         lesson = lessonId;
         refreshNotes();
         if (!VideoPlayer.available()) {
-            message.set("VLC is not installed, so videos cannot play here. Install VLC and restart the app.");
+            message.set(tr("video.noVlc"));
             return;
         }
         tracker = new WatchTracker(lessonId, Clock.systemUTC());
-        message.set("Loading the video…");
+        message.set(tr("video.loading"));
         background.execute(() -> {
             try {
                 var local = downloaded.open(lessonId);
@@ -224,7 +226,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
             } catch (ApiError | SessionEndedException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             } catch (ServerUnreachableException e) {
-                ui.execute(() -> message.set("The server cannot be reached; this video was not downloaded."));
+                ui.execute(() -> message.set(tr("video.offlineMissing")));
             } catch (RuntimeException | java.io.IOException e) {
                 ui.execute(() -> message.set(e.getMessage()));
             }
@@ -331,7 +333,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
         }
         ui.execute(() -> {
             playing.set(false);
-            message.set("Finished.");
+            message.set(tr("video.finished"));
         });
     }
 
@@ -361,7 +363,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
                 player = fresh;
                 Thread.ofVirtual().start(stalled::close);
             } catch (ApiError | SessionEndedException | ServerUnreachableException | RuntimeException e) {
-                ui.execute(() -> message.set("The video cannot be loaded again: " + e.getMessage()));
+                ui.execute(() -> message.set(tr("video.reloadFailed", e.getMessage())));
             }
         });
     }

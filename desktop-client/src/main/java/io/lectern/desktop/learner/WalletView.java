@@ -1,5 +1,7 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,7 +24,7 @@ public final class WalletView {
     }
 
     public Parent createView() {
-        Label title = new Label("Wallet");
+        Label title = new Label(tr("wallet.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         Label balance = new Label();
         balance.setId("wallet-balance");
@@ -30,10 +32,10 @@ public final class WalletView {
         balance.textProperty().bind(model.balance());
         TextField code = new TextField();
         code.setId("wallet-code");
-        code.setPromptText("Voucher code, e.g. 7KQ3-M9XD-2TPR-WB4H-K");
+        code.setPromptText(tr("wallet.code.prompt", "7KQ3-M9XD-2TPR-WB4H-K"));
         code.setPrefColumnCount(26);
         code.textProperty().bindBidirectional(model.code());
-        Button redeem = new Button("Redeem");
+        Button redeem = new Button(tr("wallet.redeem"));
         redeem.setId("wallet-redeem");
         redeem.getStyleClass().add(Styles.ACCENT);
         redeem.setDefaultButton(true);
@@ -51,12 +53,12 @@ public final class WalletView {
         message.textProperty().bind(model.message());
         HBox redeemRow = new HBox(10, code, redeem);
         redeemRow.setAlignment(Pos.CENTER_LEFT);
-        Label historyTitle = new Label("History");
+        Label historyTitle = new Label(tr("wallet.history"));
         historyTitle.getStyleClass().add(Styles.TITLE_4);
         ListView<String> history = new ListView<>(model.history());
-        history.setPlaceholder(new Label("No movements yet. Redeem a voucher to top up."));
+        history.setPlaceholder(EmptyState.of(tr("wallet.history.empty")));
         VBox.setVgrow(history, Priority.ALWAYS);
-        VBox root = new VBox(10, title, balance, new Label("Redeem a voucher"), redeemRow, problem, message,
+        VBox root = new VBox(10, title, balance, new Label(tr("wallet.redeem.title")), redeemRow, problem, message,
                 historyTitle, history);
         root.setPadding(new Insets(24));
         model.refresh();

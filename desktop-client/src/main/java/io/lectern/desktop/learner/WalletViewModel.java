@@ -1,10 +1,13 @@
 package io.lectern.desktop.learner;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
-import io.lectern.desktop.core.commerce.MoneyText;
+import io.lectern.desktop.core.i18n.MoneyText;
 import io.lectern.desktop.core.commerce.WalletClient;
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.model.commerce.RedeemResult;
 import io.lectern.model.commerce.VoucherCodeFormat;
 import io.lectern.model.commerce.Wallet;
@@ -12,7 +15,6 @@ import io.lectern.model.commerce.WalletTransaction;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -28,9 +30,6 @@ import javafx.collections.ObservableList;
  * (the same rule the server applies), so a typo is caught before anything is sent.
  */
 public final class WalletViewModel {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
 
     private final WalletClient wallet;
     private final Executor background;
@@ -62,7 +61,19 @@ public final class WalletViewModel {
         if (!foreign && n.length() < VoucherCodeFormat.PAYLOAD_SYMBOLS + 1) {
             return "";
         }
-        return VoucherCodeFormat.problem(typed).orElse("");
+        if (VoucherCodeFormat.problem(typed).isEmpty()) {
+            return "";
+        }
+        // the same checks, in the same order, as VoucherCodeFormat.problem, said in the learner's language
+        if (n.length() != VoucherCodeFormat.PAYLOAD_SYMBOLS + 1) {
+            return tr("wallet.code.length", VoucherCodeFormat.PAYLOAD_SYMBOLS + 1);
+        }
+        for (char c : n.toCharArray()) {
+            if (VoucherCodeFormat.ALPHABET.indexOf(c) < 0) {
+                return tr("wallet.code.foreign", String.valueOf(c));
+            }
+        }
+        return tr("wallet.code.typo");
     }
 
     public StringProperty balance() {
@@ -101,7 +112,9 @@ public final class WalletViewModel {
                 List<WalletTransaction> items = wallet.history().items();
                 ui.execute(() -> {
                     balance.set(MoneyText.of(w.balance()));
-                    history.setAll(items.stream().map(t -> DAY.format(t.at()) + "   " + t.memo() + "   "
+                    DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Messages.locale())
+                            .withZone(ZoneId.systemDefault());
+                    history.setAll(items.stream().map(t -> day.format(t.at()) + "   " + t.memo() + "   "
                             + (t.amountMinor() > 0 ? "+" : "") + MoneyText.of(t.amountMinor(), t.currency())).toList());
                     busy.set(false);
                 });
@@ -116,15 +129,14 @@ public final class WalletViewModel {
             return;
         }
         busy.set(true);
-        message.set("Redeeming…");
+        message.set(tr("wallet.redeeming"));
         String typed = code.get();
         background.execute(() -> {
             try {
                 RedeemResult r = wallet.redeem(typed);
                 ui.execute(() -> {
                     code.set("");
-                    message.set(MoneyText.of(r.credited()) + " added. Your balance is " + MoneyText.of(r.balance())
-                            + ".");
+                    message.set(tr("wallet.redeemed", MoneyText.of(r.credited()), MoneyText.of(r.balance())));
                     busy.set(false);
                     refresh();
                 });
@@ -136,7 +148,6 @@ public final class WalletViewModel {
 
     private void fail(Exception e) {
         busy.set(false);
-        message.set(e instanceof ServerUnreachableException ? "The server cannot be reached; try again when online."
-                : e.getMessage());
+        message.set(e instanceof ServerUnreachableException ? tr("wallet.offline") : e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package io.lectern.desktop.signin;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,25 +26,25 @@ public final class AccountView {
 
     public Parent createView() {
         boolean register = model.purpose() == AccountViewModel.Purpose.REGISTER;
-        Label title = new Label(register ? "Create an account" : "Reset your password");
+        Label title = new Label(register ? tr("account.register.title") : tr("account.reset.title"));
         title.getStyleClass().add(Styles.TITLE_2);
         title.setWrapText(true);
-        TextField name = field("account-name", "Your name", model.name());
+        TextField name = field("account-name", tr("account.name.prompt"), model.name());
         name.setVisible(register);
         name.setManaged(register);
-        TextField email = field("account-email", "Email", model.email());
+        TextField email = field("account-email", tr("account.email.prompt"), model.email());
         PasswordField password = new PasswordField();
         password.setId("account-password");
-        password.setPromptText(register ? "Password (at least 10 characters)" : "New password (at least 10 characters)");
+        password.setPromptText(register ? tr("account.register.password.prompt") : tr("account.reset.password.prompt"));
         password.textProperty().bindBidirectional(model.password());
         if (!register) {
             password.visibleProperty().bind(model.codeSent());
             password.managedProperty().bind(model.codeSent());
         }
-        TextField code = field("account-code", "6-digit code from the mail", model.code());
+        TextField code = field("account-code", tr("account.code.prompt"), model.code());
         code.visibleProperty().bind(model.codeSent());
         code.managedProperty().bind(model.codeSent());
-        Button send = new Button(register ? "Create account" : "Mail me a code");
+        Button send = new Button(register ? tr("account.register.send") : tr("account.reset.send"));
         send.setId("account-send");
         send.getStyleClass().add(Styles.ACCENT);
         send.setMaxWidth(Double.MAX_VALUE);
@@ -50,7 +52,7 @@ public final class AccountView {
         send.managedProperty().bind(model.codeSent().not());
         send.disableProperty().bind(model.busy());
         send.setOnAction(e -> model.sendCode());
-        Button confirm = new Button(register ? "Confirm and sign in" : "Set password and sign in");
+        Button confirm = new Button(register ? tr("account.register.confirm") : tr("account.reset.confirm"));
         confirm.setId("account-confirm");
         confirm.getStyleClass().add(Styles.ACCENT);
         confirm.setMaxWidth(Double.MAX_VALUE);
@@ -70,7 +72,7 @@ public final class AccountView {
         status.managedProperty().bind(status.visibleProperty());
         error.visibleProperty().bind(model.error().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        Hyperlink toSignIn = new Hyperlink("Back to sign in");
+        Hyperlink toSignIn = new Hyperlink(tr("account.back"));
         toSignIn.setOnAction(e -> back.run());
         VBox card = new VBox(12, title, name, email, password, code, send, confirm, status, error, toSignIn);
         card.setMaxWidth(380);

@@ -1,5 +1,7 @@
 package io.lectern.desktop.signin;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.AuthClient;
@@ -89,8 +91,8 @@ public final class AccountViewModel {
     public void sendCode() {
         String e = email.get().strip();
         if (e.isEmpty() || (purpose == Purpose.REGISTER && (name.get().isBlank() || password.get().length() < 10))) {
-            error.set(purpose == Purpose.REGISTER ? "Give your name, your email and a password of at least 10 "
-                    + "characters." : "Give the email address of your account.");
+            error.set(purpose == Purpose.REGISTER ? tr("account.register.error.details")
+                    : tr("account.reset.error.email"));
             return;
         }
         run(() -> {
@@ -102,7 +104,7 @@ public final class AccountViewModel {
             return null;
         }, t -> {
             codeSent.set(true);
-            status.set("We mailed a 6-digit code to " + e + ". It is valid for 10 minutes.");
+            status.set(tr("account.status.codeMailed", e));
         });
     }
 
@@ -111,8 +113,8 @@ public final class AccountViewModel {
         String e = email.get().strip();
         String c = code.get().strip();
         if (!c.matches("\\d{6}") || (purpose == Purpose.RESET && password.get().length() < 10)) {
-            error.set(purpose == Purpose.RESET ? "Type the 6-digit code and a new password of at least 10 characters."
-                    : "Type the 6-digit code from the mail.");
+            error.set(purpose == Purpose.RESET ? tr("account.reset.error.codeAndPassword")
+                    : tr("account.register.error.code"));
             return;
         }
         run(() -> {

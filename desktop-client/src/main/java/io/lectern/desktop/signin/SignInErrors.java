@@ -1,5 +1,7 @@
 package io.lectern.desktop.signin;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.OidcSignInException;
@@ -31,31 +33,22 @@ final class SignInErrors {
         if (e instanceof ServerUnreachableException || e instanceof OidcSignInException) {
             return e.getMessage();
         }
-        return "Something unexpected went wrong while signing in. Try again, and if it keeps happening, contact "
-                + "your Lectern administrator.";
+        return tr("signin.error.unexpected");
     }
 
     static String describe(ApiError e) {
         return switch (e.code()) {
-            case "auth.invalid_credentials" -> "The email or password is not right. Check both and try again, or "
-                    + "sign in with an email code instead.";
-            case TOTP_REQUIRED -> "This account also needs a code from your authenticator app. Sign in again and "
-                    + "enter it when asked.";
-            case TOTP_INVALID -> "That authenticator code is not right or has expired. Enter the current 6-digit "
-                    + "code from your app, or a recovery code you have not used yet.";
-            case "auth.email_unverified" -> "Confirm your email address first with the code we emailed you when you "
-                    + "signed up, then sign in again.";
-            case "auth.account_disabled" -> "This account has been deactivated. Contact your Lectern administrator "
-                    + "if you think this is a mistake.";
-            case "auth.rate_limited" -> "Too many sign-in attempts. " + waitThen(e.retryAfter(), "try again") + ".";
-            case "auth.locked" -> "This account is locked for now after too many failed sign-ins. "
-                    + waitThen(e.retryAfter(), "try again") + ".";
-            case "auth.too_many_attempts" -> "Too many wrong codes. "
-                    + waitThen(e.retryAfter(), "ask for a new code") + ".";
-            case "auth.code_invalid" -> "That code is not right or has expired. Check the latest email from Lectern, "
-                    + "or ask for a new code.";
-            case "auth.oidc_failed" -> detailOr(e, "Signing in through your provider did not work. Try again, or "
-                    + "sign in with your email.");
+            case "auth.invalid_credentials" -> tr("signin.error.invalidCredentials");
+            case TOTP_REQUIRED -> tr("signin.error.totpRequired");
+            case TOTP_INVALID -> tr("signin.error.totpInvalid");
+            case "auth.email_unverified" -> tr("signin.error.emailUnverified");
+            case "auth.account_disabled" -> tr("signin.error.accountDisabled");
+            case "auth.rate_limited" -> tr("signin.error.rateLimited", waitThen(e.retryAfter(), tr("signin.next.tryAgain")));
+            case "auth.locked" -> tr("signin.error.locked", waitThen(e.retryAfter(), tr("signin.next.tryAgain")));
+            case "auth.too_many_attempts" -> tr("signin.error.tooManyCodes",
+                    waitThen(e.retryAfter(), tr("signin.next.newCode")));
+            case "auth.code_invalid" -> tr("signin.error.codeInvalid");
+            case "auth.oidc_failed" -> detailOr(e, tr("signin.error.oidcFailed"));
             default -> byStatus(e);
         };
     }
@@ -63,12 +56,12 @@ final class SignInErrors {
     private static String byStatus(ApiError e) {
         int status = e.problem().status();
         if (status == 404) {
-            return "This server does not offer sign-in yet. Check the server URL or update the server.";
+            return tr("signin.error.notOffered");
         }
         if (status == 429) {
-            return "The server is busy with too many requests. " + waitThen(e.retryAfter(), "try again") + ".";
+            return tr("signin.error.serverBusy", waitThen(e.retryAfter(), tr("signin.next.tryAgain")));
         }
-        return detailOr(e, "The server could not sign you in (" + e.code() + "). Try again in a moment.");
+        return detailOr(e, tr("signin.error.refused", e.code()));
     }
 
     private static String detailOr(ApiError e, String fallback) {
@@ -76,33 +69,29 @@ final class SignInErrors {
         return detail == null || detail.isBlank() ? fallback : detail;
     }
 
-    /** "Wait 2 minutes, then try again", or a vaguer wait when the server did not say. */
+    /** "Wait 2 minutes, then try again", or a vaguer wait when the server did not say; {@code next} is translated. */
     static String waitThen(Optional<Duration> wait, String next) {
         if (wait.isEmpty()) {
-            return "Wait a few minutes, then " + next;
+            return tr("signin.wait.unknown", next);
         }
         long seconds = wait.get().toSeconds();
         if (seconds <= 0) {
-            return "Wait a moment, then " + next;
+            return tr("signin.wait.moment", next);
         }
-        return "Wait " + spoken(seconds) + ", then " + next;
+        return tr("signin.wait.for", spoken(seconds), next);
     }
 
     /** 45 → "45 seconds", 61 → "2 minutes" (rounded up), 5400 → "1 hour and 30 minutes". */
     static String spoken(long seconds) {
         if (seconds < 60) {
-            return plural(seconds, "second");
+            return tr("signin.duration.seconds", seconds);
         }
         long minutes = (seconds + 59) / 60;
         if (minutes < 60) {
-            return plural(minutes, "minute");
+            return tr("signin.duration.minutes", minutes);
         }
         long hours = minutes / 60;
         long rest = minutes % 60;
-        return rest == 0 ? plural(hours, "hour") : plural(hours, "hour") + " and " + plural(rest, "minute");
-    }
-
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
+        return rest == 0 ? tr("signin.duration.hours", hours) : tr("signin.duration.hoursMinutes", hours, rest);
     }
 }

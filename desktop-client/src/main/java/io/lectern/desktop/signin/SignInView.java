@@ -1,5 +1,7 @@
 package io.lectern.desktop.signin;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import atlantafx.base.theme.Styles;
 import io.lectern.desktop.core.auth.BrowserOpener;
 import io.lectern.model.identity.OidcProvider;
@@ -49,13 +51,14 @@ public final class SignInView {
     }
 
     public Parent createView() {
-        Label title = new Label("Sign in to Lectern");
+        Label title = new Label(tr("signin.title"));
         title.getStyleClass().add(Styles.TITLE_2);
+        title.setWrapText(true);
         BooleanBinding firstStep = model.twoStep().not();
 
         ToggleGroup modes = new ToggleGroup();
-        ToggleButton withPassword = toggle("Password", SignInViewModel.Mode.PASSWORD, modes);
-        ToggleButton withCode = toggle("Email code", SignInViewModel.Mode.EMAIL_CODE, modes);
+        ToggleButton withPassword = toggle(tr("signin.mode.password"), SignInViewModel.Mode.PASSWORD, modes);
+        ToggleButton withCode = toggle(tr("signin.mode.emailCode"), SignInViewModel.Mode.EMAIL_CODE, modes);
         withPassword.setSelected(true);
         HBox modeBar = new HBox(withPassword, withCode);
         modeBar.getStyleClass().add(Styles.BUTTON_OUTLINED);
@@ -63,19 +66,19 @@ public final class SignInView {
 
         TextField email = new TextField();
         email.setId("email");
-        email.setPromptText("Email");
+        email.setPromptText(tr("signin.email.prompt"));
         email.textProperty().bindBidirectional(model.email());
         showWhen(email, firstStep);
 
         PasswordField password = new PasswordField();
         password.setId("password");
-        password.setPromptText("Password");
+        password.setPromptText(tr("signin.password.prompt"));
         password.textProperty().bindBidirectional(model.password());
         showWhen(password, model.mode().isEqualTo(SignInViewModel.Mode.PASSWORD).and(firstStep));
 
         TextField code = new TextField();
         code.setId("code");
-        code.setPromptText("6-digit code");
+        code.setPromptText(tr("signin.code.prompt"));
         code.textProperty().bindBidirectional(model.code());
         showWhen(code, model.mode().isEqualTo(SignInViewModel.Mode.EMAIL_CODE).and(model.codeSent()).and(firstStep));
 
@@ -86,10 +89,10 @@ public final class SignInView {
         error.getStyleClass().add(Styles.DANGER);
         showWhen(error, model.error().isNotEmpty());
 
-        javafx.scene.control.Hyperlink register = new javafx.scene.control.Hyperlink("Create an account");
+        javafx.scene.control.Hyperlink register = new javafx.scene.control.Hyperlink(tr("signin.link.register"));
         register.setId("register");
         register.setOnAction(e -> account.accept(AccountViewModel.Purpose.REGISTER));
-        javafx.scene.control.Hyperlink forgot = new javafx.scene.control.Hyperlink("Forgot password?");
+        javafx.scene.control.Hyperlink forgot = new javafx.scene.control.Hyperlink(tr("signin.link.forgot"));
         register.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         forgot.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         forgot.setId("forgot");
@@ -106,15 +109,14 @@ public final class SignInView {
     }
 
     private Node secondStep() {
-        Label label = new Label("Authenticator code");
+        Label label = new Label(tr("signin.totp.label"));
         label.getStyleClass().add(Styles.TEXT_BOLD);
-        Label hint = new Label("This account uses two-step sign-in. Enter the 6-digit code from your authenticator "
-                + "app, or one of your recovery codes.");
+        Label hint = new Label(tr("signin.totp.hint"));
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         TextField totp = new TextField();
         totp.setId("totp");
-        totp.setPromptText("123456 or abcd-efgh-ij");
+        totp.setPromptText(tr("signin.totp.prompt"));
         totp.textProperty().bindBidirectional(model.totp());
         VBox box = new VBox(6, label, hint, totp);
         showWhen(box, model.twoStep());
@@ -146,9 +148,9 @@ public final class SignInView {
         submit.setDefaultButton(true);
         submit.setMaxWidth(Double.MAX_VALUE);
         submit.getStyleClass().add(Styles.ACCENT);
-        submit.textProperty().bind(Bindings.createStringBinding(() -> model.twoStep().get() ? "Verify and sign in"
-                        : model.mode().get() == SignInViewModel.Mode.PASSWORD ? "Sign in"
-                        : model.codeSent().get() ? "Sign in with code" : "Email me a code",
+        submit.textProperty().bind(Bindings.createStringBinding(() -> model.twoStep().get() ? tr("signin.submit.verify")
+                        : model.mode().get() == SignInViewModel.Mode.PASSWORD ? tr("signin.submit.password")
+                        : model.codeSent().get() ? tr("signin.submit.code") : tr("signin.submit.requestCode"),
                 model.mode(), model.codeSent(), model.twoStep()));
         submit.disableProperty().bind(model.canSubmit().not());
         submit.setOnAction(e -> model.submit());
@@ -156,7 +158,7 @@ public final class SignInView {
     }
 
     private Button backButton() {
-        Button back = new Button("Use a different way to sign in");
+        Button back = new Button(tr("signin.back"));
         back.setId("back");
         back.getStyleClass().add(Styles.FLAT);
         back.disableProperty().bind(model.busy());
@@ -171,7 +173,7 @@ public final class SignInView {
         Runnable rebuild = () -> buttons.getChildren().setAll(model.providers().stream().map(this::providerButton).toList());
         model.providers().addListener((ListChangeListener<OidcProvider>) change -> rebuild.run());
         rebuild.run();
-        Label or = new Label("or");
+        Label or = new Label(tr("signin.providers.or"));
         or.getStyleClass().add(Styles.TEXT_MUTED);
         HBox divider = new HBox(8, grow(new Separator()), or, grow(new Separator()));
         divider.setAlignment(Pos.CENTER);
@@ -182,7 +184,7 @@ public final class SignInView {
     }
 
     private Button providerButton(OidcProvider provider) {
-        Button button = new Button("Sign in with " + provider.name());
+        Button button = new Button(tr("signin.provider.button", provider.name()));
         button.setId("provider-" + provider.id());
         button.setMaxWidth(Double.MAX_VALUE);
         button.disableProperty().bind(model.busy());
@@ -191,7 +193,7 @@ public final class SignInView {
     }
 
     private Button cancelButton() {
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(tr("signin.browser.cancel"));
         cancel.setId("cancel-browser");
         cancel.setMaxWidth(Double.MAX_VALUE);
         cancel.setOnAction(e -> model.cancelBrowserSignIn());
@@ -201,7 +203,7 @@ public final class SignInView {
 
     /** For when no browser came up: copies the provider's sign-in page address to paste into a browser. */
     private Button copyLinkButton() {
-        Button copy = new Button("Browser did not open? Copy the sign-in link");
+        Button copy = new Button(tr("signin.browser.copyLink"));
         copy.setId("copy-link");
         copy.getStyleClass().add(Styles.FLAT);
         copy.setWrapText(true);
@@ -209,9 +211,9 @@ public final class SignInView {
             ClipboardContent content = new ClipboardContent();
             content.putString(model.browserAddress().get());
             Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Link copied. Paste it into your web browser.");
+            copy.setText(tr("signin.browser.linkCopied"));
         });
-        model.browserAddress().addListener((obs, old, now) -> copy.setText("Browser did not open? Copy the sign-in link"));
+        model.browserAddress().addListener((obs, old, now) -> copy.setText(tr("signin.browser.copyLink")));
         showWhen(copy, model.waitingForBrowser().and(model.browserAddress().isNotEmpty()));
         return copy;
     }

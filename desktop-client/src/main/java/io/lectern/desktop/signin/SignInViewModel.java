@@ -1,5 +1,7 @@
 package io.lectern.desktop.signin;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.AuthClient;
@@ -179,14 +181,14 @@ public final class SignInViewModel {
         String address = email.get().strip();
         if (mode.get() == Mode.PASSWORD) {
             String secret = password.get();
-            signIn("Signing in…", withTotp -> auth.login(address, secret, withTotp));
+            signIn(tr("signin.status.signingIn"), withTotp -> auth.login(address, secret, withTotp));
         } else if (!codeSent.get()) {
             requestCode(address);
         } else if (!CODE.matcher(code.get().strip()).matches()) {
-            error.set("Enter the 6-digit code from the email.");
+            error.set(tr("signin.error.emailCodeFormat"));
         } else {
             String mailed = code.get().strip();
-            signIn("Checking the code…", withTotp -> auth.verifyCode(address, mailed, withTotp));
+            signIn(tr("signin.status.checkingCode"), withTotp -> auth.verifyCode(address, mailed, withTotp));
         }
     }
 
@@ -208,12 +210,12 @@ public final class SignInViewModel {
         browserAttempt = attempt;
         pending = null;
         waitingForBrowser.set(true);
-        inBackground("Finish signing in in your browser…", () -> {
+        inBackground(tr("signin.status.waitingForBrowser"), () -> {
             OidcCodeExchange exchange = attempt.authorize(provider);
             ui.execute(() -> {
                 waitingForBrowser.set(false);
                 browserAddress.set("");
-                status.set("Signing in with " + provider.name() + "…");
+                status.set(tr("signin.status.signingInWith", provider.name()));
             });
             return auth.exchangeOidc(provider.id(), exchange);
         }, this::signedIn);
@@ -232,27 +234,26 @@ public final class SignInViewModel {
         String answer = CODE.matcher(digits).matches() ? digits
                 : RECOVERY_CODE.matcher(value).matches() && value.length() <= 40 ? value : null;
         if (answer == null || pending == null) {
-            error.set("Enter the 6-digit code from your authenticator app, or one of your recovery codes, like "
-                    + "abcd-efgh-ij.");
+            error.set(tr("signin.error.totpFormat"));
             return;
         }
         SecondStep request = pending;
-        inBackground("Checking the authenticator code…", () -> request.send(answer), this::signedIn);
+        inBackground(tr("signin.status.checkingTotp"), () -> request.send(answer), this::signedIn);
     }
 
     private void requestCode(String address) {
-        inBackground("Sending a code…", () -> {
+        inBackground(tr("signin.status.sendingCode"), () -> {
             auth.requestCode(address);
             return null;
         }, ignored -> {
             codeSent.set(true);
-            status.set("We sent a 6-digit code to " + address + ".");
+            status.set(tr("signin.status.codeSent", address));
         });
     }
 
     private boolean validEmail() {
         if (!EMAIL.matcher(email.get().strip()).matches()) {
-            error.set("Enter your email address, like name@example.com.");
+            error.set(tr("signin.error.emailFormat"));
             return false;
         }
         return true;
@@ -277,7 +278,7 @@ public final class SignInViewModel {
         totp.set("");
         twoStep.set(false);
         pending = null;
-        status.set("Signed in as " + tokens.user().displayName() + ".");
+        status.set(tr("signin.status.signedIn", tokens.user().displayName()));
         session.set(tokens);
     }
 
@@ -314,7 +315,7 @@ public final class SignInViewModel {
             twoStep.set(true);
             totp.set("");
             error.set("");
-            status.set("Two-step sign-in for " + email.get().strip() + ".");
+            status.set(tr("signin.status.twoStep", email.get().strip()));
             return;
         }
         if (twoStep.get() && e instanceof ApiError && !SignInErrors.keepsSecondStep(problem)) {
@@ -326,6 +327,6 @@ public final class SignInViewModel {
     }
 
     private String serverStatus() {
-        return "Server: " + auth.server();
+        return tr("signin.status.server", auth.server());
     }
 }

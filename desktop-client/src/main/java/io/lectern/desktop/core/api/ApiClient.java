@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.api;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,7 +175,7 @@ public final class ApiClient {
                 // not a problem document after all: describe the status instead
             }
         }
-        return new ApiProblem("about:blank", "Error", status, "The server answered " + status + ".",
+        return new ApiProblem("about:blank", "Error", status, tr("api.status.answered", String.valueOf(status)),
                 "http." + status, null, List.of());
     }
 

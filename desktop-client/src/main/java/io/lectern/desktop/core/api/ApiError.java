@@ -20,7 +20,7 @@ public final class ApiError extends Exception {
     }
 
     public ApiError(ApiProblem problem, Duration retryAfter) {
-        super(problem.detail());
+        super(ProblemText.of(problem.code(), problem.detail(), problem.context()));
         this.problem = problem;
         this.retryAfter = retryAfter;
     }

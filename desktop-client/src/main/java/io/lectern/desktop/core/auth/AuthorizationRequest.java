@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.auth;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.model.identity.OidcProvider;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,8 +28,7 @@ final class AuthorizationRequest {
             throws OidcSignInException {
         String endpoint = provider.authorizationEndpoint() == null ? "" : provider.authorizationEndpoint().strip();
         if (!secure(endpoint)) {
-            throw new OidcSignInException("The server's settings for " + provider.name() + " sign-in are not usable "
-                    + "(the sign-in page must use https). Ask your Lectern administrator to fix them.", false);
+            throw new OidcSignInException(tr("auth.oidc.insecureEndpoint", provider.name()), false);
         }
         String scopes = provider.scopes() == null || provider.scopes().isBlank() ? DEFAULT_SCOPES : provider.scopes();
         Map<String, String> params = new LinkedHashMap<>();

@@ -1,7 +1,10 @@
 package io.lectern.desktop.core.auth;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.model.identity.OidcCodeExchange;
 import io.lectern.model.identity.OidcProvider;
 import java.io.IOException;
@@ -82,7 +85,7 @@ public final class OidcLoopbackFlow {
 
         /** Stops waiting for the browser; {@link #authorize} then throws a cancelled {@link OidcSignInException}. */
         public void cancel() {
-            callback.completeExceptionally(new OidcSignInException("Signing in through the browser was cancelled.", true));
+            callback.completeExceptionally(new OidcSignInException(tr("auth.oidc.cancelled"), true));
         }
 
         private HttpServer listen(String state, String providerName) throws OidcSignInException {
@@ -93,8 +96,7 @@ public final class OidcLoopbackFlow {
                 server.start();
                 return server;
             } catch (IOException e) {
-                throw new OidcSignInException("Lectern could not listen for the browser's answer on this computer ("
-                        + e.getMessage() + "). Try again, or sign in with your email.", false);
+                throw new OidcSignInException(tr("auth.oidc.cannotListen", String.valueOf(e.getMessage())), false);
             }
         }
 
@@ -102,8 +104,7 @@ public final class OidcLoopbackFlow {
             try {
                 browser.open(page);
             } catch (IOException | RuntimeException e) {
-                throw new OidcSignInException("Lectern could not open your web browser to sign in with " + providerName
-                        + ". Check that a default browser is set, then try again.", false);
+                throw new OidcSignInException(tr("auth.oidc.cannotOpenBrowser", providerName), false);
             }
         }
 
@@ -114,15 +115,13 @@ public final class OidcLoopbackFlow {
                 if (e.getCause() instanceof OidcSignInException failure) {
                     throw failure;
                 }
-                throw new OidcSignInException("Signing in with " + providerName + " failed. Try again.", false);
+                throw new OidcSignInException(tr("auth.oidc.failed", providerName), false);
             } catch (TimeoutException e) {
                 callback.completeExceptionally(e);
-                throw new OidcSignInException("Signing in with " + providerName + " took longer than "
-                        + minutesOrSeconds(timeout) + ", so Lectern stopped waiting. Click \"Sign in with "
-                        + providerName + "\" to try again.", false);
+                throw new OidcSignInException(timedOut(providerName, timeout), false);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new OidcSignInException("Signing in through the browser was cancelled.", true);
+                throw new OidcSignInException(tr("auth.oidc.cancelled"), true);
             }
         }
 
@@ -130,21 +129,20 @@ public final class OidcLoopbackFlow {
         private void answer(HttpExchange exchange, String state, String providerName) throws IOException {
             try (exchange) {
                 if (!"GET".equals(exchange.getRequestMethod()) || !CALLBACK_PATH.equals(exchange.getRequestURI().getPath())) {
-                    respond(exchange, 404, "Nothing to see here. You can close this window.");
+                    respond(exchange, 404, tr("auth.oidc.page.notFound"));
                     return;
                 }
                 if (callback.isDone()) {
-                    respond(exchange, 409, "Lectern is no longer waiting for this sign-in. Return to Lectern and "
-                            + "start again.");
+                    respond(exchange, 409, tr("auth.oidc.page.notWaiting"));
                     return;
                 }
                 CallbackQuery query = CallbackQuery.parse(exchange.getRequestURI().getRawQuery());
                 OidcSignInException failure = check(query, state, providerName);
                 if (failure == null) {
-                    respond(exchange, 200, "Signed in to Lectern — you can close this window.");
+                    respond(exchange, 200, tr("auth.oidc.page.signedIn"));
                     callback.complete(query.single("code"));
                 } else {
-                    respond(exchange, 400, failure.getMessage() + " You can close this window.");
+                    respond(exchange, 400, tr("auth.oidc.page.failed", failure.getMessage()));
                     callback.completeExceptionally(failure);
                 }
             }
@@ -156,30 +154,27 @@ public final class OidcLoopbackFlow {
         String returned = query.single("state");
         if (returned == null || !MessageDigest.isEqual(returned.getBytes(StandardCharsets.UTF_8),
                 state.getBytes(StandardCharsets.UTF_8))) {
-            return new OidcSignInException("The browser answered for a different sign-in attempt, so Lectern ignored "
-                    + "it for your safety. Click \"Sign in with " + providerName + "\" to try again.", false);
+            return new OidcSignInException(tr("auth.oidc.stateMismatch", providerName), false);
         }
         String error = query.single("error");
         if ("access_denied".equals(error)) {
-            return new OidcSignInException("Signing in with " + providerName + " was cancelled or refused. Click \"Sign in "
-                    + "with " + providerName + "\" to try again, or sign in with your email.", false);
+            return new OidcSignInException(tr("auth.oidc.accessDenied", providerName), false);
         }
         if (error != null) {
             String shown = error.replaceAll("[^A-Za-z0-9_.-]", "");
             shown = shown.substring(0, Math.min(shown.length(), 60));
-            return new OidcSignInException(providerName + " could not sign you in (" + shown + "). Try again in a moment, "
-                    + "or sign in with your email.", false);
+            return new OidcSignInException(tr("auth.oidc.providerError", providerName, shown), false);
         }
         String code = query.single("code");
         if (code == null || code.isBlank()) {
-            return new OidcSignInException(providerName + " did not send a sign-in code back. Click \"Sign in with "
-                    + providerName + "\" to try again.", false);
+            return new OidcSignInException(tr("auth.oidc.noCode", providerName), false);
         }
         return null;
     }
 
     private static void respond(HttpExchange exchange, int status, String message) throws IOException {
-        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Lectern</title>"
+        String html = "<!DOCTYPE html><html lang=\"" + Messages.locale().getLanguage() + "\"><head><meta charset=\"utf-8\">"
+                + "<title>Lectern</title>"
                 + "<style>body{font-family:sans-serif;margin:4em auto;max-width:32em;text-align:center}</style>"
                 + "</head><body><h1>Lectern</h1><p>" + escape(message) + "</p></body></html>";
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
@@ -198,11 +193,12 @@ public final class OidcLoopbackFlow {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String minutesOrSeconds(Duration duration) {
-        long seconds = Math.max(1, duration.toSeconds());
+    /** Why the attempt stopped after {@code timeout}: "took longer than 5 minutes" (whole minutes) or seconds. */
+    private static String timedOut(String providerName, Duration timeout) {
+        long seconds = Math.max(1, timeout.toSeconds());
         if (seconds % 60 == 0) {
-            return seconds == 60 ? "1 minute" : seconds / 60 + " minutes";
+            return tr("auth.oidc.timedOutMinutes", providerName, seconds / 60);
         }
-        return seconds == 1 ? "1 second" : seconds + " seconds";
+        return tr("auth.oidc.timedOutSeconds", providerName, seconds);
     }
 }

@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.downloads;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
@@ -115,8 +117,12 @@ public final class Downloads implements AutoCloseable {
     public void add(LessonView lesson, String courseTitle, int position) throws ApiError, ServerUnreachableException,
             SessionEndedException {
         if (!offlineKind(lesson.type())) {
-            throw new IllegalArgumentException("A " + lesson.type().name().toLowerCase(java.util.Locale.ROOT)
-                    + " lesson needs the server; it cannot be downloaded.");
+            throw new IllegalArgumentException(switch (lesson.type()) {
+                case LIVE -> tr("downloads.online.live");
+                case ASSIGNMENT -> tr("downloads.online.assignment");
+                case EMBED -> tr("downloads.online.embed");
+                default -> tr("downloads.online", lesson.type().name().toLowerCase(java.util.Locale.ROOT));
+            });
         }
         boolean hasFile = lesson.type() == LessonType.VIDEO || lesson.type() == LessonType.PDF;
         AttemptView quiz = lesson.type() == LessonType.QUIZ && lesson.content() != null
@@ -240,11 +246,11 @@ public final class Downloads implements AutoCloseable {
                 index.state(lessonId, State.PAUSED, null);
             }
         } catch (ServerUnreachableException e) {
-            index.state(lessonId, State.FAILED, "The server cannot be reached; press Retry when you are online.");
+            index.state(lessonId, State.FAILED, tr("downloads.error.offline"));
         } catch (ApiError | SessionEndedException e) {
             index.state(lessonId, State.FAILED, e.getMessage());
         } catch (IOException e) {
-            index.state(lessonId, State.FAILED, e.getMessage() + " Press Retry to continue where it stopped.");
+            index.state(lessonId, State.FAILED, tr("downloads.error.retry", e.getMessage()));
         }
         changed(lessonId);
     }
@@ -264,12 +270,12 @@ public final class Downloads implements AutoCloseable {
     private String url(LessonView lesson) throws ApiError, ServerUnreachableException, SessionEndedException,
             IOException {
         if (lesson.content() == null || lesson.content().mediaId() == null) {
-            throw new IOException("This lesson has no file to download yet.");
+            throw new IOException(tr("downloads.error.noFile"));
         }
         var p = clients.playback().playback(lesson.content().mediaId());
         String url = lesson.type() == LessonType.VIDEO ? p.mp4Url() : p.fileUrl();
         if (url == null) {
-            throw new IOException("The server has no downloadable file for this lesson yet.");
+            throw new IOException(tr("downloads.error.noDownload"));
         }
         return url;
     }

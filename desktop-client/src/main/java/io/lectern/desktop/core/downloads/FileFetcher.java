@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.downloads;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,8 +37,7 @@ final class FileFetcher {
             throws IOException {
         long total = size(url);
         if (total > room) {
-            throw new IOException(String.format("Not enough room: this needs %,d MB and %,d MB of the download quota "
-                    + "are free. Remove downloads or raise the quota in Settings.", mb(total), mb(Math.max(0, room))));
+            throw new IOException(tr("downloads.error.room", mb(total), mb(Math.max(0, room))));
         }
         try (SealedFiles.Writer out = files.writer(file, total)) {
             if (out.complete()) {
@@ -72,7 +73,7 @@ final class FileFetcher {
             }
             int n = in.read(buffer);
             if (n < 0) {
-                throw new IOException("The connection closed early.");
+                throw new IOException(tr("downloads.error.closed"));
             }
             out.write(buffer, 0, n);
             if (out.written() - reported >= SealedFiles.CHUNK || out.complete()) {
@@ -96,7 +97,7 @@ final class FileFetcher {
             }
             if (r.statusCode() == 200) {
                 return r.headers().firstValueAsLong("Content-Length").orElseThrow(() -> new IOException(
-                        "The server did not say how large the file is."));
+                        tr("downloads.error.noSize")));
             }
             throw new IOException(problem(r.statusCode()));
         } finally {
@@ -108,18 +109,18 @@ final class FileFetcher {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-            throw new IOException("The server cannot be reached.", e);
+            throw new IOException(tr("downloads.error.unreachable"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted.", e);
+            throw new IOException(tr("downloads.error.interrupted"), e);
         }
     }
 
     private static String problem(int status) {
         return switch (status) {
-            case 403, 410 -> "The download link expired.";
-            case 404 -> "The file is no longer on the server.";
-            default -> "The server answered " + status + ".";
+            case 403, 410 -> tr("downloads.error.expired");
+            case 404 -> tr("downloads.error.gone");
+            default -> tr("downloads.error.status", Integer.toString(status));
         };
     }
 

@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.downloads;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -50,8 +52,7 @@ public final class SealedFiles {
         }
         byte[] key = Files.readAllBytes(keyFile);
         if (key.length != 32) {
-            throw new IOException("The download key " + keyFile + " is damaged; delete the downloads folder and "
-                    + "download again.");
+            throw new IOException(tr("downloads.error.key", keyFile.toString()));
         }
         return new SealedFiles(key);
     }
@@ -92,7 +93,7 @@ public final class SealedFiles {
         byte[] header = readHeader(ch);
         if (header == null) {
             ch.close();
-            throw new IOException("Not a Lectern download: " + file.getFileName());
+            throw new IOException(tr("downloads.error.notSealed", String.valueOf(file.getFileName())));
         }
         return new Reader(ch, header, key(header), ByteBuffer.wrap(header, MAGIC.length, 8).getLong());
     }
@@ -104,7 +105,7 @@ public final class SealedFiles {
             mac.update("lectern-download-v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new SecretKeySpec(mac.doFinal(Arrays.copyOfRange(header, MAGIC.length + 8, HEADER)), "AES");
         } catch (GeneralSecurityException e) {
-            throw new IOException("This Java has no HMAC-SHA256: " + e.getMessage(), e);
+            throw new IOException(tr("downloads.error.noHmac", e.getMessage()), e);
         }
     }
 
@@ -141,7 +142,7 @@ public final class SealedFiles {
             c.updateAAD(header);
             return c;
         } catch (GeneralSecurityException e) {
-            throw new IOException("AES-GCM is not available: " + e.getMessage(), e);
+            throw new IOException(tr("downloads.error.noAes", e.getMessage()), e);
         }
     }
 
@@ -178,7 +179,7 @@ public final class SealedFiles {
 
         public void write(byte[] data, int off, int len) throws IOException {
             if (written() + len > plainLength) {
-                throw new IOException("The server sent more than the " + plainLength + " bytes it announced.");
+                throw new IOException(tr("downloads.error.tooLong", plainLength));
             }
             while (len > 0) {
                 int n = Math.min(len, pending.remaining());
@@ -202,7 +203,7 @@ public final class SealedFiles {
                         pending.position());
                 ch.write(ByteBuffer.wrap(out), HEADER + index * (CHUNK + TAG));
             } catch (GeneralSecurityException e) {
-                throw new IOException("Sealing failed: " + e.getMessage(), e);
+                throw new IOException(tr("downloads.error.sealing", e.getMessage()), e);
             }
             sealed += pending.position();
             pending.clear();
@@ -251,7 +252,7 @@ public final class SealedFiles {
         /** All plain bytes (for small files such as PDFs, which are rendered from memory). */
         public byte[] readAll() throws IOException {
             if (size > Integer.MAX_VALUE - 16) {
-                throw new IOException("Too large to read at once.");
+                throw new IOException(tr("downloads.error.tooLarge"));
             }
             byte[] all = new byte[(int) size];
             for (int at = 0; at < all.length;) {
@@ -269,13 +270,13 @@ public final class SealedFiles {
             long at = HEADER + index * (CHUNK + TAG);
             while (sealedChunk.hasRemaining()) {
                 if (ch.read(sealedChunk, at + sealedChunk.position()) < 0) {
-                    throw new IOException("This download is incomplete; download it again.");
+                    throw new IOException(tr("downloads.error.incomplete"));
                 }
             }
             try {
                 cached = cipher(Cipher.DECRYPT_MODE, key, header, index).doFinal(sealedChunk.array());
             } catch (GeneralSecurityException e) {
-                throw new IOException("This download is damaged or was changed; download it again.", e);
+                throw new IOException(tr("downloads.error.damaged"), e);
             }
             cachedIndex = index;
             return cached;

@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.learning;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.model.learning.Note;
@@ -46,10 +48,10 @@ public final class NotesBook {
     public Note note(UUID lessonId, double positionSec, String text) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
-            throw new IllegalArgumentException("Write something first.");
+            throw new IllegalArgumentException(tr("notes.blank"));
         }
         if (body.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("A note can hold at most 10,000 characters.");
+            throw new IllegalArgumentException(tr("notes.tooLong", MAX_LENGTH));
         }
         return save(new Note(UUID.randomUUID(), lessonId, null, "NOTE", positionSec, body, false, now()));
     }

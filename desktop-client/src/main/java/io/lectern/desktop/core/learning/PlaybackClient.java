@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.learning;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
@@ -33,8 +35,7 @@ public final class PlaybackClient {
         Playback p = playback(mediaId);
         if (p.fileUrl() == null) {
             throw new ApiError(new io.lectern.model.common.ApiProblem("about:blank", "Not ready", 409,
-                    "The file is not ready on the server yet; try again in a minute.", "media.not_ready", null, null,
-                    null));
+                    tr("playback.fileNotReady"), "media.not_ready", null, null, null));
         }
         return api.bytes(p.fileUrl(), null);
     }

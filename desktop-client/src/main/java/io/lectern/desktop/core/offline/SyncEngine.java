@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.offline;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
@@ -74,8 +76,7 @@ public final class SyncEngine {
             }
             return new Report(true, applied, duplicates, refused, store.queuedCount(), null);
         } catch (ServerUnreachableException e) {
-            return new Report(false, applied, duplicates, refused, store.queuedCount(), "Offline: your work stays "
-                    + "queued and is sent when the server can be reached.");
+            return new Report(false, applied, duplicates, refused, store.queuedCount(), tr("sync.error.offline"));
         } catch (ApiError | SessionEndedException e) {
             return new Report(true, applied, duplicates, refused, store.queuedCount(), e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.pdf;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import org.apache.pdfbox.Loader;
@@ -33,7 +35,7 @@ public final class PdfPages implements AutoCloseable {
         try {
             return new PdfPages(Loader.loadPDF(pdf));
         } catch (IOException e) {
-            throw new IOException("This PDF cannot be opened (the file may be damaged).", e);
+            throw new IOException(tr("pdf.damaged"), e);
         }
     }
 

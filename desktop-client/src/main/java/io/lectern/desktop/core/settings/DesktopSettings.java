@@ -1,11 +1,13 @@
 package io.lectern.desktop.core.settings;
 
+import io.lectern.desktop.core.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -76,6 +78,28 @@ public final class DesktopSettings {
         store();
     }
 
+    /** The language chosen in Settings as a tag ("de"), or empty for the system's own. */
+    public String language() {
+        String tag = values.getProperty("language", "").strip();
+        return Messages.SUPPORTED.stream().anyMatch(l -> l.toLanguageTag().equals(tag)) ? tag : "";
+    }
+
+    /** The language the app speaks: the one chosen, else the system's when translated, else English. */
+    public Locale locale() {
+        String tag = language();
+        return Messages.supported(tag.isEmpty() ? Locale.getDefault() : Locale.forLanguageTag(tag));
+    }
+
+    /** A supported language tag, or empty for the system's. */
+    public void setLanguage(String tag) throws IOException {
+        String clean = tag == null ? "" : tag.strip();
+        if (!clean.isEmpty() && Messages.SUPPORTED.stream().noneMatch(l -> l.toLanguageTag().equals(clean))) {
+            throw new IllegalArgumentException("Not a language the app speaks: " + tag);
+        }
+        values.setProperty("language", clean);
+        store();
+    }
+
     /** Where downloads for offline study are kept (encrypted): a chosen folder, else {@code downloads} in the data dir. */
     public Path downloadFolder() {
         String chosen = values.getProperty("downloads.folder");
@@ -114,7 +138,7 @@ public final class DesktopSettings {
             parse(text);
             return java.util.Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.of("The server address must start with http:// or https://.");
+            return java.util.Optional.of(Messages.tr("settings.server.scheme"));
         }
     }
 

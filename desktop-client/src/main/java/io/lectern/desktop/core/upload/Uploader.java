@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.upload;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.desktop.core.api.ApiClient;
 import io.lectern.desktop.core.api.ApiError;
@@ -60,7 +62,7 @@ public final class Uploader {
             while (offset < size) {
                 if (cancelled.getAsBoolean()) {
                     session.call(token -> api.send("DELETE", path, null, Map.of("Tus-Resumable", "1.0.0"), token));
-                    throw new IOException("The upload was cancelled.");
+                    throw new IOException(tr("upload.cancelled"));
                 }
                 int n = (int) Math.min(CHUNK, size - offset);
                 in.seek(offset);
@@ -102,11 +104,11 @@ public final class Uploader {
                     return id;
                 }
                 case "FAILED", "REJECTED" -> throw new IOException(m.path("error").asText(
-                        "The server refused the file."));
+                        tr("upload.refused")));
                 default -> Thread.sleep(300);
             }
         }
-        throw new IOException("The server is still checking the file; try attaching it again in a minute.");
+        throw new IOException(tr("upload.checking"));
     }
 
     static String sha256(Path file) throws IOException {

@@ -1,5 +1,7 @@
 package io.lectern.desktop.core.video;
 
+import static io.lectern.desktop.core.i18n.Messages.tr;
+
 import io.lectern.desktop.core.downloads.SealedFiles;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -65,7 +67,7 @@ public final class VideoPlayer implements AutoCloseable {
 
             @Override
             public void error(MediaPlayer mp) {
-                listener.onError("This video cannot be played (the file may be damaged or the link expired).");
+                listener.onError(tr("video.cannotPlay"));
             }
 
             @Override
@@ -86,8 +88,7 @@ public final class VideoPlayer implements AutoCloseable {
     /** A player; {@code quietAudio} sends sound nowhere (machines without a sound card, tests). */
     public static VideoPlayer create(FrameSink sink, Listener listener, boolean quietAudio) {
         if (!available()) {
-            throw new IllegalStateException("VLC is not installed: install VLC (on Debian: apt install libvlc5 "
-                    + "vlc-plugin-base) to watch videos in the app.");
+            throw new IllegalStateException(tr("video.installVlc"));
         }
         // one 6 s HLS segment buffered ahead and one decoder thread: LibVLC's defaults (30 s, a thread per core)
         // took the app from ~340 to ~410-530 MB resident while playing (./lectern bench desktop; ADR 0018)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,5 +26,25 @@ class DesktopSettingsTest {
     void nonHttpServerUrlIsRefused(@TempDir Path dir) {
         DesktopSettings settings = new DesktopSettings(dir.resolve("x"), Map.of("LECTERN_SERVER_URL", "ftp://x"));
         assertThrows(IllegalArgumentException.class, settings::serverUrl);
+    }
+
+    @Test
+    void languageIsTheChosenOneElseTheSystemsWhenTranslatedElseEnglish(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("desktop.properties");
+        Locale system = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("de-AT"));
+            assertEquals("", new DesktopSettings(file, Map.of()).language());
+            assertEquals(Locale.GERMAN, new DesktopSettings(file, Map.of()).locale());
+            Locale.setDefault(Locale.forLanguageTag("ja-JP"));
+            assertEquals(Locale.ENGLISH, new DesktopSettings(file, Map.of()).locale());
+            new DesktopSettings(file, Map.of()).setLanguage("es");
+            assertEquals(Locale.forLanguageTag("es"), new DesktopSettings(file, Map.of()).locale());
+            assertThrows(IllegalArgumentException.class, () -> new DesktopSettings(file, Map.of()).setLanguage("xx"));
+            new DesktopSettings(file, Map.of()).setLanguage("");
+            assertEquals(Locale.ENGLISH, new DesktopSettings(file, Map.of()).locale());
+        } finally {
+            Locale.setDefault(system);
+        }
     }
 }
