@@ -98,6 +98,7 @@ class LearnerScreensTest {
                     .getText().equals("Marked as done."));
         }
         AppWindow.shot(robot, "7-lesson");
+        nextGoesOnInTheSyllabus(robot, outline);
         robot.clickOn("#nav-settings");
         robot.interact(() -> robot.lookup("#settings-server").queryAs(javafx.scene.control.TextField.class)
                 .setText("ftp://nowhere"));
@@ -106,5 +107,19 @@ class LearnerScreensTest {
         assertEquals("The server address must start with http:// or https://.",
                 robot.lookup("#settings-message").queryAs(Label.class).getText());
         AppWindow.shot(robot, "9-settings");
+    }
+
+    /** Next opens the lesson after this one in the syllabus, done or not (not the server's resume point). */
+    private static void nextGoesOnInTheSyllabus(FxRobot robot, ListView<?> outline) throws Exception {
+        int at = outline.getItems().indexOf(outline.getItems().stream().filter(r -> ((io.lectern.desktop.learner
+                .OutlineViewModel.Row) r).mark() == io.lectern.desktop.learner.OutlineViewModel.Mark.CURRENT)
+                .findFirst().orElseThrow());
+        for (int step = 1; step <= 2; step++) {
+            String following = ((io.lectern.desktop.learner.OutlineViewModel.Row) outline.getItems().get(at + step))
+                    .title();
+            robot.clickOn("#lesson-next");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> following.equals(robot.lookup("#lesson-title")
+                    .queryAs(Label.class).getText()));
+        }
     }
 }

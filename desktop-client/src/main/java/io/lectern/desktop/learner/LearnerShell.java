@@ -248,13 +248,17 @@ public final class LearnerShell {
         return pdf;
     }
 
-    /** Sends what was done, then opens the lesson the server says comes next (or My learning when none is left). */
-    private void openNext(java.util.UUID courseId) {
+    /**
+     * Sends what was done (so a prerequisite just finished counts), then opens the lesson after this one in the
+     * syllabus; without one (the last lesson, or no syllabus offline) the lesson the server says comes next, or My
+     * learning when none is left.
+     */
+    private void openNext(java.util.UUID courseId, java.util.UUID following) {
         background.execute(() -> {
             engine.sync();
-            java.util.UUID next = null;
+            java.util.UUID next = following;
             try {
-                next = learning.progress(courseId).nextLessonId();
+                next = next != null ? next : learning.progress(courseId).nextLessonId();
             } catch (io.lectern.desktop.core.api.ApiError | io.lectern.desktop.core.api.ServerUnreachableException
                      | io.lectern.desktop.core.auth.SessionEndedException offline) {
                 // without the server the next lesson is not known: back to My learning

@@ -21,7 +21,7 @@ public final class LessonPane {
     private VideoViewModel playing;
 
     private final java.util.function.Supplier<QuizViewModel> quizzes;
-    private final java.util.function.Consumer<java.util.UUID> next;
+    private final java.util.function.BiConsumer<java.util.UUID, java.util.UUID> next;
     private final PdfOpener pdfs;
     private PdfViewModel reading;
 
@@ -49,7 +49,7 @@ public final class LessonPane {
 
     public LessonPane(LessonViewModel model, Runnable back, java.util.function.Supplier<VideoViewModel> videos,
                       java.util.function.Supplier<QuizViewModel> quizzes, PdfOpener pdfs,
-                      java.util.function.Consumer<java.util.UUID> next) {
+                      java.util.function.BiConsumer<java.util.UUID, java.util.UUID> next) {
         this.pdfs = pdfs;
         this.model = model;
         this.back = back;
@@ -91,7 +91,7 @@ public final class LessonPane {
         onward.setId("lesson-next");
         onward.setOnAction(e -> {
             closeMedia();
-            next.accept(model.courseId());
+            next.accept(model.courseId(), outline == null ? null : outline.next()); // the syllabus's next, if known
         });
         Button back = previousButton();
         Button download = new Button(tr("lesson.download"));
