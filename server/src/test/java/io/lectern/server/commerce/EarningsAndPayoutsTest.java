@@ -16,6 +16,7 @@ import io.lectern.server.testing.Wallets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -147,6 +148,46 @@ class EarningsAndPayoutsTest {
         assertEquals(1, earnings(rita).path("byCourse").get(0).path("refunds").asLong());
         assertEquals(2000, wallets.balance(learner));
         assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
+    /** Pending shares are summed from the ledger (no balance row to queue on): exact under concurrent sales and refunds. */
+    @Test
+    void concurrentSalesAndRefundsOfOneCourseKeepPendingExact() throws Exception {
+        String cora = studio.user("cora.concurrent@example.com", "Cora Concurrent", Role.INSTRUCTOR);
+        String course = paidCourse(cora, "Launch day course", 1190);
+        List<String> learners = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String learner = studio.user("launch" + i + "@example.com", "Launch " + i, Role.STUDENT);
+            wallets.fund(learner, 1190);
+            learners.add(learner);
+        }
+        List<String> enrollments = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            learners.forEach(l -> pool.submit(() -> enrollments.add(buy(l, course).path("id").asText())));
+        }
+        assertEquals(20, enrollments.size());
+        long share = earnings(cora).path("pending").path("amountMinor").asLong() / 20;
+        assertTrue(share > 0);
+        java.util.concurrent.atomic.AtomicInteger refunded = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String e : enrollments.subList(0, 10)) {
+                for (int twice = 0; twice < 2; twice++) { // the same refund twice at once: one of them moves money
+                    pool.submit(() -> {
+                        Http.Response r = http.post("/api/v1/enrollments/" + e + "/refund", "{}", admin);
+                        answers.add(r.status() + " " + r.json().path("code").asText());
+                        if (r.status() == 200) {
+                            refunded.incrementAndGet();
+                        }
+                    });
+                }
+            }
+        }
+        assertEquals(10, refunded.get(), answers.toString());
+        assertEquals(10 * share, earnings(cora).path("pending").path("amountMinor").asLong());
+        JsonNode check = wallets.ledgerCheck();
+        assertTrue(check.path("balanced").asBoolean(), check.toString());
+        assertEquals(0, check.path("negativeAccounts").asLong());
     }
 
     @Test

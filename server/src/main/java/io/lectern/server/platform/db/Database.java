@@ -19,12 +19,28 @@ import javax.sql.DataSource;
  */
 public final class Database implements AutoCloseable {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Database.class.getName());
+    /**
+     * Per thread: transactions open, and how many of them hold their connection. A connection asked for while
+     * every open transaction already holds one is a second connection for the same work.
+     */
+    private static final ThreadLocal<int[]> TRANSACTIONS = ThreadLocal.withInitial(() -> new int[2]);
+    /**
+     * Transactions known to ask another module's facade (which reads on its own connection) from inside: rare or
+     * single-threaded paths (signing-key rotation, the outbox's invoice listener) and learning/authoring writes that
+     * still read the catalog, identity or commerce inside. They are logged, not refused, until they read first and
+     * write after; nothing may be added to this list — new code reads before its transaction or uses its DbExecute.
+     */
+    private static final java.util.Set<String> KNOWN_NESTING = java.util.Set.of("SigningKeys", "Invoices", "Progress",
+            "Certificates", "Assignments", "Attempts", "Quizzes", "Authoring", "SyncService");
+
     private final HikariDataSource dataSource;
     private final DbClient client;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         JdbcConnectionPool pool = () -> {
+            nestingCheck();
             try {
                 return dataSource.getConnection();
             } catch (SQLException e) {
@@ -68,23 +84,68 @@ public final class Database implements AutoCloseable {
         return client.execute();
     }
 
-    /** Runs {@code work} in one transaction and returns its result. */
+    /**
+     * Runs {@code work} in one transaction and returns its result. The work must not take a second connection (a
+     * query outside the transaction, or another transaction): with every pooled connection held by work waiting
+     * for a second one, the pool would stall. See {@link #nestingCheck()}.
+     */
     public <T> T inTransaction(Function<DbTransaction, T> work) {
-        DbTransaction tx = client.transaction();
-        T result;
-        try {
-            result = work.apply(tx);
-        } catch (RuntimeException | Error e) {
-            try {
-                tx.rollback();
-            } catch (RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
+        int[] state = TRANSACTIONS.get();
+        if (state[0] > 0 && state[1] >= state[0]) {
+            nested(); // a transaction inside one that already holds its connection
         }
-        tx.commit();
-        return result;
+        state[0]++;
+        try {
+            DbTransaction tx = client.transaction();
+            T result;
+            try {
+                result = work.apply(tx);
+            } catch (RuntimeException | Error e) {
+                try {
+                    tx.rollback();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            tx.commit();
+            return result;
+        } finally {
+            state[0]--;
+            state[1] = Math.min(state[1], state[0]);
+        }
     }
+
+    /**
+     * Refuses (with {@code lectern.db.strict-nesting}, as the tests run) or logs a second connection taken inside
+     * a transaction: under load, every connection can end up held by work waiting for another.
+     */
+    private static void nestingCheck() {
+        int[] state = TRANSACTIONS.get();
+        if (state[0] == 0) {
+            return;
+        }
+        if (state[1] < state[0]) {
+            state[1]++; // the open transaction's own connection
+            return;
+        }
+        nested();
+    }
+
+    private static void nested() {
+        if (StackWalker.getInstance().walk(frames -> frames.map(f -> outer(f.getClassName()))
+                .anyMatch(KNOWN_NESTING::contains))) {
+            LOG.fine("a second database connection inside a known transaction (listed in Database.KNOWN_NESTING)");
+            return;
+        }
+        IllegalStateException nested = new IllegalStateException("a second database connection was asked for "
+                + "inside a transaction; do this work before or after the transaction, or with its DbExecute");
+        if (Boolean.getBoolean("lectern.db.strict-nesting")) {
+            throw nested;
+        }
+        LOG.log(java.util.logging.Level.WARNING, nested.getMessage(), nested);
+    }
+
 
     /** Runs {@code work}, which returns nothing, in one transaction. */
     public void doInTransaction(Consumer<DbTransaction> work) {
@@ -101,6 +162,12 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             return false;
         }
+    }
+
+    private static String outer(String className) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        int inner = simple.indexOf('$');
+        return inner < 0 ? simple : simple.substring(0, inner);
     }
 
     @Override

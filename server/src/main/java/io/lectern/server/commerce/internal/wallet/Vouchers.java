@@ -103,8 +103,8 @@ public final class Vouchers {
     }
 
     public VoucherBatch revoke(Principal admin, UUID id, String ip) {
+        batch(id); // 404 for an unknown batch, read before the transaction takes its connection
         platform.db().doInTransaction(tx -> {
-            batch(id);
             if (!repo.revoke(tx, id, admin.userId(), platform.clock().instant())) {
                 throw new ApiException(409, "voucher_batch.revoked", "This batch is already revoked.");
             }
