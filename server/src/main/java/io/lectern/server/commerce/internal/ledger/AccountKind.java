@@ -15,8 +15,12 @@ public enum AccountKind {
     PLATFORM_REVENUE(false, false),
     /** VAT/GST contained in sales, owed to the tax office. */
     TAX_PAYABLE(false, false),
-    /** An instructor's share of sales still inside the refund window. */
-    INSTRUCTOR_PENDING(true, true),
+    /**
+     * An instructor's share of sales still inside the refund window. Summed from entries, not kept on the row: every
+     * sale of a popular course would otherwise queue on that one row. It cannot go negative all the same, as each
+     * debit (release or refund) takes one PENDING earnings row under lock and moves it on, once.
+     */
+    INSTRUCTOR_PENDING(true, false),
     /** An instructor's share they may ask to be paid out. */
     INSTRUCTOR_AVAILABLE(true, true),
     /** Requested payouts waiting for an admin. */

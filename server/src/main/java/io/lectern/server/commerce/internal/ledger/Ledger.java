@@ -126,6 +126,14 @@ public final class Ledger {
                 .map(r -> Rows.number(r, "balance")).orElse(0L);
     }
 
+    /** A balance summed from the entries of an owned account (0 when it does not exist yet). */
+    public long summed(DbExecute db, AccountKind kind, UUID ownerId) {
+        return db.get("""
+                SELECT coalesce(sum(e.amount), 0) AS balance FROM commerce.accounts a
+                  JOIN commerce.entries e ON e.account_id = a.id WHERE a.kind = ? AND a.owner_id = ?""",
+                kind.name(), ownerId).map(r -> Rows.number(r, "balance")).orElse(0L);
+    }
+
     /**
      * One movement of an account and its entry id (the history's cursor).
      *
@@ -148,7 +156,10 @@ public final class Ledger {
         }
     }
 
-    /** Checks the whole ledger: entries sum to zero, each transaction balances, kept balances match their entries. */
+    /**
+     * Checks the whole ledger: entries sum to zero, each transaction balances, kept balances match their entries, and
+     * no balance that may not go negative (kept or summed) is below zero.
+     */
     public LedgerCheck check(DbExecute db) {
         return db.get("""
                 SELECT (SELECT coalesce(sum(amount), 0) FROM commerce.entries) AS total,
@@ -157,12 +168,14 @@ public final class Ledger {
                        (SELECT count(*) FROM (SELECT transaction_id FROM commerce.entries GROUP BY transaction_id
                                               HAVING sum(amount) <> 0) x) AS unbalanced,
                        (SELECT count(*) FROM commerce.accounts a
-                         WHERE a.kind IN ('WALLET', 'INSTRUCTOR_PENDING', 'INSTRUCTOR_AVAILABLE', 'INSTRUCTOR_PAYOUT_HOLD')
+                         WHERE a.kind IN ('WALLET', 'INSTRUCTOR_AVAILABLE', 'INSTRUCTOR_PAYOUT_HOLD')
                            AND a.balance <> (SELECT coalesce(sum(e.amount), 0) FROM commerce.entries e
                                               WHERE e.account_id = a.id)) AS drifted,
                        (SELECT count(*) FROM commerce.accounts
-                         WHERE kind IN ('WALLET', 'INSTRUCTOR_PENDING', 'INSTRUCTOR_AVAILABLE', 'INSTRUCTOR_PAYOUT_HOLD')
-                           AND balance < 0) AS negative""").map(r -> {
+                         WHERE kind IN ('WALLET', 'INSTRUCTOR_AVAILABLE', 'INSTRUCTOR_PAYOUT_HOLD') AND balance < 0)
+                     + (SELECT count(*) FROM commerce.accounts a WHERE a.kind = 'INSTRUCTOR_PENDING'
+                           AND (SELECT coalesce(sum(e.amount), 0) FROM commerce.entries e WHERE e.account_id = a.id) < 0)
+                       AS negative""").map(r -> {
                     long total = Rows.number(r, "total");
                     long unbalanced = Rows.number(r, "unbalanced");
                     long drifted = Rows.number(r, "drifted");
