@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param paymentId   payment
  * @param userId      learner
- * @param provider    {@code stripe}, {@code razorpay}
+ * @param provider    {@code stripe}, {@code razorpay}, {@code paystack}
  * @param amountMinor amount
  * @param currency    currency
  * @param at          when it was credited

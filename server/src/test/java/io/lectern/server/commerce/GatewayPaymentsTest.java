@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Wallet top-ups through Stripe and Razorpay: checkouts against a local stand-in speaking their APIs, and webhooks
+ * Wallet top-ups through Stripe, Razorpay and PayStack: checkouts against a local stand-in speaking their APIs, and webhooks
  * signed exactly as each provider documents, delivered through the real endpoint: verified, deduplicated by event
  * id, applied once however often and in whatever order they arrive; unsigned calls are refused.
  */
@@ -48,7 +48,9 @@ class GatewayPaymentsTest {
                         PaymentProviderStandIn.STRIPE_WEBHOOK_SECRET, base, "http://localhost/api/v1/payments/return"))
                 .withRazorpay(new CommerceSettings.Gateway(PaymentProviderStandIn.RAZORPAY_KEY_ID,
                         PaymentProviderStandIn.RAZORPAY_KEY_SECRET, PaymentProviderStandIn.RAZORPAY_WEBHOOK_SECRET, base,
-                        ""));
+                        ""))
+                .withPaystack(new CommerceSettings.Gateway("", PaymentProviderStandIn.PAYSTACK_SECRET,
+                        PaymentProviderStandIn.PAYSTACK_SECRET, base, "http://localhost/api/v1/payments/return"));
         server = TestServer.start(TestServer.relaxedConfig().withCommerce(commerce), routes -> { });
         http = new Http(server.baseUri());
         studio = new Studio(server, http);
@@ -83,6 +85,15 @@ class GatewayPaymentsTest {
                 .header("X-Razorpay-Signature", PaymentProviderStandIn.razorpaySignature(payload,
                         PaymentProviderStandIn.RAZORPAY_WEBHOOK_SECRET))
                 .header("X-Razorpay-Event-Id", eventId).POST(HttpRequest.BodyPublishers.ofString(payload)));
+    }
+
+    private static Http.Response paystackWebhook(String payload, String signature) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve("/api/v1/payments/webhooks/paystack"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            b.header("x-paystack-signature", signature);
+        }
+        return http.send(b);
     }
 
     private static long now() {
@@ -199,7 +210,78 @@ class GatewayPaymentsTest {
         assertEquals("range", http.post("/api/v1/payments/checkout", Http.json("provider", "stripe", "amountMinor", 1),
                 learner).json().path("errors").get(0).path("rule").asText());
         assertEquals(404, http.post("/api/v1/payments/webhooks/paypal", "{}", null).status());
-        assertEquals(List.of("razorpay", "stripe"), Studio.strings(http.get("/api/v1/payments/providers").json()
+        assertEquals(List.of("paystack", "razorpay", "stripe"), Studio.strings(http.get("/api/v1/payments/providers").json()
                 .path("items")));
+    }
+
+    @Test
+    void aPaystackTopUpSignedChargeSuccessDeliveredManyTimesConcurrentlyCreditsOnce() throws Exception {
+        String learner = studio.user("pat.paystack@example.com", "Pat", Role.STUDENT);
+        JsonNode c = checkout(learner, "paystack", 7500);
+        String paymentId = c.path("paymentId").asText();
+        assertTrue(c.path("redirectUrl").asText().startsWith("https://checkout.paystack.com/"), c.toString());
+        assertEquals(paymentId, c.path("providerRef").asText(), "our payment id is the PayStack reference");
+        JsonNode sent = providers.paystackTransactions().getLast();
+        assertEquals("pat.paystack@example.com", sent.path("email").asText());
+        assertEquals(7500, sent.path("amount").asLong());
+        assertEquals("USD", sent.path("currency").asText());
+        assertEquals(paymentId, sent.path("metadata").path("lectern_payment_id").asText());
+        assertTrue(sent.path("callback_url").asText().startsWith("http://localhost/api/v1/payments/return?payment="));
+        String payload = PaymentProviderStandIn.paystackChargeSuccess(4099260516L, paymentId, 7500, "USD");
+        String signature = PaymentProviderStandIn.paystackSignature(payload, PaymentProviderStandIn.PAYSTACK_SECRET);
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        CountDownLatch go = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 40; i++) {
+                pool.submit(() -> {
+                    go.await();
+                    Http.Response r = paystackWebhook(payload, signature);
+                    String key = r.status() + ":" + r.json().path("duplicate").asBoolean();
+                    answers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                    return null;
+                });
+            }
+            go.countDown();
+        }
+        assertEquals(1, answers.getOrDefault("200:false", new AtomicInteger()).get(), answers.toString());
+        assertEquals(39, answers.getOrDefault("200:true", new AtomicInteger()).get(), answers.toString());
+        Accounts.waitFor(() -> wallets.balance(learner) == 7500 ? true : null, "the top-up");
+        Thread.sleep(500);
+        assertEquals(7500, wallets.balance(learner), "credited once");
+        assertEquals("PAID", http.get("/api/v1/payments/" + paymentId, learner).json().path("status").asText());
+        assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
+    @Test
+    void paystackWebhooksUnsignedOrWronglySignedAreRefusedAndUnknownEventsCreditNothing() throws Exception {
+        String learner = studio.user("uma.unsigned@example.com", "Uma", Role.STUDENT);
+        String paymentId = checkout(learner, "paystack", 6000).path("paymentId").asText();
+        String payload = PaymentProviderStandIn.paystackChargeSuccess(5100000001L, paymentId, 6000, "USD");
+        assertEquals(400, paystackWebhook(payload, null).status());
+        assertEquals("webhook.rejected", paystackWebhook(payload, PaymentProviderStandIn.paystackSignature(payload,
+                "sk_test_wrong_key")).json().path("code").asText());
+        assertEquals(400, paystackWebhook(payload, PaymentProviderStandIn.razorpaySignature(payload,
+                PaymentProviderStandIn.PAYSTACK_SECRET)).status(), "SHA-256 is not how PayStack signs");
+        String tampered = payload.replace("6000", "9000");
+        assertEquals(400, paystackWebhook(tampered, PaymentProviderStandIn.paystackSignature(payload,
+                PaymentProviderStandIn.PAYSTACK_SECRET)).status());
+        String unknown = PaymentProviderStandIn.paystackEvent("charge.dispute.create", "pending", 5100000001L,
+                paymentId, 6000, "USD");
+        Http.Response ignored = paystackWebhook(unknown, PaymentProviderStandIn.paystackSignature(unknown,
+                PaymentProviderStandIn.PAYSTACK_SECRET));
+        assertEquals(200, ignored.status(), ignored.raw().body());
+        String failed = PaymentProviderStandIn.paystackEvent("charge.success", "failed", 5100000002L, paymentId, 6000,
+                "USD");
+        assertEquals(200, paystackWebhook(failed, PaymentProviderStandIn.paystackSignature(failed,
+                PaymentProviderStandIn.PAYSTACK_SECRET)).status());
+        Thread.sleep(1000);
+        assertEquals(0, wallets.balance(learner));
+        assertEquals("CREATED", http.get("/api/v1/payments/" + paymentId, learner).json().path("status").asText());
+        assertTrue(Accounts.waitFor(() -> http.get("/api/v1/admin/audit?action=commerce.webhook.rejected",
+                studio.accounts().adminToken()).json().path("items").findValuesAsText("targetId").stream()
+                .filter("paystack"::equals).count() >= 4 ? true : null, "the audit entries"));
+        assertEquals(200, paystackWebhook(payload, PaymentProviderStandIn.paystackSignature(payload,
+                PaymentProviderStandIn.PAYSTACK_SECRET)).status());
+        Accounts.waitFor(() -> wallets.balance(learner) == 6000 ? true : null, "the genuine charge");
     }
 }

@@ -21,10 +21,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A local stand-in for Stripe's and Razorpay's APIs, speaking their documented wire formats: Stripe's
- * {@code POST /v1/checkout/sessions} (form-encoded, {@code Authorization: Bearer sk_...}) and Razorpay's
- * {@code POST /v1/orders} (JSON, HTTP Basic {@code key_id:key_secret}). It refuses wrong credentials like the
- * providers do, records what it was asked, and signs webhook payloads exactly as each provider documents.
+ * A local stand-in for Stripe's, Razorpay's and PayStack's APIs, speaking their documented wire formats: Stripe's
+ * {@code POST /v1/checkout/sessions} (form-encoded, {@code Authorization: Bearer sk_...}), Razorpay's
+ * {@code POST /v1/orders} (JSON, HTTP Basic {@code key_id:key_secret}) and PayStack's
+ * {@code POST /transaction/initialize} (JSON, {@code Authorization: Bearer sk_...}). It refuses wrong credentials
+ * like the providers do, records what it was asked, and signs webhook payloads exactly as each provider documents.
  */
 public final class PaymentProviderStandIn implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class PaymentProviderStandIn implements AutoCloseable {
     public static final String RAZORPAY_KEY_ID = "rzp_test_lectern";
     public static final String RAZORPAY_KEY_SECRET = "rzp_secret_standin";
     public static final String RAZORPAY_WEBHOOK_SECRET = "rzp_webhook_standin_secret";
+    public static final String PAYSTACK_SECRET = "sk_test_paystack_lectern_standin";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -40,11 +42,13 @@ public final class PaymentProviderStandIn implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Map<String, String>> stripeSessions = new CopyOnWriteArrayList<>();
     private final List<JsonNode> razorpayOrders = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> paystackTransactions = new CopyOnWriteArrayList<>();
 
     public PaymentProviderStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/checkout/sessions", this::stripeSession);
         server.createContext("/v1/orders", this::razorpayOrder);
+        server.createContext("/transaction/initialize", this::paystackInitialize);
         server.start();
     }
 
@@ -58,6 +62,10 @@ public final class PaymentProviderStandIn implements AutoCloseable {
 
     public List<JsonNode> razorpayOrders() {
         return razorpayOrders;
+    }
+
+    public List<JsonNode> paystackTransactions() {
+        return paystackTransactions;
     }
 
     private void stripeSession(HttpExchange ex) throws IOException {
@@ -93,6 +101,60 @@ public final class PaymentProviderStandIn implements AutoCloseable {
                 .put("amount_due", order.path("amount").asLong()).put("currency", order.path("currency").asText())
                 .put("receipt", order.path("receipt").asText()).put("status", "created").set("notes", order.path("notes"))
                 .toString());
+    }
+
+    private synchronized void paystackInitialize(HttpExchange ex) throws IOException {
+        if (!("Bearer " + PAYSTACK_SECRET).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            send(ex, 401, "{\"status\":false,\"message\":\"Invalid key\"}");
+            return;
+        }
+        JsonNode in = MAPPER.readTree(ex.getRequestBody());
+        String reference = in.path("reference").asText();
+        if (!in.path("email").asText("").contains("@") || !in.path("amount").canConvertToExactIntegral()) {
+            send(ex, 400, "{\"status\":false,\"message\":\"Invalid Email Address Passed\"}");
+            return;
+        }
+        if (paystackTransactions.stream().anyMatch(t -> t.path("reference").asText().equals(reference))) {
+            send(ex, 400, "{\"status\":false,\"message\":\"Duplicate Transaction Reference\"}");
+            return;
+        }
+        paystackTransactions.add(in);
+        String accessCode = "ac_" + ids.incrementAndGet();
+        var answer = MAPPER.createObjectNode().put("status", true).put("message", "Authorization URL created");
+        answer.putObject("data").put("authorization_url", "https://checkout.paystack.com/" + accessCode)
+                .put("access_code", accessCode).put("reference", reference);
+        send(ex, 200, answer.toString());
+    }
+
+    /** A {@code charge.success} event for a transaction, as PayStack sends it. */
+    public static String paystackChargeSuccess(long transactionId, String reference, long amount, String currency) {
+        return paystackEvent("charge.success", "success", transactionId, reference, amount, currency);
+    }
+
+    /** A PayStack event of any type about a transaction. */
+    public static String paystackEvent(String type, String status, long transactionId, String reference, long amount,
+                                       String currency) {
+        var data = MAPPER.createObjectNode().put("id", transactionId).put("domain", "test").put("status", status)
+                .put("reference", reference).put("amount", amount).put("gateway_response", "Successful")
+                .put("paid_at", "2026-11-30T02:00:00.000Z").put("channel", "card").put("currency", currency)
+                .put("fees", 150);
+        data.putObject("metadata").put("lectern_payment_id", reference);
+        data.putObject("customer").put("id", 84312).put("email", "learner@example.com")
+                .put("customer_code", "CUS_standin");
+        var event = MAPPER.createObjectNode().put("event", type);
+        event.set("data", data);
+        return event.toString();
+    }
+
+    /** The {@code x-paystack-signature} header: hex HMAC-SHA512 of the raw body with the secret key. */
+    public static String paystackSignature(String body, String secretKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA512");
+            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A {@code checkout.session.completed} event for a session, as Stripe sends it. */

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param providerRef the provider's checkout session or order id
  * @param status      CREATED, PAID or FAILED
  * @param amount      amount
- * @param redirectUrl Stripe: the hosted checkout page
+ * @param redirectUrl Stripe, PayStack: the hosted checkout page
  * @param keyId       Razorpay: the public key for its checkout widget
  * @param createdAt   when it started
  * @param paidAt      when the provider confirmed it

@@ -10,6 +10,7 @@ import io.lectern.server.commerce.EnrollmentCreated;
 import io.lectern.server.commerce.internal.gateway.PaymentGateway;
 import io.lectern.server.commerce.internal.gateway.PaymentRoutes;
 import io.lectern.server.commerce.internal.gateway.Payments;
+import io.lectern.server.commerce.internal.gateway.PaystackGateway;
 import io.lectern.server.commerce.internal.gateway.RazorpayGateway;
 import io.lectern.server.commerce.internal.gateway.StripeGateway;
 import io.lectern.server.commerce.internal.gateway.WebhookAccepted;
@@ -27,6 +28,7 @@ import io.lectern.server.commerce.internal.subscription.Subscriptions;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
 import io.lectern.server.commerce.internal.wallet.Vouchers;
 import io.lectern.server.commerce.internal.wallet.WalletRoutes;
+import io.lectern.model.identity.UserView;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.config.CommerceSettings;
@@ -80,7 +82,8 @@ public final class CommerceCore {
                 (sale, delivery) -> invoices.issueFor(delivery.tx(), sale));
         platform.jobs().every("commerce.release-earnings", Duration.ofMinutes(1),
                 () -> earnings.releaseDue(Optional.empty()));
-        Payments payments = new Payments(platform, ledger, gateways(platform, settings), limits, audit);
+        Payments payments = new Payments(platform, ledger, gateways(platform, settings), limits, audit,
+                userId -> identity.findById(userId).map(UserView::email));
         new PaymentRoutes(platform, payments).register(routes);
         platform.events().subscribe("commerce.apply-webhook", WebhookAccepted.class,
                 (event, delivery) -> payments.apply(delivery.tx(), event));
@@ -95,6 +98,8 @@ public final class CommerceCore {
         settings.stripe().ifPresent(k -> gateways.put("stripe", new StripeGateway(k, k.returnUrl(), http,
                 platform.json().objectMapper(), platform.clock())));
         settings.razorpay().ifPresent(k -> gateways.put("razorpay", new RazorpayGateway(k, http,
+                platform.json().objectMapper())));
+        settings.paystack().ifPresent(k -> gateways.put("paystack", new PaystackGateway(k, http,
                 platform.json().objectMapper())));
         return gateways;
     }

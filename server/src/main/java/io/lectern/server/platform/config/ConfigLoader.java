@@ -30,6 +30,7 @@ public final class ConfigLoader {
             "commerce.subscription-grace-days", "commerce.seller", "stripe.secret-key", "stripe.webhook-secret",
             "stripe.api-base",
             "stripe.return-url", "razorpay.key-id", "razorpay.key-secret", "razorpay.webhook-secret", "razorpay.api-base",
+            "paystack.secret-key", "paystack.api-base", "paystack.return-url",
             "s3.endpoint", "s3.region", "s3.bucket", "s3.access-key", "s3.secret-key", "media.url-ttl-minutes",
             "media.instructor-quota-mb", "media.student-quota-mb", "media.ffmpeg", "media.ffprobe", "media.clamd",
             "media.processing-retry-seconds", "public-url");
@@ -120,12 +121,15 @@ public final class ConfigLoader {
                 id, s.required("razorpay.key-secret", "razorpay.key-id"),
                 s.required("razorpay.webhook-secret", "razorpay.key-id"),
                 s.text("razorpay.api-base").orElse("https://api.razorpay.com"), ""));
+        Optional<CommerceSettings.Gateway> paystack = s.text("paystack.secret-key").map(key -> new CommerceSettings.Gateway(
+                "", key, key, s.text("paystack.api-base").orElse("https://api.paystack.co"),
+                s.text("paystack.return-url").orElse("http://localhost:8080/api/v1/payments/return")));
         return new CommerceSettings(currency, Duration.ofDays(s.integer("commerce.refund-window-days", 14, 0, 365)),
                 s.integer("commerce.instructor-share-percent", 70, 0, 100),
                 s.integer("commerce.tax-rate-basis-points", 0, 0, 5000), s.text("commerce.tax-name").orElse("VAT"),
                 s.integer("commerce.payout-threshold-minor", 5_000, 1, 100_000_000),
                 Duration.ofDays(s.integer("commerce.subscription-grace-days", 3, 0, 60)),
-                s.text("commerce.seller").orElse("Lectern"), stripe, razorpay);
+                s.text("commerce.seller").orElse("Lectern"), stripe, razorpay, paystack);
     }
 
     private static AuthSettings auth(Settings s) {

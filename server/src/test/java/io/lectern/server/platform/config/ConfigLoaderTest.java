@@ -37,6 +37,17 @@ class ConfigLoaderTest {
         assertEquals(dir, c.dataDir());
     }
 
+    @Test
+    void paystackIsConfiguredByItsSecretKeyWhichAlsoSignsItsWebhooks() {
+        assertTrue(ConfigLoader.load(Map.of()).commerce().paystack().isEmpty());
+        CommerceSettings.Gateway g = ConfigLoader.load(Map.of("LECTERN_PAYSTACK_SECRET_KEY", "sk_test_x"))
+                .commerce().paystack().orElseThrow();
+        assertEquals("sk_test_x", g.secretKey());
+        assertEquals("sk_test_x", g.webhookSecret());
+        assertEquals("https://api.paystack.co", g.apiBase());
+        assertFalse(g.toString().contains("sk_test_x"), "secrets stay out of logs");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "LECTERN_PORT|abc|environment variable LECTERN_PORT must be a whole number from 0 to 65535",

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public interface PaymentGateway {
 
-    /** Lower-case name used in paths: {@code stripe}, {@code razorpay}. */
+    /** Lower-case name used in paths: {@code stripe}, {@code razorpay}, {@code paystack}. */
     String name();
 
     /**
@@ -23,8 +23,12 @@ public interface PaymentGateway {
     record Started(String providerRef, String redirectUrl, String keyId) {
     }
 
-    /** Opens a checkout for {@code amountMinor} of {@code currency}, labelled with our payment id. */
-    Started start(UUID paymentId, long amountMinor, String currency, String description) throws GatewayException;
+    /**
+     * Opens a checkout for {@code amountMinor} of {@code currency}, labelled with our payment id; {@code email} is
+     * the learner's, for providers that require a customer email (PayStack).
+     */
+    Started start(UUID paymentId, long amountMinor, String currency, String description, String email)
+            throws GatewayException;
 
     /**
      * What a verified webhook said.

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -46,14 +47,17 @@ public final class Payments {
     private final Map<String, PaymentGateway> gateways;
     private final RateLimiter limits;
     private final AuditService audit;
+    private final Function<UUID, Optional<String>> emails;
 
+    /** {@code emails} finds a learner's email (outside any transaction); PayStack requires one per checkout. */
     public Payments(Platform platform, Ledger ledger, Map<String, PaymentGateway> gateways, RateLimiter limits,
-                    AuditService audit) {
+                    AuditService audit, Function<UUID, Optional<String>> emails) {
         this.platform = platform;
         this.ledger = ledger;
         this.gateways = gateways;
         this.limits = limits;
         this.audit = audit;
+        this.emails = emails;
     }
 
     public List<String> providers() {
@@ -75,7 +79,8 @@ public final class Payments {
                 Rows.param(platform.clock().instant()));
         PaymentGateway.Started started;
         try {
-            started = gateway.start(id, in.amountMinor(), ledger.currency(), "Lectern wallet top-up");
+            started = gateway.start(id, in.amountMinor(), ledger.currency(), "Lectern wallet top-up",
+                    emails.apply(p.userId()).orElse(""));
         } catch (PaymentGateway.GatewayException e) {
             LOG.warning("Checkout " + id + " with " + gateway.name() + " failed: " + e.getMessage());
             platform.db().execute().update("UPDATE commerce.payments SET status = 'FAILED' WHERE id = ?", id);

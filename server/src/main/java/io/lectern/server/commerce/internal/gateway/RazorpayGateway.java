@@ -41,7 +41,8 @@ public final class RazorpayGateway implements PaymentGateway {
     }
 
     @Override
-    public Started start(UUID paymentId, long amountMinor, String currency, String description) throws GatewayException {
+    public Started start(UUID paymentId, long amountMinor, String currency, String description, String email)
+            throws GatewayException {
         try {
             String body = mapper.writeValueAsString(Map.of("amount", amountMinor, "currency", currency,
                     "receipt", paymentId.toString().substring(0, 36), "notes", Map.of("lectern_payment_id",

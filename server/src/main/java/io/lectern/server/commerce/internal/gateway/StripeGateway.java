@@ -52,7 +52,8 @@ public final class StripeGateway implements PaymentGateway {
     }
 
     @Override
-    public Started start(UUID paymentId, long amountMinor, String currency, String description) throws GatewayException {
+    public Started start(UUID paymentId, long amountMinor, String currency, String description, String email)
+            throws GatewayException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("mode", "payment");
         form.put("client_reference_id", paymentId.toString());

@@ -1,0 +1,98 @@
+package io.lectern.server.commerce.internal.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.lectern.server.platform.config.CommerceSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * PayStack: a transaction initialised per top-up ({@code POST /transaction/initialize}, {@code Bearer} secret key,
+ * our payment id as its {@code reference}); the learner pays on the returned {@code authorization_url} and
+ * {@code charge.success} with {@code data.status=success} confirms it. Webhooks carry {@code x-paystack-signature}:
+ * the hex HMAC-SHA512 of the raw body with the secret key. PayStack sends no event id, so a delivery is known by
+ * its event type and {@code data.id} (the transaction id).
+ */
+public final class PaystackGateway implements PaymentGateway {
+
+    private final CommerceSettings.Gateway keys;
+    private final HttpClient http;
+    private final ObjectMapper mapper;
+
+    public PaystackGateway(CommerceSettings.Gateway keys, HttpClient http, ObjectMapper mapper) {
+        this.keys = keys;
+        this.http = http;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String name() {
+        return "paystack";
+    }
+
+    @Override
+    public Started start(UUID paymentId, long amountMinor, String currency, String description, String email)
+            throws GatewayException {
+        String back = keys.returnUrl() + "?payment=" + paymentId;
+        try {
+            String body = mapper.writeValueAsString(Map.of("email", email, "amount", amountMinor, "currency", currency,
+                    "reference", paymentId.toString(), "callback_url", back + "&result=success",
+                    "metadata", Map.of("lectern_payment_id", paymentId.toString(), "description", description,
+                            "cancel_action", back + "&result=cancelled")));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keys.apiBase() + "/transaction/initialize"))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + keys.secretKey())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = r.statusCode() / 100 == 2 ? mapper.readTree(r.body()) : null;
+            if (answer == null || !answer.path("status").asBoolean(false)
+                    || answer.path("data").path("authorization_url").asText("").isEmpty()) {
+                throw new GatewayException("PayStack answered " + r.statusCode() + " to the initialisation", null);
+            }
+            JsonNode data = answer.path("data");
+            return new Started(data.path("reference").asText(paymentId.toString()),
+                    data.path("authorization_url").asText(), null);
+        } catch (IOException e) {
+            throw new GatewayException("PayStack could not be reached: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException("interrupted", e);
+        }
+    }
+
+    @Override
+    public Event verify(Headers headers, byte[] body) throws WebhookRejected {
+        String signature = headers.first(HeaderNames.create("x-paystack-signature"))
+                .orElseThrow(() -> new WebhookRejected("no x-paystack-signature header"));
+        if (!Hmac.same(Hmac.sha512Hex(keys.webhookSecret(), body), signature)) {
+            throw new WebhookRejected("PayStack signature does not match");
+        }
+        try {
+            JsonNode event = mapper.readTree(body);
+            String type = event.path("event").asText("");
+            JsonNode data = event.path("data");
+            String reference = data.path("reference").asText(null);
+            String transaction = data.path("id").asText("");
+            if (type.isEmpty() || transaction.isEmpty() && reference == null) {
+                throw new WebhookRejected("PayStack webhook names no event or transaction");
+            }
+            boolean paid = type.equals("charge.success") && "success".equals(data.path("status").asText());
+            Optional<UUID> ours = StripeGateway.uuid(data.path("metadata").path("lectern_payment_id").asText(null))
+                    .or(() -> StripeGateway.uuid(reference));
+            return new Event(type + ":" + (transaction.isEmpty() ? reference : transaction), type,
+                    Optional.ofNullable(reference), paid, data.path("amount").asLong(),
+                    data.path("currency").asText("").toUpperCase(Locale.ROOT), ours);
+        } catch (IOException e) {
+            throw new WebhookRejected("PayStack webhook body is not JSON");
+        }
+    }
+}
