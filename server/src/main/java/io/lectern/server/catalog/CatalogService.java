@@ -45,6 +45,11 @@ public final class CatalogService {
         return core.lessonFacts(courseId);
     }
 
+    /** The same, read with the caller's transaction (a second connection inside it could stall the pool). */
+    public java.util.List<LessonFacts> lessons(io.helidon.dbclient.DbExecute tx, UUID courseId) {
+        return core.lessonFacts(tx, courseId);
+    }
+
     /** One published lesson's facts. */
     public Optional<LessonFacts> lesson(UUID lessonId) {
         return core.lessonFactsOf(lessonId);

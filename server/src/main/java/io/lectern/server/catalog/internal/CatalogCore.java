@@ -83,7 +83,11 @@ public final class CatalogCore {
 
     /** The published lessons of a course in course order (empty when it is not in the catalog). */
     public List<LessonFacts> lessonFacts(UUID courseId) {
-        return published.lessons(platform.db().execute(), courseId).stream().map(CatalogCore::facts).toList();
+        return lessonFacts(platform.db().execute(), courseId);
+    }
+
+    public List<LessonFacts> lessonFacts(DbExecute db, UUID courseId) {
+        return published.lessons(db, courseId).stream().map(CatalogCore::facts).toList();
     }
 
     public Optional<LessonFacts> lessonFactsOf(UUID lessonId) {

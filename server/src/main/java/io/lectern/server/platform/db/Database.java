@@ -31,8 +31,8 @@ public final class Database implements AutoCloseable {
      * still read the catalog, identity or commerce inside. They are logged, not refused, until they read first and
      * write after; nothing may be added to this list — new code reads before its transaction or uses its DbExecute.
      */
-    private static final java.util.Set<String> KNOWN_NESTING = java.util.Set.of("SigningKeys", "Invoices", "Progress",
-            "Certificates", "Assignments", "Attempts", "Quizzes", "Authoring", "SyncService");
+    private static final java.util.Set<String> KNOWN_NESTING = java.util.Set.of("SigningKeys", "Invoices",
+            "Certificates", "Assignments", "Quizzes", "Authoring", "SyncService");
 
     private final HikariDataSource dataSource;
     private final DbClient client;

@@ -127,7 +127,7 @@ public final class Progress {
     }
 
     private void completeCourse(DbTransaction tx, UUID userId, UUID courseId, Instant now) {
-        Set<UUID> required = catalog.lessons(courseId).stream().filter(LessonFacts::required)
+        Set<UUID> required = catalog.lessons(tx, courseId).stream().filter(LessonFacts::required)
                 .map(LessonFacts::lessonId).collect(Collectors.toSet());
         Set<UUID> completed = completedLessons(tx, userId, courseId);
         if (required.isEmpty() || !completed.containsAll(required)) {

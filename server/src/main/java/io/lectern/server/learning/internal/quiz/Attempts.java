@@ -105,7 +105,7 @@ public final class Attempts {
 
     AttemptView view(Principal p, UUID attemptId) {
         QuizStore.Attempt a = owned(p, attemptId);
-        return views.of(quiz(a), a);
+        return views.of(quiz(platform.db().execute(), a), a);
     }
 
     AttemptView save(Principal p, UUID attemptId, JsonNode answers) {
@@ -126,7 +126,7 @@ public final class Attempts {
                 merged.set(id, answers.get(id));
             });
             store.saveAnswers(tx, attemptId, merged);
-            return views.of(quiz(a), store.attempt(tx, attemptId, false).orElseThrow());
+            return views.of(quiz(tx, a), store.attempt(tx, attemptId, false).orElseThrow());
         });
     }
 
@@ -136,7 +136,7 @@ public final class Attempts {
             requireOpen(a);
             grade(tx, a, platform.clock().instant(), false);
             QuizStore.Attempt done = store.attempt(tx, attemptId, false).orElseThrow();
-            return views.of(quiz(done), done);
+            return views.of(quiz(tx, done), done);
         });
     }
 
@@ -203,7 +203,7 @@ public final class Attempts {
 
     /** Grades what can be graded; essays leave it awaiting review. */
     void grade(DbTransaction tx, QuizStore.Attempt a, Instant submittedAt, boolean auto) {
-        QuizStore.Quiz quiz = quiz(a);
+        QuizStore.Quiz quiz = quiz(tx, a);
         ObjectNode grades = a.grades().deepCopy();
         double score = 0;
         double max = 0;
@@ -234,7 +234,7 @@ public final class Attempts {
 
     private void completeLesson(DbTransaction tx, UUID userId, QuizStore.Quiz quiz, Instant at) {
         ProgressBatch batch = new ProgressBatch(userId);
-        catalog.lessons(quiz.courseId()).stream().filter(l -> quiz.id().equals(l.quizId()))
+        catalog.lessons(tx, quiz.courseId()).stream().filter(l -> quiz.id().equals(l.quizId()))
                 .forEach(l -> batch.complete(l, at));
         progress.applyInTransaction(tx, batch);
     }
@@ -267,7 +267,8 @@ public final class Attempts {
                 .orElseThrow(() -> ApiException.notFound("This attempt"));
     }
 
-    QuizStore.Quiz quiz(QuizStore.Attempt a) {
-        return store.quiz(platform.db().execute(), a.quizId()).orElseThrow();
+    /** The attempt's quiz, read with {@code db}: the caller's transaction when it has one. */
+    QuizStore.Quiz quiz(io.helidon.dbclient.DbExecute db, QuizStore.Attempt a) {
+        return store.quiz(db, a.quizId()).orElseThrow();
     }
 }

@@ -81,7 +81,7 @@ public final class Quizzes {
     List<AttemptView> gradingQueue(Principal p, UUID courseId) {
         requireStaff(p, courseId);
         return store.awaitingReview(platform.db().execute(), courseId).stream()
-                .map(a -> views.of(attempts.quiz(a), a)).toList();
+                .map(a -> views.of(attempts.quiz(platform.db().execute(), a), a)).toList();
     }
 
     /** Grades the essays of an attempt ({questionId: {points, comment}}) and finishes it. */
@@ -89,7 +89,7 @@ public final class Quizzes {
         return platform.db().inTransaction(tx -> {
             QuizStore.Attempt a = store.attempt(tx, attemptId, true).orElseThrow(() -> ApiException.notFound(
                     "This attempt"));
-            QuizStore.Quiz quiz = attempts.quiz(a);
+            QuizStore.Quiz quiz = attempts.quiz(tx, a);
             requireStaff(p, quiz.courseId());
             if (!a.status().equals("AWAITING_REVIEW")) {
                 throw new ApiException(409, "attempt.not_awaiting_review", "This attempt has nothing left to grade.");
