@@ -127,6 +127,11 @@ public final class CatalogService {
         return core.offer(courseId);
     }
 
+    /** The same, read with the caller's transaction (a second connection inside it could stall the pool). */
+    public Optional<CourseOffer> offer(io.helidon.dbclient.DbExecute tx, UUID courseId) {
+        return core.offer(tx, courseId);
+    }
+
     /**
      * Counts enrollments on the course card, in the caller's transaction (an outbox delivery). Course pages and
      * cards show it within their cache's time to live; instructors' learner totals follow with the directory job.

@@ -94,6 +94,11 @@ public final class IdentityService {
         return findRecord(id).map(UserRecord::view);
     }
 
+    /** The same, read with the caller's transaction (a second connection inside it could stall the pool). */
+    public Optional<UserView> findById(io.helidon.dbclient.DbExecute tx, UUID id) {
+        return d.users().findById(tx, id).map(UserRecord::view);
+    }
+
     /** The time zone the user chose in their profile; UTC until they choose one. */
     public ZoneId timeZone(UUID id) {
         return findRecord(id).map(UserRecord::timezone).map(ZoneId::of).orElse(ZoneOffset.UTC);

@@ -51,7 +51,7 @@ final class Authoring {
                     "Only admins choose a course's owner; yours is you.")));
         }
         UUID ownerId = in.ownerId() != null ? in.ownerId() : p.userId();
-        List<InstructorRef> instructors = staff.instructors(ownerId, orEmpty(in.coInstructorIds()));
+        List<InstructorRef> instructors = staff.instructors(platform.db().execute(), ownerId, orEmpty(in.coInstructorIds()));
         Pricing pricing = in.pricing() == null ? Pricing.FREE : in.pricing();
         Validation price = new Validation();
         CourseRules.checkPrice(price, pricing, in.priceMinor());
@@ -85,7 +85,7 @@ final class Authoring {
             List<InstructorRef> instructors = c.instructors();
             if (in.coInstructorIds() != null) {
                 CourseStaff.requireOwner(p, c);
-                instructors = staff.instructors(c.ownerId(), in.coInstructorIds());
+                instructors = staff.instructors(db, c.ownerId(), in.coInstructorIds());
             }
             if (in.category() != null && !in.category().equals(c.category())) {
                 requireCategory(db, in.category());

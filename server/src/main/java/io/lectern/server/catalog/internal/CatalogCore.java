@@ -131,7 +131,11 @@ public final class CatalogCore {
     }
 
     public Optional<CourseOffer> offer(UUID courseId) {
-        return published.course(platform.db().execute(), courseId.toString()).map(c -> new CourseOffer(c.id(),
+        return offer(platform.db().execute(), courseId);
+    }
+
+    public Optional<CourseOffer> offer(DbExecute db, UUID courseId) {
+        return published.course(db, courseId.toString()).map(c -> new CourseOffer(c.id(),
                 c.summary().title(), c.status(), c.summary().pricing(), c.summary().price().amountMinor(),
                 c.summary().price().currency(), c.ownerId(), c.instructorIds()));
     }

@@ -1,5 +1,6 @@
 package io.lectern.server.catalog.internal;
 
+import io.helidon.dbclient.DbExecute;
 import io.lectern.model.catalog.InstructorRef;
 import io.lectern.model.common.FieldViolation;
 import io.lectern.model.identity.Role;
@@ -41,10 +42,10 @@ final class CourseStaff {
     }
 
     /** The instructor list for an owner and co-instructors, checking each is an instructor or admin account. */
-    List<InstructorRef> instructors(UUID ownerId, List<UUID> coInstructorIds) {
+    List<InstructorRef> instructors(DbExecute db, UUID ownerId, List<UUID> coInstructorIds) {
         List<FieldViolation> wrong = new ArrayList<>();
         List<InstructorRef> list = new ArrayList<>();
-        list.add(new InstructorRef(ownerId, staffAccount(ownerId, "ownerId", wrong), true));
+        list.add(new InstructorRef(ownerId, staffAccount(db, ownerId, "ownerId", wrong), true));
         for (int i = 0; i < coInstructorIds.size(); i++) {
             UUID id = coInstructorIds.get(i);
             String field = "coInstructorIds[" + i + "]";
@@ -52,7 +53,7 @@ final class CourseStaff {
                 wrong.add(new FieldViolation(field, "unique", "List each co-instructor once, and not the owner."));
                 continue;
             }
-            list.add(new InstructorRef(id, staffAccount(id, field, wrong), false));
+            list.add(new InstructorRef(id, staffAccount(db, id, field, wrong), false));
         }
         if (!wrong.isEmpty()) {
             throw ApiException.invalid(wrong);
@@ -60,8 +61,8 @@ final class CourseStaff {
         return list;
     }
 
-    private String staffAccount(UUID id, String field, List<FieldViolation> wrong) {
-        UserView user = identity.findById(id).orElse(null);
+    private String staffAccount(DbExecute db, UUID id, String field, List<FieldViolation> wrong) {
+        UserView user = identity.findById(db, id).orElse(null);
         if (user == null || user.role() == Role.STUDENT) {
             wrong.add(new FieldViolation(field, "instructor", field + " must be the id of an instructor account."));
             return "";

@@ -50,6 +50,7 @@ public final class LearningCore {
                 new Notes(platform, catalog, notes)).register(routes);
         CertificateKeys keys = new CertificateKeys(platform, SecretBox.open(platform.config().auth().secretKey(),
                 platform.config().dataDir()));
+        keys.ready(); // made or loaded now, not on first use inside the issuing transaction
         Certificates certificates = new Certificates(platform, catalog, identity, media, keys);
         new CertificateRoutes(platform, certificates, keys).register(routes);
         new AssignmentRoutes(platform, assignments).register(routes);

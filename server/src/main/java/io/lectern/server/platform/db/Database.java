@@ -26,13 +26,13 @@ public final class Database implements AutoCloseable {
      */
     private static final ThreadLocal<int[]> TRANSACTIONS = ThreadLocal.withInitial(() -> new int[2]);
     /**
-     * Transactions known to ask another module's facade (which reads on its own connection) from inside: rare or
-     * single-threaded paths (signing-key rotation, the outbox's invoice listener) and learning/authoring writes that
-     * still read the catalog, identity or commerce inside. They are logged, not refused, until they read first and
-     * write after; nothing may be added to this list — new code reads before its transaction or uses its DbExecute.
+     * Transactions known to ask another module's facade (which reads on its own connection) from inside: signing-key
+     * rotation (rare), assignment grading, essay grading and offline sync, which still ask the catalog or commerce
+     * who may study or teach. They are logged, not refused, until they read first or pass their DbExecute (as the
+     * facades' {@code (DbExecute, …)} overloads allow); nothing may be added to this list.
      */
-    private static final java.util.Set<String> KNOWN_NESTING = java.util.Set.of("SigningKeys", "Invoices",
-            "Certificates", "Assignments", "Quizzes", "Authoring", "SyncService");
+    private static final java.util.Set<String> KNOWN_NESTING = java.util.Set.of("SigningKeys", "Assignments",
+            "Quizzes", "SyncService");
 
     private final HikariDataSource dataSource;
     private final DbClient client;

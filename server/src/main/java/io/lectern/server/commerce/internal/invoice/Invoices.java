@@ -84,7 +84,7 @@ public final class Invoices {
                 INSERT INTO commerce.invoice_counters (year, last) VALUES (?, 1)
                 ON CONFLICT (year) DO UPDATE SET last = commerce.invoice_counters.last + 1
                 RETURNING last""", year).map(r -> Rows.number(r, "last")).orElseThrow();
-        UserView buyer = identity.findById(userId).orElse(new UserView(userId, "", "Learner", null));
+        UserView buyer = identity.findById(tx, userId).orElse(new UserView(userId, "", "Learner", null));
         UUID id = platform.ids().next();
         tx.insert("""
                 INSERT INTO commerce.invoices (id, number, user_id, kind, subject_id, description, detail, total_minor,

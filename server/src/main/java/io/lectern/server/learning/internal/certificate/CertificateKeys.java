@@ -41,6 +41,11 @@ public final class CertificateKeys {
         this.secrets = secrets;
     }
 
+    /** Loads (or makes) the signing key now, outside any transaction; issuing certificates then needs no second one. */
+    public void ready() {
+        current();
+    }
+
     Key current() {
         Key k = key;
         if (k == null) {

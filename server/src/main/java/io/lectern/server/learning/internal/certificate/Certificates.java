@@ -64,10 +64,10 @@ public final class Certificates {
                 done.courseId()).isPresent()) {
             return;
         }
-        CourseOffer course = catalog.offer(done.courseId()).orElseThrow();
-        String learner = identity.findById(done.userId()).map(u -> u.displayName()).orElse("Learner");
+        CourseOffer course = catalog.offer(tx, done.courseId()).orElseThrow();
+        String learner = identity.findById(tx, done.userId()).map(u -> u.displayName()).orElse("Learner");
         String instructors = String.join(", ", course.instructorIds().stream()
-                .map(i -> identity.findById(i).map(u -> u.displayName()).orElse("")).filter(n -> !n.isBlank()).toList());
+                .map(i -> identity.findById(tx, i).map(u -> u.displayName()).orElse("")).filter(n -> !n.isBlank()).toList());
         Instant issued = done.completedAt().truncatedTo(ChronoUnit.SECONDS);
         String code = code();
         CertificateKeys.Key key = keys.current();
