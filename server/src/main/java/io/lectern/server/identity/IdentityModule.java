@@ -45,6 +45,7 @@ public final class IdentityModule {
         AuthSettings auth = platform.config().auth();
         SecretBox secrets = SecretBox.open(auth.secretKey(), platform.config().dataDir());
         SigningKeys keys = new SigningKeys(platform, secrets, auth.keyRotation(), auth.accessTokenTtl());
+        keys.signingKey(); // loaded (or made) now, not on the first sign-in, inside its transaction
         AccessTokens tokens = new AccessTokens(keys, platform.clock(), auth.accessTokenTtl());
         Revocations revocations = new Revocations(platform.redis(), auth.accessTokenTtl());
         Deps d = new Deps(platform, new UserRepository(), new PasswordHasher(), new EmailCodes(secrets, platform.clock()),
