@@ -54,7 +54,8 @@ public final class SettingsViewModel {
     /** The system's language first (named with what it comes to), then each the app speaks, in its own name. */
     public List<Language> languages() {
         List<Language> all = new ArrayList<>();
-        all.add(new Language("", tr("settings.language.system", Messages.nameOf(Messages.supported(Locale.getDefault())))));
+        Locale system = Messages.supported(settings.systemLocale());
+        all.add(new Language("", tr("settings.language.system", Messages.nameOf(system))));
         Messages.SUPPORTED.forEach(l -> all.add(new Language(l.toLanguageTag(), Messages.nameOf(l))));
         return all;
     }

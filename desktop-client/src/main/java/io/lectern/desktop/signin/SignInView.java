@@ -101,7 +101,8 @@ public final class SignInView {
         showWhen(links, firstStep);
         VBox card = new VBox(12, title, modeBar, email, password, code, secondStep(), submitButton(), backButton(),
                 providerButtons(), cancelButton(), copyLinkButton(), error, links, statusRow());
-        card.setMaxWidth(360);
+        card.setMaxWidth(400);
+        card.setPrefWidth(400); // room for the title in every language (it wraps beyond that)
         card.setPadding(new Insets(32));
         VBox root = new VBox(card);
         root.setAlignment(Pos.CENTER);

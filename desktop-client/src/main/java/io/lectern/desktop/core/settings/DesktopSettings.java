@@ -24,10 +24,19 @@ public final class DesktopSettings {
     private final Path file;
     private final Map<String, String> env;
     private final Properties values = new Properties();
+    /** The system's language as the JVM started, before the app makes its chosen one the default. */
+    private static final Locale SYSTEM = Locale.getDefault();
+    private final Locale system;
 
     public DesktopSettings(Path file, Map<String, String> env) {
+        this(file, env, SYSTEM);
+    }
+
+    /** With a given system language (the one "System language" means). */
+    public DesktopSettings(Path file, Map<String, String> env, Locale system) {
         this.file = file;
         this.env = env;
+        this.system = system;
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 values.load(in);
@@ -87,7 +96,12 @@ public final class DesktopSettings {
     /** The language the app speaks: the one chosen, else the system's when translated, else English. */
     public Locale locale() {
         String tag = language();
-        return Messages.supported(tag.isEmpty() ? Locale.getDefault() : Locale.forLanguageTag(tag));
+        return Messages.supported(tag.isEmpty() ? system : Locale.forLanguageTag(tag));
+    }
+
+    /** The system's own language (what "System language" stands for), translated or not. */
+    public Locale systemLocale() {
+        return system;
     }
 
     /** A supported language tag, or empty for the system's. */

@@ -31,20 +31,21 @@ class DesktopSettingsTest {
     @Test
     void languageIsTheChosenOneElseTheSystemsWhenTranslatedElseEnglish(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("desktop.properties");
-        Locale system = Locale.getDefault();
+        Locale austrian = Locale.forLanguageTag("de-AT");
+        assertEquals("", new DesktopSettings(file, Map.of(), austrian).language());
+        assertEquals(Locale.GERMAN, new DesktopSettings(file, Map.of(), austrian).locale());
+        assertEquals(Locale.ENGLISH, new DesktopSettings(file, Map.of(), Locale.JAPAN).locale());
+        new DesktopSettings(file, Map.of(), austrian).setLanguage("es");
+        assertEquals(Locale.forLanguageTag("es"), new DesktopSettings(file, Map.of(), austrian).locale());
+        assertThrows(IllegalArgumentException.class, () -> new DesktopSettings(file, Map.of()).setLanguage("xx"));
+        Locale before = Locale.getDefault();
         try {
-            Locale.setDefault(Locale.forLanguageTag("de-AT"));
-            assertEquals("", new DesktopSettings(file, Map.of()).language());
-            assertEquals(Locale.GERMAN, new DesktopSettings(file, Map.of()).locale());
-            Locale.setDefault(Locale.forLanguageTag("ja-JP"));
-            assertEquals(Locale.ENGLISH, new DesktopSettings(file, Map.of()).locale());
-            new DesktopSettings(file, Map.of()).setLanguage("es");
-            assertEquals(Locale.forLanguageTag("es"), new DesktopSettings(file, Map.of()).locale());
-            assertThrows(IllegalArgumentException.class, () -> new DesktopSettings(file, Map.of()).setLanguage("xx"));
-            new DesktopSettings(file, Map.of()).setLanguage("");
-            assertEquals(Locale.ENGLISH, new DesktopSettings(file, Map.of()).locale());
+            Locale.setDefault(Locale.forLanguageTag("es")); // what the app does with a chosen language
+            new DesktopSettings(file, Map.of(), austrian).setLanguage("");
+            assertEquals(Locale.GERMAN, new DesktopSettings(file, Map.of(), austrian).locale(),
+                    "the system's language, not the default the app set");
         } finally {
-            Locale.setDefault(system);
+            Locale.setDefault(before);
         }
     }
 }
