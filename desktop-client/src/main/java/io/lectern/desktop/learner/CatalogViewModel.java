@@ -194,8 +194,8 @@ public final class CatalogViewModel {
     static String label(String param, FacetCount v) {
         String value = v.value() == null ? "" : v.value().toLowerCase(java.util.Locale.ROOT);
         return switch (param) {
-            case "level", "price" -> java.util.Set.of("beginner", "intermediate", "advanced", "free", "paid",
-                    "subscription").contains(value) ? tr("catalog.facet." + param + "." + value) : v.label();
+            case "level", "price" -> Messages.has("catalog.facet." + param + "." + value)
+                    ? tr("catalog.facet." + param + "." + value) : v.label();
             case "minRating" -> {
                 try {
                     yield tr("catalog.facet.stars", Double.parseDouble(value));

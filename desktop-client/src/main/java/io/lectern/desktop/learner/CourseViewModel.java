@@ -9,7 +9,6 @@ import io.lectern.desktop.core.catalog.CatalogClient;
 import io.lectern.desktop.core.i18n.MoneyText;
 import io.lectern.model.catalog.CourseDetail;
 import io.lectern.model.catalog.InstructorRef;
-import io.lectern.model.catalog.LessonType;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.model.commerce.Enrollment;
 import java.math.BigDecimal;
@@ -174,23 +173,11 @@ public final class CourseViewModel {
 
     /** "Lenses  (video, 4 min)  · free preview": title, type, length when known, preview or locked. */
     static String lessonLine(CourseDetail.Lesson l) {
-        String type = typeText(l.type());
+        String type = LessonViewModel.typeName(l.type());
         String line = l.durationSec() > 0 ? tr("course.syllabus.lessonTimed", l.title(), type, duration(l.durationSec()))
                 : tr("course.syllabus.lesson", l.title(), type);
         return l.preview() ? line + "  · " + tr("course.syllabus.preview")
                 : l.locked() ? line + "  · " + tr("course.syllabus.locked") : line;
-    }
-
-    static String typeText(LessonType type) {
-        return switch (type) {
-            case VIDEO -> tr("course.lessonType.video");
-            case ARTICLE -> tr("course.lessonType.article");
-            case PDF -> tr("course.lessonType.pdf");
-            case QUIZ -> tr("course.lessonType.quiz");
-            case ASSIGNMENT -> tr("course.lessonType.assignment");
-            case LIVE -> tr("course.lessonType.live");
-            case EMBED -> tr("course.lessonType.embed");
-        };
     }
 
     static String duration(int seconds) {

@@ -32,7 +32,7 @@ final class SeekPreview {
                 return;
             }
             double at = Math.max(0, Math.min(1, e.getX() / seek.getWidth())) * length;
-            tip.setText(VideoPane.clock(at));
+            tip.setText(VideoViewModel.clock(at));
             ThumbnailTrack.Thumbnail t = model.choices().thumbnailAt(at).orElse(null);
             if (t == null) {
                 picture.setImage(null);

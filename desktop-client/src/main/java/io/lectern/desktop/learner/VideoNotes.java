@@ -101,7 +101,7 @@ final class VideoNotes {
                 return;
             }
             boolean mark = "BOOKMARK".equals(n.kind());
-            Button at = new Button(VideoPane.clock(n.positionSec() == null ? 0 : n.positionSec()));
+            Button at = new Button(VideoViewModel.clock(n.positionSec() == null ? 0 : n.positionSec()));
             at.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
             at.setTooltip(new Tooltip(tr("notes.jumpHere")));
             at.setOnAction(e -> model.jumpTo(n));

@@ -5,7 +5,6 @@ import static io.lectern.desktop.core.i18n.Messages.tr;
 import atlantafx.base.theme.Styles;
 import io.lectern.desktop.core.video.FrameSink;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -119,8 +118,9 @@ public final class VideoPane implements FrameSink {
             }
         });
         Label time = new Label();
-        time.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> clock(model.position().get())
-                + " / " + clock(model.length().get()), model.position(), model.length()));
+        time.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> VideoViewModel.clock(model.position().get())
+                + " / " + VideoViewModel.clock(model.length().get()), model.position(), model.length()));
         ChoiceBox<Float> speed = speedChoice();
         Slider volume = new Slider(0, 100, 80);
         volume.setPrefWidth(70);
@@ -223,11 +223,5 @@ public final class VideoPane implements FrameSink {
         if (node.getScene() != null && node.getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreen(!stage.isFullScreen());
         }
-    }
-
-    static String clock(double seconds) {
-        long s = (long) Math.max(0, seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -134,7 +134,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
         if (book != null && lesson != null) {
             book.bookmark(lesson, position.get());
             refreshNotes();
-            noteMessage.set(tr("video.bookmarked", VideoPane.clock(position.get())));
+            noteMessage.set(tr("video.bookmarked", clock(position.get())));
         }
     }
 
@@ -150,7 +150,7 @@ public final class VideoViewModel implements VideoPlayer.Listener {
             return false;
         }
         refreshNotes();
-        noteMessage.set(tr("video.noteKept", VideoPane.clock(position.get())));
+        noteMessage.set(tr("video.noteKept", clock(position.get())));
         return true;
     }
 
@@ -380,5 +380,12 @@ public final class VideoViewModel implements VideoPlayer.Listener {
             position.set(millis / 1000.0);
             length.set(total / 1000.0);
         });
+    }
+
+    /** A position as a clock ("4:05", "1:02:03"). */
+    static String clock(double seconds) {
+        long s = (long) Math.max(0, seconds);
+        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -48,7 +48,7 @@ public final class WalletViewModel {
         this.ui = ui;
         code.addListener((obs, old, typed) -> codeProblem.set(problem(typed)));
         canRedeem = Bindings.createBooleanBinding(() -> !busy.get() && !code.get().isBlank()
-                && VoucherCodeFormat.problem(code.get()).isEmpty(), busy, code);
+                && VoucherCodeFormat.flaw(code.get()).isEmpty(), busy, code);
     }
 
     /** Says what is wrong only once it is certainly wrong: a foreign symbol, too many symbols, or a failed check. */
@@ -61,19 +61,11 @@ public final class WalletViewModel {
         if (!foreign && n.length() < VoucherCodeFormat.PAYLOAD_SYMBOLS + 1) {
             return "";
         }
-        if (VoucherCodeFormat.problem(typed).isEmpty()) {
-            return "";
-        }
-        // the same checks, in the same order, as VoucherCodeFormat.problem, said in the learner's language
-        if (n.length() != VoucherCodeFormat.PAYLOAD_SYMBOLS + 1) {
-            return tr("wallet.code.length", VoucherCodeFormat.PAYLOAD_SYMBOLS + 1);
-        }
-        for (char c : n.toCharArray()) {
-            if (VoucherCodeFormat.ALPHABET.indexOf(c) < 0) {
-                return tr("wallet.code.foreign", String.valueOf(c));
-            }
-        }
-        return tr("wallet.code.typo");
+        return VoucherCodeFormat.flaw(typed).map(f -> switch (f.kind()) {
+            case LENGTH -> tr("wallet.code.length", VoucherCodeFormat.PAYLOAD_SYMBOLS + 1);
+            case FOREIGN -> tr("wallet.code.foreign", String.valueOf(f.foreign()));
+            case TYPO -> tr("wallet.code.typo");
+        }).orElse("");
     }
 
     public StringProperty balance() {

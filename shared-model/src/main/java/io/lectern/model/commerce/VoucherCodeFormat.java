@@ -57,20 +57,41 @@ public final class VoucherCodeFormat {
         return out.toString();
     }
 
+    /**
+     * What is wrong with a typed code, as a fact a client can put in its own words.
+     *
+     * @param kind    which check failed
+     * @param foreign for {@link Kind#FOREIGN}, the symbol that is not in the alphabet
+     */
+    public record Flaw(Kind kind, char foreign) {
+
+        /** The checks, in the order they are made. */
+        public enum Kind { LENGTH, FOREIGN, TYPO }
+    }
+
     /** What is wrong with a typed code, if anything: too short or long, a foreign symbol, or a failed check. */
-    public static Optional<String> problem(String typed) {
+    public static Optional<Flaw> flaw(String typed) {
         String code = normalise(typed == null ? "" : typed);
         if (code.length() != PAYLOAD_SYMBOLS + 1) {
-            return Optional.of("A voucher code has " + (PAYLOAD_SYMBOLS + 1) + " letters and digits.");
+            return Optional.of(new Flaw(Flaw.Kind.LENGTH, ' '));
         }
         for (char c : code.toCharArray()) {
             if (ALPHABET.indexOf(c) < 0) {
-                return Optional.of("'" + c + "' does not appear in voucher codes.");
+                return Optional.of(new Flaw(Flaw.Kind.FOREIGN, c));
             }
         }
         if (checkSymbol(code.substring(0, PAYLOAD_SYMBOLS)) != code.charAt(PAYLOAD_SYMBOLS)) {
-            return Optional.of("This code has a typo; check it against the card.");
+            return Optional.of(new Flaw(Flaw.Kind.TYPO, ' '));
         }
         return Optional.empty();
+    }
+
+    /** {@link #flaw} in English words, as the server answers. */
+    public static Optional<String> problem(String typed) {
+        return flaw(typed).map(f -> switch (f.kind()) {
+            case LENGTH -> "A voucher code has " + (PAYLOAD_SYMBOLS + 1) + " letters and digits.";
+            case FOREIGN -> "'" + f.foreign() + "' does not appear in voucher codes.";
+            case TYPO -> "This code has a typo; check it against the card.";
+        });
     }
 }
