@@ -46,13 +46,18 @@ public final class CatalogService {
     }
 
     /** The same, read with the caller's transaction (a second connection inside it could stall the pool). */
-    public java.util.List<LessonFacts> lessons(io.helidon.dbclient.DbExecute tx, UUID courseId) {
+    public java.util.List<LessonFacts> lessons(DbExecute tx, UUID courseId) {
         return core.lessonFacts(tx, courseId);
     }
 
     /** One published lesson's facts. */
     public Optional<LessonFacts> lesson(UUID lessonId) {
         return core.lessonFactsOf(lessonId);
+    }
+
+    /** The same, read with the caller's transaction. */
+    public Optional<LessonFacts> lesson(DbExecute tx, UUID lessonId) {
+        return core.lessonFactsOf(tx, lessonId);
     }
 
     /**
@@ -128,7 +133,7 @@ public final class CatalogService {
     }
 
     /** The same, read with the caller's transaction (a second connection inside it could stall the pool). */
-    public Optional<CourseOffer> offer(io.helidon.dbclient.DbExecute tx, UUID courseId) {
+    public Optional<CourseOffer> offer(DbExecute tx, UUID courseId) {
         return core.offer(tx, courseId);
     }
 

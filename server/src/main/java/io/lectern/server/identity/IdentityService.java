@@ -96,7 +96,7 @@ public final class IdentityService {
 
     /** The same, read with the caller's transaction (a second connection inside it could stall the pool). */
     public Optional<UserView> findById(io.helidon.dbclient.DbExecute tx, UUID id) {
-        return d.users().findById(tx, id).map(UserRecord::view);
+        return findRecord(tx, id).map(UserRecord::view);
     }
 
     /** The time zone the user chose in their profile; UTC until they choose one. */
@@ -105,7 +105,11 @@ public final class IdentityService {
     }
 
     private Optional<UserRecord> findRecord(UUID id) {
-        return d.users().findById(d.platform().db().execute(), id);
+        return findRecord(d.platform().db().execute(), id);
+    }
+
+    private Optional<UserRecord> findRecord(io.helidon.dbclient.DbExecute db, UUID id) {
+        return d.users().findById(db, id);
     }
 
     public boolean anyWithRole(Role role) {

@@ -91,7 +91,11 @@ public final class CatalogCore {
     }
 
     public Optional<LessonFacts> lessonFactsOf(UUID lessonId) {
-        return published.lesson(platform.db().execute(), lessonId).map(CatalogCore::facts);
+        return lessonFactsOf(platform.db().execute(), lessonId);
+    }
+
+    public Optional<LessonFacts> lessonFactsOf(DbExecute db, UUID lessonId) {
+        return published.lesson(db, lessonId).map(CatalogCore::facts);
     }
 
     /** A lesson as its authors see it now (draft), for modules that attach things to lessons. */

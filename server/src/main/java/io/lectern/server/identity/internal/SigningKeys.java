@@ -45,16 +45,17 @@ public final class SigningKeys {
     public ECKey signingKey() {
         Instant now = platform.clock().instant();
         ECKey current = current(loaded.keys(), now);
-        if (current == null) {
+        // Loaded at start; a rotation when the key's time is up may come inside a sign-in's transaction (rare).
+        return current != null ? current : io.lectern.server.platform.db.Database.allowingNesting(() -> {
             reload();
-            current = current(loaded.keys(), now);
-        }
-        if (current == null) {
-            rotate(now);
-            reload();
-            current = current(loaded.keys(), now);
-        }
-        return current;
+            ECKey fresh = current(loaded.keys(), now);
+            if (fresh == null) {
+                rotate(now);
+                reload();
+                fresh = current(loaded.keys(), now);
+            }
+            return fresh;
+        });
     }
 
     /** All keys that may have signed a live token; reloads when asked for a key id it does not know yet. */

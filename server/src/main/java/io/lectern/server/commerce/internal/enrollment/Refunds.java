@@ -46,17 +46,15 @@ public final class Refunds {
 
     public Enrollment refund(Principal p, UUID enrollmentId, RefundRequest in, String ip) {
         new Validation().maxLength("reason", in.reason(), 500).throwIfInvalid();
-        // Who may refund is settled before the transaction (an enrollment never changes course): asking the catalog
-        // inside it would take a second connection while holding one, and concurrent refunds could drain the pool.
-        UUID courseId = repo.find(platform.db().execute(), enrollmentId).map(r -> r.view().courseId())
-                .orElseThrow(() -> ApiException.notFound("This enrollment"));
-        if (!p.isAdmin() && !catalog.offer(courseId).map(c -> c.isStaff(p.userId())).orElse(false)) {
-            throw Authz.forbidden();
-        }
         platform.db().doInTransaction(tx -> {
             EnrollmentRepository.Row row = repo.lock(tx, enrollmentId)
                     .orElseThrow(() -> ApiException.notFound("This enrollment"));
             Enrollment e = row.view();
+            // the catalog is read with this transaction: a second connection per refund could drain the pool
+            boolean staff = catalog.offer(tx, e.courseId()).map(c -> c.isStaff(p.userId())).orElse(false);
+            if (!p.isAdmin() && !staff) {
+                throw Authz.forbidden();
+            }
             Instant now = platform.clock().instant();
             if (!"ACTIVE".equals(e.status())) {
                 throw new ApiException(409, "refund.not_active", "This enrollment already ended (" + e.status() + ").");

@@ -120,14 +120,16 @@ public final class Ledger {
                 kind.name(), ownerId).map(r -> Rows.uuid(r, "id"));
     }
 
-    /** The kept balance of an owned account (0 when it does not exist yet). */
+    /** The balance of an owned account, kept on its row or summed from its entries (0 when it does not exist yet). */
     public long balance(DbExecute db, AccountKind kind, UUID ownerId) {
+        if (!kind.tracked()) {
+            return summed(db, kind, ownerId);
+        }
         return db.get("SELECT balance FROM commerce.accounts WHERE kind = ? AND owner_id = ?", kind.name(), ownerId)
                 .map(r -> Rows.number(r, "balance")).orElse(0L);
     }
 
-    /** A balance summed from the entries of an owned account (0 when it does not exist yet). */
-    public long summed(DbExecute db, AccountKind kind, UUID ownerId) {
+    private long summed(DbExecute db, AccountKind kind, UUID ownerId) {
         return db.get("""
                 SELECT coalesce(sum(e.amount), 0) AS balance FROM commerce.accounts a
                   JOIN commerce.entries e ON e.account_id = a.id WHERE a.kind = ? AND a.owner_id = ?""",

@@ -60,7 +60,7 @@ public final class EarningsReport {
             months = rows.map(r -> new Earnings.MonthEarnings(Rows.text(r, "month"), Rows.number(r, "sales"),
                     new Money(Rows.number(r, "earned"), currency))).toList();
         }
-        return new Earnings(new Money(ledger.summed(db, AccountKind.INSTRUCTOR_PENDING, instructorId), currency),
+        return new Earnings(money(db, AccountKind.INSTRUCTOR_PENDING, instructorId),
                 money(db, AccountKind.INSTRUCTOR_AVAILABLE, instructorId),
                 money(db, AccountKind.INSTRUCTOR_PAYOUT_HOLD, instructorId), new Money(paid, currency),
                 new Money(threshold, currency), courses, months);
