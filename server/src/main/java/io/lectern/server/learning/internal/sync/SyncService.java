@@ -123,7 +123,8 @@ public final class SyncService {
 
     /** Adds a heartbeat: watched seconds of a video, or viewed pages of a PDF (counted in the PDF's pages). */
     private Optional<SyncResult.Rejected> heartbeat(ProgressBatch batch, LessonFacts lesson, SyncEvent e) {
-        LessonFacts measured = e.pagesViewed() == null ? lesson : progress.inPages(lesson);
+        LessonFacts measured = e.pagesViewed() == null ? lesson
+                : Database.allowingNesting(() -> progress.inPages(lesson)); // the PDF's pages, from media
         var ranges = e.pagesViewed() == null ? Ranges.parse(e.watchedRanges(), measured.durationSec())
                 : Ranges.pages(e.pagesViewed(), measured.durationSec());
         if (ranges.isEmpty()) {
