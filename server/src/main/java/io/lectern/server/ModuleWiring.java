@@ -7,6 +7,11 @@ import io.lectern.server.commerce.EnrollmentEnded;
 import io.lectern.server.learning.LearningService;
 import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.events.EventBus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Connects modules that may not know each other (the catalog sells nothing, yet needs to know who is enrolled and
@@ -23,9 +28,15 @@ final class ModuleWiring {
         catalog.useEnrollments(commerce::isEnrolled);
         catalog.useCompletions(learning::completedLessons);
         media.usePlaybackCheck(catalog::mediaGrant);
-        events.subscribe("catalog.count-enrollment", EnrollmentCreated.class,
-                (e, delivery) -> catalog.adjustEnrollmentCount(delivery.tx(), e.courseId(), 1));
-        events.subscribe("catalog.count-enrollment-ended", EnrollmentEnded.class,
-                (e, delivery) -> catalog.adjustEnrollmentCount(delivery.tx(), e.courseId(), -1));
+        events.subscribeBatch("catalog.count-enrollment", EnrollmentCreated.class,
+                (started, tx) -> catalog.adjustEnrollmentCounts(tx, countPerCourse(started, EnrollmentCreated::courseId, 1)));
+        events.subscribeBatch("catalog.count-enrollment-ended", EnrollmentEnded.class,
+                (ended, tx) -> catalog.adjustEnrollmentCounts(tx, countPerCourse(ended, EnrollmentEnded::courseId, -1)));
+    }
+
+    private static <E> Map<UUID, Integer> countPerCourse(List<E> events, Function<E, UUID> course, int each) {
+        Map<UUID, Integer> deltas = new LinkedHashMap<>();
+        events.forEach(e -> deltas.merge(course.apply(e), each, Integer::sum));
+        return deltas;
     }
 }

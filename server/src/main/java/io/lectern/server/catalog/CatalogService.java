@@ -138,11 +138,12 @@ public final class CatalogService {
     }
 
     /**
-     * Counts enrollments on the course card, in the caller's transaction (an outbox delivery). Course pages and
-     * cards show it within their cache's time to live; instructors' learner totals follow with the directory job.
+     * Counts enrollments on the course cards, each course's by its delta, in one statement in the caller's
+     * transaction (an outbox delivery). Course pages and cards show it within their cache's time to live; instructors'
+     * learner totals follow with the directory job.
      */
-    public void adjustEnrollmentCount(DbExecute tx, UUID courseId, int delta) {
-        core.adjustEnrollmentCount(tx, courseId, delta);
+    public void adjustEnrollmentCounts(DbExecute tx, java.util.Map<UUID, Integer> deltas) {
+        core.adjustEnrollmentCounts(tx, deltas);
     }
 
     /**

@@ -99,6 +99,12 @@ public final class IdentityService {
         return findRecord(tx, id).map(UserRecord::view);
     }
 
+    /** Several users at once, by id (those that do not exist or were deleted are missing from the map). */
+    public java.util.Map<UUID, UserView> findByIds(io.helidon.dbclient.DbExecute tx, java.util.Collection<UUID> ids) {
+        return d.users().findByIds(tx, ids).stream().map(UserRecord::view)
+                .collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));
+    }
+
     /** The time zone the user chose in their profile; UTC until they choose one. */
     public ZoneId timeZone(UUID id) {
         return findRecord(id).map(UserRecord::timezone).map(ZoneId::of).orElse(ZoneOffset.UTC);

@@ -166,6 +166,14 @@ class EarningsAndPayoutsTest {
             learners.forEach(l -> pool.submit(() -> enrollments.add(buy(l, course).path("id").asText())));
         }
         assertEquals(20, enrollments.size());
+        List<Long> numbers = new ArrayList<>(); // receipts issued together by the outbox: one each, numbers unbroken
+        for (String learner : learners) {
+            numbers.add(Long.parseLong(receipt(learner).path("number").asText().replaceAll(".*-", "")));
+            assertEquals(1, http.get("/api/v1/me/invoices", learner).json().path("items").size());
+        }
+        java.util.Collections.sort(numbers);
+        assertEquals(19, numbers.getLast() - numbers.getFirst(), numbers.toString());
+        assertEquals(20, new java.util.HashSet<>(numbers).size(), numbers.toString());
         long share = earnings(cora).path("pending").path("amountMinor").asLong() / 20;
         assertTrue(share > 0);
         java.util.concurrent.atomic.AtomicInteger refunded = new java.util.concurrent.atomic.AtomicInteger();

@@ -144,9 +144,11 @@ public final class CatalogCore {
                 c.summary().price().currency(), c.ownerId(), c.instructorIds()));
     }
 
-    public void adjustEnrollmentCount(DbExecute tx, UUID courseId, int delta) {
-        tx.update("UPDATE catalog.published_courses SET enrollment_count = greatest(0, enrollment_count + ?) "
-                + "WHERE course_id = ?", delta, courseId);
+    public void adjustEnrollmentCounts(DbExecute tx, java.util.Map<UUID, Integer> deltas) {
+        tx.update("""
+                UPDATE catalog.published_courses p SET enrollment_count = greatest(0, p.enrollment_count + d.delta)
+                  FROM unnest(?::uuid[], ?::int[]) AS d(course_id, delta) WHERE p.course_id = d.course_id""",
+                Rows.uuidArray(deltas.keySet()), deltas.values().stream().mapToInt(Integer::intValue).toArray());
     }
 
     public long publishedCount() {

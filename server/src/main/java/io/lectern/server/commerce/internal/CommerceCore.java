@@ -78,8 +78,8 @@ public final class CommerceCore {
                 courseId -> catalog.offer(courseId).map(c -> c.ownerId())).register(routes);
         Invoices invoices = new Invoices(platform, identity, settings);
         new InvoiceRoutes(platform.json(), invoices).register(routes);
-        platform.events().subscribe("commerce.invoice-on-sale", EnrollmentCreated.class,
-                (sale, delivery) -> invoices.issueFor(delivery.tx(), sale));
+        platform.events().subscribeBatch("commerce.invoice-on-sale", EnrollmentCreated.class,
+                (sales, tx) -> invoices.issueFor(tx, sales));
         platform.jobs().every("commerce.release-earnings", Duration.ofMinutes(1),
                 () -> earnings.releaseDue(Optional.empty()));
         Payments payments = new Payments(platform, ledger, gateways(platform, settings), limits, audit,

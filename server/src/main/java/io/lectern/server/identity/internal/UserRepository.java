@@ -49,6 +49,13 @@ public final class UserRepository {
         return db.get("SELECT * FROM identity.users WHERE id = ?" + LIVE, id).map(UserRepository::record);
     }
 
+    public List<UserRecord> findByIds(DbExecute db, java.util.Collection<UUID> ids) {
+        try (var rows = db.query("SELECT * FROM identity.users WHERE id = ANY(?::uuid[])" + LIVE,
+                (Object) Rows.uuidArray(ids))) {
+            return rows.map(UserRepository::record).toList();
+        }
+    }
+
     /** Locks the row for the rest of the transaction. */
     public Optional<UserRecord> lock(DbExecute tx, UUID id) {
         return tx.get("SELECT * FROM identity.users WHERE id = ?" + LIVE + " FOR UPDATE", id)

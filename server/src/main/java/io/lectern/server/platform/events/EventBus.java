@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class EventBus {
 
-    /** An outbox subscription, addressed by a name that must stay stable across releases. */
-    record Subscription<E>(String name, Class<E> type, OutboxListener<E> listener) {
+    /** An outbox subscription, addressed by a name that must stay stable across releases; one listener is set. */
+    record Subscription<E>(String name, Class<E> type, OutboxListener<E> listener, BatchListener<E> batch) {
     }
 
     private final Map<Class<?>, List<InTransactionListener<?>>> inTransaction = new ConcurrentHashMap<>();
@@ -40,8 +40,17 @@ public final class EventBus {
      * @param name stable, unique name such as {@code notify.mail-on-enrollment}; pending rows refer to it
      */
     public <E> void subscribe(String name, Class<E> type, OutboxListener<E> listener) {
-        if (outbox.putIfAbsent(name, new Subscription<>(name, type, listener)) != null) {
-            throw new IllegalStateException("Two outbox listeners are named " + name);
+        add(new Subscription<>(name, type, listener, null));
+    }
+
+    /** Subscribes an outbox listener that takes the events pending for it together (see {@link BatchListener}). */
+    public <E> void subscribeBatch(String name, Class<E> type, BatchListener<E> listener) {
+        add(new Subscription<>(name, type, null, listener));
+    }
+
+    private void add(Subscription<?> subscription) {
+        if (outbox.putIfAbsent(subscription.name(), subscription) != null) {
+            throw new IllegalStateException("Two outbox listeners are named " + subscription.name());
         }
     }
 

@@ -1,25 +1,30 @@
 package io.lectern.server.platform.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.helidon.dbclient.DbRow;
 import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Rows;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Delivers committed outbox rows to their listeners. Each pass claims a batch with
- * {@code FOR UPDATE SKIP LOCKED} and a lease in its own short transaction, then delivers each row in a
- * transaction that also marks it done, but only while this dispatcher still holds the lease. A dispatcher
- * that dies mid-way simply lets its leases expire, and another one (or the same one after a restart)
- * delivers the rows.
+ * {@code FOR UPDATE SKIP LOCKED} and a lease in its own short transaction, then delivers the rows of each
+ * listener together in one transaction that also marks them done, but only while this dispatcher still holds the
+ * lease (one commit for many events under load). When that transaction fails, each of its rows is delivered
+ * again on its own, so a failing event is retried alone and never holds the others back. A dispatcher that dies
+ * mid-way simply lets its leases expire, and another one (or the same one after a restart) delivers the rows.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
-    private static final int BATCH = 50;
+    private static final int BATCH = 500;
 
     private final Database db;
     private final EventBus bus;
@@ -38,7 +43,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     public synchronized void start() {
         running = true;
-        thread = Thread.ofVirtual().name("outbox-dispatcher").start(this::loop);
+        thread = Thread.ofPlatform().daemon().name("outbox-dispatcher").start(this::loop); // not starved by request threads
     }
 
     private void loop() {
@@ -65,7 +70,13 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** Claims and delivers one batch; returns how many rows it claimed. */
     public int dispatchOnce() {
         List<Claimed> batch = claim();
-        batch.forEach(this::deliver);
+        Map<String, List<Claimed>> byListener = new LinkedHashMap<>();
+        batch.forEach(row -> byListener.computeIfAbsent(row.listener(), l -> new ArrayList<>()).add(row));
+        byListener.values().forEach(rows -> {
+            if (rows.size() == 1 || !deliverTogether(rows)) {
+                rows.forEach(this::deliver);
+            }
+        });
         return batch.size();
     }
 
@@ -90,6 +101,66 @@ public final class OutboxDispatcher implements AutoCloseable {
                 (int) Rows.number(row, "attempts"));
     }
 
+    /** Delivers one listener's rows in one transaction; false when it failed (the rows are then tried one by one). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean deliverTogether(List<Claimed> rows) {
+        try {
+            EventBus.Subscription sub = bus.subscription(rows.getFirst().listener()).orElseThrow();
+            List<Object> events = new ArrayList<>();
+            for (Claimed row : rows) {
+                events.add(bus.deserialize(row.payload(), sub.type()));
+            }
+            db.doInTransaction(tx -> {
+                if (sub.batch() != null) {
+                    handAll(sub, events, tx);
+                } else {
+                    for (int i = 0; i < rows.size(); i++) {
+                        hand(sub, events.get(i), new Delivery(rows.get(i).id(), rows.get(i).attempts() + 1, tx));
+                    }
+                }
+                long marked = tx.update("""
+                        UPDATE platform.outbox o SET status = 'DONE', delivered_at = now(), attempts = o.attempts + 1,
+                               leased_by = NULL, lease_until = NULL, last_error = NULL
+                         WHERE o.id = ANY(?::uuid[]) AND o.leased_by = ? AND o.status = 'PENDING'""",
+                        Rows.uuidArray(rows.stream().map(Claimed::id).toList()), owner);
+                if (marked != rows.size()) {
+                    throw new LeaseLostException();
+                }
+            });
+            return true;
+        } catch (RuntimeException | JsonProcessingException e) {
+            LOG.fine(() -> "Delivering " + rows.size() + " rows to " + rows.getFirst().listener()
+                    + " together failed; delivering them one by one: " + e);
+            return false;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void handAll(EventBus.Subscription sub, List<Object> events, io.helidon.dbclient.DbTransaction tx) {
+        try {
+            sub.batch().on(events, tx);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ListenerFailedException(e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void hand(EventBus.Subscription sub, Object event, Delivery delivery) {
+        if (sub.batch() != null) {
+            handAll(sub, List.of(event), delivery.tx());
+            return;
+        }
+        try {
+            sub.listener().on(event, delivery);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ListenerFailedException(e);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void deliver(Claimed row) {
         int attempt = row.attempts() + 1;
@@ -98,13 +169,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                     () -> new IllegalStateException("no listener named " + row.listener() + " in this server"));
             Object event = bus.deserialize(row.payload(), sub.type());
             db.doInTransaction(tx -> {
-                try {
-                    sub.listener().on(event, new Delivery(row.id(), attempt, tx));
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new ListenerFailedException(e);
-                }
+                hand(sub, event, new Delivery(row.id(), attempt, tx));
                 long marked = tx.update("""
                         UPDATE platform.outbox SET status = 'DONE', delivered_at = now(), attempts = ?,
                                leased_by = NULL, lease_until = NULL, last_error = NULL

@@ -145,6 +145,63 @@ class OutboxTest {
     }
 
     @Test
+    void oneListenersPendingEventsAreDeliveredInOneTransaction() {
+        db.execute().dml("ALTER TABLE public.received ADD COLUMN tx bigint DEFAULT txid_current()");
+        recordInto("progress");
+        for (int i = 0; i < 10; i++) {
+            publish(new LessonFinished("ann", i));
+        }
+        assertEquals(10, new OutboxDispatcher(db, bus, FAST, Duration.ofMillis(10)).dispatchOnce());
+        assertEquals(10, received("progress"));
+        assertEquals(1, db.execute().get("SELECT count(DISTINCT tx) AS n FROM public.received")
+                .map(r -> Rows.number(r, "n")).orElseThrow(), "one commit for the ten deliveries");
+        assertEquals(0, db.execute().get("SELECT count(*) AS n FROM platform.outbox WHERE status <> 'DONE' OR attempts <> 1")
+                .map(r -> Rows.number(r, "n")).orElseThrow());
+    }
+
+    @Test
+    void aFailingEventAmongOthersIsRetriedAloneAndTheOthersLandOnce() throws Exception {
+        AtomicInteger poisonCalls = new AtomicInteger();
+        bus.subscribe("progress", LessonFinished.class, (e, d) -> {
+            if (e.lesson() == 3) {
+                poisonCalls.incrementAndGet();
+                throw new IllegalStateException("lesson 3 is broken");
+            }
+            d.tx().insert("INSERT INTO public.received VALUES ('progress', ?, ?)", e.learner(), e.lesson());
+        });
+        for (int i = 0; i < 6; i++) {
+            publish(new LessonFinished("ann", i));
+        }
+        drain(new OutboxDispatcher(db, bus, FAST, Duration.ofMillis(10)));
+        assertEquals(5, received("progress"), "the five good events, each once (the table's UNIQUE would refuse twice)");
+        assertEquals("DEAD", db.execute().get("SELECT string_agg(status, ',') AS s FROM platform.outbox "
+                + "WHERE status <> 'DONE'").map(r -> Rows.text(r, "s")).orElseThrow());
+        assertEquals(1 + FAST.maxAttempts(), poisonCalls.get(), "once in the batch, then its own attempts");
+    }
+
+    @Test
+    void aBatchListenerGetsThePendingEventsTogetherAndAFailingOneAlone() throws Exception {
+        List<List<Integer>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        bus.subscribeBatch("batch", LessonFinished.class, (events, tx) -> {
+            calls.add(events.stream().map(LessonFinished::lesson).toList());
+            if (events.stream().anyMatch(e -> e.lesson() == 2)) {
+                throw new IllegalStateException("lesson 2 is broken");
+            }
+            for (LessonFinished e : events) {
+                tx.insert("INSERT INTO public.received VALUES ('batch', ?, ?)", e.learner(), e.lesson());
+            }
+        });
+        for (int i = 0; i < 4; i++) {
+            publish(new LessonFinished("ann", i));
+        }
+        drain(new OutboxDispatcher(db, bus, FAST, Duration.ofMillis(10)));
+        assertEquals(List.of(0, 1, 2, 3), calls.getFirst(), "all four at once, in publishing order");
+        assertEquals(List.of(List.of(0), List.of(1), List.of(2), List.of(3)), calls.subList(1, 5), "then one by one");
+        assertEquals(3, received("batch"));
+        assertEquals(1 + 3 + FAST.maxAttempts(), calls.size(), "the good three once each, the broken one until parked");
+    }
+
+    @Test
     void expiredLeaseOfADeadDispatcherIsTakenOver() {
         recordInto("progress");
         publish(new LessonFinished("ann", 1));

@@ -15,9 +15,13 @@ import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Authz;
 import io.lectern.server.platform.security.Principal;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Receipts: every purchase gets an invoice with the tax it contains and a number from an unbroken yearly sequence
@@ -51,49 +55,107 @@ public final class Invoices {
         this.settings = settings;
     }
 
-    /** Issues the receipt of a paid enrollment (the outbox calls this once per sale; a repeat does nothing). */
-    public void issueFor(DbExecute tx, EnrollmentCreated sale) {
-        if (sale.paidMinor() <= 0) {
+    /**
+     * Issues the receipts of paid enrollments, numbered in the order given (the outbox hands several over together;
+     * one already issued is skipped, so a repeat does nothing).
+     */
+    public void issueFor(DbExecute tx, List<EnrollmentCreated> sales) {
+        List<EnrollmentCreated> paid = sales.stream().filter(s -> s.paidMinor() > 0).toList();
+        if (paid.isEmpty()) {
             return;
         }
-        if (tx.get("SELECT 1 FROM commerce.invoices WHERE kind = 'ENROLLMENT' AND subject_id = ?", sale.enrollmentId())
-                .isPresent()) {
-            return;
-        }
-        DbRow e = tx.get("""
-                SELECT e.course_title, e.list_price_minor, e.discount_minor, c.code AS coupon
+        Map<UUID, Bought> bought = new HashMap<>();
+        try (var rows = tx.query("""
+                SELECT e.id, e.course_title, e.list_price_minor, e.discount_minor, c.code AS coupon,
+                       EXISTS (SELECT 1 FROM commerce.invoices i WHERE i.kind = 'ENROLLMENT' AND i.subject_id = e.id)
+                         AS issued
                   FROM commerce.enrollments e LEFT JOIN commerce.coupons c ON c.id = e.coupon_id
-                 WHERE e.id = ?""", sale.enrollmentId()).orElseThrow();
-        long discount = Rows.number(e, "discount_minor");
-        String detail = discount <= 0 ? null : "List price " + MoneyText.of(Rows.number(e, "list_price_minor"),
-                sale.currency()) + ", coupon " + Rows.text(e, "coupon") + " −" + MoneyText.of(discount, sale.currency());
-        issue(tx, sale.userId(), "ENROLLMENT", sale.enrollmentId(), new Lines("Course: " + Rows.text(e, "course_title"),
-                detail), sale.paidMinor(), sale.taxMinor(), sale.currency());
+                 WHERE e.id = ANY(?::uuid[])""", (Object) Rows.uuidArray(paid.stream().map(EnrollmentCreated::enrollmentId)
+                .toList()))) {
+            rows.forEach(r -> bought.put(Rows.uuid(r, "id"), new Bought(Rows.text(r, "course_title"),
+                    Rows.number(r, "list_price_minor"), Rows.number(r, "discount_minor"), Rows.text(r, "coupon"),
+                    Rows.flag(r, "issued"))));
+        }
+        List<Draft> drafts = new ArrayList<>();
+        for (EnrollmentCreated sale : paid) {
+            Bought b = bought.get(sale.enrollmentId());
+            if (b == null) {
+                throw new IllegalStateException("no enrollment " + sale.enrollmentId() + " for its sale event");
+            }
+            if (!b.issued()) {
+                String detail = b.discount() <= 0 ? null : "List price " + MoneyText.of(b.listPrice(), sale.currency())
+                        + ", coupon " + b.coupon() + " −" + MoneyText.of(b.discount(), sale.currency());
+                drafts.add(new Draft(sale.userId(), "ENROLLMENT", sale.enrollmentId(), new Lines("Course: " + b.title(),
+                        detail), sale.paidMinor(), sale.taxMinor(), sale.currency()));
+            }
+        }
+        issueAll(tx, drafts);
+    }
+
+    /** What an enrollment's receipt needs from it. */
+    private record Bought(String title, long listPrice, long discount, String coupon, boolean issued) {
     }
 
     /** What an invoice is for: a description and an optional detail line beneath it. */
     public record Lines(String description, String detail) {
     }
 
+    /**
+     * An invoice to issue.
+     *
+     * @param userId    buyer
+     * @param kind      ENROLLMENT or SUBSCRIPTION
+     * @param subjectId what was bought
+     * @param lines     what it says
+     * @param total     paid, tax included
+     * @param tax       tax contained
+     * @param currency  currency
+     */
+    public record Draft(UUID userId, String kind, UUID subjectId, Lines lines, long total, long tax, String currency) {
+    }
+
     /** Issues an invoice in the caller's transaction, taking the next number of the year. */
-    public UUID issue(DbExecute tx, UUID userId, String kind, UUID subjectId, Lines lines, long total, long tax,
-                      String currency) {
+    public UUID issue(DbExecute tx, Draft draft) {
+        return issueAll(tx, List.of(draft)).getFirst();
+    }
+
+    /** Issues invoices in the caller's transaction, numbered in order from the year's sequence; returns their ids. */
+    private List<UUID> issueAll(DbExecute tx, List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
         var now = platform.clock().instant();
         int year = now.atOffset(ZoneOffset.UTC).getYear();
-        long next = tx.get("""
-                INSERT INTO commerce.invoice_counters (year, last) VALUES (?, 1)
-                ON CONFLICT (year) DO UPDATE SET last = commerce.invoice_counters.last + 1
-                RETURNING last""", year).map(r -> Rows.number(r, "last")).orElseThrow();
-        UserView buyer = identity.findById(tx, userId).orElse(new UserView(userId, "", "Learner", null));
-        UUID id = platform.ids().next();
+        long last = tx.get("""
+                INSERT INTO commerce.invoice_counters (year, last) VALUES (?, ?)
+                ON CONFLICT (year) DO UPDATE SET last = commerce.invoice_counters.last + EXCLUDED.last
+                RETURNING last""", year, drafts.size()).map(r -> Rows.number(r, "last")).orElseThrow();
+        Map<UUID, UserView> buyers = identity.findByIds(tx, drafts.stream().map(Draft::userId).distinct().toList());
+        List<UUID> ids = drafts.stream().map(d -> platform.ids().next()).toList();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            numbers.add(String.format("LEC-%d-%06d", year, last - drafts.size() + 1 + i));
+        }
+        UserView unknown = new UserView(null, "", "Learner", null);
         tx.insert("""
                 INSERT INTO commerce.invoices (id, number, user_id, kind, subject_id, description, detail, total_minor,
-                                               tax_minor, tax_rate_bp, tax_name, currency, buyer_name, buyer_email, seller,
+                                               tax_minor, currency, buyer_name, buyer_email, tax_rate_bp, tax_name, seller,
                                                issued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, String.format("LEC-%d-%06d", year, next),
-                userId, kind, subjectId, lines.description(), lines.detail(), total, tax, settings.taxRateBasisPoints(),
-                settings.taxName(), currency, buyer.displayName(), buyer.email(), settings.seller(), Rows.param(now));
-        return id;
+                SELECT d.*, ?, ?, ?, ? FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::uuid[], ?::text[],
+                                                   ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) AS d""",
+                settings.taxRateBasisPoints(), settings.taxName(), settings.seller(), Rows.param(now),
+                Rows.uuidArray(ids), numbers.toArray(String[]::new), column(drafts, d -> d.userId().toString()),
+                column(drafts, Draft::kind), column(drafts, d -> d.subjectId().toString()),
+                column(drafts, d -> d.lines().description()), column(drafts, d -> d.lines().detail()),
+                drafts.stream().mapToLong(Draft::total).toArray(), drafts.stream().mapToLong(Draft::tax).toArray(),
+                column(drafts, Draft::currency),
+                column(drafts, d -> buyers.getOrDefault(d.userId(), unknown).displayName()),
+                column(drafts, d -> buyers.getOrDefault(d.userId(), unknown).email()));
+        return ids;
+    }
+
+    private static String[] column(List<Draft> drafts, Function<Draft, String> value) {
+        return drafts.stream().map(value).toArray(String[]::new);
     }
 
     public List<Invoice> ofUser(UUID userId) {

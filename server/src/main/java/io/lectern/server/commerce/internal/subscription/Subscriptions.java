@@ -169,9 +169,10 @@ public final class Subscriptions {
                 split.platform()));
         UUID txId = ledger.post(tx, "SUBSCRIPTION", subscriptionId.toString(), userId, "Subscription: " + plan.name(), legs);
         var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
-        invoices.issue(tx, userId, "SUBSCRIPTION", txId, new Invoices.Lines("Subscription: " + plan.name() + " ("
-                + plan.period().toLowerCase(java.util.Locale.ROOT) + ")", "Period " + day.format(periodStart) + " – "
-                + day.format(periodEnd(periodStart, plan))), price, split.tax(), plan.price().currency());
+        invoices.issue(tx, new Invoices.Draft(userId, "SUBSCRIPTION", txId, new Invoices.Lines("Subscription: "
+                + plan.name() + " (" + plan.period().toLowerCase(java.util.Locale.ROOT) + ")", "Period "
+                + day.format(periodStart) + " – " + day.format(periodEnd(periodStart, plan))), price, split.tax(),
+                plan.price().currency()));
     }
 
     private static Instant periodEnd(Instant from, Plan plan) {
