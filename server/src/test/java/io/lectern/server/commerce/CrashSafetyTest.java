@@ -1,6 +1,7 @@
 package io.lectern.server.commerce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lectern.model.identity.Role;
@@ -115,6 +116,20 @@ class CrashSafetyTest {
             assertEquals("PAID", http.get("/api/v1/payments/" + paymentId, learner).json().path("status").asText());
             assertEquals(3000, wallets.balance(learner), "and applied once");
             assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+        }
+    }
+
+    @Test
+    void theDatabaseItselfRefusesEntriesThatDoNotBalance() {
+        try (LecternServer server = TestServer.start(config, routes -> { })) {
+            SQLException refused = assertThrows(SQLException.class, () -> sql("""
+                    WITH t AS (INSERT INTO commerce.transactions (id, kind, memo, created_at)
+                               VALUES (gen_random_uuid(), 'FORGED', 'money from nowhere', now()) RETURNING id)
+                    INSERT INTO commerce.entries (transaction_id, account_id, amount, created_at)
+                    SELECT t.id, a.id, 5000, now() FROM t, commerce.accounts a WHERE a.kind = 'PLATFORM_REVENUE'"""));
+            assertTrue(refused.getMessage().contains("does not balance"), refused.getMessage());
+            assertTrue(new Wallets(new Http(server.baseUri()), new Studio(server, new Http(server.baseUri())).accounts())
+                    .ledgerCheck().path("balanced").asBoolean());
         }
     }
 

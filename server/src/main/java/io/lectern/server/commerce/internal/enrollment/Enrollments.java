@@ -75,25 +75,38 @@ public final class Enrollments {
             return idempotency.run(p.userId(), key, "enroll", fingerprint, 201, Enrollment.class,
                     tx -> enrollIn(tx, p.userId(), course, in));
         } catch (Shortfall e) {
+            refuseIfEnrolled(p.userId(), courseId);
             long balance = ledger.balance(platform.db().execute(), AccountKind.WALLET, p.userId());
             long missing = Math.max(1, e.price - balance);
             throw new ApiException(402, "wallet.insufficient_funds", "Your wallet is short by "
                     + MoneyText.of(missing, ledger.currency()) + "; top it up or redeem a voucher first.")
                     .with("shortfallMinor", missing).with("balanceMinor", balance).with("priceMinor", e.price)
                     .with("currency", ledger.currency());
+        } catch (ApiException e) {
+            if (!e.code().startsWith("idempotency.")) { // "already enrolled" answers before price, coupon, plan rules
+                refuseIfEnrolled(p.userId(), courseId);
+            }
+            throw e;
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e, "enrollments_one_active")) {
-                throw alreadyEnrolled(repo.active(platform.db().execute(), p.userId(), courseId)
-                        .map(r -> r.view().id()).orElse(null));
+                refuseIfEnrolled(p.userId(), courseId);
+                throw alreadyEnrolled(null);
             }
             throw e;
         }
     }
 
-    private Enrollment enrollIn(DbTransaction tx, UUID userId, CourseOffer course, EnrollRequest in) {
-        repo.active(tx, userId, course.courseId()).ifPresent(r -> {
-            throw alreadyEnrolled(r.view().id()); // before any price, coupon or wallet rule answers instead
+    /**
+     * Checked only once a purchase failed: the happy path needs no lookup, as the unique index on active enrollments
+     * refuses a second one (and rolls the payment back with it).
+     */
+    private void refuseIfEnrolled(UUID userId, UUID courseId) {
+        repo.active(platform.db().execute(), userId, courseId).ifPresent(r -> {
+            throw alreadyEnrolled(r.view().id());
         });
+    }
+
+    private Enrollment enrollIn(DbTransaction tx, UUID userId, CourseOffer course, EnrollRequest in) {
         Instant now = platform.clock().instant();
         UUID id = platform.ids().next();
         EnrollmentRepository.NewEnrollment e = switch (course.pricing()) {

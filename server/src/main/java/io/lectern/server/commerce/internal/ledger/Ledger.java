@@ -7,13 +7,15 @@ import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.SqlErrors;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The double-entry ledger. {@link #post} writes one balanced transaction inside the caller's database
@@ -21,6 +23,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * so concurrent postings never deadlock), and a deferred trigger re-checks the balance at commit.
  */
 public final class Ledger {
+
+    /** Books a transaction and its entries in one statement ({@code %s}: the CTEs that come before). */
+    private static final String BOOK_AFTER = """
+            WITH %s t AS (INSERT INTO commerce.transactions (id, kind, reference, actor_id, memo, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?) RETURNING id, created_at)
+            INSERT INTO commerce.entries (transaction_id, account_id, amount, created_at)
+            SELECT t.id, e.account, e.amount, t.created_at FROM t, unnest(?::uuid[], ?::bigint[]) AS e(account, amount)
+            """;
+    private static final String BOOK = BOOK_AFTER.formatted("");
+    /** Also moves one kept balance, under its no-overdraft CHECK (a CTE that modifies always runs to completion). */
+    private static final String MOVE_ONE_AND_BOOK = BOOK_AFTER.formatted(
+            "moved AS (UPDATE commerce.accounts SET balance = balance + ? WHERE id = ? RETURNING id),");
 
     private final Ids ids;
     private final Clock clock;
@@ -46,27 +60,34 @@ public final class Ledger {
             throw new IllegalArgumentException("a ledger transaction must balance, with no zero legs: " + legs);
         }
         UUID id = ids.next();
-        Instant now = clock.instant();
         List<Leg> ordered = legs.stream().sorted(Comparator.comparing(Leg::accountId)).toList();
-        for (Leg leg : ordered) {
-            if (leg.kind().tracked()) {
-                move(tx, leg);
+        List<Leg> kept = ordered.stream().filter(l -> l.kind().tracked()).toList();
+        if (kept.size() == 1) { // the common case (a sale, a top-up): one statement moves the balance and books
+            Leg leg = kept.getFirst();
+            overdraftChecked(leg, () -> book(tx, MOVE_ONE_AND_BOOK, List.of(leg.amount(), leg.accountId()), id, kind,
+                    reference, actorId, memo, ordered));
+        } else {
+            for (Leg leg : kept) { // one by one in account order, so concurrent postings never deadlock
+                overdraftChecked(leg, () -> tx.update("UPDATE commerce.accounts SET balance = balance + ? WHERE id = ?",
+                        leg.amount(), leg.accountId()));
             }
+            book(tx, BOOK, List.of(), id, kind, reference, actorId, memo, ordered);
         }
-        tx.insert("""
-                WITH t AS (INSERT INTO commerce.transactions (id, kind, reference, actor_id, memo, created_at)
-                           VALUES (?, ?, ?, ?, ?, ?) RETURNING id, created_at)
-                INSERT INTO commerce.entries (transaction_id, account_id, amount, created_at)
-                SELECT t.id, e.account, e.amount, t.created_at FROM t, unnest(?::uuid[], ?::bigint[]) AS e(account, amount)""",
-                id, kind, reference, actorId, memo, Rows.param(now),
-                Rows.uuidArray(ordered.stream().map(Leg::accountId).toList()),
-                ordered.stream().mapToLong(Leg::amount).toArray());
         return id;
     }
 
-    private static void move(DbExecute tx, Leg leg) {
+    private long book(DbExecute tx, String sql, List<Object> moveParams, UUID id, String kind, String reference,
+                      UUID actorId, String memo, List<Leg> ordered) {
+        List<Object> params = new ArrayList<>(moveParams);
+        params.addAll(Arrays.asList(id, kind, reference, actorId, memo, Rows.param(clock.instant()),
+                Rows.uuidArray(ordered.stream().map(Leg::accountId).toList()),
+                ordered.stream().mapToLong(Leg::amount).toArray()));
+        return tx.insert(sql, params.toArray());
+    }
+
+    private static void overdraftChecked(Leg leg, LongSupplier statement) {
         try {
-            tx.update("UPDATE commerce.accounts SET balance = balance + ? WHERE id = ?", leg.amount(), leg.accountId());
+            statement.getAsLong();
         } catch (RuntimeException e) {
             if (SqlErrors.isCheckViolation(e, "accounts_no_overdraft")) {
                 throw new InsufficientFundsException(leg.accountId());
