@@ -76,13 +76,15 @@ final class CommerceBench {
             out.println("Warming up ...");
             LoadRunner.run("warm-up", CLIENTS, Duration.ofSeconds(Math.max(5, seconds / 3)),
                     i -> () -> buy(http, server, tokens, courseIds, next, i));
+            Backlog.drain(env, out); // the measured phase starts with nothing left over
             var enrollments = LoadRunner.run("server: paid enrollment", CLIENTS, Duration.ofSeconds(seconds),
                     i -> () -> buy(http, server, tokens, courseIds, next, i));
+            Backlog backlog = Backlog.drain(env, out);
             out.println("Checking the ledger ...");
             JsonNode check = adminGet(http, server, "/api/v1/admin/ledger/check");
             out.println("Running pgbench (TPC-B-like, scale " + CLIENTS + ", " + CLIENTS + " clients) ...");
             Pgbench.Result pg = Pgbench.run(pgbench, env, CLIENTS, seconds, dir);
-            return report(enrollments, pg, check);
+            return report(enrollments, backlog, pg, check);
         }
     }
 
@@ -137,23 +139,62 @@ final class CommerceBench {
         return r.statusCode() == 201;
     }
 
-    private boolean report(LoadRunner.Result enrollments, Pgbench.Result pg, JsonNode check) {
-        double ratio = enrollments.throughput() / pg.tps();
+    private boolean report(LoadRunner.Result enrollments, Backlog backlog, Pgbench.Result pg, JsonNode check) {
+        double wall = enrollments.wall().toNanos() / 1e9;
+        double sustained = enrollments.latencies().size() / (wall + backlog.drainSeconds());
+        double ratio = sustained / pg.tps();
         out.println();
         out.printf(Locale.ROOT, "Commerce benchmark: %d concurrent clients, %d s per phase, %d cores%n", CLIENTS, seconds,
                 Runtime.getRuntime().availableProcessors());
         out.println("  " + enrollments.line());
+        out.printf(Locale.ROOT, "  %-34s %9d events left for the outbox (receipts, counts) when the load stopped, "
+                + "delivered in %.1f s%n", "outbox backlog", backlog.pending(), backlog.drainSeconds());
+        out.printf(Locale.ROOT, "  %-34s %9.1f req/s  (enrollments / (load time + backlog delivery time))%n",
+                "server: sustained paid enrollment", sustained);
         out.printf(Locale.ROOT, "  %-34s %9.1f tps    latency average %.2f ms (pgbench reports no percentiles by "
                 + "default)%n", "pgbench TPC-B-like, same PostgreSQL", pg.tps(), pg.latencyMs());
         out.printf(Locale.ROOT, "  ledger check after the run: balanced=%s, %d transactions, %d entries%n",
                 check.path("balanced").asBoolean(), check.path("transactions").asLong(), check.path("entries").asLong());
         out.println();
         boolean ok = ratio >= 0.5;
-        out.printf(Locale.ROOT, "  %-44s %-12s %s%n", "enrollment tps >= 0.5 x pgbench tps",
+        out.printf(Locale.ROOT, "  %-44s %-12s %s%n", "sustained enrollment tps >= 0.5 x pgbench tps",
                 String.format(Locale.ROOT, "%.2f x", ratio), ok ? "MET" : "MISSED");
         boolean balanced = check.path("balanced").asBoolean();
         out.printf(Locale.ROOT, "  %-44s %-12s %s%n", "the ledger balances", balanced, balanced ? "MET" : "MISSED");
         return ok && balanced && enrollments.failures() == 0;
+    }
+
+    /**
+     * The work a sale leaves to the outbox (its receipt, the course's enrollment count) counts too: a server that
+     * answers fast while its backlog grows is not keeping up. Waits until the outbox is empty.
+     *
+     * @param pending      rows still pending when the load stopped
+     * @param drainSeconds how long delivering them took
+     */
+    record Backlog(long pending, double drainSeconds) {
+
+        static Backlog drain(BenchEnv env, PrintStream out) throws java.sql.SQLException, InterruptedException {
+            long start = System.nanoTime();
+            try (var c = java.sql.DriverManager.getConnection(env.jdbcUrl(), env.dbUser(), env.dbPassword());
+                 var st = c.prepareStatement("SELECT count(*) FROM platform.outbox WHERE status = 'PENDING'")) {
+                long first = -1;
+                while (true) {
+                    long pending;
+                    try (var rs = st.executeQuery()) {
+                        rs.next();
+                        pending = rs.getLong(1);
+                    }
+                    if (first < 0) {
+                        first = pending;
+                        out.println("Waiting for the outbox to deliver " + pending + " events ...");
+                    }
+                    if (pending == 0) {
+                        return new Backlog(first, first == 0 ? 0 : (System.nanoTime() - start) / 1e9);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
     }
 
     private static String login(HttpClient http, URI server, String email, String password) throws Exception {
