@@ -111,13 +111,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 events.add(bus.deserialize(row.payload(), sub.type()));
             }
             db.doInTransaction(tx -> {
-                if (sub.batch() != null) {
-                    handAll(sub, events, tx);
-                } else {
-                    for (int i = 0; i < rows.size(); i++) {
-                        hand(sub, events.get(i), new Delivery(rows.get(i).id(), rows.get(i).attempts() + 1, tx));
-                    }
-                }
+                hand(sub, events, rows.stream().map(r -> new Delivery(r.id(), r.attempts() + 1, tx)).toList());
                 long marked = tx.update("""
                         UPDATE platform.outbox o SET status = 'DONE', delivered_at = now(), attempts = o.attempts + 1,
                                leased_by = NULL, lease_until = NULL, last_error = NULL
@@ -135,25 +129,17 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
+    /** Hands events to the listener: a batch listener all at once, any other one by one with its delivery. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void handAll(EventBus.Subscription sub, List<Object> events, io.helidon.dbclient.DbTransaction tx) {
+    private static void hand(EventBus.Subscription sub, List<Object> events, List<Delivery> deliveries) {
         try {
-            sub.batch().on(events, tx);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ListenerFailedException(e);
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void hand(EventBus.Subscription sub, Object event, Delivery delivery) {
-        if (sub.batch() != null) {
-            handAll(sub, List.of(event), delivery.tx());
-            return;
-        }
-        try {
-            sub.listener().on(event, delivery);
+            if (sub.batch() != null) {
+                sub.batch().on(events, deliveries.getFirst().tx());
+                return;
+            }
+            for (int i = 0; i < events.size(); i++) {
+                sub.listener().on(events.get(i), deliveries.get(i));
+            }
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -169,7 +155,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                     () -> new IllegalStateException("no listener named " + row.listener() + " in this server"));
             Object event = bus.deserialize(row.payload(), sub.type());
             db.doInTransaction(tx -> {
-                hand(sub, event, new Delivery(row.id(), attempt, tx));
+                hand(sub, List.of(event), List.of(new Delivery(row.id(), attempt, tx)));
                 long marked = tx.update("""
                         UPDATE platform.outbox SET status = 'DONE', delivered_at = now(), attempts = ?,
                                leased_by = NULL, lease_until = NULL, last_error = NULL
