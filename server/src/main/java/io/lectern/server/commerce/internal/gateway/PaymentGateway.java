@@ -24,10 +24,11 @@ public interface PaymentGateway {
     }
 
     /**
-     * Opens a checkout for {@code amountMinor} of {@code currency}, labelled with our payment id; {@code email} is
-     * the learner's, for providers that require a customer email (PayStack).
+     * Opens a checkout for {@code amountMinor} of {@code currency}, labelled with our payment id; {@code email} gives
+     * the learner's, for providers that require a customer email (PayStack); the others never ask, so no lookup.
      */
-    Started start(UUID paymentId, long amountMinor, String currency, String description, String email)
+    Started start(UUID paymentId, long amountMinor, String currency, String description,
+                  java.util.function.Supplier<String> email)
             throws GatewayException;
 
     /**

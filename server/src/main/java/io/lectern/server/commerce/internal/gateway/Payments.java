@@ -80,7 +80,7 @@ public final class Payments {
         PaymentGateway.Started started;
         try {
             started = gateway.start(id, in.amountMinor(), ledger.currency(), "Lectern wallet top-up",
-                    emails.apply(p.userId()).orElse(""));
+                    () -> emails.apply(p.userId()).orElse(""));
         } catch (PaymentGateway.GatewayException e) {
             LOG.warning("Checkout " + id + " with " + gateway.name() + " failed: " + e.getMessage());
             platform.db().execute().update("UPDATE commerce.payments SET status = 'FAILED' WHERE id = ?", id);

@@ -41,11 +41,12 @@ public final class PaystackGateway implements PaymentGateway {
     }
 
     @Override
-    public Started start(UUID paymentId, long amountMinor, String currency, String description, String email)
+    public Started start(UUID paymentId, long amountMinor, String currency, String description,
+                         java.util.function.Supplier<String> email)
             throws GatewayException {
         String back = keys.returnUrl() + "?payment=" + paymentId;
         try {
-            String body = mapper.writeValueAsString(Map.of("email", email, "amount", amountMinor, "currency", currency,
+            String body = mapper.writeValueAsString(Map.of("email", email.get(), "amount", amountMinor, "currency", currency,
                     "reference", paymentId.toString(), "callback_url", back + "&result=success",
                     "metadata", Map.of("lectern_payment_id", paymentId.toString(), "description", description,
                             "cancel_action", back + "&result=cancelled")));

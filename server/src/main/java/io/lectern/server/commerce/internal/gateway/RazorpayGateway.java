@@ -41,7 +41,8 @@ public final class RazorpayGateway implements PaymentGateway {
     }
 
     @Override
-    public Started start(UUID paymentId, long amountMinor, String currency, String description, String email)
+    public Started start(UUID paymentId, long amountMinor, String currency, String description,
+                         java.util.function.Supplier<String> email)
             throws GatewayException {
         try {
             String body = mapper.writeValueAsString(Map.of("amount", amountMinor, "currency", currency,

@@ -52,7 +52,8 @@ public final class StripeGateway implements PaymentGateway {
     }
 
     @Override
-    public Started start(UUID paymentId, long amountMinor, String currency, String description, String email)
+    public Started start(UUID paymentId, long amountMinor, String currency, String description,
+                         java.util.function.Supplier<String> email)
             throws GatewayException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("mode", "payment");
