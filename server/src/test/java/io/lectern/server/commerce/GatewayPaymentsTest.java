@@ -71,10 +71,15 @@ class GatewayPaymentsTest {
     }
 
     private static Http.Response stripeWebhook(String payload, String signature) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve("/api/v1/payments/webhooks/stripe"))
+        return signedWebhook("stripe", "Stripe-Signature", payload, signature);
+    }
+
+    /** Posts a webhook to our endpoint for {@code provider}, with its signature header when one is given. */
+    private static Http.Response signedWebhook(String provider, String header, String payload, String signature) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve("/api/v1/payments/webhooks/" + provider))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload));
         if (signature != null) {
-            b.header("Stripe-Signature", signature);
+            b.header(header, signature);
         }
         return http.send(b);
     }
@@ -88,12 +93,7 @@ class GatewayPaymentsTest {
     }
 
     private static Http.Response paystackWebhook(String payload, String signature) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve("/api/v1/payments/webhooks/paystack"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payload));
-        if (signature != null) {
-            b.header("x-paystack-signature", signature);
-        }
-        return http.send(b);
+        return signedWebhook("paystack", "x-paystack-signature", payload, signature);
     }
 
     private static long now() {
