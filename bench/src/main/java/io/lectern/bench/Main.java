@@ -1,5 +1,6 @@
 package io.lectern.bench;
 
+import io.lectern.server.platform.files.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,8 +8,10 @@ import java.util.Map;
 /**
  * {@code ./lectern bench catalog|commerce|desktop|media|sync}: runs a benchmark and prints its figures; exits 1 when a
  * target was missed.
- * {@code ./lectern bench database} starts the PostgreSQL of an earlier run ({@code LECTERN_BENCH_DIR}) to look into.
- * Settings: {@code LECTERN_BENCH_COURSES} (100000), {@code LECTERN_BENCH_SECONDS} (30), {@code LECTERN_BENCH_DIR}.
+ * {@code ./lectern bench database} starts the PostgreSQL of an earlier kept run ({@code LECTERN_BENCH_DIR}) to look
+ * into.
+ * Settings: {@code LECTERN_BENCH_COURSES} (100000), {@code LECTERN_BENCH_SECONDS} (30), {@code LECTERN_BENCH_DIR} (kept
+ * for the next run; without it the run works in a temporary directory and removes it at the end).
  */
 public final class Main {
 
@@ -18,14 +21,18 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "catalog";
         Map<String, String> env = System.getenv();
-        Path dir = Path.of(env.getOrDefault("LECTERN_BENCH_DIR",
-                Files.createTempDirectory("lectern-bench-").toString()));
+        boolean keep = env.containsKey("LECTERN_BENCH_DIR");
         Path jar = Path.of(env.getOrDefault("LECTERN_SERVER_JAR", "server/target/lectern-server.jar"));
         if (!Files.isRegularFile(jar)) {
             System.err.println("lectern bench: " + jar + " not found; run ./lectern build first.");
             System.exit(2);
         }
         if (which.equals("database")) {
+            if (!keep) {
+                System.err.println("lectern bench database: set LECTERN_BENCH_DIR to the directory of a kept run.");
+                System.exit(2);
+            }
+            Path dir = Path.of(env.get("LECTERN_BENCH_DIR"));
             try (BenchEnv database = BenchEnv.start(dir)) {
                 System.out.println("PostgreSQL of " + dir + ": " + database.jdbcUrl() + " user " + database.dbUser()
                         + " password " + database.dbPassword() + " (Ctrl+C stops it)");
@@ -33,7 +40,21 @@ public final class Main {
             }
             return;
         }
-        boolean met = switch (which) {
+        Path dir = keep ? Path.of(env.get("LECTERN_BENCH_DIR")) : Files.createTempDirectory("lectern-bench-");
+        boolean met;
+        try {
+            met = run(which, env, dir, jar);
+        } finally {
+            if (!keep) {
+                FileTrees.delete(dir);
+            }
+        }
+        System.out.println(met ? "All targets met." : "Some targets were missed.");
+        System.exit(met ? 0 : 1);
+    }
+
+    private static boolean run(String which, Map<String, String> env, Path dir, Path jar) throws Exception {
+        return switch (which) {
             case "catalog" -> new CatalogBench(System.out, new CatalogBench.Options(
                     Integer.parseInt(env.getOrDefault("LECTERN_BENCH_COURSES", "100000")),
                     Integer.parseInt(env.getOrDefault("LECTERN_BENCH_SECONDS", "30")), dir, jar)).run();
@@ -50,7 +71,5 @@ public final class Main {
                 yield false;
             }
         };
-        System.out.println(met ? "All targets met." : "Some targets were missed.");
-        System.exit(met ? 0 : 1);
     }
 }

@@ -8,6 +8,7 @@ import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.settings.DesktopSettings;
 import io.lectern.desktop.learner.LearnerShell;
 import io.lectern.desktop.shell.HomeViewModel;
+import io.lectern.server.testing.TestInfra;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,8 +38,8 @@ final class AppWindow {
         Session session = new Session(auth, auth.login(email, password, null));
         var background = Executors.newVirtualThreadPerTaskExecutor();
         HomeViewModel home = new HomeViewModel(session, background, Platform::runLater);
-        OfflineStore store = OfflineStore.open(Files.createTempDirectory("lectern-desktop-").resolve("offline.db"));
-        Path dir = Files.createTempDirectory("lectern-settings-");
+        OfflineStore store = OfflineStore.open(TestInfra.tempDir("lectern-desktop-").resolve("offline.db"));
+        Path dir = TestInfra.tempDir("lectern-settings-");
         DesktopSettings settings = new DesktopSettings(dir.resolve("desktop.properties"), java.util.Map.of(
                 "LECTERN_DESKTOP_DATA", dir.resolve("data").toString()));
         stage.setScene(new Scene(new LearnerShell(home, api, session, store, settings, background, Platform::runLater)

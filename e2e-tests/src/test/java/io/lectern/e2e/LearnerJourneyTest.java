@@ -13,11 +13,11 @@ import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MediaFiles;
 import io.lectern.server.testing.Studio;
+import io.lectern.server.testing.TestInfra;
 import io.lectern.server.testing.TestServer;
 import io.lectern.server.testing.Tus;
 import io.lectern.server.testing.Wallets;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +69,7 @@ class LearnerJourneyTest {
         Studio studio = new Studio(server, http);
         studio.categories("science");
         String ada = studio.user("ada.journey@example.com", "Ada Journey", Role.INSTRUCTOR);
-        Path dir = Files.createTempDirectory("lectern-journey-");
+        Path dir = TestInfra.tempDir("lectern-journey-");
         byte[] video = MediaFiles.read(MediaFiles.video(dir, 8, 640, 360));
         Tus tus = new Tus(http, server.baseUri());
         String media = tus.uploadReady(ada, "leaves.mp4", video, "VIDEO");
@@ -88,7 +88,7 @@ class LearnerJourneyTest {
         studio.user("noor.journey@example.com", "Noor Journey", Role.STUDENT);
         Wallets wallets = new Wallets(http, studio.accounts());
         voucher = wallets.codes(wallets.batch(1, 2000)).getFirst();
-        data = Files.createTempDirectory("lectern-journey-app-");
+        data = TestInfra.tempDir("lectern-journey-app-");
     }
 
     private static String quiz(String token, Map<String, Object> body) {

@@ -31,7 +31,7 @@ class MainTest {
         pb.environment().put("LECTERN_DATA_DIR", TestInfra.tempDir("lectern-main-").toString());
         pb.environment().putAll(env);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        Path stderr = Files.createTempFile("lectern-main", ".err");
+        Path stderr = TestInfra.tempDir("lectern-main-").resolve("stderr.txt");
         pb.redirectError(stderr.toFile());
         Process p = pb.start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {

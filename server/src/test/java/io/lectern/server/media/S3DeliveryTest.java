@@ -13,6 +13,7 @@ import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MediaFiles;
 import io.lectern.server.testing.Studio;
+import io.lectern.server.testing.TestInfra;
 import io.lectern.server.testing.TestServer;
 import io.lectern.server.testing.Tus;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ class S3DeliveryTest {
 
     @RegisterExtension
     static final S3MockExtension S3 = S3MockExtension.builder().silent().withSecureConnection(false)
-            .withInitialBuckets("lectern-media").build();
+            .withInitialBuckets("lectern-media")
+            .withRootFolder(TestInfra.tempDir("s3mock-").toString()).build();
 
     @TempDir
     Path temp;

@@ -3,9 +3,6 @@ package io.lectern.server.testing;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.platform.embedded.EmbeddedPostgres;
 import io.lectern.server.platform.embedded.EmbeddedRedis;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,7 +43,7 @@ public final class TestInfra {
         String redis = System.getenv("LECTERN_TEST_REDIS_URL");
         if (redis == null) {
             EmbeddedRedis embedded = EmbeddedRedis.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+            TestDirs.closeFirst(embedded);
             redis = embedded.url();
         }
         String external = System.getenv("LECTERN_TEST_DB_URL");
@@ -57,7 +54,7 @@ public final class TestInfra {
         Path base = tempDir("lectern-test-pg-");
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "lectern-test-pg-binaries");
         EmbeddedPostgres pg = EmbeddedPostgres.start(base, cache, false);
-        Runtime.getRuntime().addShutdownHook(new Thread(pg::close));
+        TestDirs.closeFirst(pg);
         return new TestInfra(pg.jdbcUrl("postgres"), pg.user(), pg.password(), redis);
     }
 
@@ -77,13 +74,8 @@ public final class TestInfra {
         return redisUrl;
     }
 
+    /** A new empty directory, removed when the test JVM exits (see {@link TestDirs}). */
     public static Path tempDir(String prefix) {
-        try {
-            Path dir = Files.createTempDirectory(prefix);
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestDirs.create(prefix);
     }
 }

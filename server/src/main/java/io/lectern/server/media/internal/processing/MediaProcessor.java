@@ -4,6 +4,7 @@ import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.media.internal.MediaRepository;
 import io.lectern.server.media.internal.storage.MediaStorage;
 import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -106,17 +107,8 @@ public final class MediaProcessor {
     }
 
     private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

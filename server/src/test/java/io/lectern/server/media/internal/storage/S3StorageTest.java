@@ -2,6 +2,7 @@ package io.lectern.server.media.internal.storage;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.lectern.server.platform.config.MediaSettings;
+import io.lectern.server.testing.TestInfra;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,7 +11,8 @@ class S3StorageTest extends StorageContract {
 
     @RegisterExtension
     static final S3MockExtension S3 = S3MockExtension.builder().silent().withSecureConnection(false)
-            .withInitialBuckets("lectern-media").build();
+            .withInitialBuckets("lectern-media")
+            .withRootFolder(TestInfra.tempDir("s3mock-").toString()).build();
 
     private MediaStorage storage;
 
