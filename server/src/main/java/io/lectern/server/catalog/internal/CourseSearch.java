@@ -8,9 +8,7 @@ import io.lectern.model.catalog.SearchFacets;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,12 +49,11 @@ final class CourseSearch {
         Sql sql = combined ? combinedSql(req) : pageSql(req);
         List<CourseSummary> items = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        Map<String, Map<String, Long>> dims = new HashMap<>();
+        List<FacetCube.Cell> cells = new ArrayList<>();
         try (var rows = db.query(sql.text(), sql.params())) {
             rows.forEach(r -> {
-                if (combined && "facet".equals(Rows.text(r, "kind"))) {
-                    dims.computeIfAbsent(Rows.text(r, "dim"), k -> new HashMap<>())
-                            .put(Rows.text(r, "value"), Rows.number(r, "n"));
+                if (combined && "cell".equals(Rows.text(r, "kind"))) {
+                    cells.add(FacetCube.cell(r));
                 } else {
                     items.add(published.summary(r));
                     keys.add(key(r, sort));
@@ -71,7 +68,8 @@ final class CourseSearch {
         if (req.cursor().isPresent()) {
             return new CourseSearchResult(items, next, -1, null, correctedQuery);
         }
-        SearchFacetCounts.Counts counts = combined ? facets.assemble(db, req, dims) : facets.count(db, req);
+        SearchFacetCounts.Counts counts = combined ? facets.assemble(db, req, FacetCube.count(cells, req))
+                : facets.count(db, req);
         return new CourseSearchResult(items, next, counts.total(), counts.facets(), correctedQuery);
     }
 
@@ -99,7 +97,7 @@ final class CourseSearch {
 
     /**
      * A text search's first page in one statement: the matches are collected once (with their facet columns and sort
-     * key), then both the page (with card columns for just its rows) and the facet counts come from them.
+     * key), then both the page (with card columns for just its rows) and the facet cells come from them.
      */
     static Sql combinedSql(SearchRequest req) {
         SearchSort sort = effectiveSort(req);
@@ -109,15 +107,14 @@ final class CourseSearch {
                 + req.from() + " WHERE ").append(req.baseFilter()).append("), hits AS (SELECT course_id, sort_key "
                 + "FROM m WHERE true").append(req.facetFilters(null, "m"))
                 .append(" ORDER BY sort_key" + dir + ", course_id" + dir + " LIMIT ?)", req.limit() + 1);
-        sql.append(" SELECT 'page' AS kind, " + PublishedRepository.SUMMARY_COLUMNS + ", hits.sort_key, NULL AS dim, "
-                + "NULL AS value, NULL::bigint AS n FROM hits JOIN catalog.published_courses p ON p.course_id = "
+        sql.append(" SELECT 'page' AS kind, " + PublishedRepository.SUMMARY_COLUMNS + ", hits.sort_key, NULL::text AS "
+                + "cell_category, NULL::text AS cell_level, NULL::text AS cell_language, NULL::text AS cell_pricing, "
+                + "NULL::int AS cell_rating, NULL::bigint AS n FROM hits JOIN catalog.published_courses p ON p.course_id = "
                 + "hits.course_id");
         String nulls = " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
                 + " NULL, NULL, NULL,";
-        for (String[] dim : SearchFacetCounts.DIMENSIONS) {
-            sql.append(" UNION ALL SELECT 'facet'," + nulls + " '" + dim[0] + "', " + dim[1] + ", count(*) FROM m"
-                    + dim[2] + " WHERE true").append(req.facetFilters(dim[0], "m")).append(" GROUP BY " + dim[1]);
-        }
+        sql.append(" UNION ALL SELECT 'cell'," + nulls + " c.* FROM (SELECT ").append(FacetCube.cellColumns(req, "m"))
+                .append(", count(*) FROM m GROUP BY 1, 2, 3, 4, 5) c");
         return sql.append(" ORDER BY kind DESC, sort_key" + dir + ", course_id" + dir);
     }
 

@@ -1,20 +1,25 @@
 package io.lectern.server.catalog.internal;
 
+import io.helidon.dbclient.DbRow;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.Sql;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The facet counts of browsing without words, from memory: published courses counted once per (category, level,
- * language, pricing, rating in tenths), refreshed in the background when older than the cache's time to live or
- * after a publish. Any combination of those filters then adds up a few thousand cells instead of scanning
- * 100,000 courses per request.
+ * Facet counts from cells: courses counted once per (category, level, language, pricing, rating floor), then each
+ * dimension added up with every other filter applied but not its own, so each count says what choosing that value
+ * would give. Browsing without words keeps the cells of the whole catalog in memory (rating floors in tenths),
+ * refreshed in the background when older than the cache's time to live or after a publish: any combination of
+ * filters then adds up a few thousand cells instead of scanning 100,000 courses per request. A search with words
+ * has the database count its matches into cells ({@link #cellColumns}), one pass however many filters it has.
  */
 final class FacetCube {
 
@@ -25,10 +30,10 @@ final class FacetCube {
      * @param level         level
      * @param language      language tag
      * @param pricing       pricing
-     * @param ratingTenths  average rating times ten, rounded down
+     * @param ratingFloor   a rating threshold in hundredths the courses' average reaches (0: none)
      * @param count         courses
      */
-    record Cell(String category, String level, String language, String pricing, int ratingTenths, long count) {
+    record Cell(String category, String level, String language, String pricing, int ratingFloor, long count) {
     }
 
     private record Snapshot(List<Cell> cells, long loadedAt) {
@@ -83,38 +88,69 @@ final class FacetCube {
         long now = platform.clock().millis();
         List<Cell> cells = new ArrayList<>();
         try (var rows = platform.db().execute().query("""
-                SELECT category, level, language, pricing, floor(rating_avg * 10)::int AS rating, count(*) AS n
+                SELECT category AS cell_category, level AS cell_level, language AS cell_language,
+                       pricing AS cell_pricing, floor(rating_avg * 10)::int * 10 AS cell_rating, count(*) AS n
                   FROM catalog.published_courses WHERE status = 'PUBLISHED'
                  GROUP BY 1, 2, 3, 4, 5""")) {
-            rows.forEach(r -> cells.add(new Cell(Rows.text(r, "category"), Rows.text(r, "level"), Rows.text(r, "language"),
-                    Rows.text(r, "pricing"), (int) Rows.number(r, "rating"), Rows.number(r, "n"))));
+            rows.forEach(r -> cells.add(cell(r)));
         }
         return new Snapshot(List.copyOf(cells), now);
     }
 
-    /** Per-dimension counts as the facet query returns them: each dimension with every other filter applied. */
+    /**
+     * The columns that count {@code alias}'s courses into cells (group by all five): the rating floor is the highest
+     * of the facet's steps and the request's minimum rating that the course's average reaches, so both compare
+     * exactly.
+     */
+    static Sql cellColumns(SearchRequest req, String alias) {
+        TreeSet<Integer> floors = new TreeSet<>(java.util.Comparator.reverseOrder());
+        SearchFacetCounts.RATING_STEPS.forEach(s -> floors.add(hundredths(Double.parseDouble(s))));
+        req.minRating().ifPresent(r -> floors.add(hundredths(r)));
+        Sql sql = new Sql(alias + ".category AS cell_category, " + alias + ".level AS cell_level, " + alias
+                + ".language AS cell_language, " + alias + ".pricing AS cell_pricing, CASE");
+        floors.forEach(f -> sql.append(" WHEN " + alias + ".rating_avg * 100 >= ? THEN ?", f, f));
+        return sql.append(" ELSE 0 END AS cell_rating");
+    }
+
+    /** A cell from a row of {@link #cellColumns} with its count in {@code n}. */
+    static Cell cell(DbRow r) {
+        return new Cell(Rows.text(r, "cell_category"), Rows.text(r, "cell_level"), Rows.text(r, "cell_language"),
+                Rows.text(r, "cell_pricing"), (int) Rows.number(r, "cell_rating"), Rows.number(r, "n"));
+    }
+
+    /** Per-dimension counts of the catalog's cells for a search without words ({@link #answers}). */
     Map<String, Map<String, Long>> count(SearchRequest req) {
+        return count(cells(), req);
+    }
+
+    /** Per-dimension counts from {@code cells}: each dimension with every other filter applied. */
+    static Map<String, Map<String, Long>> count(List<Cell> cells, SearchRequest req) {
         Map<String, Map<String, Long>> dims = new HashMap<>();
-        Optional<Integer> minTenths = req.minRating().map(r -> (int) Math.round(r * 10));
-        for (Cell c : cells()) {
+        Optional<Integer> minFloor = req.minRating().map(FacetCube::hundredths);
+        for (Cell c : cells) {
             boolean cat = req.categories().isEmpty() || req.categories().contains(c.category());
             boolean lvl = req.levels().isEmpty() || req.levels().contains(c.level());
             boolean lang = req.languages().isEmpty() || req.languages().contains(c.language());
             boolean price = req.pricing().map(p -> p.name().equals(c.pricing())).orElse(true);
-            boolean rating = minTenths.map(m -> c.ratingTenths() >= m).orElse(true);
+            boolean rating = minFloor.map(m -> c.ratingFloor() >= m).orElse(true);
             add(dims, "category", c.category(), c.count(), lvl && lang && price && rating);
             add(dims, "level", c.level(), c.count(), cat && lang && price && rating);
             add(dims, "language", c.language(), c.count(), cat && lvl && price && rating);
             add(dims, "price", c.pricing(), c.count(), cat && lvl && lang && rating);
             if (cat && lvl && lang && price) {
                 for (String step : SearchFacetCounts.RATING_STEPS) {
-                    if (c.ratingTenths() >= Math.round(Double.parseDouble(step) * 10)) {
+                    if (c.ratingFloor() >= hundredths(Double.parseDouble(step))) {
                         add(dims, "rating", step, c.count(), true);
                     }
                 }
             }
         }
         return dims;
+    }
+
+    /** The lowest average in hundredths (averages have two decimals) that reaches {@code rating}. */
+    private static int hundredths(double rating) {
+        return (int) Math.ceil(rating * 100 - 1e-9);
     }
 
     private static void add(Map<String, Map<String, Long>> dims, String dim, String value, long n, boolean applies) {

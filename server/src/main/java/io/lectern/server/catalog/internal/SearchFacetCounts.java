@@ -5,31 +5,21 @@ import io.lectern.model.catalog.FacetCount;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.model.catalog.SearchFacets;
 import io.lectern.server.platform.cache.ReadCache;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Facet counts of a search in one statement: the matching courses are collected once, then counted per
- * dimension with every other filter applied but not the dimension's own, so each count says what choosing that
- * value would give. The total is the category counts of the chosen categories.
+ * Facet counts of a search: the matching courses counted into cells in one statement (or, browsing without words,
+ * the catalog's cells in memory), then added up per dimension by {@link FacetCube}. The total is the category
+ * counts of the chosen categories.
  */
 final class SearchFacetCounts {
 
     static final List<String> RATING_STEPS = List.of("4.5", "4.0", "3.5", "3.0");
-
-    /** Each facet dimension: its name, the value it groups by (over {@code m}) and any join it needs. */
-    static final List<String[]> DIMENSIONS = List.of(
-            new String[] {"category", "m.category", ""},
-            new String[] {"level", "m.level", ""},
-            new String[] {"language", "m.language", ""},
-            new String[] {"price", "m.pricing", ""},
-            new String[] {"rating", "r.v::text", " JOIN (VALUES (4.5), (4.0), (3.5), (3.0)) r(v) ON m.rating_avg >= r.v"});
 
     /**
      * Counts of one search.
@@ -67,26 +57,14 @@ final class SearchFacetCounts {
     }
 
     private Map<String, Map<String, Long>> counted(DbExecute db, SearchRequest req) {
-        Sql sql = sql(req);
-        Map<String, Map<String, Long>> dims = new HashMap<>();
+        Sql sql = req.withQuery().append(" SELECT ").append(FacetCube.cellColumns(req, "p"))
+                .append(", count(*) AS n FROM " + req.from() + " WHERE ").append(req.baseFilter())
+                .append(" GROUP BY 1, 2, 3, 4, 5");
+        List<FacetCube.Cell> cells = new ArrayList<>();
         try (var rows = db.query(sql.text(), sql.params())) {
-            rows.forEach(r -> dims.computeIfAbsent(Rows.text(r, "dim"), k -> new HashMap<>())
-                    .put(Rows.text(r, "value"), Rows.number(r, "n")));
+            rows.forEach(r -> cells.add(FacetCube.cell(r)));
         }
-        return dims;
-    }
-
-    /** The facet statement: matches collected once, counted per dimension with the other filters. */
-    Sql sql(SearchRequest req) {
-        Sql sql = req.withQuery().append(", m AS MATERIALIZED (SELECT p.category, p.level, p.language, p.pricing, "
-                + "p.rating_avg FROM " + req.from() + " WHERE ").append(req.baseFilter()).append(")");
-        String union = " SELECT";
-        for (String[] dim : DIMENSIONS) {
-            sql.append(union + " '" + dim[0] + "' AS dim, " + dim[1] + " AS value, count(*) AS n FROM m" + dim[2]
-                    + " WHERE true").append(req.facetFilters(dim[0], "m")).append(" GROUP BY " + dim[1]);
-            union = " UNION ALL SELECT";
-        }
-        return sql;
+        return FacetCube.count(cells, req);
     }
 
     private List<FacetCount> categoryFacets(DbExecute db, Map<String, Long> counts) {
