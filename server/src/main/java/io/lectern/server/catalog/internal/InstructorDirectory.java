@@ -33,10 +33,12 @@ final class InstructorDirectory {
         if (q.isPresent()) {
             String pattern = "%" + q.get().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
-            String tsq = "(websearch_to_tsquery('simple', catalog.fold(?))"
-                    + " || websearch_to_tsquery('english', catalog.fold(?)))";
-            Sql sql = new Sql(COLUMNS + ", ts_rank(d.search, " + tsq + ") AS rank", q.get(), q.get())
-                    .append(" WHERE d.search @@ " + tsq, q.get(), q.get())
+            // the query is computed once (MATERIALIZED): in a generic plan of a prepared statement an inlined
+            // expression of the parameter would be computed again for every row
+            Sql sql = new Sql("WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('simple', catalog.fold(?))"
+                    + " || websearch_to_tsquery('english', catalog.fold(?)) AS tsq) " + COLUMNS
+                    + " CROSS JOIN q, ts_rank(d.search, q.tsq) AS rank", q.get(), q.get())
+                    .append(" WHERE d.search @@ q.tsq")
                     .append(" OR lower(d.display_name) LIKE ? OR ? OPERATOR(catalog.<%) d.display_name", pattern, q.get())
                     .append(" ORDER BY rank DESC, catalog.word_similarity(?, d.display_name) DESC, d.learners DESC, d.user_id"
                             + " LIMIT ?", q.get(), limit);
