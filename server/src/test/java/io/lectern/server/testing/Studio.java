@@ -113,6 +113,17 @@ public final class Studio {
         return out;
     }
 
+    /** A search's facet counts of one dimension by value, leaving out values counted 0. */
+    public static java.util.Map<String, Long> facetCounts(JsonNode facets) {
+        java.util.Map<String, Long> map = new java.util.TreeMap<>();
+        facets.forEach(f -> {
+            if (f.path("count").asLong() > 0) {
+                map.put(f.path("value").asText(), f.path("count").asLong());
+            }
+        });
+        return map;
+    }
+
     public static List<String> strings(JsonNode array) {
         List<String> out = new java.util.ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
