@@ -113,8 +113,8 @@ final class CourseSearch {
                 + "hits.course_id");
         String nulls = " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
                 + " NULL, NULL, NULL,";
-        sql.append(" UNION ALL SELECT 'cell'," + nulls + " c.* FROM (SELECT ").append(FacetCube.cellColumns(req, "m"))
-                .append(", count(*) FROM m GROUP BY 1, 2, 3, 4, 5) c");
+        sql.append(" UNION ALL SELECT 'cell'," + nulls + " c.* FROM (").append(FacetCube.cellCounts(req, "m", new Sql("m")))
+                .append(") c");
         return sql.append(" ORDER BY kind DESC, sort_key" + dir + ", course_id" + dir);
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * would give. Browsing without words keeps the cells of the whole catalog in memory (rating floors in tenths),
  * refreshed in the background when older than the cache's time to live or after a publish: any combination of
  * filters then adds up a few thousand cells instead of scanning 100,000 courses per request. A search with words
- * has the database count its matches into cells ({@link #cellColumns}), one pass however many filters it has.
+ * has the database count its matches into cells ({@link #cellCounts}), one pass however many filters it has.
  */
 final class FacetCube {
 
@@ -98,21 +98,21 @@ final class FacetCube {
     }
 
     /**
-     * The columns that count {@code alias}'s courses into cells (group by all five): the rating floor is the highest
-     * of the facet's steps and the request's minimum rating that the course's average reaches, so both compare
-     * exactly.
+     * The statement that counts the courses {@code from} ({@code alias} naming them) into cells: the rating floor is
+     * the highest of the facet's steps and the request's minimum rating that the course's average reaches, so both
+     * compare exactly. Its rows are read by {@link #cell}.
      */
-    static Sql cellColumns(SearchRequest req, String alias) {
+    static Sql cellCounts(SearchRequest req, String alias, Sql from) {
         TreeSet<Integer> floors = new TreeSet<>(java.util.Comparator.reverseOrder());
         SearchFacetCounts.RATING_STEPS.forEach(s -> floors.add(hundredths(Double.parseDouble(s))));
         req.minRating().ifPresent(r -> floors.add(hundredths(r)));
-        Sql sql = new Sql(alias + ".category AS cell_category, " + alias + ".level AS cell_level, " + alias
+        Sql sql = new Sql("SELECT " + alias + ".category AS cell_category, " + alias + ".level AS cell_level, " + alias
                 + ".language AS cell_language, " + alias + ".pricing AS cell_pricing, CASE");
         floors.forEach(f -> sql.append(" WHEN " + alias + ".rating_avg * 100 >= ? THEN ?", f, f));
-        return sql.append(" ELSE 0 END AS cell_rating");
+        return sql.append(" ELSE 0 END AS cell_rating, count(*) AS n FROM ").append(from).append(" GROUP BY 1, 2, 3, 4, 5");
     }
 
-    /** A cell from a row of {@link #cellColumns} with its count in {@code n}. */
+    /** A cell from a row of {@link #cellCounts}. */
     static Cell cell(DbRow r) {
         return new Cell(Rows.text(r, "cell_category"), Rows.text(r, "cell_level"), Rows.text(r, "cell_language"),
                 Rows.text(r, "cell_pricing"), (int) Rows.number(r, "cell_rating"), Rows.number(r, "n"));

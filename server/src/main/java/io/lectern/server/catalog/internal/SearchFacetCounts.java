@@ -57,9 +57,8 @@ final class SearchFacetCounts {
     }
 
     private Map<String, Map<String, Long>> counted(DbExecute db, SearchRequest req) {
-        Sql sql = req.withQuery().append(" SELECT ").append(FacetCube.cellColumns(req, "p"))
-                .append(", count(*) AS n FROM " + req.from() + " WHERE ").append(req.baseFilter())
-                .append(" GROUP BY 1, 2, 3, 4, 5");
+        Sql sql = req.withQuery().append(" ").append(FacetCube.cellCounts(req, "p",
+                new Sql(req.from() + " WHERE ").append(req.baseFilter())));
         List<FacetCube.Cell> cells = new ArrayList<>();
         try (var rows = db.query(sql.text(), sql.params())) {
             rows.forEach(r -> cells.add(FacetCube.cell(r)));
