@@ -118,7 +118,6 @@ class SearchFacetsTest {
         return counts;
     }
 
-
     private static Map<String, List<String>> parse(String filters) {
         Map<String, List<String>> map = new TreeMap<>();
         for (String pair : filters.split("&")) {
