@@ -6,11 +6,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.lectern.server.platform.config.CommerceSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +22,12 @@ import java.util.UUID;
 public final class PaystackGateway implements PaymentGateway {
 
     private final CommerceSettings.Gateway keys;
-    private final HttpClient http;
+    private final ProviderApi api;
     private final ObjectMapper mapper;
 
     public PaystackGateway(CommerceSettings.Gateway keys, HttpClient http, ObjectMapper mapper) {
         this.keys = keys;
-        this.http = http;
+        this.api = new ProviderApi("PayStack", http, mapper);
         this.mapper = mapper;
     }
 
@@ -45,29 +41,17 @@ public final class PaystackGateway implements PaymentGateway {
                          java.util.function.Supplier<String> email)
             throws GatewayException {
         String back = keys.returnUrl() + "?payment=" + paymentId;
-        try {
-            String body = mapper.writeValueAsString(Map.of("email", email.get(), "amount", amountMinor, "currency", currency,
-                    "reference", paymentId.toString(), "callback_url", back + "&result=success",
-                    "metadata", Map.of("lectern_payment_id", paymentId.toString(), "description", description,
-                            "cancel_action", back + "&result=cancelled")));
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keys.apiBase() + "/transaction/initialize"))
-                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + keys.secretKey())
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode answer = r.statusCode() / 100 == 2 ? mapper.readTree(r.body()) : null;
-            if (answer == null || !answer.path("status").asBoolean(false)
-                    || answer.path("data").path("authorization_url").asText("").isEmpty()) {
-                throw new GatewayException("PayStack answered " + r.statusCode() + " to the initialisation", null);
-            }
-            JsonNode data = answer.path("data");
-            return new Started(data.path("reference").asText(paymentId.toString()),
-                    data.path("authorization_url").asText(), null);
-        } catch (IOException e) {
-            throw new GatewayException("PayStack could not be reached: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException("interrupted", e);
+        JsonNode answer = api.postJson(keys.apiBase() + "/transaction/initialize", Map.of("email", email.get(),
+                "amount", amountMinor, "currency", currency, "reference", paymentId.toString(),
+                "callback_url", back + "&result=success", "metadata", Map.of("lectern_payment_id", paymentId.toString(),
+                        "description", description, "cancel_action", back + "&result=cancelled")),
+                "initialisation", "Authorization", "Bearer " + keys.secretKey());
+        if (!answer.path("status").asBoolean(false) || answer.path("data").path("authorization_url").asText("").isEmpty()) {
+            throw new GatewayException("PayStack answered the initialisation without an authorization_url", null);
         }
+        JsonNode data = answer.path("data");
+        return new Started(data.path("reference").asText(paymentId.toString()), data.path("authorization_url").asText(),
+                null);
     }
 
     @Override

@@ -6,12 +6,8 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.lectern.server.platform.config.CommerceSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +22,12 @@ import java.util.UUID;
 public final class RazorpayGateway implements PaymentGateway {
 
     private final CommerceSettings.Gateway keys;
-    private final HttpClient http;
+    private final ProviderApi api;
     private final ObjectMapper mapper;
 
     public RazorpayGateway(CommerceSettings.Gateway keys, HttpClient http, ObjectMapper mapper) {
         this.keys = keys;
-        this.http = http;
+        this.api = new ProviderApi("Razorpay", http, mapper);
         this.mapper = mapper;
     }
 
@@ -44,26 +40,12 @@ public final class RazorpayGateway implements PaymentGateway {
     public Started start(UUID paymentId, long amountMinor, String currency, String description,
                          java.util.function.Supplier<String> email)
             throws GatewayException {
-        try {
-            String body = mapper.writeValueAsString(Map.of("amount", amountMinor, "currency", currency,
-                    "receipt", paymentId.toString().substring(0, 36), "notes", Map.of("lectern_payment_id",
-                            paymentId.toString(), "description", description)));
-            String basic = Base64.getEncoder().encodeToString((keys.keyId() + ":" + keys.secretKey())
-                    .getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keys.apiBase() + "/v1/orders"))
-                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new GatewayException("Razorpay answered " + r.statusCode() + " to the order", null);
-            }
-            return new Started(mapper.readTree(r.body()).path("id").asText(), null, keys.keyId());
-        } catch (IOException e) {
-            throw new GatewayException("Razorpay could not be reached: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException("interrupted", e);
-        }
+        String basic = Base64.getEncoder().encodeToString((keys.keyId() + ":" + keys.secretKey())
+                .getBytes(StandardCharsets.UTF_8));
+        JsonNode order = api.postJson(keys.apiBase() + "/v1/orders", Map.of("amount", amountMinor, "currency", currency,
+                "receipt", paymentId.toString().substring(0, 36), "notes", Map.of("lectern_payment_id",
+                        paymentId.toString(), "description", description)), "order", "Authorization", "Basic " + basic);
+        return new Started(order.path("id").asText(), null, keys.keyId());
     }
 
     @Override

@@ -6,11 +6,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.lectern.server.platform.config.CommerceSettings;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Stripe: a Checkout Session (mode {@code payment}) per top-up; {@code checkout.session.completed} (and
@@ -33,7 +28,7 @@ public final class StripeGateway implements PaymentGateway {
 
     private final CommerceSettings.Gateway keys;
     private final String returnUrl;
-    private final HttpClient http;
+    private final ProviderApi api;
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -41,7 +36,7 @@ public final class StripeGateway implements PaymentGateway {
                          Clock clock) {
         this.keys = keys;
         this.returnUrl = returnUrl;
-        this.http = http;
+        this.api = new ProviderApi("Stripe", http, mapper);
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -65,25 +60,9 @@ public final class StripeGateway implements PaymentGateway {
         form.put("line_items[0][price_data][unit_amount]", Long.toString(amountMinor));
         form.put("line_items[0][price_data][product_data][name]", description);
         form.put("metadata[lectern_payment_id]", paymentId.toString());
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keys.apiBase() + "/v1/checkout/sessions"))
-                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + keys.secretKey())
-                    .header("Idempotency-Key", "lectern-" + paymentId)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new GatewayException("Stripe answered " + r.statusCode() + " to the checkout session", null);
-            }
-            JsonNode session = mapper.readTree(r.body());
-            return new Started(session.path("id").asText(), session.path("url").asText(null), null);
-        } catch (IOException e) {
-            throw new GatewayException("Stripe could not be reached: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayException("interrupted", e);
-        }
+        JsonNode session = api.postForm(keys.apiBase() + "/v1/checkout/sessions", form, "checkout session",
+                "Authorization", "Bearer " + keys.secretKey(), "Idempotency-Key", "lectern-" + paymentId);
+        return new Started(session.path("id").asText(), session.path("url").asText(null), null);
     }
 
     @Override
@@ -144,9 +123,5 @@ public final class StripeGateway implements PaymentGateway {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
