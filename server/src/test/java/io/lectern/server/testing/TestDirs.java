@@ -58,19 +58,12 @@ public final class TestDirs {
         return root;
     }
 
-    private static void cleanUp() {
-        AutoCloseable next;
-        synchronized (TestDirs.class) {
-            next = CLOSE_FIRST.poll();
-        }
-        while (next != null) {
+    private static synchronized void cleanUp() {
+        while (!CLOSE_FIRST.isEmpty()) {
             try {
-                next.close();
+                CLOSE_FIRST.pop().close();
             } catch (Exception e) {
                 System.err.println("test cleanup: " + e.getMessage());
-            }
-            synchronized (TestDirs.class) {
-                next = CLOSE_FIRST.poll();
             }
         }
         deleteTree(root);
