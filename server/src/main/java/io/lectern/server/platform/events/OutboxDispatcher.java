@@ -20,6 +20,8 @@ import java.util.logging.Logger;
  * lease (one commit for many events under load). When that transaction fails, each of its rows is delivered
  * again on its own, so a failing event is retried alone and never holds the others back. A dispatcher that dies
  * mid-way simply lets its leases expire, and another one (or the same one after a restart) delivers the rows.
+ * Rows are handed over in the order they were written ({@code available_at}, then the row's sequence number); a
+ * row waiting for a retry comes after the rows written since.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
@@ -85,12 +87,14 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private List<Claimed> claim() {
         try (var rows = db.execute().query("""
-                UPDATE platform.outbox o SET leased_by = ?, lease_until = now() + make_interval(secs => ?)
-                 WHERE o.id IN (SELECT id FROM platform.outbox
-                                 WHERE status = 'PENDING' AND available_at <= now()
-                                   AND (lease_until IS NULL OR lease_until < now())
-                                 ORDER BY available_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING o.id, o.listener, o.payload::text AS payload, o.attempts""",
+                WITH claimed AS (
+                    UPDATE platform.outbox o SET leased_by = ?, lease_until = now() + make_interval(secs => ?)
+                     WHERE o.id IN (SELECT id FROM platform.outbox
+                                     WHERE status = 'PENDING' AND available_at <= now()
+                                       AND (lease_until IS NULL OR lease_until < now())
+                                     ORDER BY available_at, seq LIMIT ? FOR UPDATE SKIP LOCKED)
+                    RETURNING o.id, o.listener, o.payload::text AS payload, o.attempts, o.available_at, o.seq)
+                SELECT id, listener, payload, attempts FROM claimed ORDER BY available_at, seq""",
                 owner, (double) policy.lease().toMillis() / 1000, BATCH)) {
             return rows.map(OutboxDispatcher::claimed).toList();
         }

@@ -160,6 +160,30 @@ class OutboxTest {
     }
 
     @Test
+    void eventsAreDeliveredInTheOrderTheyWereWritten() {
+        List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+        bus.subscribe("ordered", LessonFinished.class, (e, d) -> order.add(e.lesson()));
+        bus.subscribeBatch("ordered-batch", LessonFinished.class, (events, tx) -> events.forEach(e -> order.add(-e.lesson())));
+        db.doInTransaction(tx -> {
+            for (int lesson = 1; lesson <= 60; lesson++) {
+                bus.publish(tx, new LessonFinished("ann", lesson));
+            }
+        });
+        for (int lesson = 61; lesson <= 80; lesson++) {
+            publish(new LessonFinished("ann", lesson));
+        }
+        // rows rewritten meanwhile (as a claim whose delivery failed rewrites them) move to the end of the table
+        db.execute().dml("UPDATE platform.outbox SET last_error = 'earlier attempt' WHERE (payload->>'lesson')::int <= 20");
+        new OutboxDispatcher(db, bus, FAST, Duration.ofMillis(10)).dispatchOnce();
+        List<Integer> expected = new ArrayList<>();
+        for (int lesson = 1; lesson <= 80; lesson++) {
+            expected.add(lesson);
+        }
+        assertEquals(expected, order.stream().filter(n -> n > 0).toList(), "one by one");
+        assertEquals(expected, order.stream().filter(n -> n < 0).map(n -> -n).toList(), "as a batch");
+    }
+
+    @Test
     void aFailingEventAmongOthersIsRetriedAloneAndTheOthersLandOnce() throws Exception {
         AtomicInteger poisonCalls = new AtomicInteger();
         bus.subscribe("progress", LessonFinished.class, (e, d) -> {
