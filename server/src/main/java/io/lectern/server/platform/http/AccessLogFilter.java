@@ -27,7 +27,7 @@ public final class AccessLogFilter implements Filter {
             long micros = (System.nanoTime() - start) / 1000;
             LOG.info(() -> "rid=" + rid.value() + " method=" + request.prologue().method().text() + " path="
                     + request.path().rawPath() + " status=" + response.status().code() + " ms="
-                    + (micros / 1000) + "." + String.format("%03d", micros % 1000));
+                    + (micros / 1000) + "." + String.valueOf(1000 + micros % 1000).substring(1)); // 3 digits
         }
     }
 }
