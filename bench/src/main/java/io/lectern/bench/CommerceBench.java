@@ -54,7 +54,7 @@ final class CommerceBench {
             return false;
         }
         int learners = CLIENTS * 24;
-        int courses = 200;
+        int courses = 1_000; // 384,000 purchases to make: a learner who has bought every course fails the run
         try (BenchEnv env = BenchEnv.start(dir)) {
             List<String> courseIds;
             try (LecternServer s = env.inProcess()) {
