@@ -1,6 +1,7 @@
 package io.lectern.server.commerce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,43 @@ class EnrollmentTest {
         assertEquals(422, reused.status());
         assertEquals("idempotency.key_reused", reused.json().path("code").asText());
         assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
+    @Test
+    void fiftyConcurrentRetriesOfOnePurchasePayOnceAndAllGetItsAnswer() throws Exception {
+        String learner = studio.user("rita.retries@example.com", "Rita", Role.STUDENT);
+        wallets.fund(learner, 10_000);
+        String key = "same-" + UUID.randomUUID();
+        List<Http.Response> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                pool.submit(() -> {
+                    go.await();
+                    answers.add(enroll(learner, paidCourse, null, key));
+                    return null;
+                });
+            }
+            go.countDown();
+        }
+        assertEquals(List.of(201), answers.stream().map(Http.Response::status).distinct().toList());
+        assertEquals(1, answers.stream().map(a -> a.json().path("id").asText()).distinct().count());
+        assertEquals(49, answers.stream().filter(a -> "true".equals(a.header("Idempotent-Replayed"))).count());
+        assertEquals(10_000 - 4900, wallets.balance(learner));
+        assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
+    @Test
+    void aKeyWhoseRequestFailedCanBeUsedAgainOnceTheProblemIsFixed() {
+        String learner = studio.user("fix.it@example.com", "Felix", Role.STUDENT);
+        wallets.fund(learner, 1000);
+        String key = "fixed-" + UUID.randomUUID();
+        assertEquals(402, enroll(learner, paidCourse, null, key).status());
+        wallets.fund(learner, 3900);
+        Http.Response paid = enroll(learner, paidCourse, null, key);
+        assertEquals(201, paid.status(), paid.raw().body());
+        assertNull(paid.header("Idempotent-Replayed"));
+        assertEquals(0, wallets.balance(learner));
     }
 
     @Test

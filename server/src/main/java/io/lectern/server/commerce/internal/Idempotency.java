@@ -2,23 +2,27 @@ package io.lectern.server.commerce.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.webserver.http.ServerRequest;
 import io.lectern.model.common.FieldViolation;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.Writes;
 import io.lectern.server.platform.http.ApiException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Retried writes that move money: the first request with an {@code Idempotency-Key} does the work and stores its
- * answer in the same transaction; every retry with that key gets the stored answer and changes nothing. A
- * concurrent retry waits for the first (the key's row is locked until it commits). Failures store nothing, so a
- * corrected retry runs again. Reusing a key for a different request is refused.
+ * answer with it, in the same statement or transaction; every retry with that key gets the stored answer and
+ * changes nothing. The key's row is written with the work, so a retry running beside the first waits for the
+ * first to commit, then fails on the key with all its work undone and answers what the first stored. Failures
+ * store nothing, so a corrected retry runs again. Reusing a key for a different request is refused.
  */
 public final class Idempotency {
 
@@ -34,6 +38,16 @@ public final class Idempotency {
      * @param <T>      body type
      */
     public record Outcome<T>(int status, T body, boolean replayed) {
+    }
+
+    /** The key was used before for a different request. */
+    public static final class KeyReused extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        KeyReused() {
+            super(422, "idempotency.key_reused", "This Idempotency-Key was used for a different request; use a new key "
+                    + "for a new request.");
+        }
     }
 
     private final Platform platform;
@@ -54,37 +68,100 @@ public final class Idempotency {
         return key;
     }
 
+    /**
+     * Work that adds its writes to {@code writes} (sent after it, as one statement with the stored answer) and reads
+     * what it needs first through {@code db}.
+     *
+     * @param <T> the answer
+     */
+    @FunctionalInterface
+    public interface Writing<T> {
+        T apply(DbExecute db, Writes writes);
+    }
+
     /** Runs {@code work} in one transaction, at most once per (user, key). */
     public <T> Outcome<T> run(UUID userId, Optional<String> key, String operation, String fingerprint, int status,
                               Class<T> type, Function<DbTransaction, T> work) {
-        return platform.db().inTransaction(tx -> {
-            if (key.isEmpty()) {
-                return new Outcome<>(status, work.apply(tx), false);
-            }
-            long fresh = tx.insert("""
-                    INSERT INTO commerce.idempotency_keys (user_id, key, operation, fingerprint, created_at)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", userId, key.get(), operation, fingerprint,
-                    Rows.param(platform.clock().instant()));
-            if (fresh == 0) {
-                return replay(tx, userId, key.get(), operation, fingerprint, type);
-            }
+        Request request = new Request(userId, key, operation, fingerprint, status);
+        return once(request, type, () -> platform.db().inTransaction(tx -> {
             T body = work.apply(tx);
-            tx.update("UPDATE commerce.idempotency_keys SET status = ?, response = ?::jsonb WHERE user_id = ? AND key = ?",
-                    status, json(body), userId, key.get());
-            return new Outcome<>(status, body, false);
-        });
+            Writes writes = new Writes();
+            remember(writes, request, body);
+            writes.run(tx);
+            return body;
+        }));
     }
 
-    private <T> Outcome<T> replay(DbTransaction tx, UUID userId, String key, String operation, String fingerprint,
-                                  Class<T> type) {
-        var row = tx.get("SELECT operation, fingerprint, status, response::text AS response FROM commerce.idempotency_keys "
-                + "WHERE user_id = ? AND key = ?", userId, key).orElseThrow();
-        if (!operation.equals(Rows.text(row, "operation")) || !fingerprint.equals(Rows.text(row, "fingerprint"))) {
-            throw new ApiException(422, "idempotency.key_reused", "This Idempotency-Key was used for a different "
-                    + "request; use a new key for a new request.");
+    /**
+     * Runs {@code work} at most once per (user, key): its writes and the stored answer go to PostgreSQL as one
+     * statement, one round trip that is its own transaction. With {@code inTransaction} the work's reads and that
+     * statement share a transaction instead, for work that must read under locks.
+     */
+    public <T> Outcome<T> write(UUID userId, Optional<String> key, String operation, String fingerprint, int status,
+                                Class<T> type, boolean inTransaction, Writing<T> work) {
+        Request request = new Request(userId, key, operation, fingerprint, status);
+        return once(request, type, () -> inTransaction
+                ? platform.db().inTransaction(tx -> written(tx, request, work))
+                : written(platform.db().execute(), request, work));
+    }
+
+    /** What was asked, under which key. */
+    private record Request(UUID userId, Optional<String> key, String operation, String fingerprint, int status) {
+    }
+
+    private <T> T written(DbExecute db, Request request, Writing<T> work) {
+        Writes writes = new Writes();
+        T body = work.apply(db, writes);
+        remember(writes, request, body);
+        writes.run(db);
+        return body;
+    }
+
+    private void remember(Writes writes, Request r, Object body) {
+        r.key().ifPresent(k -> writes.add("idempotency_key", """
+                INSERT INTO commerce.idempotency_keys (user_id, key, operation, fingerprint, status, response, created_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""", r.userId(), k, r.operation(), r.fingerprint(), r.status(), json(body),
+                Rows.param(platform.clock().instant())));
+    }
+
+    /**
+     * Runs an attempt; when it fails and the key was used before, the earlier answer is the answer (a retry fails on
+     * the key, or sooner on what the first request changed: the balance it spent, the enrollment it made).
+     */
+    private <T> Outcome<T> once(Request request, Class<T> type, Supplier<T> attempt) {
+        try {
+            return new Outcome<>(request.status(), attempt.get(), false);
+        } catch (RuntimeException e) {
+            if (request.key().isEmpty()) {
+                throw e;
+            }
+            Optional<Outcome<T>> stored;
+            try {
+                stored = replay(platform.db().execute(), request, type);
+            } catch (KeyReused reused) {
+                throw reused;
+            } catch (RuntimeException lookup) {
+                e.addSuppressed(lookup);
+                throw e;
+            }
+            return stored.orElseThrow(() -> e);
+        }
+    }
+
+    private <T> Optional<Outcome<T>> replay(DbExecute db, Request request, Class<T> type) {
+        var found = db.get("SELECT operation, fingerprint, status, response::text AS response FROM commerce.idempotency_keys "
+                + "WHERE user_id = ? AND key = ?", request.userId(), request.key().orElseThrow());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        var row = found.get();
+        if (!request.operation().equals(Rows.text(row, "operation"))
+                || !request.fingerprint().equals(Rows.text(row, "fingerprint"))) {
+            throw new KeyReused();
         }
         try {
-            return new Outcome<>((int) Rows.number(row, "status"), mapper.readValue(Rows.text(row, "response"), type), true);
+            return Optional.of(new Outcome<>((int) Rows.number(row, "status"), mapper.readValue(Rows.text(row, "response"),
+                    type), true));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent response is not valid JSON", e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbTransaction;
 import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.db.Writes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,13 +61,32 @@ public final class EventBus {
         for (InTransactionListener listener : inTransaction.getOrDefault(event.getClass(), List.of())) {
             listener.on(event, tx);
         }
+        Writes writes = new Writes();
+        enqueue(writes, event);
+        writes.run(tx);
+    }
+
+    /**
+     * Enqueues the event for every outbox listener as part of {@code writes}, so it is written with them or not at
+     * all. Only for events without in-transaction listeners (they need the transaction): publish those with
+     * {@link #publish(DbTransaction, Object)}.
+     */
+    public void publish(Writes writes, Object event) {
+        if (inTransaction.containsKey(event.getClass())) {
+            throw new IllegalStateException(event.getClass().getSimpleName() + " has in-transaction listeners; "
+                    + "publish it in a transaction");
+        }
+        enqueue(writes, event);
+    }
+
+    private void enqueue(Writes writes, Object event) {
         List<String> listeners = outbox.values().stream().filter(s -> s.type().isInstance(event))
                 .map(Subscription::name).toList();
         if (listeners.isEmpty()) {
             return;
         }
         List<String> rowIds = listeners.stream().map(l -> ids.next().toString()).toList();
-        tx.insert("""
+        writes.add(writes.freeName("outbox"), """
                 INSERT INTO platform.outbox (id, event_type, listener, payload)
                 SELECT r.id, ?, r.listener, ?::jsonb FROM unnest(?::uuid[], ?::text[]) AS r(id, listener)""",
                 event.getClass().getName(), serialize(event), rowIds.toArray(String[]::new),

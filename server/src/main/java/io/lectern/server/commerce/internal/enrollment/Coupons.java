@@ -13,6 +13,7 @@ import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.SqlErrors;
+import io.lectern.server.platform.db.Writes;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Authz;
@@ -157,10 +158,10 @@ public final class Coupons {
         return new Applied(c.id(), discount);
     }
 
-    void recordUse(DbExecute tx, UUID couponId, UUID userId, UUID enrollmentId, Instant now) {
-        tx.update("UPDATE commerce.coupons SET used = used + 1 WHERE id = ?", couponId);
-        tx.insert("INSERT INTO commerce.coupon_uses (coupon_id, user_id, enrollment_id, created_at) VALUES (?, ?, ?, ?)",
-                couponId, userId, enrollmentId, Rows.param(now));
+    void recordUse(Writes writes, UUID couponId, UUID userId, UUID enrollmentId, Instant now) {
+        writes.add("coupon_used", "UPDATE commerce.coupons SET used = used + 1 WHERE id = ?", couponId)
+                .add("coupon_use", "INSERT INTO commerce.coupon_uses (coupon_id, user_id, enrollment_id, created_at) "
+                        + "VALUES (?, ?, ?, ?)", couponId, userId, enrollmentId, Rows.param(now));
     }
 
     private static Optional<Coupon> find(DbExecute db, UUID id) {

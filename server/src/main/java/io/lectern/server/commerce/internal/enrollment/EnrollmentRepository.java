@@ -5,6 +5,7 @@ import io.helidon.dbclient.DbRow;
 import io.lectern.model.catalog.Money;
 import io.lectern.model.commerce.Enrollment;
 import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.Writes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +56,8 @@ public final class EnrollmentRepository {
                                 UUID instructorId, long instructorShare, Instant refundableUntil) {
     }
 
-    public void insert(DbExecute tx, NewEnrollment e, Instant now) {
-        tx.insert("""
+    public void insert(Writes writes, NewEnrollment e, Instant now) {
+        writes.add("enrollment", """
                 INSERT INTO commerce.enrollments (id, user_id, course_id, status, source, list_price_minor, discount_minor,
                        paid_minor, tax_minor, currency, coupon_id, transaction_id, instructor_id, course_title, created_at,
                        refundable_until)

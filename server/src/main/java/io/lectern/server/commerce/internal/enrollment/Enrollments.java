@@ -1,7 +1,8 @@
 package io.lectern.server.commerce.internal.enrollment;
 
-import io.helidon.dbclient.DbTransaction;
+import io.helidon.dbclient.DbExecute;
 import io.lectern.model.catalog.CourseStatus;
+import io.lectern.model.catalog.Pricing;
 import io.lectern.model.commerce.EnrollRequest;
 import io.lectern.model.commerce.Enrollment;
 import io.lectern.server.catalog.CatalogService;
@@ -10,7 +11,6 @@ import io.lectern.server.commerce.EnrollmentCreated;
 import io.lectern.server.commerce.internal.Idempotency;
 import io.lectern.server.commerce.internal.MoneyText;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
-import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.Earnings;
@@ -20,6 +20,7 @@ import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.cache.ReadCache;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.db.SqlErrors;
+import io.lectern.server.platform.db.Writes;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Enrolling: free courses at once; paid ones by a wallet debit in the same transaction as the enrollment (so no
@@ -70,24 +72,24 @@ public final class Enrollments {
         if (course.isStaff(p.userId())) {
             throw new ApiException(409, "enrollment.own_course", "You teach this course; no need to enroll.");
         }
-        String fingerprint = courseId + "|" + (in.couponCode() == null ? "" : in.couponCode().strip());
+        String coupon = in.couponCode() == null || in.couponCode().isBlank() ? null : in.couponCode().strip();
+        // A coupon is checked under its row lock and a plan against the live subscription, in one transaction with
+        // the writes; a plain purchase or a free course is one statement.
+        boolean reads = coupon != null || course.pricing() == Pricing.SUBSCRIPTION;
+        AtomicLong charged = new AtomicLong();
         try {
-            return idempotency.run(p.userId(), key, "enroll", fingerprint, 201, Enrollment.class,
-                    tx -> enrollIn(tx, p.userId(), course, in));
-        } catch (Shortfall e) {
+            return idempotency.write(p.userId(), key, "enroll", courseId + "|" + (coupon == null ? "" : coupon), 201,
+                    Enrollment.class, reads, (db, writes) -> enrollIn(db, writes, p.userId(), course, coupon, charged));
+        } catch (Idempotency.KeyReused e) {
+            throw e;
+        } catch (ApiException e) { // "already enrolled" answers before price, coupon and plan rules
             refuseIfEnrolled(p.userId(), courseId);
-            long balance = ledger.balance(platform.db().execute(), AccountKind.WALLET, p.userId());
-            long missing = Math.max(1, e.price - balance);
-            throw new ApiException(402, "wallet.insufficient_funds", "Your wallet is short by "
-                    + MoneyText.of(missing, ledger.currency()) + "; top it up or redeem a voucher first.")
-                    .with("shortfallMinor", missing).with("balanceMinor", balance).with("priceMinor", e.price)
-                    .with("currency", ledger.currency());
-        } catch (ApiException e) {
-            if (!e.code().startsWith("idempotency.")) { // "already enrolled" answers before price, coupon, plan rules
-                refuseIfEnrolled(p.userId(), courseId);
-            }
             throw e;
         } catch (RuntimeException e) {
+            if (Ledger.isOverdraft(e)) {
+                refuseIfEnrolled(p.userId(), courseId);
+                throw shortfall(p.userId(), charged.get());
+            }
             if (SqlErrors.isUniqueViolation(e, "enrollments_one_active")) {
                 refuseIfEnrolled(p.userId(), courseId);
                 throw alreadyEnrolled(null);
@@ -96,9 +98,18 @@ public final class Enrollments {
         }
     }
 
+    private ApiException shortfall(UUID userId, long price) {
+        long balance = ledger.balance(platform.db().execute(), AccountKind.WALLET, userId);
+        long missing = Math.max(1, price - balance);
+        return new ApiException(402, "wallet.insufficient_funds", "Your wallet is short by "
+                + MoneyText.of(missing, ledger.currency()) + "; top it up or redeem a voucher first.")
+                .with("shortfallMinor", missing).with("balanceMinor", balance).with("priceMinor", price)
+                .with("currency", ledger.currency());
+    }
+
     /**
      * Checked only once a purchase failed: the happy path needs no lookup, as the unique index on active enrollments
-     * refuses a second one (and rolls the payment back with it).
+     * refuses a second one (and the payment with it).
      */
     private void refuseIfEnrolled(UUID userId, UUID courseId) {
         repo.active(platform.db().execute(), userId, courseId).ifPresent(r -> {
@@ -106,58 +117,63 @@ public final class Enrollments {
         });
     }
 
-    private Enrollment enrollIn(DbTransaction tx, UUID userId, CourseOffer course, EnrollRequest in) {
+    /** Reads through {@code db}, adds the enrollment's writes; {@code charged} learns what the wallet is to pay. */
+    private Enrollment enrollIn(DbExecute db, Writes writes, UUID userId, CourseOffer course, String coupon,
+                                AtomicLong charged) {
         Instant now = platform.clock().instant();
         UUID id = platform.ids().next();
         EnrollmentRepository.NewEnrollment e = switch (course.pricing()) {
             case FREE -> free(id, userId, course, "FREE");
-            case SUBSCRIPTION -> subscription(tx, id, userId, course, now);
-            case ONE_TIME -> purchase(tx, id, userId, course, in, now);
+            case SUBSCRIPTION -> subscription(db, id, userId, course, now);
+            case ONE_TIME -> purchase(db, writes, new Sale(id, userId, course, coupon, now), charged);
         };
-        repo.insert(tx, e, now);
+        repo.insert(writes, e, now);
         if (e.instructorShare() > 0) {
-            earnings.record(tx, id, e.instructorId(), course.courseId(), e.instructorShare(), e.refundableUntil(), now);
+            earnings.record(writes, id, e.instructorId(), course.courseId(), e.instructorShare(), e.refundableUntil(),
+                    now);
         }
         if (e.couponId() != null) {
-            coupons.recordUse(tx, e.couponId(), userId, id, now);
+            coupons.recordUse(writes, e.couponId(), userId, id, now);
         }
-        platform.events().publish(tx, new EnrollmentCreated(id, userId, course.courseId(), e.source(), e.paid(), e.tax(),
-                e.currency(), now));
+        platform.events().publish(writes, new EnrollmentCreated(id, userId, course.courseId(), e.source(), e.paid(),
+                e.tax(), e.currency(), now));
         return EnrollmentRepository.view(e, now);
     }
 
-    private EnrollmentRepository.NewEnrollment purchase(DbTransaction tx, UUID id, UUID userId, CourseOffer course,
-                                                        EnrollRequest in, Instant now) {
-        long list = course.priceMinor();
-        Coupons.Applied coupon = in.couponCode() == null || in.couponCode().isBlank() ? null
-                : coupons.apply(tx, in.couponCode(), userId, course.courseId(), list, now);
-        long paid = list - (coupon == null ? 0 : coupon.discount());
-        SaleSplit split = SaleSplit.of(paid, settings.taxRateBasisPoints(),
-                shares.percentFor(tx, course.courseId(), course.ownerId()));
-        UUID txId = null;
-        if (paid > 0) {
-            List<Leg> legs = new ArrayList<>();
-            legs.add(new Leg(ledger.account(tx, AccountKind.WALLET, userId), AccountKind.WALLET, -paid));
-            addLeg(legs, ledger.account(tx, AccountKind.TAX_PAYABLE, null), AccountKind.TAX_PAYABLE, split.tax());
-            addLeg(legs, ledger.account(tx, AccountKind.INSTRUCTOR_PENDING, course.ownerId()),
-                    AccountKind.INSTRUCTOR_PENDING, split.instructor());
-            addLeg(legs, ledger.account(tx, AccountKind.PLATFORM_REVENUE, null), AccountKind.PLATFORM_REVENUE,
-                    split.platform());
-            try {
-                txId = ledger.post(tx, "SALE", id.toString(), userId, "Course: " + course.title(), legs);
-            } catch (InsufficientFundsException e) {
-                throw new Shortfall(paid);
-            }
-        }
-        Instant refundableUntil = now.plus(settings.refundWindow());
-        return new EnrollmentRepository.NewEnrollment(id, userId, course.courseId(), course.title(), "PURCHASE", list,
-                list - paid, paid, split.tax(), ledger.currency(), coupon == null ? null : coupon.couponId(), txId,
-                split.instructor() > 0 ? course.ownerId() : null, split.instructor(), paid > 0 ? refundableUntil : null);
+    /** A purchase being made: the enrollment's id, who buys what, with which coupon code (or null), when. */
+    private record Sale(UUID id, UUID userId, CourseOffer course, String coupon, Instant now) {
     }
 
-    private EnrollmentRepository.NewEnrollment subscription(DbTransaction tx, UUID id, UUID userId, CourseOffer course,
+    private EnrollmentRepository.NewEnrollment purchase(DbExecute db, Writes writes, Sale sale, AtomicLong charged) {
+        CourseOffer course = sale.course();
+        long list = course.priceMinor();
+        Coupons.Applied coupon = sale.coupon() == null ? null
+                : coupons.apply(db, sale.coupon(), sale.userId(), course.courseId(), list, sale.now());
+        long paid = list - (coupon == null ? 0 : coupon.discount());
+        SaleSplit split = SaleSplit.of(paid, settings.taxRateBasisPoints(),
+                shares.percentFor(db, course.courseId(), course.ownerId()));
+        UUID txId = null;
+        if (paid > 0) {
+            charged.set(paid);
+            List<Leg> legs = new ArrayList<>();
+            legs.add(new Leg(ledger.account(db, AccountKind.WALLET, sale.userId()), AccountKind.WALLET, -paid));
+            addLeg(legs, ledger.account(db, AccountKind.TAX_PAYABLE, null), AccountKind.TAX_PAYABLE, split.tax());
+            addLeg(legs, ledger.account(db, AccountKind.INSTRUCTOR_PENDING, course.ownerId()),
+                    AccountKind.INSTRUCTOR_PENDING, split.instructor());
+            addLeg(legs, ledger.account(db, AccountKind.PLATFORM_REVENUE, null), AccountKind.PLATFORM_REVENUE,
+                    split.platform());
+            txId = ledger.post(writes, "SALE", sale.id().toString(), sale.userId(), "Course: " + course.title(), legs);
+        }
+        Instant refundableUntil = sale.now().plus(settings.refundWindow());
+        return new EnrollmentRepository.NewEnrollment(sale.id(), sale.userId(), course.courseId(), course.title(),
+                "PURCHASE", list, list - paid, paid, split.tax(), ledger.currency(),
+                coupon == null ? null : coupon.couponId(), txId, split.instructor() > 0 ? course.ownerId() : null,
+                split.instructor(), paid > 0 ? refundableUntil : null);
+    }
+
+    private EnrollmentRepository.NewEnrollment subscription(DbExecute db, UUID id, UUID userId, CourseOffer course,
                                                             Instant now) {
-        boolean live = tx.get("""
+        boolean live = db.get("""
                 SELECT 1 FROM commerce.subscriptions WHERE user_id = ?
                    AND (status = 'ACTIVE' OR (status = 'PAST_DUE' AND grace_until > ?))""", userId,
                 io.lectern.server.platform.db.Rows.param(now)).isPresent();
@@ -190,16 +206,5 @@ public final class Enrollments {
     static ApiException alreadyEnrolled(UUID enrollmentId) {
         return new ApiException(409, "enrollment.exists", "You are already enrolled in this course.")
                 .with("enrollmentId", enrollmentId == null ? "" : enrollmentId.toString());
-    }
-
-    /** The wallet cannot pay {@code price}; the purchase transaction rolls back. */
-    private static final class Shortfall extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final long price;
-
-        Shortfall(long price) {
-            super("wallet short", null, false, false);
-            this.price = price;
-        }
     }
 }

@@ -6,9 +6,8 @@ import io.lectern.model.commerce.WalletTransaction;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.SqlErrors;
+import io.lectern.server.platform.db.Writes;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,17 +23,15 @@ import java.util.function.LongSupplier;
  */
 public final class Ledger {
 
-    /** Books a transaction and its entries in one statement ({@code %s}: the CTEs that come before). */
-    private static final String BOOK_AFTER = """
-            WITH %s t AS (INSERT INTO commerce.transactions (id, kind, reference, actor_id, memo, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?) RETURNING id, created_at)
+    /** Books a transaction; its entries follow from {@code ledger_tx}'s row. */
+    private static final String BOOK_TRANSACTION = """
+            INSERT INTO commerce.transactions (id, kind, reference, actor_id, memo, created_at)
+            VALUES (?, ?, ?, ?, ?, ?) RETURNING id, created_at""";
+    private static final String BOOK_ENTRIES = """
             INSERT INTO commerce.entries (transaction_id, account_id, amount, created_at)
-            SELECT t.id, e.account, e.amount, t.created_at FROM t, unnest(?::uuid[], ?::bigint[]) AS e(account, amount)
-            """;
-    private static final String BOOK = BOOK_AFTER.formatted("");
-    /** Also moves one kept balance, under its no-overdraft CHECK (a CTE that modifies always runs to completion). */
-    private static final String MOVE_ONE_AND_BOOK = BOOK_AFTER.formatted(
-            "moved AS (UPDATE commerce.accounts SET balance = balance + ? WHERE id = ? RETURNING id),");
+            SELECT t.id, e.account, e.amount, t.created_at
+              FROM ledger_tx t, unnest(?::uuid[], ?::bigint[]) AS e(account, amount)""";
+    private static final String MOVE = "UPDATE commerce.accounts SET balance = balance + ? WHERE id = ?";
 
     private final Ids ids;
     private final Clock clock;
@@ -55,41 +52,67 @@ public final class Ledger {
 
     /** Writes a balanced transaction; throws {@link InsufficientFundsException} when a kept balance would go negative. */
     public UUID post(DbExecute tx, String kind, String reference, UUID actorId, String memo, List<Leg> legs) {
+        List<Leg> ordered = ordered(legs);
+        List<Leg> kept = ordered.stream().filter(l -> l.kind().tracked()).toList();
+        Writes writes = new Writes();
+        UUID id;
+        if (kept.size() <= 1) { // the common case (a sale, a top-up): one statement moves the balance and books
+            id = post(writes, kind, reference, actorId, memo, ordered);
+        } else {
+            for (Leg leg : kept) { // one by one in account order, so concurrent postings never deadlock
+                overdraftChecked(leg, () -> tx.update(MOVE, leg.amount(), leg.accountId()));
+            }
+            id = book(writes, kind, reference, actorId, memo, ordered);
+        }
+        Leg first = kept.isEmpty() ? null : kept.getFirst();
+        overdraftChecked(first, () -> {
+            writes.run(tx);
+            return 0;
+        });
+        return id;
+    }
+
+    /**
+     * Adds a balanced transaction to {@code writes} that moves at most one kept balance (one statement cannot promise
+     * in which order it would lock several). When the statement runs, a kept balance going negative fails it
+     * with {@link #isOverdraft}. Returns the transaction's id.
+     */
+    public UUID post(Writes writes, String kind, String reference, UUID actorId, String memo, List<Leg> legs) {
+        List<Leg> ordered = ordered(legs);
+        List<Leg> kept = ordered.stream().filter(l -> l.kind().tracked()).toList();
+        if (kept.size() > 1) {
+            throw new IllegalArgumentException("one statement moves at most one kept balance: " + legs);
+        }
+        kept.forEach(leg -> writes.add("ledger_move", MOVE, leg.amount(), leg.accountId()));
+        return book(writes, kind, reference, actorId, memo, ordered);
+    }
+
+    /** Whether a failed posting failed because a kept balance would have gone negative. */
+    public static boolean isOverdraft(RuntimeException e) {
+        return SqlErrors.isCheckViolation(e, "accounts_no_overdraft");
+    }
+
+    private static List<Leg> ordered(List<Leg> legs) {
         long sum = legs.stream().mapToLong(Leg::amount).sum();
         if (sum != 0 || legs.isEmpty() || legs.stream().anyMatch(l -> l.amount() == 0)) {
             throw new IllegalArgumentException("a ledger transaction must balance, with no zero legs: " + legs);
         }
-        UUID id = ids.next();
-        List<Leg> ordered = legs.stream().sorted(Comparator.comparing(Leg::accountId)).toList();
-        List<Leg> kept = ordered.stream().filter(l -> l.kind().tracked()).toList();
-        if (kept.size() == 1) { // the common case (a sale, a top-up): one statement moves the balance and books
-            Leg leg = kept.getFirst();
-            overdraftChecked(leg, () -> book(tx, MOVE_ONE_AND_BOOK, List.of(leg.amount(), leg.accountId()), id, kind,
-                    reference, actorId, memo, ordered));
-        } else {
-            for (Leg leg : kept) { // one by one in account order, so concurrent postings never deadlock
-                overdraftChecked(leg, () -> tx.update("UPDATE commerce.accounts SET balance = balance + ? WHERE id = ?",
-                        leg.amount(), leg.accountId()));
-            }
-            book(tx, BOOK, List.of(), id, kind, reference, actorId, memo, ordered);
-        }
-        return id;
+        return legs.stream().sorted(Comparator.comparing(Leg::accountId)).toList();
     }
 
-    private long book(DbExecute tx, String sql, List<Object> moveParams, UUID id, String kind, String reference,
-                      UUID actorId, String memo, List<Leg> ordered) {
-        List<Object> params = new ArrayList<>(moveParams);
-        params.addAll(Arrays.asList(id, kind, reference, actorId, memo, Rows.param(clock.instant()),
-                Rows.uuidArray(ordered.stream().map(Leg::accountId).toList()),
-                ordered.stream().mapToLong(Leg::amount).toArray()));
-        return tx.insert(sql, params.toArray());
+    private UUID book(Writes writes, String kind, String reference, UUID actorId, String memo, List<Leg> ordered) {
+        UUID id = ids.next();
+        writes.add("ledger_tx", BOOK_TRANSACTION, id, kind, reference, actorId, memo, Rows.param(clock.instant()))
+                .add("ledger_entries", BOOK_ENTRIES, Rows.uuidArray(ordered.stream().map(Leg::accountId).toList()),
+                        ordered.stream().mapToLong(Leg::amount).toArray());
+        return id;
     }
 
     private static void overdraftChecked(Leg leg, LongSupplier statement) {
         try {
             statement.getAsLong();
         } catch (RuntimeException e) {
-            if (SqlErrors.isCheckViolation(e, "accounts_no_overdraft")) {
+            if (leg != null && isOverdraft(e)) {
                 throw new InsufficientFundsException(leg.accountId());
             }
             throw e;

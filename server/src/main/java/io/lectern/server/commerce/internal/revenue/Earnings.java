@@ -6,6 +6,7 @@ import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.Writes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +43,9 @@ public final class Earnings {
         this.ledger = ledger;
     }
 
-    public void record(DbExecute tx, UUID enrollmentId, UUID instructorId, UUID courseId, long amount,
+    public void record(Writes writes, UUID enrollmentId, UUID instructorId, UUID courseId, long amount,
                        Instant availableAt, Instant now) {
-        tx.insert("""
+        writes.add("earnings", """
                 INSERT INTO commerce.earnings (id, enrollment_id, instructor_id, course_id, amount_minor, status,
                                                available_at, created_at)
                 VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""", platform.ids().next(), enrollmentId, instructorId, courseId,
