@@ -9,9 +9,12 @@ import io.lectern.model.catalog.CourseSummary;
 import io.lectern.model.catalog.Pricing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -27,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /** The catalog: search as you type (debounced), filters with counts, sorting, cards with thumbnails, infinite scroll. */
 public final class CatalogView {
@@ -100,24 +104,37 @@ public final class CatalogView {
         return root;
     }
 
-    /** Each order's text key and the {@code sort} value it asks the server for. */
-    private static final String[][] SORTS = {{"catalog.sort.relevance", ""}, {"catalog.sort.newest", "newest"},
-        {"catalog.sort.rating", "rating"}, {"catalog.sort.popularity", "popularity"},
-        {"catalog.sort.priceAsc", "price_asc"}, {"catalog.sort.priceDesc", "price_desc"}};
+    /** The {@code sort} values the server takes, in menu order, with their text keys. */
+    private static final Map<String, String> SORTS = sorts("", "catalog.sort.relevance", "newest", "catalog.sort.newest",
+            "rating", "catalog.sort.rating", "popularity", "catalog.sort.popularity", "price_asc", "catalog.sort.priceAsc",
+            "price_desc", "catalog.sort.priceDesc");
 
-    private ChoiceBox<String> sortChoice() {
-        ChoiceBox<String> box = new ChoiceBox<>();
-        box.setId("catalog-sort");
-        for (String[] s : SORTS) {
-            box.getItems().add(tr(s[0]));
+    private static Map<String, String> sorts(String... valueThenKey) {
+        Map<String, String> sorts = new LinkedHashMap<>();
+        for (int i = 0; i < valueThenKey.length; i += 2) {
+            sorts.put(valueThenKey[i], valueThenKey[i + 1]);
         }
-        box.setValue(tr(SORTS[0][0]));
-        box.valueProperty().addListener((obs, old, v) -> {
-            for (String[] s : SORTS) {
-                if (tr(s[0]).equals(v)) {
-                    model.sort().set(s[1]);
-                }
+        return sorts;
+    }
+
+    /** A menu of sort values, each shown by its translated name. */
+    private ChoiceBox<String> sortChoice() {
+        ChoiceBox<String> box = new ChoiceBox<>(FXCollections.observableArrayList(SORTS.keySet()));
+        box.setId("catalog-sort");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String sort) {
+                return sort == null ? "" : tr(SORTS.get(sort));
             }
+
+            @Override
+            public String fromString(String label) {
+                throw new UnsupportedOperationException("the sort menu is not editable");
+            }
+        });
+        box.setValue("");
+        box.valueProperty().addListener((obs, old, sort) -> {
+            model.sort().set(sort);
             model.search();
         });
         return box;

@@ -118,8 +118,8 @@ public final class SettingsViewModel {
         } catch (NumberFormatException e) {
             gb = 0;
         }
-        if (gb < 1 || gb > 10_000) {
-            return Optional.of(tr("settings.quota.range", 1, 10_000));
+        if (gb < DesktopSettings.MIN_QUOTA_GB || gb > DesktopSettings.MAX_QUOTA_GB) {
+            return Optional.of(tr("settings.quota.range", DesktopSettings.MIN_QUOTA_GB, DesktopSettings.MAX_QUOTA_GB));
         }
         String folder = downloadFolder.get() == null ? "" : downloadFolder.get().strip();
         try {

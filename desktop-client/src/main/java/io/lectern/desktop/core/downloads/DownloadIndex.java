@@ -1,20 +1,9 @@
 package io.lectern.desktop.core.downloads;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.lectern.desktop.core.store.SqliteFile;
 import io.lectern.model.catalog.LessonView;
 import io.lectern.model.learning.AttemptView;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,30 +44,17 @@ public final class DownloadIndex implements AutoCloseable {
         }
     }
 
-    private final Connection db;
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private final SqliteFile db;
 
-    private DownloadIndex(Connection db) {
+    private DownloadIndex(SqliteFile db) {
         this.db = db;
     }
 
     public static DownloadIndex open(Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("CREATE TABLE IF NOT EXISTS downloads (lesson_id TEXT PRIMARY KEY, course_id TEXT NOT NULL, "
-                        + "course_title TEXT NOT NULL, position INTEGER NOT NULL, lesson TEXT NOT NULL, file TEXT, "
-                        + "total INTEGER NOT NULL, received INTEGER NOT NULL, state TEXT NOT NULL, error TEXT, "
-                        + "added_at TEXT NOT NULL, quiz TEXT)");
-            }
-            SealedFiles.ownerOnly(file);
-            return new DownloadIndex(c);
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("The download index " + file + " cannot be opened: " + e.getMessage(), e);
-        }
+        return new DownloadIndex(SqliteFile.open(file, "download index", "CREATE TABLE IF NOT EXISTS downloads ("
+                + "lesson_id TEXT PRIMARY KEY, course_id TEXT NOT NULL, course_title TEXT NOT NULL, "
+                + "position INTEGER NOT NULL, lesson TEXT NOT NULL, file TEXT, total INTEGER NOT NULL, "
+                + "received INTEGER NOT NULL, state TEXT NOT NULL, error TEXT, added_at TEXT NOT NULL, quiz TEXT)"));
     }
 
     /**
@@ -86,28 +62,28 @@ public final class DownloadIndex implements AutoCloseable {
      * a finished one stays as it is, with the latest lesson text and quiz.
      */
     public synchronized void add(LessonView lesson, String courseTitle, int position, String file, AttemptView quiz) {
-        update("""
+        db.update("""
                 INSERT INTO downloads (lesson_id, course_id, course_title, position, lesson, file, total, received, state,
                                        added_at, quiz) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)
                 ON CONFLICT (lesson_id) DO UPDATE SET lesson = excluded.lesson, course_title = excluded.course_title,
                     quiz = excluded.quiz,
                     state = CASE WHEN downloads.state = 'DONE' THEN 'DONE' ELSE excluded.state END, error = NULL""",
-                lesson.id().toString(), lesson.courseId().toString(), courseTitle, position, write(lesson), file,
+                lesson.id().toString(), lesson.courseId().toString(), courseTitle, position, db.write(lesson), file,
                 file == null ? State.DONE.name() : State.QUEUED.name(), Instant.now().toString(),
-                quiz == null ? null : write(quiz));
+                quiz == null ? null : db.write(quiz));
     }
 
     public synchronized void progress(UUID lessonId, long received, long total) {
-        update("UPDATE downloads SET received = ?, total = ? WHERE lesson_id = ?", received, total, lessonId.toString());
+        db.update("UPDATE downloads SET received = ?, total = ? WHERE lesson_id = ?", received, total, lessonId.toString());
     }
 
     public synchronized void state(UUID lessonId, State state, String error) {
-        update("UPDATE downloads SET state = ?, error = ? WHERE lesson_id = ?", state.name(), error,
+        db.update("UPDATE downloads SET state = ?, error = ? WHERE lesson_id = ?", state.name(), error,
                 lessonId.toString());
     }
 
     public synchronized void remove(UUID lessonId) {
-        update("DELETE FROM downloads WHERE lesson_id = ?", lessonId.toString());
+        db.update("DELETE FROM downloads WHERE lesson_id = ?", lessonId.toString());
     }
 
     public synchronized Optional<Item> find(UUID lessonId) {
@@ -122,59 +98,15 @@ public final class DownloadIndex implements AutoCloseable {
 
     private List<Item> select(String where, Object... args) {
         List<Item> out = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT lesson, course_title, position, file, total, received, "
-                + "state, error, quiz FROM downloads " + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Item(read(rs.getString(1), LessonView.class), rs.getString(2), rs.getInt(3),
-                            rs.getString(4), rs.getLong(5), rs.getLong(6), State.valueOf(rs.getString(7)),
-                            rs.getString(8), rs.getString(9) == null ? null : read(rs.getString(9), AttemptView.class)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The download index cannot be read: " + e.getMessage(), e);
-        }
+        db.query("SELECT lesson, course_title, position, file, total, received, state, error, quiz FROM downloads "
+                + where, rs -> out.add(new Item(db.read(rs.getString(1), LessonView.class), rs.getString(2), rs.getInt(3),
+                rs.getString(4), rs.getLong(5), rs.getLong(6), State.valueOf(rs.getString(7)), rs.getString(8),
+                rs.getString(9) == null ? null : db.read(rs.getString(9), AttemptView.class))), args);
         return out;
-    }
-
-    private void update(String sql, Object... args) {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            bind(ps, args);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("The download index cannot be written: " + e.getMessage(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("A downloaded lesson's record is damaged: " + e.getMessage(), e);
-        }
     }
 
     @Override
     public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // closing anyway
-        }
+        db.close();
     }
 }

@@ -20,6 +20,9 @@ import java.util.Properties;
 public final class DesktopSettings {
 
     public static final URI DEFAULT_SERVER = URI.create("http://localhost:8080");
+    /** The download quota's bounds, in GB. */
+    public static final int MIN_QUOTA_GB = 1;
+    public static final int MAX_QUOTA_GB = 10_000;
 
     private final Path file;
     private final Map<String, String> env;
@@ -131,8 +134,9 @@ public final class DesktopSettings {
     }
 
     public void setDownloads(Path folder, int quotaGb) throws IOException {
-        if (quotaGb < 1 || quotaGb > 10_000) {
-            throw new IllegalArgumentException("The download quota must be between 1 and 10,000 GB.");
+        if (quotaGb < MIN_QUOTA_GB || quotaGb > MAX_QUOTA_GB) {
+            throw new IllegalArgumentException("The download quota must be between " + MIN_QUOTA_GB + " and "
+                    + MAX_QUOTA_GB + " GB.");
         }
         values.setProperty("downloads.folder", folder.toAbsolutePath().toString());
         values.setProperty("downloads.quotaGb", Integer.toString(quotaGb));
