@@ -10,11 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,8 +19,7 @@ import java.util.logging.Logger;
  * listener together in one transaction that also deletes them, but only while this dispatcher still holds the
  * lease (one commit for many events under load). Delivered rows are gone, so the table holds only what is still
  * to do and the rows parked as DEAD for an operator. When that transaction fails, each of its rows is delivered
- * again on its own, so a failing event is retried alone and never holds the others back. Different listeners'
- * rows of a pass are delivered side by side, on a few threads; each listener's rows stay in order. A dispatcher that dies
+ * again on its own, so a failing event is retried alone and never holds the others back. A dispatcher that dies
  * mid-way simply lets its leases expire, and another one (or the same one after a restart) delivers the rows.
  * Rows are handed over in the order they were written ({@code available_at}, then the row's sequence number); a
  * row waiting for a retry comes after the rows written since.
@@ -34,7 +28,6 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
     private static final int BATCH = 500;
-    private static final int LANES = 4;
     /** A delivered row is deleted with the delivery, if this dispatcher still holds its lease. */
     private static final String DELIVERED = """
             DELETE FROM platform.outbox WHERE id = ANY(?::uuid[]) AND leased_by = ? AND status = 'PENDING'""";
@@ -44,9 +37,6 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final RetryPolicy policy;
     private final Duration pollInterval;
     private final String owner = "dispatcher-" + UUID.randomUUID();
-    /** Platform threads that deliver different listeners' rows of a pass side by side. */
-    private final ExecutorService lanes = Executors.newFixedThreadPool(LANES,
-            Thread.ofPlatform().daemon().name("outbox-lane-", 1).factory());
     private volatile boolean running;
     private Thread thread;
 
@@ -88,42 +78,12 @@ public final class OutboxDispatcher implements AutoCloseable {
         List<Claimed> batch = claim();
         Map<String, List<Claimed>> byListener = new LinkedHashMap<>();
         batch.forEach(row -> byListener.computeIfAbsent(row.listener(), l -> new ArrayList<>()).add(row));
-        List<Callable<Void>> groups = byListener.values().stream().map(rows -> (Callable<Void>) () -> {
+        byListener.values().forEach(rows -> {
             if (rows.size() == 1 || !deliverTogether(rows)) {
                 rows.forEach(this::deliver);
             }
-            return null;
-        }).toList();
-        if (groups.size() == 1) {
-            call(groups.getFirst());
-        } else {
-            awaitAll(groups);
-        }
+        });
         return batch.size();
-    }
-
-    /** Delivers listeners' rows side by side: each listener still gets its own rows in order, one pass at a time. */
-    private void awaitAll(List<Callable<Void>> groups) {
-        try {
-            for (Future<Void> done : lanes.invokeAll(groups)) {
-                done.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while delivering outbox rows", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static void call(Callable<Void> group) {
-        try {
-            group.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Claimed(UUID id, String listener, String payload, int attempts) {
@@ -230,7 +190,6 @@ public final class OutboxDispatcher implements AutoCloseable {
     @Override
     public synchronized void close() {
         running = false;
-        lanes.shutdownNow();
         if (thread != null) {
             thread.interrupt();
             try {

@@ -185,25 +185,6 @@ class OutboxTest {
     }
 
     @Test
-    void differentListenersRowsAreDeliveredSideBySide() {
-        java.util.concurrent.CountDownLatch slowStarted = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch quickDone = new java.util.concurrent.CountDownLatch(1);
-        bus.subscribe("slow", LessonFinished.class, (e, d) -> {
-            slowStarted.countDown();
-            assertTrue(quickDone.await(10, java.util.concurrent.TimeUnit.SECONDS), "the other listener ran meanwhile");
-        });
-        bus.subscribe("quick", LessonFinished.class, (e, d) -> {
-            assertTrue(slowStarted.await(10, java.util.concurrent.TimeUnit.SECONDS), "the slow listener started");
-            quickDone.countDown();
-        });
-        publish(new LessonFinished("ann", 1));
-        assertEquals(2, new OutboxDispatcher(db, bus, FAST, Duration.ofMillis(10)).dispatchOnce());
-        assertEquals(0, quickDone.getCount());
-        assertEquals(0, db.execute().get("SELECT count(*) AS n FROM platform.outbox").map(r -> Rows.number(r, "n"))
-                .orElseThrow(), "both delivered at the first attempt");
-    }
-
-    @Test
     void aFailingEventAmongOthersIsRetriedAloneAndTheOthersLandOnce() throws Exception {
         AtomicInteger poisonCalls = new AtomicInteger();
         bus.subscribe("progress", LessonFinished.class, (e, d) -> {
