@@ -3,11 +3,9 @@ package io.lectern.desktop.learner;
 import static io.lectern.desktop.core.i18n.Messages.tr;
 
 import atlantafx.base.theme.Styles;
-import io.lectern.desktop.core.i18n.Messages;
+import io.lectern.desktop.core.i18n.DateText;
 import io.lectern.model.learning.Certificate;
 import java.io.File;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -51,8 +49,7 @@ public final class CertificatesView {
                 }
                 Label name = new Label(c.courseTitle());
                 name.getStyleClass().add(Styles.TITLE_4);
-                String issued = DateTimeFormatter.ofPattern("d MMMM yyyy", Messages.locale()).withZone(ZoneId.systemDefault())
-                        .format(c.issuedAt());
+                String issued = DateText.longDay(c.issuedAt());
                 Label meta = new Label(tr(c.revokedAt() != null ? "certificates.meta.revoked" : "certificates.meta", issued,
                         c.code()));
                 meta.getStyleClass().add(Styles.TEXT_SMALL);

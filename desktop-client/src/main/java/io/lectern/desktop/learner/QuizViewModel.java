@@ -5,6 +5,7 @@ import static io.lectern.desktop.core.i18n.Messages.tr;
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.i18n.DateText;
 import io.lectern.desktop.core.learning.QuizClient;
 import io.lectern.desktop.core.offline.SyncEngine;
 import io.lectern.model.learning.AttemptView;
@@ -12,7 +13,6 @@ import io.lectern.model.learning.SyncEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -185,7 +185,7 @@ public final class QuizViewModel {
             return;
         }
         long left = Math.max(0, Duration.between(now, a.deadline()).toSeconds());
-        timeLeft.set(tr("quiz.timeLeft", String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60)));
+        timeLeft.set(tr("quiz.timeLeft", DateText.clock(left)));
         if (left == 0 && !message.get().equals(tr("quiz.timeUp"))) {
             message.set(tr("quiz.timeUp"));
             call(() -> quizzes.attempt(a.id()), this::show);

@@ -6,10 +6,8 @@ import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.catalog.CatalogClient;
-import io.lectern.desktop.core.i18n.Messages;
+import io.lectern.desktop.core.i18n.DateText;
 import io.lectern.model.catalog.ReviewView;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -93,8 +91,7 @@ public final class ReviewsViewModel {
 
     static String line(ReviewView r) {
         String stars = "\u2605".repeat(r.rating()) + "\u2606".repeat(Math.max(0, 5 - r.rating()));
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Messages.locale()).withZone(ZoneId.systemDefault());
-        String said = stars + "  " + r.authorName() + " \u00b7 " + day.format(r.createdAt())
+        String said = stars + "  " + r.authorName() + " \u00b7 " + DateText.day(r.createdAt())
                 + (r.body() == null || r.body().isBlank() ? "" : "\n" + r.body());
         return r.reply() == null ? said : said + "\n\u21b3 " + r.reply().authorName() + ": " + r.reply().body();
     }

@@ -2,12 +2,10 @@ package io.lectern.desktop.learner;
 
 import static io.lectern.desktop.core.i18n.Messages.tr;
 
-import io.lectern.desktop.core.i18n.Messages;
+import io.lectern.desktop.core.i18n.DateText;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -63,7 +61,7 @@ public final class SyncStatusViewModel {
         background.execute(() -> {
             SyncEngine.Report r = engine.sync();
             var refused = store.refusals();
-            String synced = store.meta("synced_at").map(t -> " · " + tr("sync.synced", time().format(Instant.parse(t))))
+            String synced = store.meta("synced_at").map(t -> " · " + tr("sync.synced", DateText.time(Instant.parse(t))))
                     .orElse("");
             ui.execute(() -> {
                 online.set(r.online());
@@ -93,12 +91,7 @@ public final class SyncStatusViewModel {
             case "ASSIGNMENT_DRAFT" -> tr("sync.event.draft");
             default -> r.event().type();
         };
-        return tr("sync.refusal", what, time().format(r.event().clientTime()),
+        return tr("sync.refusal", what, DateText.time(r.event().clientTime()),
                 io.lectern.desktop.core.api.ProblemText.of(r.code(), r.reason(), java.util.Map.of()));
-    }
-
-    /** "14:05" in this computer's zone, made at use (the language is chosen after this class loads). */
-    private static DateTimeFormatter time() {
-        return DateTimeFormatter.ofPattern("HH:mm", Messages.locale()).withZone(ZoneId.systemDefault());
     }
 }

@@ -6,6 +6,7 @@ import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
 import io.lectern.desktop.core.downloads.SealedFiles;
+import io.lectern.desktop.core.i18n.DateText;
 import io.lectern.desktop.core.learning.NotesBook;
 import io.lectern.desktop.core.learning.PlaybackClient;
 import io.lectern.desktop.core.learning.WatchTracker;
@@ -384,8 +385,6 @@ public final class VideoViewModel implements VideoPlayer.Listener {
 
     /** A position as a clock ("4:05", "1:02:03"). */
     static String clock(double seconds) {
-        long s = (long) Math.max(0, seconds);
-        return s >= 3600 ? String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return DateText.clock((long) seconds);
     }
 }

@@ -5,15 +5,13 @@ import static io.lectern.desktop.core.i18n.Messages.tr;
 import io.lectern.desktop.core.api.ApiError;
 import io.lectern.desktop.core.api.ServerUnreachableException;
 import io.lectern.desktop.core.auth.SessionEndedException;
+import io.lectern.desktop.core.i18n.DateText;
 import io.lectern.desktop.core.i18n.MoneyText;
 import io.lectern.desktop.core.commerce.WalletClient;
-import io.lectern.desktop.core.i18n.Messages;
 import io.lectern.model.commerce.RedeemResult;
 import io.lectern.model.commerce.VoucherCodeFormat;
 import io.lectern.model.commerce.Wallet;
 import io.lectern.model.commerce.WalletTransaction;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -104,9 +102,7 @@ public final class WalletViewModel {
                 List<WalletTransaction> items = wallet.history().items();
                 ui.execute(() -> {
                     balance.set(MoneyText.of(w.balance()));
-                    DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Messages.locale())
-                            .withZone(ZoneId.systemDefault());
-                    history.setAll(items.stream().map(t -> day.format(t.at()) + "   " + t.memo() + "   "
+                    history.setAll(items.stream().map(t -> DateText.dayAndTime(t.at()) + "   " + t.memo() + "   "
                             + (t.amountMinor() > 0 ? "+" : "") + MoneyText.of(t.amountMinor(), t.currency())).toList());
                     busy.set(false);
                 });
