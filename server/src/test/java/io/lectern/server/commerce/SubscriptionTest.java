@@ -121,6 +121,27 @@ class SubscriptionTest {
     }
 
     @Test
+    void concurrentRetriesOfOneSubscribeChargeOnceAndAllGetItsAnswer() throws Exception {
+        studio.accounts().signInAgain();
+        String ria = studio.user("ria.retry@example.com", "Ria", Role.STUDENT);
+        wallets.fund(ria, 1500);
+        java.util.List<Http.Response> answers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 10; i++) {
+                pool.submit(() -> answers.add(http.send(java.net.http.HttpRequest.newBuilder(server.baseUri()
+                        .resolve("/api/v1/subscriptions")).header("Authorization", "Bearer " + ria)
+                        .header("Content-Type", "application/json").header("Idempotency-Key", "subscribe-once")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Http.json("planId", plan))))));
+            }
+        }
+        assertEquals(java.util.List.of(201), answers.stream().map(Http.Response::status).distinct().toList(),
+                "the retries answer what the first stored, not 409 'already subscribed'");
+        assertEquals(1, answers.stream().map(a -> a.json().path("id").asText()).distinct().count());
+        assertEquals(1500 - 999, wallets.balance(ria));
+        assertEquals(true, wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
+    @Test
     void plansAreAdminOnlyAndTheirPriceNeverChanges() {
         studio.accounts().signInAgain();
         String admin = studio.accounts().adminToken();
