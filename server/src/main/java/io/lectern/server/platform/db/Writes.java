@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Writes collected from several parts of a change and sent to PostgreSQL as <b>one statement</b>: each becomes a
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class Writes {
 
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
-
     private record Part(String name, String sql, List<Object> params) {
     }
 
@@ -34,11 +31,25 @@ public final class Writes {
      * later reads it as {@code name}), its {@code ?} parameters in order.
      */
     public Writes add(String name, String sql, Object... params) {
-        if (!NAME.matcher(name).matches() || !names.add(name)) {
+        if (!isName(name) || !names.add(name)) {
             throw new IllegalArgumentException("a write needs a new lower-case name: " + name);
         }
         parts.add(new Part(name, sql.strip(), Arrays.asList(params)));
         return this;
+    }
+
+    /** A lower-case SQL name: a letter, then letters, digits and underscores (checked on every sale: no regex). */
+    private static boolean isName(String name) {
+        if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code prefix}, or {@code prefix_2}, {@code prefix_3} ... if taken: for a kind of write that may come twice. */
@@ -74,6 +85,7 @@ public final class Writes {
         }
         List<Object> params = new ArrayList<>();
         parts.forEach(p -> params.addAll(p.params()));
-        db.get(sql(), params.toArray());
+        // named, so the DB client does not hash the statement's text to name it on every run
+        db.createNamedGet("writes", sql()).params(params).execute();
     }
 }
