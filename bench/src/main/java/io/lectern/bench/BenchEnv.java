@@ -27,6 +27,8 @@ import java.util.Map;
 final class BenchEnv implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "bench-admin-password";
+    /** Environments not closed yet: a benchmark stopped with Ctrl+C closes them in {@link #closeAll()}. */
+    private static final java.util.Set<BenchEnv> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final EmbeddedPostgres postgres;
@@ -48,7 +50,14 @@ final class BenchEnv implements AutoCloseable {
         }
         EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("postgres"), dir.resolve("runtime"), false);
         pg.createDatabase("lectern");
-        return new BenchEnv(dir, pg, EmbeddedRedis.start());
+        BenchEnv env = new BenchEnv(dir, pg, EmbeddedRedis.start());
+        OPEN.add(env);
+        return env;
+    }
+
+    /** Stops the server process, Redis and PostgreSQL of every environment still open (at exit, also on Ctrl+C). */
+    static void closeAll() {
+        OPEN.forEach(BenchEnv::close);
     }
 
     String jdbcUrl() {
@@ -122,6 +131,9 @@ final class BenchEnv implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!OPEN.remove(this)) {
+            return; // closed already
+        }
         if (server != null) {
             server.destroy();
             try {

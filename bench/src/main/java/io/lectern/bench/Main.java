@@ -33,6 +33,7 @@ public final class Main {
                 System.exit(2);
             }
             Path dir = Path.of(env.get("LECTERN_BENCH_DIR"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopped(dir, true), "bench-shutdown"));
             try (BenchEnv database = BenchEnv.start(dir)) {
                 System.out.println("PostgreSQL of " + dir + ": " + database.jdbcUrl() + " user " + database.dbUser()
                         + " password " + database.dbPassword() + " (Ctrl+C stops it)");
@@ -41,6 +42,7 @@ public final class Main {
             return;
         }
         Path dir = keep ? Path.of(env.get("LECTERN_BENCH_DIR")) : Files.createTempDirectory("lectern-bench-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopped(dir, keep), "bench-shutdown"));
         boolean met;
         try {
             met = run(which, env, dir, jar);
@@ -51,6 +53,21 @@ public final class Main {
         }
         System.out.println(met ? "All targets met." : "Some targets were missed.");
         System.exit(met ? 0 : 1);
+    }
+
+    /**
+     * At exit, also on Ctrl+C (when the code above never reaches its own clean-up): first the server process, Redis
+     * and PostgreSQL stop, then a temporary working directory goes. One step, so the order holds.
+     */
+    private static void stopped(Path dir, boolean keep) {
+        BenchEnv.closeAll();
+        if (!keep) {
+            try {
+                FileTrees.delete(dir);
+            } catch (java.io.IOException e) {
+                System.err.println("lectern bench: could not remove " + dir + ": " + e.getMessage());
+            }
+        }
     }
 
     private static boolean run(String which, Map<String, String> env, Path dir, Path jar) throws Exception {
