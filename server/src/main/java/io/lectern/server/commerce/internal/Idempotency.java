@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.common.FieldViolation;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Writes;
 import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.Json;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,9 +37,22 @@ public final class Idempotency {
      * @param status   HTTP status
      * @param body     the answer
      * @param replayed whether it is the stored answer of an earlier request
+     * @param json     the answer as stored with the key (so it is written once), or null
      * @param <T>      body type
      */
-    public record Outcome<T>(int status, T body, boolean replayed) {
+    public record Outcome<T>(int status, T body, boolean replayed, String json) {
+    }
+
+    /** Sends an outcome: its status, {@code Idempotent-Replayed: true} for a stored answer, and the answer. */
+    public static void send(Json json, ServerResponse res, Outcome<?> outcome) {
+        if (outcome.replayed()) {
+            res.header(io.helidon.http.HeaderNames.create("Idempotent-Replayed"), "true");
+        }
+        if (outcome.json() != null) {
+            json.writeBytes(res, outcome.status(), outcome.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            json.write(res, outcome.status(), outcome.body());
+        }
     }
 
     /** The key was used before for a different request. */
@@ -86,9 +101,9 @@ public final class Idempotency {
         return once(request, type, () -> platform.db().inTransaction(tx -> {
             T body = work.apply(tx);
             Writes writes = new Writes();
-            remember(writes, request, body);
+            String stored = remember(writes, request, body);
             writes.run(tx);
-            return body;
+            return new Outcome<>(status, body, false, stored);
         }));
     }
 
@@ -109,28 +124,34 @@ public final class Idempotency {
     private record Request(UUID userId, Optional<String> key, String operation, String fingerprint, int status) {
     }
 
-    private <T> T written(DbExecute db, Request request, Writing<T> work) {
+    private <T> Outcome<T> written(DbExecute db, Request request, Writing<T> work) {
         Writes writes = new Writes();
         T body = work.apply(db, writes);
-        remember(writes, request, body);
+        String stored = remember(writes, request, body);
         writes.run(db);
-        return body;
+        return new Outcome<>(request.status(), body, false, stored);
     }
 
-    private void remember(Writes writes, Request r, Object body) {
-        r.key().ifPresent(k -> writes.add("idempotency_key", """
+    /** Adds the key's row with the answer to {@code writes}; returns the answer as stored (null without a key). */
+    private String remember(Writes writes, Request r, Object body) {
+        if (r.key().isEmpty()) {
+            return null;
+        }
+        String answer = json(body);
+        writes.add("idempotency_key", """
                 INSERT INTO commerce.idempotency_keys (user_id, key, operation, fingerprint, status, response, created_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""", r.userId(), k, r.operation(), r.fingerprint(), r.status(), json(body),
-                Rows.param(platform.clock().instant())));
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""", r.userId(), r.key().get(), r.operation(), r.fingerprint(),
+                r.status(), answer, Rows.param(platform.clock().instant()));
+        return answer;
     }
 
     /**
      * Runs an attempt; when it fails and the key was used before, the earlier answer is the answer (a retry fails on
      * the key, or sooner on what the first request changed: the balance it spent, the enrollment it made).
      */
-    private <T> Outcome<T> once(Request request, Class<T> type, Supplier<T> attempt) {
+    private <T> Outcome<T> once(Request request, Class<T> type, Supplier<Outcome<T>> attempt) {
         try {
-            return new Outcome<>(request.status(), attempt.get(), false);
+            return attempt.get();
         } catch (RuntimeException e) {
             if (request.key().isEmpty()) {
                 throw e;
@@ -161,7 +182,7 @@ public final class Idempotency {
         }
         try {
             return Optional.of(new Outcome<>((int) Rows.number(row, "status"), mapper.readValue(Rows.text(row, "response"),
-                    type), true));
+                    type), true, null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent response is not valid JSON", e);
         }

@@ -1,6 +1,5 @@
 package io.lectern.server.commerce.internal.enrollment;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.commerce.CouponRequest;
@@ -56,10 +55,7 @@ public final class EnrollmentRoutes {
         Idempotency.Outcome<Enrollment> outcome = enrollments.enroll(Authz.principal(req),
                 PathParams.uuid(req, "id", "This course"), json.readOptional(req, EnrollRequest.class,
                         new EnrollRequest(null)), Idempotency.key(req));
-        if (outcome.replayed()) {
-            res.header(HeaderNames.create("Idempotent-Replayed"), "true");
-        }
-        json.write(res, outcome.status(), outcome.body());
+        Idempotency.send(json, res, outcome);
     }
 
     private String ip(ServerRequest req) {

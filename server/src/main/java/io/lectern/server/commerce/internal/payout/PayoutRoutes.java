@@ -1,6 +1,5 @@
 package io.lectern.server.commerce.internal.payout;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.commerce.Payout;
@@ -86,10 +85,7 @@ public final class PayoutRoutes {
     private void request(ServerRequest req, ServerResponse res) {
         Idempotency.Outcome<Payout> outcome = payouts.request(Authz.principal(req), json.readOptional(req,
                 PayoutRequest.class, new PayoutRequest(null)), Idempotency.key(req), ip(req));
-        if (outcome.replayed()) {
-            res.header(HeaderNames.create("Idempotent-Replayed"), "true");
-        }
-        json.write(res, outcome.status(), outcome.body());
+        Idempotency.send(json, res, outcome);
     }
 
     private void setShare(ServerRequest req, ServerResponse res) {

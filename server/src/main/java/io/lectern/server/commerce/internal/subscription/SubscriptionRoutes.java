@@ -1,6 +1,5 @@
 package io.lectern.server.commerce.internal.subscription;
 
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.commerce.PlanInput;
@@ -52,10 +51,7 @@ public final class SubscriptionRoutes {
     private void subscribe(ServerRequest req, ServerResponse res) {
         Idempotency.Outcome<Subscription> outcome = subscriptions.subscribe(Authz.principal(req),
                 json.read(req, SubscribeRequest.class), Idempotency.key(req), ip(req));
-        if (outcome.replayed()) {
-            res.header(HeaderNames.create("Idempotent-Replayed"), "true");
-        }
-        json.write(res, outcome.status(), outcome.body());
+        Idempotency.send(json, res, outcome);
     }
 
     private String ip(ServerRequest req) {
