@@ -110,27 +110,36 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /** Delivers one listener's rows in one transaction; false when it failed (the rows are then tried one by one). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean deliverTogether(List<Claimed> rows) {
         try {
-            EventBus.Subscription sub = bus.subscription(rows.getFirst().listener()).orElseThrow();
-            List<Object> events = new ArrayList<>();
-            for (Claimed row : rows) {
-                events.add(bus.deserialize(row.payload(), sub.type()));
-            }
-            db.doInTransaction(tx -> {
-                hand(sub, events, rows.stream().map(r -> new Delivery(r.id(), r.attempts() + 1, tx)).toList());
-                long marked = tx.delete(DELIVERED, Rows.uuidArray(rows.stream().map(Claimed::id).toList()), owner);
-                if (marked != rows.size()) {
-                    throw new LeaseLostException();
-                }
-            });
+            handOver(rows);
             return true;
         } catch (RuntimeException | JsonProcessingException e) {
             LOG.fine(() -> "Delivering " + rows.size() + " rows to " + rows.getFirst().listener()
                     + " together failed; delivering them one by one: " + e);
             return false;
         }
+    }
+
+    /**
+     * Hands one listener's rows over and deletes them in one transaction, which fails with {@link LeaseLostException}
+     * when this dispatcher no longer holds all their leases.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void handOver(List<Claimed> rows) throws JsonProcessingException {
+        String listener = rows.getFirst().listener();
+        EventBus.Subscription sub = bus.subscription(listener).orElseThrow(
+                () -> new IllegalStateException("no listener named " + listener + " in this server"));
+        List<Object> events = new ArrayList<>();
+        for (Claimed row : rows) {
+            events.add(bus.deserialize(row.payload(), sub.type()));
+        }
+        db.doInTransaction(tx -> {
+            hand(sub, events, rows.stream().map(r -> new Delivery(r.id(), r.attempts() + 1, tx)).toList());
+            if (tx.delete(DELIVERED, Rows.uuidArray(rows.stream().map(Claimed::id).toList()), owner) != rows.size()) {
+                throw new LeaseLostException();
+            }
+        });
     }
 
     /** Hands events to the listener: a batch listener all at once, any other one by one with its delivery. */
@@ -151,20 +160,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void deliver(Claimed row) {
         int attempt = row.attempts() + 1;
         try {
-            EventBus.Subscription sub = bus.subscription(row.listener()).orElseThrow(
-                    () -> new IllegalStateException("no listener named " + row.listener() + " in this server"));
-            Object event = bus.deserialize(row.payload(), sub.type());
-            db.doInTransaction(tx -> {
-                hand(sub, List.of(event), List.of(new Delivery(row.id(), attempt, tx)));
-                long marked = tx.delete(DELIVERED, Rows.uuidArray(List.of(row.id())), owner);
-                if (marked != 1) {
-                    throw new LeaseLostException();
-                }
-            });
+            handOver(List.of(row));
         } catch (LeaseLostException e) {
             LOG.warning(() -> "Lost the lease on outbox row " + row.id() + "; another dispatcher delivers it");
         } catch (Exception e) {
