@@ -98,13 +98,8 @@ public final class Idempotency {
     public <T> Outcome<T> run(UUID userId, Optional<String> key, String operation, String fingerprint, int status,
                               Class<T> type, Function<DbTransaction, T> work) {
         Request request = new Request(userId, key, operation, fingerprint, status);
-        return once(request, type, () -> platform.db().inTransaction(tx -> {
-            T body = work.apply(tx);
-            Writes writes = new Writes();
-            String stored = remember(writes, request, body);
-            writes.run(tx);
-            return new Outcome<>(status, body, false, stored);
-        }));
+        return once(request, type, () -> platform.db().inTransaction(tx -> written(tx, request,
+                (db, writes) -> work.apply(tx))));
     }
 
     /**
