@@ -19,7 +19,8 @@ import java.util.function.LongSupplier;
 /**
  * The double-entry ledger. {@link #post} writes one balanced transaction inside the caller's database
  * transaction: the legs must sum to zero, kept balances move under their no-overdraft CHECK (in account-id order,
- * so concurrent postings never deadlock), and a deferred trigger re-checks the balance at commit.
+ * so concurrent postings never deadlock), and a statement-level trigger checks that the entries each statement
+ * inserts balance per transaction (commerce/V4).
  */
 public final class Ledger {
 
