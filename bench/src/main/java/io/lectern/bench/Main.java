@@ -43,21 +43,14 @@ public final class Main {
         }
         Path dir = keep ? Path.of(env.get("LECTERN_BENCH_DIR")) : Files.createTempDirectory("lectern-bench-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopped(dir, keep), "bench-shutdown"));
-        boolean met;
-        try {
-            met = run(which, env, dir, jar);
-        } finally {
-            if (!keep) {
-                FileTrees.delete(dir);
-            }
-        }
+        boolean met = run(which, env, dir, jar);
         System.out.println(met ? "All targets met." : "Some targets were missed.");
         System.exit(met ? 0 : 1);
     }
 
     /**
-     * At exit, also on Ctrl+C (when the code above never reaches its own clean-up): first the server process, Redis
-     * and PostgreSQL stop, then a temporary working directory goes. One step, so the order holds.
+     * At exit, however the benchmark ends (done, failed, Ctrl+C): first the server process, Redis and PostgreSQL
+     * stop, then a temporary working directory goes. One step, so the order holds.
      */
     private static void stopped(Path dir, boolean keep) {
         BenchEnv.closeAll();
