@@ -93,6 +93,11 @@ public final class EventBus {
                 listeners.toArray(String[]::new));
     }
 
+    /** The names of the outbox listeners, sorted. */
+    List<String> listenerNames() {
+        return outbox.keySet().stream().sorted().toList();
+    }
+
     Optional<Subscription<?>> subscription(String name) {
         return Optional.ofNullable(outbox.get(name));
     }

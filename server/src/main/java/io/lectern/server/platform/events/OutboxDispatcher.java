@@ -2,32 +2,41 @@ package io.lectern.server.platform.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
 import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Rows;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers committed outbox rows to their listeners. Each pass claims a batch with
- * {@code FOR UPDATE SKIP LOCKED} and a lease in its own short transaction, then delivers the rows of each
- * listener together in one transaction that also deletes them, but only while this dispatcher still holds the
- * lease (one commit for many events under load). Delivered rows are gone, so the table holds only what is still
- * to do and the rows parked as DEAD for an operator. When that transaction fails, each of its rows is delivered
- * again on its own, so a failing event is retried alone and never holds the others back. A dispatcher that dies
- * mid-way simply lets its leases expire, and another one (or the same one after a restart) delivers the rows.
- * Rows are handed over in the order they were written ({@code available_at}, then the row's sequence number); a
- * row waiting for a retry comes after the rows written since.
+ * Delivers committed outbox rows to their listeners, one listener at a time. For each listener, one transaction
+ * takes (deletes, with {@code FOR UPDATE SKIP LOCKED}) a batch of its due rows, hands them over and commits: the
+ * rows are gone exactly when the listener's work commits, and a dispatcher that dies mid-way rolls back and leaves
+ * them for another (or the same one after a restart). Only when that transaction fails are the rows claimed under
+ * a lease and delivered one by one, each in its own transaction that deletes it while this dispatcher still holds
+ * the lease, so a failing event is retried alone and never holds the others back. The table holds only what is
+ * still to do and the rows parked as DEAD for an operator. Rows are handed over in the order they were written
+ * ({@code available_at}, then the row's sequence number); a row waiting for a retry comes after the rows written
+ * since. Rows of a listener this server does not have are tried (and fail, and are parked) when nothing else is due.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
     private static final int BATCH = 500;
+    private static final String DUE = """
+            status = 'PENDING' AND available_at <= now() AND (lease_until IS NULL OR lease_until < now())""";
+    /** A listener's due rows, deleted by the transaction that hands them over. */
+    private static final String TAKE = """
+            WITH taken AS (
+                DELETE FROM platform.outbox o
+                 WHERE o.id IN (SELECT id FROM platform.outbox WHERE listener = ? AND attempts = 0 AND %s
+                                 ORDER BY available_at, seq LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING o.id, o.listener, o.payload::text AS payload, o.attempts, o.available_at, o.seq)
+            SELECT id, listener, payload, attempts FROM taken ORDER BY available_at, seq""".formatted(DUE);
     /** A delivered row is deleted with the delivery, if this dispatcher still holds its lease. */
     private static final String DELIVERED = """
             DELETE FROM platform.outbox WHERE id = ANY(?::uuid[]) AND leased_by = ? AND status = 'PENDING'""";
@@ -73,33 +82,73 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    /** Claims and delivers one batch; returns how many rows it claimed. */
+    /**
+     * Delivers what is due: the rows waiting for a retry one by one, each listener's new rows a batch at a time, and,
+     * when nothing else was due, rows of listeners this server does not have. Returns how many rows it took.
+     */
     public int dispatchOnce() {
-        List<Claimed> batch = claim();
-        Map<String, List<Claimed>> byListener = new LinkedHashMap<>();
-        batch.forEach(row -> byListener.computeIfAbsent(row.listener(), l -> new ArrayList<>()).add(row));
-        byListener.values().forEach(rows -> {
-            if (rows.size() == 1 || !deliverTogether(rows)) {
-                rows.forEach(this::deliver);
+        List<String> listeners = bus.listenerNames();
+        int taken = deliverEach(claim("attempts > 0"));
+        for (String listener : listeners) {
+            taken += dispatch(listener);
+        }
+        if (taken == 0) {
+            taken = deliverEach(claim("listener <> ALL(?::text[])", (Object) listeners.toArray(String[]::new)));
+        }
+        return taken;
+    }
+
+    /**
+     * One listener's new rows in one transaction. When that fails with one row, that was the row's attempt; with
+     * several, they are delivered again one by one under a lease.
+     */
+    private int dispatch(String listener) {
+        List<Claimed> taken = new ArrayList<>();
+        try {
+            return db.inTransaction(tx -> takeAndHand(listener, tx, taken));
+        } catch (RuntimeException e) {
+            if (taken.size() == 1) {
+                fail(taken.getFirst(), e instanceof ListenerFailedException ? e.getCause() : e);
+                return 1;
             }
-        });
-        return batch.size();
+            LOG.fine(() -> "Delivering the rows due to " + listener + " together failed; delivering them one by one: "
+                    + e);
+            return deliverEach(claim("listener = ? AND attempts = 0", listener));
+        }
+    }
+
+    private int deliverEach(List<Claimed> rows) {
+        rows.forEach(this::deliver);
+        return rows.size();
+    }
+
+    private int takeAndHand(String listener, DbTransaction tx, List<Claimed> rows) {
+        try (var found = tx.query(TAKE, listener, BATCH)) {
+            found.map(OutboxDispatcher::claimed).forEach(rows::add);
+        }
+        if (!rows.isEmpty()) {
+            EventBus.Subscription<?> sub = subscription(listener);
+            hand(sub, events(sub, rows), rows.stream().map(r -> new Delivery(r.id(), r.attempts() + 1, tx)).toList());
+        }
+        return rows.size();
     }
 
     private record Claimed(UUID id, String listener, String payload, int attempts) {
     }
 
-    private List<Claimed> claim() {
+    /** Leases due rows matching {@code filter} (a condition with its parameters) for this dispatcher. */
+    private List<Claimed> claim(String filter, Object... parameters) {
+        List<Object> all = new ArrayList<>(List.of(owner, (double) policy.lease().toMillis() / 1000));
+        all.addAll(List.of(parameters));
+        all.add(BATCH);
         try (var rows = db.execute().query("""
                 WITH claimed AS (
                     UPDATE platform.outbox o SET leased_by = ?, lease_until = now() + make_interval(secs => ?)
-                     WHERE o.id IN (SELECT id FROM platform.outbox
-                                     WHERE status = 'PENDING' AND available_at <= now()
-                                       AND (lease_until IS NULL OR lease_until < now())
+                     WHERE o.id IN (SELECT id FROM platform.outbox WHERE %s AND %s
                                      ORDER BY available_at, seq LIMIT ? FOR UPDATE SKIP LOCKED)
                     RETURNING o.id, o.listener, o.payload::text AS payload, o.attempts, o.available_at, o.seq)
-                SELECT id, listener, payload, attempts FROM claimed ORDER BY available_at, seq""",
-                owner, (double) policy.lease().toMillis() / 1000, BATCH)) {
+                SELECT id, listener, payload, attempts FROM claimed ORDER BY available_at, seq""".formatted(filter, DUE),
+                all.toArray())) {
             return rows.map(OutboxDispatcher::claimed).toList();
         }
     }
@@ -109,34 +158,33 @@ public final class OutboxDispatcher implements AutoCloseable {
                 (int) Rows.number(row, "attempts"));
     }
 
-    /** Delivers one listener's rows in one transaction; false when it failed (the rows are then tried one by one). */
-    private boolean deliverTogether(List<Claimed> rows) {
-        try {
-            handOver(rows);
-            return true;
-        } catch (RuntimeException | JsonProcessingException e) {
-            LOG.fine(() -> "Delivering " + rows.size() + " rows to " + rows.getFirst().listener()
-                    + " together failed; delivering them one by one: " + e);
-            return false;
+    private EventBus.Subscription<?> subscription(String listener) {
+        return bus.subscription(listener).orElseThrow(
+                () -> new IllegalStateException("no listener named " + listener + " in this server"));
+    }
+
+    private List<Object> events(EventBus.Subscription<?> sub, List<Claimed> rows) {
+        List<Object> events = new ArrayList<>();
+        for (Claimed row : rows) {
+            try {
+                events.add(bus.deserialize(row.payload(), sub.type()));
+            } catch (JsonProcessingException e) {
+                throw new ListenerFailedException(e);
+            }
         }
+        return events;
     }
 
     /**
-     * Hands one listener's rows over and deletes them in one transaction, which fails with {@link LeaseLostException}
-     * when this dispatcher no longer holds all their leases.
+     * Hands one leased row over and deletes it in one transaction, which fails with {@link LeaseLostException} when
+     * this dispatcher no longer holds its lease.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void handOver(List<Claimed> rows) throws JsonProcessingException {
-        String listener = rows.getFirst().listener();
-        EventBus.Subscription sub = bus.subscription(listener).orElseThrow(
-                () -> new IllegalStateException("no listener named " + listener + " in this server"));
-        List<Object> events = new ArrayList<>();
-        for (Claimed row : rows) {
-            events.add(bus.deserialize(row.payload(), sub.type()));
-        }
+    private void handOver(Claimed row) {
+        EventBus.Subscription<?> sub = subscription(row.listener());
+        List<Object> events = events(sub, List.of(row));
         db.doInTransaction(tx -> {
-            hand(sub, events, rows.stream().map(r -> new Delivery(r.id(), r.attempts() + 1, tx)).toList());
-            if (tx.delete(DELIVERED, Rows.uuidArray(rows.stream().map(Claimed::id).toList()), owner) != rows.size()) {
+            hand(sub, events, List.of(new Delivery(row.id(), row.attempts() + 1, tx)));
+            if (tx.delete(DELIVERED, Rows.uuidArray(List.of(row.id())), owner) != 1) {
                 throw new LeaseLostException();
             }
         });
@@ -161,26 +209,27 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private void deliver(Claimed row) {
-        int attempt = row.attempts() + 1;
         try {
-            handOver(List.of(row));
+            handOver(row);
         } catch (LeaseLostException e) {
             LOG.warning(() -> "Lost the lease on outbox row " + row.id() + "; another dispatcher delivers it");
         } catch (Exception e) {
             Throwable cause = e instanceof ListenerFailedException ? e.getCause() : e;
-            fail(row, attempt, cause);
+            fail(row, cause);
         }
     }
 
-    private void fail(Claimed row, int attempt, Throwable cause) {
+    /** Records a failed attempt of a row this dispatcher leased, or took and gave back by rolling back. */
+    private void fail(Claimed row, Throwable cause) {
+        int attempt = row.attempts() + 1;
         boolean dead = attempt >= policy.maxAttempts();
         String error = (cause.getClass().getSimpleName() + ": " + cause.getMessage());
         db.execute().update("""
                 UPDATE platform.outbox SET attempts = ?, status = ?, last_error = ?, leased_by = NULL,
                        lease_until = NULL, available_at = now() + make_interval(secs => ?)
-                 WHERE id = ? AND leased_by = ?""",
+                 WHERE id = ? AND attempts = ? AND (leased_by = ? OR lease_until IS NULL OR lease_until < now())""",
                 attempt, dead ? "DEAD" : "PENDING", error.substring(0, Math.min(error.length(), 2000)),
-                (double) policy.delayAfter(attempt).toMillis() / 1000, row.id(), owner);
+                (double) policy.delayAfter(attempt).toMillis() / 1000, row.id(), row.attempts(), owner);
         Level level = dead ? Level.SEVERE : Level.WARNING;
         LOG.log(level, "Outbox delivery " + row.id() + " to " + row.listener() + " failed (attempt " + attempt + "/"
                 + policy.maxAttempts() + (dead ? ", parked as dead" : ", will retry") + "): " + error);

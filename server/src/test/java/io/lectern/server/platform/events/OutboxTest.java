@@ -227,6 +227,44 @@ class OutboxTest {
     }
 
     @Test
+    void aRowWaitingForARetryDoesNotHoldNewRowsBack() throws Exception {
+        List<List<Integer>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        bus.subscribeBatch("batch", LessonFinished.class, (events, tx) -> {
+            calls.add(events.stream().map(LessonFinished::lesson).toList());
+            if (events.stream().anyMatch(e -> e.lesson() == 0)) {
+                throw new IllegalStateException("lesson 0 is broken");
+            }
+        });
+        publish(new LessonFinished("ann", 0));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(db, bus, FAST, Duration.ofMillis(10));
+        dispatcher.dispatchOnce();
+        assertEquals(List.of(List.of(0)), calls, "alone in its batch: its first attempt");
+        for (int i = 1; i <= 5; i++) {
+            publish(new LessonFinished("ann", i));
+        }
+        Thread.sleep(20); // its retry is due
+        calls.clear();
+        dispatcher.dispatchOnce();
+        assertEquals(List.of(List.of(0), List.of(1, 2, 3, 4, 5)), calls, "the failing one alone, the new rows together");
+    }
+
+    @Test
+    void rowsOfAListenerThisServerDoesNotHaveAreTriedWhenNothingElseIsDue() throws Exception {
+        recordInto("progress");
+        publish(new LessonFinished("ann", 1));
+        db.execute().dml("UPDATE platform.outbox SET listener = 'gone'"); // as written by a server that had it
+        publish(new LessonFinished("ann", 2));
+        OutboxDispatcher dispatcher = new OutboxDispatcher(db, bus, FAST, Duration.ofMillis(10));
+        assertEquals(1, dispatcher.dispatchOnce(), "the known listener's row first");
+        assertEquals("PENDING", status("gone"));
+        drain(dispatcher);
+        assertEquals(1, received("progress"));
+        assertEquals("DEAD", status("gone"));
+        assertTrue(db.execute().get("SELECT last_error FROM platform.outbox").map(r -> Rows.text(r, "last_error"))
+                .orElseThrow().contains("no listener named gone"));
+    }
+
+    @Test
     void expiredLeaseOfADeadDispatcherIsTakenOver() {
         recordInto("progress");
         publish(new LessonFinished("ann", 1));
