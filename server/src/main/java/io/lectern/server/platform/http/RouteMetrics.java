@@ -6,6 +6,8 @@ import io.helidon.metrics.api.Tag;
 import io.helidon.metrics.api.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Request count and latency per route template, method and status class, exported at {@code /metrics}
@@ -16,6 +18,11 @@ public final class RouteMetrics {
     private static final String NAME = "lectern.http.requests";
 
     private final MeterRegistry registry;
+    /** The timers made so far: looking one up in the registry builds its name and tags each time. */
+    private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Key(String method, String route, int statusClass) {
+    }
 
     public RouteMetrics() {
         this.registry = Metrics.globalRegistry();
@@ -30,9 +37,9 @@ public final class RouteMetrics {
     }
 
     private Timer timer(String method, String route, int status) {
-        return registry.getOrCreate(Timer.builder(NAME)
+        return timers.computeIfAbsent(new Key(method, route, status / 100), k -> registry.getOrCreate(Timer.builder(NAME)
                 .description("HTTP requests handled, by route")
-                .tags(List.of(Tag.create("method", method), Tag.create("route", route),
-                        Tag.create("status", (status / 100) + "xx"))));
+                .tags(List.of(Tag.create("method", k.method()), Tag.create("route", k.route()),
+                        Tag.create("status", k.statusClass() + "xx")))));
     }
 }
