@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
+import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.testing.Accounts;
@@ -16,8 +17,10 @@ import io.lectern.server.testing.Wallets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -103,6 +106,30 @@ class EarningsAndPayoutsTest {
         String text = pdfText(receipt(learner), learner);
         assertTrue(text.contains("List price 30.00 USD, coupon TENOFF −10.00 USD"), text);
         assertTrue(text.contains("20.00 USD"), text);
+    }
+
+    @Test
+    void aSaleDeliveredAgainToTheReceiptListenerGetsNoSecondReceipt() throws Exception {
+        String ian = studio.user("ian.again@example.com", "Ian Again", Role.INSTRUCTOR);
+        String course = paidCourse(ian, "Delivered twice", 1500);
+        String learner = studio.user("lou.again@example.com", "Lou Again", Role.STUDENT);
+        wallets.fund(learner, 1500);
+        JsonNode enrollment = buy(learner, course);
+        JsonNode first = receipt(learner);
+        // the outbox delivers at least once: the same sale reaches the receipt listener a second time
+        UUID learnerId = UUID.fromString(http.get("/api/v1/me", learner).json().path("id").asText());
+        var sale = new io.lectern.server.commerce.EnrollmentCreated(UUID.fromString(enrollment.path("id").asText()),
+                learnerId, UUID.fromString(course), "PURCHASE", 1500, enrollment.path("tax").path("amountMinor").asLong(),
+                "USD", Instant.now());
+        var db = server.platform().db();
+        db.execute().insert("INSERT INTO platform.outbox (id, event_type, listener, payload) VALUES (?, ?, ?, ?::jsonb)",
+                UUID.randomUUID(), sale.getClass().getName(), "commerce.invoice-on-sale",
+                server.platform().json().objectMapper().writeValueAsString(sale));
+        Accounts.waitFor(() -> db.execute().get("SELECT count(*) AS n FROM platform.outbox")
+                .map(r -> Rows.number(r, "n")).filter(n -> n == 0).orElse(null), "the outbox to deliver it");
+        JsonNode items = http.get("/api/v1/me/invoices", learner).json().path("items");
+        assertEquals(1, items.size(), items.toString());
+        assertEquals(first.path("number").asText(), items.get(0).path("number").asText());
     }
 
     private static JsonNode earnings(String instructor) {

@@ -65,13 +65,16 @@ public final class Invoices {
             return;
         }
         Map<UUID, Bought> bought = new HashMap<>();
+        String[] ids = Rows.uuidArray(paid.stream().map(EnrollmentCreated::enrollmentId).toList());
+        // the ids again inside EXISTS: without them a planner misled by stale statistics (a table that grew fast
+        // since its last analyze) hashes every enrollment invoice ever issued instead of looking up these
         try (var rows = tx.query("""
                 SELECT e.id, e.course_title, e.list_price_minor, e.discount_minor, c.code AS coupon,
-                       EXISTS (SELECT 1 FROM commerce.invoices i WHERE i.kind = 'ENROLLMENT' AND i.subject_id = e.id)
+                       EXISTS (SELECT 1 FROM commerce.invoices i
+                                WHERE i.kind = 'ENROLLMENT' AND i.subject_id = e.id AND i.subject_id = ANY(?::uuid[]))
                          AS issued
                   FROM commerce.enrollments e LEFT JOIN commerce.coupons c ON c.id = e.coupon_id
-                 WHERE e.id = ANY(?::uuid[])""", (Object) Rows.uuidArray(paid.stream().map(EnrollmentCreated::enrollmentId)
-                .toList()))) {
+                 WHERE e.id = ANY(?::uuid[])""", ids, ids)) {
             rows.forEach(r -> bought.put(Rows.uuid(r, "id"), new Bought(Rows.text(r, "course_title"),
                     Rows.number(r, "list_price_minor"), Rows.number(r, "discount_minor"), Rows.text(r, "coupon"),
                     Rows.flag(r, "issued"))));
