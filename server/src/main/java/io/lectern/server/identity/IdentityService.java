@@ -101,8 +101,7 @@ public final class IdentityService {
 
     /** Several users at once, by id (those that do not exist or were deleted are missing from the map). */
     public java.util.Map<UUID, UserView> findByIds(io.helidon.dbclient.DbExecute tx, java.util.Collection<UUID> ids) {
-        return d.users().findByIds(tx, ids).stream().map(UserRecord::view)
-                .collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));
+        return d.users().viewsByIds(tx, ids).stream().collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));
     }
 
     /** The time zone the user chose in their profile; UTC until they choose one. */

@@ -6,6 +6,7 @@ import io.lectern.model.common.Page;
 import io.lectern.model.identity.AccountSummary;
 import io.lectern.model.identity.ProfileUpdate;
 import io.lectern.model.identity.Role;
+import io.lectern.model.identity.UserView;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.PageCursor;
 import java.time.Instant;
@@ -49,10 +50,12 @@ public final class UserRepository {
         return db.get("SELECT * FROM identity.users WHERE id = ?" + LIVE, id).map(UserRepository::record);
     }
 
-    public List<UserRecord> findByIds(DbExecute db, java.util.Collection<UUID> ids) {
-        try (var rows = db.query("SELECT * FROM identity.users WHERE id = ANY(?::uuid[])" + LIVE,
-                (Object) Rows.uuidArray(ids))) {
-            return rows.map(UserRepository::record).toList();
+    /** What others may see of these users (only the columns a view needs: receipts ask for hundreds at once). */
+    public List<UserView> viewsByIds(DbExecute db, java.util.Collection<UUID> ids) {
+        try (var rows = db.query("SELECT id, email, display_name, role FROM identity.users WHERE id = ANY(?::uuid[])"
+                + LIVE, (Object) Rows.uuidArray(ids))) {
+            return rows.map(r -> new UserView(Rows.uuid(r, "id"), Rows.text(r, "email"), Rows.text(r, "display_name"),
+                    Role.valueOf(Rows.text(r, "role")))).toList();
         }
     }
 
