@@ -14,11 +14,12 @@ import java.util.logging.Logger;
 
 /**
  * Delivers committed outbox rows to their listeners, one listener at a time. For each listener, one transaction
- * takes (deletes, with {@code FOR UPDATE SKIP LOCKED}) a batch of its due rows, hands them over and commits: the
- * rows are gone exactly when the listener's work commits, and a dispatcher that dies mid-way rolls back and leaves
- * them for another (or the same one after a restart). Only when that transaction fails are the rows claimed under
- * a lease and delivered one by one, each in its own transaction that deletes it while this dispatcher still holds
- * the lease, so a failing event is retried alone and never holds the others back. The table holds only what is
+ * takes (deletes, with {@code FOR UPDATE SKIP LOCKED}) its due rows, a batch for a {@link BatchListener} and one
+ * for any other listener, hands them over and commits: the rows are gone exactly when the listener's work commits,
+ * and a dispatcher that dies mid-way rolls back and leaves them for another (or the same one after a restart).
+ * Only when a batch's transaction fails are its rows claimed under a lease and delivered one by one, each in its
+ * own transaction that deletes it while this dispatcher still holds the lease, so a failing event is retried alone
+ * and never holds the others back. The table holds only what is
  * still to do and the rows parked as DEAD for an operator. Rows are handed over in the order they were written
  * ({@code available_at}, then the row's sequence number); a row waiting for a retry comes after the rows written
  * since. Rows of a listener this server does not have are tried (and fail, and are parked) when nothing else is due.
@@ -99,13 +100,26 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * One listener's new rows in one transaction. When that fails with one row, that was the row's attempt; with
-     * several, they are delivered again one by one under a lease.
+     * One listener's new rows: a batch listener's up to {@link #BATCH} in one transaction, a plain listener's one per
+     * transaction (its effects may reach outside the database, such as a mail sent: a failure must not repeat
+     * the others). When a transaction of one row fails, that was the row's attempt; when a batch fails, its rows
+     * are delivered again one by one under a lease.
      */
     private int dispatch(String listener) {
+        if (subscription(listener).batch() != null) {
+            return dispatch(listener, BATCH);
+        }
+        int taken = 0;
+        while (taken < BATCH && dispatch(listener, 1) == 1) {
+            taken++;
+        }
+        return taken;
+    }
+
+    private int dispatch(String listener, int limit) {
         List<Claimed> taken = new ArrayList<>();
         try {
-            return db.inTransaction(tx -> takeAndHand(listener, tx, taken));
+            return db.inTransaction(tx -> takeAndHand(listener, limit, tx, taken));
         } catch (RuntimeException e) {
             if (taken.size() == 1) {
                 fail(taken.getFirst(), e instanceof ListenerFailedException ? e.getCause() : e);
@@ -122,8 +136,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         return rows.size();
     }
 
-    private int takeAndHand(String listener, DbTransaction tx, List<Claimed> rows) {
-        try (var found = tx.query(TAKE, listener, BATCH)) {
+    private int takeAndHand(String listener, int limit, DbTransaction tx, List<Claimed> rows) {
+        try (var found = tx.query(TAKE, listener, limit)) {
             found.map(OutboxDispatcher::claimed).forEach(rows::add);
         }
         if (!rows.isEmpty()) {
