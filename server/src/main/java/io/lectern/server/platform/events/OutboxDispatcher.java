@@ -19,10 +19,11 @@ import java.util.logging.Logger;
  * and a dispatcher that dies mid-way rolls back and leaves them for another (or the same one after a restart).
  * Only when a batch's transaction fails are its rows claimed under a lease and delivered one by one, each in its
  * own transaction that deletes it while this dispatcher still holds the lease, so a failing event is retried alone
- * and never holds the others back. The table holds only what is
- * still to do and the rows parked as DEAD for an operator. Rows are handed over in the order they were written
- * ({@code available_at}, then the row's sequence number); a row waiting for a retry comes after the rows written
- * since. Rows of a listener this server does not have are tried (and fail, and are parked) when nothing else is due.
+ * and never holds the others back; rows that failed once wait in their own queue and are always retried alone.
+ * The table holds only what is still to do and the rows parked as DEAD for an operator. Rows are handed over in
+ * the order they were written ({@code available_at}, then the row's sequence number); a row waiting for a retry
+ * comes after the rows written since. Rows of a listener this server does not have are tried (and fail, and are
+ * parked) when nothing else is due.
  */
 public final class OutboxDispatcher implements AutoCloseable {
 
