@@ -108,7 +108,8 @@ final class FacetCube {
         req.minRating().ifPresent(r -> floors.add(hundredths(r)));
         Sql sql = new Sql("SELECT " + alias + ".category AS cell_category, " + alias + ".level AS cell_level, " + alias
                 + ".language AS cell_language, " + alias + ".pricing AS cell_pricing, CASE");
-        floors.forEach(f -> sql.append(" WHEN " + alias + ".rating_avg * 100 >= ? THEN ?", f, f));
+        // thresholds as numerics like rating_avg: multiplying each match's average by 100 first took a quarter of the count
+        floors.forEach(f -> sql.append(" WHEN " + alias + ".rating_avg >= ? THEN ?", java.math.BigDecimal.valueOf(f, 2), f));
         return sql.append(" ELSE 0 END AS cell_rating, count(*) AS n FROM ").append(from).append(" GROUP BY 1, 2, 3, 4, 5");
     }
 
