@@ -118,7 +118,7 @@ class EarningsAndPayoutsTest {
         JsonNode first = receipt(learner);
         // the outbox delivers at least once: the same sale reaches the receipt listener a second time
         UUID learnerId = UUID.fromString(http.get("/api/v1/me", learner).json().path("id").asText());
-        var sale = new io.lectern.server.commerce.EnrollmentCreated(UUID.fromString(enrollment.path("id").asText()),
+        var sale = new EnrollmentCreated(UUID.fromString(enrollment.path("id").asText()),
                 learnerId, UUID.fromString(course), "PURCHASE", 1500, enrollment.path("tax").path("amountMinor").asLong(),
                 "USD", Instant.now());
         var db = server.platform().db();

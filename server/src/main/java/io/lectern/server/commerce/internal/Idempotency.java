@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.common.FieldViolation;
@@ -12,6 +14,7 @@ import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Writes;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +32,7 @@ import java.util.regex.Pattern;
 public final class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,255}$");
 
     /**
@@ -46,10 +50,10 @@ public final class Idempotency {
     /** Sends an outcome: its status, {@code Idempotent-Replayed: true} for a stored answer, and the answer. */
     public static void send(Json json, ServerResponse res, Outcome<?> outcome) {
         if (outcome.replayed()) {
-            res.header(io.helidon.http.HeaderNames.create("Idempotent-Replayed"), "true");
+            res.header(REPLAYED, "true");
         }
         if (outcome.json() != null) {
-            json.writeBytes(res, outcome.status(), outcome.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            json.writeBytes(res, outcome.status(), outcome.json().getBytes(StandardCharsets.UTF_8));
         } else {
             json.write(res, outcome.status(), outcome.body());
         }

@@ -61,10 +61,6 @@ public final class Writes {
         return name;
     }
 
-    public boolean isEmpty() {
-        return parts.isEmpty();
-    }
-
     /** The statement, as sent. */
     public String sql() {
         StringBuilder sql = new StringBuilder("WITH ");

@@ -41,7 +41,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             SELECT id, listener, payload, attempts FROM taken ORDER BY available_at, seq""".formatted(DUE);
     /** A delivered row is deleted with the delivery, if this dispatcher still holds its lease. */
     private static final String DELIVERED = """
-            DELETE FROM platform.outbox WHERE id = ANY(?::uuid[]) AND leased_by = ? AND status = 'PENDING'""";
+            DELETE FROM platform.outbox WHERE id = ? AND leased_by = ? AND status = 'PENDING'""";
 
     private final Database db;
     private final EventBus bus;
@@ -199,7 +199,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         List<Object> events = events(sub, List.of(row));
         db.doInTransaction(tx -> {
             hand(sub, events, List.of(new Delivery(row.id(), row.attempts() + 1, tx)));
-            if (tx.delete(DELIVERED, Rows.uuidArray(List.of(row.id())), owner) != 1) {
+            if (tx.delete(DELIVERED, row.id(), owner) != 1) {
                 throw new LeaseLostException();
             }
         });

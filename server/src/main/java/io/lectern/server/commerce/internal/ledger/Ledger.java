@@ -58,12 +58,12 @@ public final class Ledger {
         Writes writes = new Writes();
         UUID id;
         if (kept.size() <= 1) { // the common case (a sale, a top-up): one statement moves the balance and books
-            id = post(writes, kind, reference, actorId, memo, ordered);
+            id = moveAndBook(writes, kept, kind, reference, actorId, memo, ordered);
         } else {
             for (Leg leg : kept) { // one by one in account order, so concurrent postings never deadlock
                 overdraftChecked(leg, () -> tx.update(MOVE, leg.amount(), leg.accountId()));
             }
-            id = book(writes, kind, reference, actorId, memo, ordered);
+            id = moveAndBook(writes, List.of(), kind, reference, actorId, memo, ordered);
         }
         Leg first = kept.isEmpty() ? null : kept.getFirst();
         overdraftChecked(first, () -> {
@@ -84,8 +84,7 @@ public final class Ledger {
         if (kept.size() > 1) {
             throw new IllegalArgumentException("one statement moves at most one kept balance: " + legs);
         }
-        kept.forEach(leg -> writes.add("ledger_move", MOVE, leg.amount(), leg.accountId()));
-        return book(writes, kind, reference, actorId, memo, ordered);
+        return moveAndBook(writes, kept, kind, reference, actorId, memo, ordered);
     }
 
     /** Whether a failed posting failed because a kept balance would have gone negative. */
@@ -101,7 +100,10 @@ public final class Ledger {
         return legs.stream().sorted(Comparator.comparing(Leg::accountId)).toList();
     }
 
-    private UUID book(Writes writes, String kind, String reference, UUID actorId, String memo, List<Leg> ordered) {
+    /** Adds the move of at most one kept balance ({@code moved}) and the booking of the legs to {@code writes}. */
+    private UUID moveAndBook(Writes writes, List<Leg> moved, String kind, String reference, UUID actorId, String memo,
+                             List<Leg> ordered) {
+        moved.forEach(leg -> writes.add("ledger_move", MOVE, leg.amount(), leg.accountId()));
         UUID id = ids.next();
         writes.add("ledger_tx", BOOK_TRANSACTION, id, kind, reference, actorId, memo, Rows.param(clock.instant()))
                 .add("ledger_entries", BOOK_ENTRIES, Rows.uuidArray(ordered.stream().map(Leg::accountId).toList()),
