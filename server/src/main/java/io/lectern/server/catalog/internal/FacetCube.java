@@ -1,5 +1,8 @@
 package io.lectern.server.catalog.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbRow;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
@@ -111,6 +114,26 @@ final class FacetCube {
         // thresholds as numerics like rating_avg: multiplying each match's average by 100 first took a quarter of the count
         floors.forEach(f -> sql.append(" WHEN " + alias + ".rating_avg >= ? THEN ?", java.math.BigDecimal.valueOf(f, 2), f));
         return sql.append(" ELSE 0 END AS cell_rating, count(*) AS n FROM ").append(from).append(" GROUP BY 1, 2, 3, 4, 5");
+    }
+
+    /** {@link #cellCounts}'s rows (as {@code c}) in one JSON array of arrays, which {@link #cells} reads. */
+    static final String CELLS_AS_JSON = "SELECT coalesce(json_agg(json_build_array(c.cell_category, c.cell_level, "
+            + "c.cell_language, c.cell_pricing, c.cell_rating, c.n)), '[]')::text";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The cells of a {@link #CELLS_AS_JSON} value. */
+    static List<Cell> cells(String json) {
+        List<Cell> cells = new ArrayList<>();
+        try {
+            for (JsonNode c : JSON.readTree(json)) {
+                cells.add(new Cell(c.get(0).asText(), c.get(1).asText(), c.get(2).asText(), c.get(3).asText(),
+                        c.get(4).asInt(), c.get(5).asLong()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("facet cells from the database are not JSON", e);
+        }
+        return cells;
     }
 
     /** A cell from a row of {@link #cellCounts}. */
