@@ -92,22 +92,41 @@ final class CatalogBench {
                 long distinct = java.util.Arrays.stream(mix, 0, (int) Math.min(asked, mix.length)).distinct().count();
                 var bareSearch = LoadRunner.run("bare JDBC: search SQL (same mix)", CLIENTS, phase,
                         i -> () -> bare.run(searchSql.get(queries.get(mix[i % mix.length]))));
-                var coldSearch = LoadRunner.run("server: search, each query new", CLIENTS, phase,
-                        i -> () -> get(http, server, search(queries.get(i % queries.size())).replace("&limit=20",
-                                "&limit=" + (21 + (i / queries.size()) % 70))));
-                // the same uncached searches' SQL, bare: the cold run's like-for-like baseline (the Zipf mix repeats
-                // its most asked searches, whose SQL may cost more or less than the average search)
-                var bareCold = LoadRunner.run("bare JDBC: each query once", CLIENTS, phase,
-                        i -> () -> bare.run(searchSql.get(queries.get(i % queries.size()))));
+                Searches searches = uncached(http, server, bare, queries, searchSql, serverSearch, bareSearch);
                 var serverPage = LoadRunner.run("server: course page", CLIENTS, phase,
                         i -> () -> get(http, server, page(slugs.get(i % slugs.size()))));
                 var barePage = LoadRunner.run("bare JDBC: course page SQL", CLIENTS, phase,
                         i -> () -> bare.run(pageSql.get(slugs.get(i % slugs.size()))));
                 out.printf(Locale.ROOT, "%nThe Zipf mix asked %,d searches of %,d distinct queries: %.0f %% were first "
                         + "asks (not in the server's cache).%n", asked, distinct, 100.0 * distinct / Math.max(1, asked));
-                return report(new Searches(serverSearch, bareSearch, coldSearch, bareCold), serverPage, barePage);
+                return report(searches, serverPage, barePage);
             }
         }
+    }
+
+    /**
+     * Searches the server has not answered before (each a query of the list with a page size not yet asked, so the
+     * cache cannot answer), flat out and then paced at half the rate the server managed flat out, and the same
+     * queries' SQL bare.
+     */
+    private Searches uncached(HttpClient http, URI server, BareJdbc bare, List<String> queries,
+                              Map<String, List<Sql>> searchSql, LoadRunner.Result zipf, LoadRunner.Result bareZipf) {
+        Duration phase = Duration.ofSeconds(options.seconds());
+        java.util.concurrent.atomic.AtomicInteger fresh = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.IntFunction<java.util.concurrent.Callable<Boolean>> next = i -> () -> {
+            int n = fresh.getAndIncrement();
+            return get(http, server, search(queries.get(n % queries.size())).replace("&limit=20",
+                    "&limit=" + (21 + (n / queries.size()) % 70)));
+        };
+        var cold = LoadRunner.run("server: search, each query new", CLIENTS, phase, next);
+        // the same uncached searches' SQL, bare: the cold run's like-for-like baseline (the Zipf mix repeats
+        // its most asked searches, whose SQL may cost more or less than the average search)
+        var bareCold = LoadRunner.run("bare JDBC: each query once", CLIENTS, phase,
+                i -> () -> bare.run(searchSql.get(queries.get(i % queries.size()))));
+        double rate = Math.max(1, Math.floor(cold.throughput() / 2));
+        var paced = LoadRunner.paced(String.format(Locale.ROOT, "server: each query new, %.0f/s", rate), CLIENTS,
+                phase, rate, next);
+        return new Searches(zipf, bareZipf, cold, bareCold, paced);
     }
 
     private void seed(CatalogService catalog, CourseGenerator generator, LecternServer server) {
@@ -166,34 +185,41 @@ final class CatalogBench {
         }
     }
 
-    /** The search phases: the Zipf mix through the server and bare, and every query new through both. */
+    /**
+     * The search phases: the Zipf mix through the server and bare, every query new through both, and every query new
+     * through the server at a steady rate.
+     */
     private record Searches(LoadRunner.Result server, LoadRunner.Result bare, LoadRunner.Result cold,
-                            LoadRunner.Result bareCold) {
+                            LoadRunner.Result bareCold, LoadRunner.Result paced) {
     }
 
     private boolean report(Searches search, LoadRunner.Result serverPage, LoadRunner.Result barePage) {
         out.println();
         out.printf(Locale.ROOT, "Catalog benchmark: %,d courses, %d concurrent clients, %d s per phase, %d cores%n",
                 options.courses(), CLIENTS, options.seconds(), Runtime.getRuntime().availableProcessors());
-        List.of(search.server(), search.bare(), search.cold(), search.bareCold(), serverPage, barePage)
+        List.of(search.server(), search.bare(), search.cold(), search.bareCold(), search.paced(), serverPage, barePage)
                 .forEach(r -> out.println("  " + r.line()));
-        double searchRatio = search.server().throughput() / search.bare().throughput();
+        double coldRatio = search.cold().throughput() / search.bareCold().throughput();
         double pageRatio = serverPage.throughput() / barePage.throughput();
         out.println();
-        boolean ok = target("search p99 < 50 ms", search.server().millis(99) < 50, "%.2f ms", search.server().millis(99));
+        boolean ok = target("search p99 < 50 ms, Zipf mix (cache warm)", search.server().millis(99) < 50, "%.2f ms",
+                search.server().millis(99));
+        ok &= target("search p99 < 50 ms, every query new", search.cold().millis(99) < 50, "%.2f ms",
+                search.cold().millis(99));
         ok &= target("course page p99 < 20 ms", serverPage.millis(99) < 20, "%.2f ms", serverPage.millis(99));
-        ok &= target("search throughput >= 0.7 x bare SQL", searchRatio >= 0.7, "%.2f x", searchRatio);
+        ok &= target("search throughput >= 0.7 x bare SQL (new)", coldRatio >= 0.7, "%.2f x", coldRatio);
         ok &= target("course page throughput >= 0.7 x bare SQL", pageRatio >= 0.7, "%.2f x", pageRatio);
-        ok &= target("no failed requests", search.server().failures() + serverPage.failures() == 0, "%d failed",
-                search.server().failures() + serverPage.failures());
-        out.printf(Locale.ROOT, "  uncached searches (not a target): server p99 %.2f ms, bare SQL p99 %.2f ms; server "
-                + "throughput %.2f x bare SQL of the same queries%n", search.cold().millis(99),
-                search.bareCold().millis(99), search.cold().throughput() / search.bareCold().throughput());
+        ok &= target("no failed requests", search.server().failures() + search.cold().failures() + serverPage.failures()
+                == 0, "%d failed", search.server().failures() + search.cold().failures() + serverPage.failures());
+        out.printf(Locale.ROOT, "  (every query new, its SQL alone: p99 %.2f ms at %d clients; the server paced at %s: "
+                + "p99 %.2f ms; the Zipf mix through the cache: %.1f x the bare SQL of the same mix)%n",
+                search.bareCold().millis(99), CLIENTS, search.paced().name().replaceAll(".*, ", ""),
+                search.paced().millis(99), search.server().throughput() / search.bare().throughput());
         return ok;
     }
 
     private boolean target(String what, boolean met, String format, Object value) {
-        out.printf(Locale.ROOT, "  %-44s %-12s %s%n", what, String.format(Locale.ROOT, format, value),
+        out.printf(Locale.ROOT, "  %-46s %-12s %s%n", what, String.format(Locale.ROOT, format, value),
                 met ? "MET" : "MISSED");
         return met;
     }

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * Closed-loop load: {@code clients} workers each send one request after another for a while; every request's
- * latency is kept, so percentiles are exact. Failed requests are counted and reported, never hidden.
+ * Load from {@code clients} workers for a while, closed-loop (each sends one request after another) or paced (requests
+ * start at a fixed rate); every request's latency is kept, so percentiles are exact. Failed requests are counted and
+ * reported, never hidden.
  */
 final class LoadRunner {
 
@@ -52,6 +53,20 @@ final class LoadRunner {
      * is {@code work.apply(...)} of a running counter, so workers spread over the request mix.
      */
     static Result run(String name, int clients, Duration duration, IntFunction<Callable<Boolean>> work) {
+        return run(name, clients, duration, 0, work);
+    }
+
+    /**
+     * Requests due at {@code perSecond}, evenly spaced, sent by {@code clients} workers: a request's latency counts
+     * from when it was due, so time spent waiting for a free worker while the server falls behind counts too.
+     */
+    static Result paced(String name, int clients, Duration duration, double perSecond,
+                        IntFunction<Callable<Boolean>> work) {
+        return run(name, clients, duration, perSecond, work);
+    }
+
+    private static Result run(String name, int clients, Duration duration, double perSecond,
+                              IntFunction<Callable<Boolean>> work) {
         List<List<Long>> perClient = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         AtomicLong counter = new AtomicLong();
@@ -63,8 +78,18 @@ final class LoadRunner {
                 perClient.add(mine);
                 pool.submit(() -> {
                     while (System.nanoTime() < end) {
-                        Callable<Boolean> request = work.apply((int) counter.getAndIncrement());
+                        int index = (int) counter.getAndIncrement();
+                        Callable<Boolean> request = work.apply(index);
                         long t0 = System.nanoTime();
+                        if (perSecond > 0) {
+                            t0 = start + (long) (index * 1e9 / perSecond);
+                            if (t0 >= end) {
+                                break;
+                            }
+                            for (long wait = t0 - System.nanoTime(); wait > 0; wait = t0 - System.nanoTime()) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                        }
                         boolean ok;
                         try {
                             ok = request.call();
