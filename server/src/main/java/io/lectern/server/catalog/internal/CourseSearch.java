@@ -49,11 +49,11 @@ final class CourseSearch {
         Sql sql = combined ? combinedSql(req) : pageSql(req);
         List<CourseSummary> items = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        List<FacetCube.Cell> cells = new ArrayList<>();
+        String[] cells = new String[1];
         try (var rows = db.query(sql.text(), sql.params())) {
             rows.forEach(r -> {
                 if (combined && "cells".equals(Rows.text(r, "kind"))) {
-                    cells.addAll(FacetCube.cells(Rows.text(r, "cells")));
+                    cells[0] = Rows.text(r, "cells");
                 } else {
                     items.add(published.summary(r));
                     keys.add(key(r, sort));
@@ -68,8 +68,7 @@ final class CourseSearch {
         if (req.cursor().isPresent()) {
             return new CourseSearchResult(items, next, -1, null, correctedQuery);
         }
-        SearchFacetCounts.Counts counts = combined ? facets.assemble(db, req, FacetCube.count(cells, req))
-                : facets.count(db, req);
+        SearchFacetCounts.Counts counts = combined ? facets.assemble(db, req, cells[0]) : facets.count(db, req);
         return new CourseSearchResult(items, next, counts.total(), counts.facets(), correctedQuery);
     }
 
@@ -97,9 +96,8 @@ final class CourseSearch {
 
     /**
      * A text search's first page in one statement: the matches are collected once (with their facet columns and sort
-     * key), then both the page (with card columns for just its rows) and the facet cells come from them. The cells
-     * arrive as one JSON value in one row: read as rows of their own, a broad search's 150 cells cost the server more
-     * than the rest of its answer (the driver builds every column of every row).
+     * key), then both the page (with card columns for just its rows) and the facet cells (one JSON value in a row
+     * of its own) come from them.
      */
     static Sql combinedSql(SearchRequest req) {
         SearchSort sort = effectiveSort(req);

@@ -3,7 +3,6 @@ package io.lectern.server.catalog.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.dbclient.DbRow;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
@@ -43,6 +42,7 @@ final class FacetCube {
     }
 
     private final Platform platform;
+    private final ObjectMapper mapper;
     private final Duration ttl;
     private volatile Snapshot snapshot;
     private volatile boolean stale;
@@ -50,6 +50,7 @@ final class FacetCube {
 
     FacetCube(Platform platform, Duration ttl) {
         this.platform = platform;
+        this.mapper = platform.json().objectMapper();
         this.ttl = ttl;
     }
 
@@ -89,21 +90,18 @@ final class FacetCube {
 
     private Snapshot load() {
         long now = platform.clock().millis();
-        List<Cell> cells = new ArrayList<>();
-        try (var rows = platform.db().execute().query("""
+        String json = platform.db().execute().get(CELLS_AS_JSON + " FROM (" + """
                 SELECT category AS cell_category, level AS cell_level, language AS cell_language,
                        pricing AS cell_pricing, floor(rating_avg * 10)::int * 10 AS cell_rating, count(*) AS n
                   FROM catalog.published_courses WHERE status = 'PUBLISHED'
-                 GROUP BY 1, 2, 3, 4, 5""")) {
-            rows.forEach(r -> cells.add(cell(r)));
-        }
-        return new Snapshot(List.copyOf(cells), now);
+                 GROUP BY 1, 2, 3, 4, 5) c""").map(r -> Rows.text(r, "cells")).orElseThrow();
+        return new Snapshot(List.copyOf(readCells(json)), now);
     }
 
     /**
      * The statement that counts the courses {@code from} ({@code alias} naming them) into cells: the rating floor is
      * the highest of the facet's steps and the request's minimum rating that the course's average reaches, so both
-     * compare exactly. Its rows are read by {@link #cell}.
+     * compare exactly. Its rows, as {@code c}, go into one value with {@link #CELLS_AS_JSON}.
      */
     static Sql cellCounts(SearchRequest req, String alias, Sql from) {
         TreeSet<Integer> floors = new TreeSet<>(java.util.Comparator.reverseOrder());
@@ -116,17 +114,19 @@ final class FacetCube {
         return sql.append(" ELSE 0 END AS cell_rating, count(*) AS n FROM ").append(from).append(" GROUP BY 1, 2, 3, 4, 5");
     }
 
-    /** {@link #cellCounts}'s rows (as {@code c}) in one JSON array of arrays, which {@link #cells} reads. */
+    /**
+     * {@link #cellCounts}'s rows (as {@code c}) in one JSON array of arrays, named {@code cells}, which {@link #readCells}
+     * reads: as rows of their own, a broad search's 150 cells cost the server more than the rest of its answer (the
+     * database client builds every column of every row).
+     */
     static final String CELLS_AS_JSON = "SELECT coalesce(json_agg(json_build_array(c.cell_category, c.cell_level, "
-            + "c.cell_language, c.cell_pricing, c.cell_rating, c.n)), '[]')::text";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+            + "c.cell_language, c.cell_pricing, c.cell_rating, c.n)), '[]')::text AS cells";
 
     /** The cells of a {@link #CELLS_AS_JSON} value. */
-    static List<Cell> cells(String json) {
+    List<Cell> readCells(String json) {
         List<Cell> cells = new ArrayList<>();
         try {
-            for (JsonNode c : JSON.readTree(json)) {
+            for (JsonNode c : mapper.readTree(json)) {
                 cells.add(new Cell(c.get(0).asText(), c.get(1).asText(), c.get(2).asText(), c.get(3).asText(),
                         c.get(4).asInt(), c.get(5).asLong()));
             }
@@ -134,12 +134,6 @@ final class FacetCube {
             throw new IllegalStateException("facet cells from the database are not JSON", e);
         }
         return cells;
-    }
-
-    /** A cell from a row of {@link #cellCounts}. */
-    static Cell cell(DbRow r) {
-        return new Cell(Rows.text(r, "cell_category"), Rows.text(r, "cell_level"), Rows.text(r, "cell_language"),
-                Rows.text(r, "cell_pricing"), (int) Rows.number(r, "cell_rating"), Rows.number(r, "n"));
     }
 
     /** Per-dimension counts of the catalog's cells for a search without words ({@link #answers}). */

@@ -5,6 +5,7 @@ import io.lectern.model.catalog.FacetCount;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.model.catalog.SearchFacets;
 import io.lectern.server.platform.cache.ReadCache;
+import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,14 +57,16 @@ final class SearchFacetCounts {
                 priceFacets(dims.getOrDefault("price", Map.of())), ratingFacets(dims.getOrDefault("rating", Map.of()))));
     }
 
+    /** Counts from the cells of a search's matches, as {@link FacetCube#CELLS_AS_JSON} gives them. */
+    Counts assemble(DbExecute db, SearchRequest req, String cellsJson) {
+        return assemble(db, req, FacetCube.count(cube.readCells(cellsJson), req));
+    }
+
     private Map<String, Map<String, Long>> counted(DbExecute db, SearchRequest req) {
-        Sql sql = req.withQuery().append(" ").append(FacetCube.cellCounts(req, "p",
-                new Sql(req.from() + " WHERE ").append(req.baseFilter())));
-        List<FacetCube.Cell> cells = new ArrayList<>();
-        try (var rows = db.query(sql.text(), sql.params())) {
-            rows.forEach(r -> cells.add(FacetCube.cell(r)));
-        }
-        return FacetCube.count(cells, req);
+        Sql sql = req.withQuery().append(" " + FacetCube.CELLS_AS_JSON + " FROM (").append(FacetCube.cellCounts(req, "p",
+                new Sql(req.from() + " WHERE ").append(req.baseFilter()))).append(") c");
+        String json = db.get(sql.text(), sql.params()).map(r -> Rows.text(r, "cells")).orElseThrow();
+        return FacetCube.count(cube.readCells(json), req);
     }
 
     private List<FacetCount> categoryFacets(DbExecute db, Map<String, Long> counts) {
