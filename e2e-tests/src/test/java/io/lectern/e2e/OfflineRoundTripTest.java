@@ -16,6 +16,7 @@ import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.Studio;
 import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Tus;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class OfflineRoundTripTest {
                     "Why the sea comes and goes, step by step.").path("id").asText();
             String section = studio.section(ada, course, "Basics").path("id").asText();
             video = studio.lesson(ada, section, Map.of("title", "The moon", "type", "VIDEO", "durationSec", 60,
-                    "preview", true, "content", Map.of("mediaId", UUID.randomUUID().toString()))).path("id").asText();
+                    "preview", true, "content", Map.of("mediaId", new Tus(http, server.baseUri()).video(ada)))).path("id").asText();
             studio.publish(ada, course);
             String learner = studio.user("lea.offline@example.com", "Lea Offline", Role.STUDENT);
             http.post("/api/v1/courses/" + course + "/enroll", "{}", learner);

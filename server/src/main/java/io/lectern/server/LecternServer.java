@@ -106,11 +106,11 @@ public final class LecternServer implements AutoCloseable {
             AuditService audit = AuditModule.register(routes, platform);
             IdentityService identity = IdentityModule.register(routes, platform, mail, audit);
             guard.set(identity.accessGuard());
-            CatalogService catalog = CatalogModule.register(routes, platform, identity, audit);
-            CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit);
             MediaService media = MediaModule.register(routes, platform);
+            CatalogService catalog = CatalogModule.register(routes, platform, identity, audit, media);
+            CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit);
             LearningService learning = LearningModule.register(routes, platform, catalog, identity, media);
-            ModuleWiring.connect(events, catalog, commerce, media, learning);
+            ModuleWiring.connect(events, identity, catalog, commerce, media, learning);
             Modules modules = new Modules(identity, catalog, commerce, media, learning, audit, mail);
             extraRoutes.accept(routes);
             routes.installFallback(problems);

@@ -1,15 +1,18 @@
 package io.lectern.server;
 
+import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.CommerceService;
 import io.lectern.server.commerce.EnrollmentCreated;
 import io.lectern.server.commerce.EnrollmentEnded;
+import io.lectern.server.identity.IdentityService;
 import io.lectern.server.learning.LearningService;
 import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.events.EventBus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -23,11 +26,13 @@ final class ModuleWiring {
     private ModuleWiring() {
     }
 
-    static void connect(EventBus events, CatalogService catalog, CommerceService commerce, MediaService media,
-                        LearningService learning) {
+    static void connect(EventBus events, IdentityService identity, CatalogService catalog, CommerceService commerce,
+                        MediaService media, LearningService learning) {
+        identity.useAvatarCheck((tx, userId, mediaId) -> media.attachRefusal(tx, mediaId, userId::equals,
+                "avatarMediaId", Set.of(MediaPurpose.IMAGE)));
         catalog.useEnrollments(commerce::isEnrolled);
         catalog.useCompletions(learning::completedLessons);
-        media.usePlaybackCheck(catalog::mediaGrant);
+        media.addPlaybackCheck(catalog::mediaGrant);
         events.subscribeBatch("catalog.count-enrollment", EnrollmentCreated.class,
                 (started, tx) -> catalog.adjustEnrollmentCounts(tx, countPerCourse(started, EnrollmentCreated::courseId, 1)));
         events.subscribeBatch("catalog.count-enrollment-ended", EnrollmentEnded.class,

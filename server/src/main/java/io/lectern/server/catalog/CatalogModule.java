@@ -3,6 +3,7 @@ package io.lectern.server.catalog;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.internal.CatalogCore;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiRoutes;
 
@@ -15,8 +16,8 @@ public final class CatalogModule {
     }
 
     public static CatalogService register(ApiRoutes routes, Platform platform, IdentityService identity,
-                                          AuditService audit) {
-        CatalogCore core = new CatalogCore(platform, identity, audit, routes);
+                                          AuditService audit, MediaService media) {
+        CatalogCore core = new CatalogCore(platform, identity, audit, media, routes);
         core.registerRoutes();
         return new CatalogService(core);
     }

@@ -33,11 +33,12 @@ public final class CatalogService {
 
     /**
      * Whether the caller may play a media item (the media module's playback check): a course thumbnail, or media
-     * of a lesson the caller may open; with the subtitle tracks of that lesson.
+     * of a lesson the caller may open, in a course its uploader {@code ownerId} teaches; with the subtitle tracks of
+     * that lesson.
      */
     public Optional<java.util.List<io.lectern.model.catalog.Subtitle>> mediaGrant(
-            Optional<io.lectern.server.platform.security.Principal> caller, UUID mediaId) {
-        return core.mediaGrant(caller, mediaId);
+            Optional<io.lectern.server.platform.security.Principal> caller, UUID mediaId, UUID ownerId) {
+        return core.mediaGrant(caller, mediaId, ownerId);
     }
 
     /** The published lessons of a course, in course order (learning: percentages, next lesson). */
@@ -95,6 +96,11 @@ public final class CatalogService {
         if (!core.isCourseStaff(caller, courseId)) {
             throw new ApiException(403, "auth.forbidden", forbiddenReason);
         }
+    }
+
+    /** The owner and co-instructors of a course as it stands now (draft or published); empty when there is none. */
+    public java.util.List<UUID> staffIds(UUID courseId) {
+        return core.staffIds(courseId);
     }
 
     /** Whether the caller may study a course: enrolled (commerce says), staff of it, or an admin. */

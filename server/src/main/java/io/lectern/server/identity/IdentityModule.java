@@ -31,6 +31,7 @@ import io.lectern.server.platform.security.RateLimiter;
 import io.lectern.server.platform.security.SecretBox;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /** Wires the identity module: sign-in flows, tokens, the route guard, and the auth, me and admin routes. */
@@ -47,23 +48,27 @@ public final class IdentityModule {
         SigningKeys keys = new SigningKeys(platform, secrets, auth.keyRotation(), auth.accessTokenTtl());
         keys.signingKey(); // loaded (or made) now, not on the first sign-in, inside its transaction
         AccessTokens tokens = new AccessTokens(keys, platform.clock(), auth.accessTokenTtl());
-        Revocations revocations = new Revocations(platform.redis(), auth.accessTokenTtl());
-        Deps d = new Deps(platform, new UserRepository(), new PasswordHasher(), new EmailCodes(secrets, platform.clock()),
-                new Sessions(platform.ids(), platform.clock(), auth.refreshTokenTtl()), tokens, revocations,
+        UserRepository users = new UserRepository();
+        Sessions sessions = new Sessions(platform.ids(), platform.clock(), auth.refreshTokenTtl());
+        Revocations revocations = new Revocations(platform.redis(), platform.db(), sessions, users, auth.accessTokenTtl(),
+                platform.clock());
+        Deps d = new Deps(platform, users, new PasswordHasher(), new EmailCodes(secrets, platform.clock()), sessions,
+                tokens, revocations,
                 new Totp(secrets), secrets, new RateLimiter(platform.redis(), auth.rateLimitFactor()), mail, audit);
         PasswordPolicy.warmUp();
         Map<String, Function<java.util.UUID, Object>> exportSections = new ConcurrentHashMap<>();
+        AtomicReference<AvatarCheck> avatars = new AtomicReference<>(AvatarCheck.NONE);
         Requests requests = new Requests(platform.config().trustForwardedFor());
         LoginFlows login = new LoginFlows(d);
         AccountFlows accounts = new AccountFlows(d, login);
         new AuthRoutes(platform.json(), requests, login, accounts, new SessionFlows(d), keys,
                 auth.oidc().map(o -> new OidcLogin(d, o))).register(routes);
-        new MeRoutes(platform.json(), requests, new AccountData(d, exportSections), accounts, new TotpFlows(d))
+        new MeRoutes(platform.json(), requests, new AccountData(d, exportSections, avatars::get), accounts, new TotpFlows(d))
                 .register(routes);
         new AdminUserRoutes(platform.json(), requests, new StaffAdmin(d)).register(routes);
         IdentityService service = new IdentityService(d, new TokenGuard(tokens, revocations, auth.requireAdminTotp()),
-                keys, exportSections);
-        service.syncDeactivated();
+                keys, exportSections, avatars);
+        revocations.reload();
         return service;
     }
 }

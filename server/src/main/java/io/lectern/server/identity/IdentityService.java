@@ -8,7 +8,6 @@ import io.lectern.server.identity.internal.PasswordHasher;
 import io.lectern.server.identity.internal.SigningKeys;
 import io.lectern.server.identity.internal.UserRecord;
 import io.lectern.server.identity.internal.UserRepository;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.AccessGuard;
 import io.lectern.server.platform.http.ApiException;
 import java.time.Duration;
@@ -29,12 +28,20 @@ public final class IdentityService {
     private final AccessGuard guard;
     private final SigningKeys keys;
     private final Map<String, Function<UUID, Object>> exportSections;
+    private final java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars;
 
-    public IdentityService(Deps d, AccessGuard guard, SigningKeys keys, Map<String, Function<UUID, Object>> exportSections) {
+    public IdentityService(Deps d, AccessGuard guard, SigningKeys keys, Map<String, Function<UUID, Object>> exportSections,
+                           java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars) {
         this.d = d;
         this.guard = guard;
         this.keys = keys;
         this.exportSections = exportSections;
+        this.avatars = avatars;
+    }
+
+    /** Plugs in which media may be a user's avatar (the media module: their own image uploads). */
+    public void useAvatarCheck(AvatarCheck check) {
+        avatars.set(check);
     }
 
     /** The guard that authenticates bearer tokens and enforces each route's declared access. */
@@ -99,6 +106,17 @@ public final class IdentityService {
         return findRecord(tx, id).map(UserRecord::view);
     }
 
+    /**
+     * Whose uploads a caller may put into a course whose staff are {@code staff}: their own, a colleague's on that
+     * staff, and, for admins, other admins' (media that belongs to the platform, such as a default thumbnail).
+     */
+    public java.util.function.Predicate<UUID> mediaOwnersFor(io.helidon.dbclient.DbExecute tx,
+                                                             io.lectern.server.platform.security.Principal caller,
+                                                             java.util.Collection<UUID> staff) {
+        return owner -> owner.equals(caller.userId()) || staff.contains(owner) || caller.isAdmin()
+                && findById(tx, owner).map(u -> u.role() == Role.ADMIN).orElse(false);
+    }
+
     /** Several users at once, by id (those that do not exist or were deleted are missing from the map). */
     public java.util.Map<UUID, UserView> findByIds(io.helidon.dbclient.DbExecute tx, java.util.Collection<UUID> ids) {
         return d.users().viewsByIds(tx, ids).stream().collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));
@@ -133,13 +151,5 @@ public final class IdentityService {
     /** Ends the current signing key's period now; the next token is signed by a new key (key leak drill). */
     public void rotateSigningKey() {
         keys.rotateNow();
-    }
-
-    /** Tells Redis which accounts are deactivated (after a Redis restart lost it). */
-    void syncDeactivated() {
-        try (var rows = d.platform().db().execute().query(
-                "SELECT id FROM identity.users WHERE NOT active AND deleted_at IS NULL")) {
-            rows.forEach(r -> d.revocations().deactivate(Rows.uuid(r, "id")));
-        }
     }
 }

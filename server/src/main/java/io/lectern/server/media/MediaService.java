@@ -1,7 +1,14 @@
 package io.lectern.server.media;
 
+import io.helidon.dbclient.DbExecute;
+import io.lectern.model.common.FieldViolation;
+import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.media.internal.MediaCore;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The media module's facade: whether a media id exists, and the port through which the catalog decides who may
@@ -15,14 +22,30 @@ public final class MediaService {
         this.core = core;
     }
 
-    /** Plugs in who may play media used by lessons (the catalog's lesson access rules). */
-    public void usePlaybackCheck(PlaybackCheck check) {
-        core.usePlaybackCheck(check);
+    /** Adds a rule of who may play media (the catalog's lesson access, learning's submissions); any may grant. */
+    public void addPlaybackCheck(PlaybackCheck check) {
+        core.addPlaybackCheck(check);
     }
 
     /** Whether a media item was uploaded by {@code userId} for {@code purpose} and is ready (submissions). */
     public boolean isReadyUpload(UUID mediaId, UUID userId, io.lectern.model.media.MediaPurpose purpose) {
         return core.isReadyUpload(mediaId, userId, purpose);
+    }
+
+    /**
+     * Why a media item may not go where {@code field} points (a lesson's video, a course thumbnail, a certificate's
+     * logo), or empty when it may: it must be one of {@code purposes} and uploaded by someone {@code allowedOwners}
+     * accepts (the caller, the course's staff). An unknown id and someone else's get the same answer, so ids cannot be
+     * probed. Reads with the caller's transaction.
+     */
+    public Optional<FieldViolation> attachRefusal(DbExecute tx, UUID mediaId, Predicate<UUID> allowedOwners, String field,
+                                                  Set<MediaPurpose> purposes) {
+        return core.attachRefusal(tx, mediaId, allowedOwners, field, purposes);
+    }
+
+    /** What the media items with these ids are (name, type, size, status); unknown ids are left out. */
+    public java.util.Map<UUID, io.lectern.model.media.MediaView> describe(DbExecute db, Collection<UUID> ids) {
+        return core.describe(db, ids);
     }
 
     /** A processed PDF's page count. */

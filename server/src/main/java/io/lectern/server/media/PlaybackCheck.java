@@ -7,15 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Port the catalog plugs in: may this caller play this media item (through a lesson they may open, a free preview,
- * a course thumbnail, or as staff of the course), and which subtitle tracks go with it.
+ * Port other modules plug in to say who may play a media item besides its owner and admins: the catalog (a lesson the
+ * caller may open, a free preview, a course thumbnail), learning (the staff of the course a file was handed in to).
+ * A grant must follow where the media legitimately belongs: a place its uploader ({@code ownerId}) teaches or learns
+ * in, never merely a place that mentions its id.
  */
 @FunctionalInterface
 public interface PlaybackCheck {
 
-    /** Empty: not entitled. Otherwise the subtitle tracks of the lesson that grants it. */
-    Optional<List<Subtitle>> grant(Optional<Principal> caller, UUID mediaId);
-
-    /** Until the catalog is plugged in, only owners and admins play media. */
-    PlaybackCheck NOBODY = (caller, mediaId) -> Optional.empty();
+    /** Empty: not entitled through this module. Otherwise the subtitle tracks that go with it there. */
+    Optional<List<Subtitle>> grant(Optional<Principal> caller, UUID mediaId, UUID ownerId);
 }

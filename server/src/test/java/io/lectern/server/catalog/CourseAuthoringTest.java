@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
 import io.lectern.server.testing.Http;
+import io.lectern.server.testing.MediaFiles;
 import io.lectern.server.testing.Studio;
 import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Tus;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +152,7 @@ class CourseAuthoringTest {
 
     @Test
     void explicitNullClearsTheThumbnailAndAbsentKeepsIt() {
-        String media = "01900000-0000-7000-8000-000000000001";
+        String media = new Tus(http, server.baseUri()).uploadReady(ada, "cover.png", MediaFiles.png(32, 18), "IMAGE");
         JsonNode c = studio.course(ada, "title", "Thumbnail course", "category", "design", "thumbnailMediaId", media);
         String path = "/api/v1/courses/" + c.path("id").asText();
         assertEquals(media, studio.patch(ada, path, "subtitle", "kept").path("thumbnailMediaId").asText());

@@ -11,10 +11,10 @@ import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MovableClock;
 import io.lectern.server.testing.Studio;
 import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Tus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class LearningJourneyTest {
                         "correct", true)))), ada).json().path("id").asText();
         String section = studio.section(ada, course, "All").path("id").asText();
         String video = studio.lesson(ada, section, Map.of("title", "Counting", "type", "VIDEO", "durationSec", 40,
-                "preview", true, "content", Map.of("mediaId", UUID.randomUUID().toString()))).path("id").asText();
+                "preview", true, "content", Map.of("mediaId", new Tus(http, server.baseUri()).video(ada)))).path("id").asText();
         studio.lesson(ada, section, Map.of("title", "Beat check", "type", "QUIZ", "content", Map.of("quizId", quiz)));
         String essay = studio.lesson(ada, section, Map.of("title", "Describe a groove", "type", "ASSIGNMENT",
                 "content", Map.of("instructions", "A paragraph."))).path("id").asText();

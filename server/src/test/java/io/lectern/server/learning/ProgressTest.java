@@ -10,12 +10,12 @@ import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MovableClock;
 import io.lectern.server.testing.Studio;
 import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Tus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class ProgressTest {
         String section = studio.section(ada, course, "Basics").path("id").asText();
         intro = studio.article(ada, section, "Welcome", "Hello", true).path("id").asText();
         video = studio.lesson(ada, section, Map.of("title", "Lenses", "type", "VIDEO", "durationSec", 100,
-                "content", Map.of("mediaId", UUID.randomUUID().toString()))).path("id").asText();
+                "content", Map.of("mediaId", new Tus(http, server.baseUri()).video(ada)))).path("id").asText();
         after = studio.lesson(ada, section, Map.of("title", "Mirrors", "type", "ARTICLE", "prerequisiteIds",
                 List.of(video), "content", Map.of("body", "Mirrors reflect."))).path("id").asText();
         studio.lesson(ada, section, Map.of("title", "Extra reading", "type", "ARTICLE", "required", false,

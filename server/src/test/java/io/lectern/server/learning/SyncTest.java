@@ -11,6 +11,7 @@ import io.lectern.server.LecternServer;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.Studio;
 import io.lectern.server.testing.TestServer;
+import io.lectern.server.testing.Tus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,7 +50,7 @@ class SyncTest {
         String section = studio.section(ada, course, "Part one").path("id").asText();
         article = studio.article(ada, section, "Read me", "Words", true).path("id").asText();
         video = studio.lesson(ada, section, Map.of("title", "Watch me", "type", "VIDEO", "durationSec", 60,
-                "content", Map.of("mediaId", UUID.randomUUID().toString()))).path("id").asText();
+                "content", Map.of("mediaId", new Tus(http, server.baseUri()).video(ada)))).path("id").asText();
         studio.publish(ada, course);
     }
 

@@ -79,6 +79,12 @@ public final class Accounts {
         }, "a mail '" + subjectPart + "' to " + email);
     }
 
+    /** As {@link #latestCode}, waiting first for a mail to {@code email} beyond the {@code before} already there. */
+    public String codeAfter(String email, String subjectPart, int before) {
+        waitFor(() -> mailCount(email) > before ? true : null, "a new mail to " + email);
+        return latestCode(email, subjectPart);
+    }
+
     /** A verified learner made through the identity facade (when the test is not about registering). */
     public void createVerifiedDirectly(io.lectern.server.LecternServer server, String email, String password) {
         server.modules().identity().createAccount(new io.lectern.server.identity.NewAccount(email,

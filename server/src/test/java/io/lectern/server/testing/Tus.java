@@ -48,6 +48,26 @@ public final class Tus {
         return id;
     }
 
+    private static byte[] shortVideo;
+
+    /**
+     * A real one-second video uploaded by the user, for lessons that need their own video but not a playable one (its
+     * processing may still be running); returns its media id.
+     */
+    public String video(String token) {
+        synchronized (Tus.class) {
+            if (shortVideo == null) {
+                shortVideo = MediaFiles.read(MediaFiles.video(TestInfra.tempDir("short-video-"), 1, 160, 90));
+            }
+        }
+        String id = createId(token, "short.mp4", shortVideo, "VIDEO");
+        Http.Response r = patch(token, id, 0, shortVideo, null);
+        if (r.status() != 204) {
+            throw new IllegalStateException("PATCH of short.mp4 answered " + r.status() + ": " + r.raw().body());
+        }
+        return id;
+    }
+
     public Http.Response patch(String token, String id, long offset, byte[] chunk, String checksum) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/v1/uploads/" + id))
                 .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0")

@@ -13,12 +13,13 @@ import java.util.List;
  * @param posterUrl poster image
  * @param spriteUrl WebVTT thumbnail track for scrubbing previews (points into a sprite image)
  * @param subtitles subtitle tracks
- * @param fileUrl   the file itself (PDFs, images, attachments)
- * @param expiresAt when the URLs stop working
+ * @param fileUrl     the file itself, shown in place (PDFs, images, attachments, handed-in files)
+ * @param downloadUrl the same file, saved under its name instead of shown
+ * @param expiresAt   when the URLs stop working
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Playback(String hlsUrl, String mp4Url, String posterUrl, String spriteUrl, List<SubtitleTrack> subtitles,
-                       String fileUrl, Instant expiresAt) {
+                       String fileUrl, String downloadUrl, Instant expiresAt) {
 
     /**
      * One subtitle language.

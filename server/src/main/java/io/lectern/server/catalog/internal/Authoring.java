@@ -32,15 +32,17 @@ final class Authoring {
     private final OutlineRepository outlines;
     private final CategoryRepository categories;
     private final CourseStaff staff;
+    private final MediaUses media;
     private final String defaultCurrency;
 
     Authoring(Platform platform, DraftRepository drafts, OutlineRepository outlines, CategoryRepository categories,
-              CourseStaff staff, String defaultCurrency) {
+              CourseStaff staff, MediaUses media, String defaultCurrency) {
         this.platform = platform;
         this.drafts = drafts;
         this.outlines = outlines;
         this.categories = categories;
         this.staff = staff;
+        this.media = media;
         this.defaultCurrency = defaultCurrency;
     }
 
@@ -58,6 +60,8 @@ final class Authoring {
         price.throwIfInvalid();
         return write(db -> {
             requireCategory(db, in.category());
+            media.requireUsableImage(db, p, instructors.stream().map(InstructorRef::id).toList(), in.thumbnailMediaId(),
+                    null);
             Instant now = platform.clock().instant();
             DraftCourse course = new DraftCourse(platform.ids().next(), slugFor(db, null, in.slug(), in.title()),
                     in.title().strip(), or(strip(in.subtitle()), ""), or(strip(in.description()), ""), in.category(),
@@ -89,6 +93,10 @@ final class Authoring {
             }
             if (in.category() != null && !in.category().equals(c.category())) {
                 requireCategory(db, in.category());
+            }
+            if (patch.has("thumbnailMediaId")) {
+                media.requireUsableImage(db, p, instructors.stream().map(InstructorRef::id).toList(),
+                        in.thumbnailMediaId(), c.thumbnailMediaId());
             }
             Pricing pricing = in.pricing() != null ? in.pricing() : c.pricing();
             long price = in.priceMinor() != null ? in.priceMinor() : pricing == Pricing.ONE_TIME ? c.priceMinor() : 0;

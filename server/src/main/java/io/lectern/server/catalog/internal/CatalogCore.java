@@ -8,6 +8,7 @@ import io.lectern.server.catalog.CourseDraft;
 import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.catalog.LessonFacts;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.RecordingExecute;
 import io.lectern.server.platform.db.Rows;
@@ -42,14 +43,17 @@ public final class CatalogCore {
     private final MediaUses mediaUses;
     private final LessonAccess lessonAccess;
 
-    public CatalogCore(Platform platform, IdentityService identity, AuditService audit, ApiRoutes routes) {
+    public CatalogCore(Platform platform, IdentityService identity, AuditService audit, MediaService media,
+                       ApiRoutes routes) {
         this.platform = platform;
         this.outlines = new OutlineRepository(platform.json().objectMapper());
         this.snapshots = new SnapshotRepository();
         this.published = new PublishedRepository(platform.json().objectMapper(), outlines);
         this.caches = new CatalogCaches(platform, new FacetCube(platform, CatalogCaches.TTL));
         CourseStaff staff = new CourseStaff(identity);
-        Authoring authoring = new Authoring(platform, drafts, outlines, categories, staff, "USD");
+        LessonAccess lessons = new LessonAccess(platform, published, drafts, outlines, learners, identity);
+        this.mediaUses = new MediaUses(platform, lessons, media, identity);
+        Authoring authoring = new Authoring(platform, drafts, outlines, categories, staff, mediaUses, "USD");
         this.publishing = new Publishing(platform, drafts, outlines, snapshots, categories, audit, caches);
         this.imports = new Imports(platform, publishing, outlines);
         RateLimiter limits = new RateLimiter(platform.redis(), platform.config().auth().rateLimitFactor());
@@ -58,13 +62,11 @@ public final class CatalogCore {
         this.pages = new CoursePages(platform, published, learners, caches);
         this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube, platform.clock()),
                 new SpellingCorrection());
-        LessonAccess lessons = new LessonAccess(platform, published, drafts, outlines, learners, identity);
-        this.mediaUses = new MediaUses(platform, lessons);
         this.lessonAccess = lessons;
         this.registrations = List.of(
                 () -> new BrowseRoutes(platform, search, pages, lessons, categories, new InstructorDirectory(published),
                         caches).register(routes),
-                () -> new StudioRoutes(platform, authoring, new OutlineEditing(platform, drafts, outlines), publishing,
+                () -> new StudioRoutes(platform, authoring, new OutlineEditing(platform, drafts, outlines, mediaUses), publishing,
                         new Duplication(platform, drafts, outlines, authoring)).register(routes),
                 () -> new ReviewRoutes(platform, reviews).register(routes),
                 () -> new CategoryRoutes(platform, new CategoryAdmin(platform, categories, audit)).register(routes));
@@ -77,8 +79,8 @@ public final class CatalogCore {
     }
 
     /** Whether the caller may play a media item, and the subtitle tracks of the lesson that allows it. */
-    public Optional<List<Subtitle>> mediaGrant(Optional<Principal> caller, UUID mediaId) {
-        return mediaUses.grant(caller, mediaId);
+    public Optional<List<Subtitle>> mediaGrant(Optional<Principal> caller, UUID mediaId, UUID ownerId) {
+        return mediaUses.grant(caller, mediaId, ownerId);
     }
 
     /** The published lessons of a course in course order (empty when it is not in the catalog). */
@@ -113,6 +115,10 @@ public final class CatalogCore {
     public boolean isCourseStaff(Principal caller, UUID courseId) {
         return caller.isAdmin() || drafts.find(platform.db().execute(), courseId).map(d -> d.isStaff(caller.userId()))
                 .orElse(false);
+    }
+
+    public List<UUID> staffIds(UUID courseId) {
+        return drafts.find(platform.db().execute(), courseId).map(OutlineEditing::staffIds).orElse(List.of());
     }
 
     /** Throws the lesson access refusal (sign in, enroll, finish prerequisites) unless the caller may open it. */

@@ -29,11 +29,13 @@ final class OutlineEditing {
     private final Platform platform;
     private final DraftRepository drafts;
     private final OutlineRepository outlines;
+    private final MediaUses media;
 
-    OutlineEditing(Platform platform, DraftRepository drafts, OutlineRepository outlines) {
+    OutlineEditing(Platform platform, DraftRepository drafts, OutlineRepository outlines, MediaUses media) {
         this.platform = platform;
         this.drafts = drafts;
         this.outlines = outlines;
+        this.media = media;
     }
 
     CourseDraftView.Section addSection(Principal p, UUID courseId, SectionInput in) {
@@ -73,12 +75,14 @@ final class OutlineEditing {
         LessonRules.check(in, true);
         return platform.db().inTransaction(tx -> {
             UUID courseId = courseOfSection(tx, sectionId);
-            editable(tx, p, courseId);
+            DraftCourse course = editable(tx, p, courseId);
             UUID id = platform.ids().next();
             List<UUID> prerequisites = prerequisites(tx, courseId, id, in.prerequisiteIds());
+            LessonContent content = LessonRules.forType(in.type(), in.content());
+            media.requireUsable(tx, p, staffIds(course), in.type(), content, null);
             DraftLesson lesson = new DraftLesson(id, courseId, sectionId, in.title().strip(), in.type(), 0,
                     in.durationSec() == null ? 0 : in.durationSec(), Boolean.TRUE.equals(in.preview()),
-                    in.required() == null || in.required(), LessonRules.forType(in.type(), in.content()), prerequisites);
+                    in.required() == null || in.required(), content, prerequisites);
             outlines.insertLesson(tx, lesson);
             drafts.touch(tx, courseId, platform.clock().instant());
             return DraftViews.lesson(outlines.lesson(tx, id).orElseThrow());
@@ -88,10 +92,11 @@ final class OutlineEditing {
     LessonView updateLesson(Principal p, UUID lessonId, LessonInput in) {
         LessonRules.check(in, false);
         return platform.db().inTransaction(tx -> {
-            editable(tx, p, lesson(tx, lessonId).courseId());
+            DraftCourse course = editable(tx, p, lesson(tx, lessonId).courseId());
             DraftLesson l = lesson(tx, lessonId);
             LessonType type = in.type() != null ? in.type() : l.type();
             LessonContent content = LessonRules.forType(type, in.content() != null ? in.content() : l.content());
+            media.requireUsable(tx, p, staffIds(course), type, content, type == l.type() ? l.content() : null);
             List<UUID> prerequisites = in.prerequisiteIds() == null ? l.prerequisiteIds()
                     : prerequisites(tx, l.courseId(), l.id(), in.prerequisiteIds());
             outlines.updateLesson(tx, new DraftLesson(l.id(), l.courseId(), l.sectionId(),
@@ -186,6 +191,10 @@ final class OutlineEditing {
         DraftCourse c = drafts.lock(tx, courseId).orElseThrow(() -> ApiException.notFound("This course"));
         CourseStaff.requireEditor(p, c);
         return c;
+    }
+
+    static List<UUID> staffIds(DraftCourse course) {
+        return course.instructors().stream().map(io.lectern.model.catalog.InstructorRef::id).toList();
     }
 
     private UUID courseOfSection(DbExecute tx, UUID sectionId) {

@@ -4,6 +4,7 @@ import io.lectern.model.identity.Profile;
 import io.lectern.model.identity.ProfileUpdate;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.identity.AccountDeleted;
+import io.lectern.server.identity.AvatarCheck;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The user's own data: profile, the export of everything held about them, and deleting the account. */
 public final class AccountData {
@@ -28,10 +30,12 @@ public final class AccountData {
 
     private final Deps d;
     private final Map<String, Function<UUID, Object>> exportSections;
+    private final Supplier<AvatarCheck> avatars;
 
-    public AccountData(Deps d, Map<String, Function<UUID, Object>> exportSections) {
+    public AccountData(Deps d, Map<String, Function<UUID, Object>> exportSections, Supplier<AvatarCheck> avatars) {
         this.d = d;
         this.exportSections = exportSections;
+        this.avatars = avatars;
     }
 
     public Profile profile(Principal p) {
@@ -51,6 +55,12 @@ public final class AccountData {
         ProfileUpdate clean = new ProfileUpdate(req.displayName() == null ? null : req.displayName().strip(),
                 req.bio(), req.avatarMediaId(), req.timezone(), req.locale());
         return d.platform().db().inTransaction(tx -> {
+            UserRecord current = d.users().findById(tx, p.userId()).orElseThrow(() -> ApiException.notFound("This account"));
+            if (clean.avatarMediaId() != null && !clean.avatarMediaId().equals(current.avatarMediaId())) {
+                avatars.get().refusal(tx, p.userId(), clean.avatarMediaId()).ifPresent(refused -> {
+                    throw ApiException.invalid(java.util.List.of(refused));
+                });
+            }
             d.users().updateProfile(tx, p.userId(), clean);
             d.audit().record(tx, AuditRecord.of(p.userId(), "account.profile.updated", p.userId(), origin.ip()));
             return d.users().findById(tx, p.userId()).orElseThrow().profile();

@@ -22,11 +22,13 @@ public final class AccountFlows {
     private final Deps d;
     private final SignIn signIn;
     private final LoginFlows login;
+    private final Throttle throttle;
 
     public AccountFlows(Deps d, LoginFlows login) {
         this.d = d;
         this.signIn = new SignIn(d);
         this.login = login;
+        this.throttle = new Throttle(d);
     }
 
     /** Creates an unverified learner account and mails a code; an existing email gets a notice instead. */
@@ -38,13 +40,15 @@ public final class AccountFlows {
         v.throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
         d.limits().consume(Limits.REGISTER_IP, origin.ip());
-        login.throttleMail(email, origin);
+        boolean mail = login.throttleMail(email, origin, d.users().findByEmail(d.platform().db().execute(), email));
         String hash = d.hasher().hash(req.password());
         d.platform().db().doInTransaction(tx -> {
             Optional<UserRecord> existing = d.users().findByEmail(tx, email);
             if (existing.isPresent() && existing.get().emailVerified()) {
                 UserRecord u = existing.get();
-                d.mail().send(tx, new Mail(u.email(), "account-exists", u.mailLocale(), List.of(u.displayName())));
+                if (mail) {
+                    d.mail().send(tx, new Mail(u.email(), "account-exists", u.mailLocale(), List.of(u.displayName())));
+                }
                 return;
             }
             java.util.UUID id;
@@ -58,9 +62,11 @@ public final class AccountFlows {
                 d.platform().events().publish(tx, new AccountCreated(id, req.displayName().strip(), Role.STUDENT));
                 d.audit().record(tx, AuditRecord.of(id, "account.registered", id, origin.ip()));
             }
-            String code = d.codes().issue(tx, id, EmailCodes.Purpose.VERIFY_EMAIL);
-            d.mail().send(tx, new Mail(req.email().strip(), "verify-email", Locale.ENGLISH,
-                    List.of(req.displayName().strip(), code, "10")));
+            if (mail) { // else the code mailed last stays valid
+                String code = d.codes().issue(tx, id, EmailCodes.Purpose.VERIFY_EMAIL);
+                d.mail().send(tx, new Mail(req.email().strip(), "verify-email", Locale.ENGLISH,
+                        List.of(req.displayName().strip(), code, "10")));
+            }
         });
     }
 
@@ -69,10 +75,12 @@ public final class AccountFlows {
                 .check(req.code() == null || req.code().strip().matches("\\d{6}"), "code", "format",
                         "code must be the 6 digits from the mail.").throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        d.limits().consume(Limits.VERIFY_IP, origin.ip());
-        d.limits().consume(Limits.VERIFY_EMAIL, email);
-        UserRecord user = d.users().findByEmail(d.platform().db().execute(), email).filter(u -> !u.emailVerified())
-                .orElseThrow(SignIn::invalidCode);
+        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        throttle.beforeCode(email, origin, found);
+        UserRecord user = found.filter(u -> !u.emailVerified()).orElseThrow(() -> {
+            throttle.codeFailed(email);
+            return SignIn.invalidCode();
+        });
         return d.platform().db().inTransaction(tx -> {
             if (d.codes().check(tx, user.id(), EmailCodes.Purpose.VERIFY_EMAIL, req.code().strip())
                     != EmailCodes.Check.OK) {
@@ -89,8 +97,11 @@ public final class AccountFlows {
     public void forgot(OtpRequest req, Origin origin) {
         new Validation().required("email", req.email()).email("email", req.email()).throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        login.throttleMail(email, origin);
-        d.users().findByEmail(d.platform().db().execute(), email).filter(UserRecord::active)
+        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        if (!login.throttleMail(email, origin, found)) {
+            return;
+        }
+        found.filter(UserRecord::active)
                 .ifPresent(user -> d.platform().db().doInTransaction(tx -> {
                     String code = d.codes().issue(tx, user.id(), EmailCodes.Purpose.RESET);
                     d.mail().send(tx, new Mail(user.email(), "password-reset", user.mailLocale(),
@@ -106,10 +117,12 @@ public final class AccountFlows {
         PasswordPolicy.check(v, "newPassword", req.newPassword(), req.email());
         v.throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        d.limits().consume(Limits.VERIFY_IP, origin.ip());
-        d.limits().consume(Limits.VERIFY_EMAIL, email);
-        UserRecord user = d.users().findByEmail(d.platform().db().execute(), email).filter(UserRecord::active)
-                .orElseThrow(SignIn::invalidCode);
+        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        throttle.beforeCode(email, origin, found);
+        UserRecord user = found.filter(UserRecord::active).orElseThrow(() -> {
+            throttle.codeFailed(email);
+            return SignIn.invalidCode();
+        });
         String hash = d.hasher().hash(req.newPassword());
         List<java.util.UUID> ended = new java.util.ArrayList<>();
         boolean done = d.platform().db().inTransaction(tx -> {
@@ -139,9 +152,10 @@ public final class AccountFlows {
                 .orElseThrow(() -> new ApiException(401, "auth.token_invalid", "Sign in again."));
         PasswordPolicy.check(v, "newPassword", req.newPassword(), user.email());
         v.throwIfInvalid();
-        d.limits().requireAvailable(Limits.LOGIN_FAILURES, user.email().toLowerCase(Locale.ROOT));
+        String email = user.email().toLowerCase(Locale.ROOT);
+        throttle.beforePassword(email, origin, Optional.of(user));
         if (user.passwordHash() == null || !d.hasher().verify(req.currentPassword(), user.passwordHash())) {
-            d.limits().tryConsume(Limits.LOGIN_FAILURES, user.email().toLowerCase(Locale.ROOT));
+            throttle.passwordFailed(email, origin);
             throw new ApiException(403, "auth.password_wrong", "The current password is not right.");
         }
         String hash = d.hasher().hash(req.newPassword());
@@ -155,6 +169,7 @@ public final class AccountFlows {
     }
 
     private AuthTokens failCode(UserRecord user, Origin origin) {
+        throttle.codeFailed(user.email().toLowerCase(Locale.ROOT));
         d.audit().record(AuditRecord.of(null, "auth.code.failed", user.id(), origin.ip()));
         throw SignIn.invalidCode();
     }

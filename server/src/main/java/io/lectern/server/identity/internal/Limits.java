@@ -3,16 +3,26 @@ package io.lectern.server.identity.internal;
 import io.lectern.server.platform.security.RateLimiter.Limit;
 import java.time.Duration;
 
-/** The sign-in rate limits. Per-email limits apply whether or not an account exists (no enumeration). */
+/**
+ * The sign-in rate limits. Per-email limits apply whether or not an account exists (no enumeration). Guesses are
+ * limited per source and account together (an attacker's failures close their own address, not the owner's), per
+ * source across accounts (no spraying), and per account across sources (no slow distributed guessing) — the last
+ * waived for addresses the account signed in from before, so the owner gets in during an attack. See {@link Throttle}.
+ */
 final class Limits {
 
     static final Limit LOGIN_IP = new Limit("login-ip", 30, Duration.ofMinutes(1), "auth.rate_limited");
-    static final Limit LOGIN_FAILURES = new Limit("login-fail", 5, Duration.ofMinutes(15), "auth.locked");
+    static final Limit LOGIN_FAILURES = new Limit("login-fail-src", 5, Duration.ofMinutes(15), "auth.locked");
+    static final Limit LOGIN_FAILURES_IP = new Limit("login-fail-ip", 30, Duration.ofMinutes(15), "auth.rate_limited");
+    static final Limit LOGIN_FAILURES_ACCOUNT = new Limit("login-fail-acct", 50, Duration.ofHours(1), "auth.locked");
     static final Limit TOTP_FAILURES = new Limit("totp-fail", 5, Duration.ofMinutes(15), "auth.locked");
-    static final Limit CODE_COOLDOWN = new Limit("code-cooldown", 1, Duration.ofSeconds(60), "auth.code_cooldown");
-    static final Limit CODE_HOURLY = new Limit("code-hourly", 5, Duration.ofHours(1), "auth.rate_limited");
+    static final Limit CODE_COOLDOWN = new Limit("code-cooldown-src", 1, Duration.ofSeconds(60), "auth.code_cooldown");
+    static final Limit CODE_HOURLY = new Limit("code-hourly-src", 5, Duration.ofHours(1), "auth.rate_limited");
+    static final Limit CODE_ACCOUNT = new Limit("code-acct", 10, Duration.ofHours(1), "auth.rate_limited");
     static final Limit CODE_IP = new Limit("code-ip", 20, Duration.ofHours(1), "auth.rate_limited");
-    static final Limit VERIFY_EMAIL = new Limit("verify", 10, Duration.ofMinutes(15), "auth.too_many_attempts");
+    static final Limit VERIFY = new Limit("verify-src", 10, Duration.ofMinutes(15), "auth.too_many_attempts");
+    static final Limit VERIFY_FAILURES_ACCOUNT = new Limit("verify-fail-acct", 30, Duration.ofDays(1),
+            "auth.too_many_attempts");
     static final Limit VERIFY_IP = new Limit("verify-ip", 30, Duration.ofMinutes(1), "auth.rate_limited");
     static final Limit REGISTER_IP = new Limit("register-ip", 10, Duration.ofHours(1), "auth.rate_limited");
     static final Limit REFRESH_IP = new Limit("refresh-ip", 60, Duration.ofMinutes(1), "auth.rate_limited");

@@ -20,12 +20,14 @@ public final class LoginFlows {
     private final Deps d;
     private final SignIn signIn;
     private final SecondFactor secondFactor;
+    private final Throttle throttle;
     private final String dummyHash;
 
     public LoginFlows(Deps d) {
         this.d = d;
         this.signIn = new SignIn(d);
         this.secondFactor = new SecondFactor(d);
+        this.throttle = new Throttle(d);
         this.dummyHash = d.hasher().hash("not-a-real-password-" + System.nanoTime());
     }
 
@@ -35,9 +37,8 @@ public final class LoginFlows {
                 .maxLength("totp", req.totp(), 32);
         v.throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        d.limits().consume(Limits.LOGIN_IP, origin.ip());
-        d.limits().requireAvailable(Limits.LOGIN_FAILURES, email);
         Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        throttle.beforePassword(email, origin, found);
         boolean ok;
         if (found.isPresent() && found.get().passwordHash() != null) {
             ok = d.hasher().verify(req.password(), found.get().passwordHash());
@@ -55,7 +56,7 @@ public final class LoginFlows {
         if (mfa) {
             secondFactor.verify(user, req.totp(), origin);
         }
-        d.limits().reset(Limits.LOGIN_FAILURES, email);
+        throttle.passwordSucceeded(email, origin);
         return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "password", mfa, origin));
     }
 
@@ -63,8 +64,11 @@ public final class LoginFlows {
     public void requestCode(OtpRequest req, Origin origin) {
         new Validation().required("email", req.email()).email("email", req.email()).throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        throttleMail(email, origin);
-        d.users().findByEmail(d.platform().db().execute(), email).filter(u -> u.active() && u.emailVerified())
+        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        if (!throttle.beforeMail(email, origin, found)) {
+            return;
+        }
+        found.filter(u -> u.active() && u.emailVerified())
                 .ifPresent(user -> d.platform().db().doInTransaction(tx -> {
                     String code = d.codes().issue(tx, user.id(), EmailCodes.Purpose.LOGIN);
                     d.mail().send(tx, new Mail(user.email(), "login-code", user.mailLocale(),
@@ -78,15 +82,19 @@ public final class LoginFlows {
                         "code must be the 6 digits from the mail.")
                 .maxLength("totp", req.totp(), 32).throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        d.limits().consume(Limits.VERIFY_IP, origin.ip());
-        d.limits().consume(Limits.VERIFY_EMAIL, email);
-        UserRecord user = d.users().findByEmail(d.platform().db().execute(), email).orElseThrow(SignIn::invalidCode);
+        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        throttle.beforeCode(email, origin, found);
+        UserRecord user = found.orElseThrow(() -> {
+            throttle.codeFailed(email);
+            return SignIn.invalidCode();
+        });
         boolean needsTotp = user.totpEnabled();
         EmailCodes.Check check = d.platform().db().inTransaction(tx -> needsTotp
                 ? d.codes().peek(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code().strip())
                 : d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code().strip()));
         if (check != EmailCodes.Check.OK) {
-            failed(email, Optional.of(user), origin, "auth.otp.failed");
+            throttle.codeFailed(email);
+            d.audit().record(AuditRecord.of(null, "auth.otp.failed", user.id(), origin.ip()).with("email", email));
             throw SignIn.invalidCode();
         }
         SignIn.requireUsable(user);
@@ -96,19 +104,17 @@ public final class LoginFlows {
             d.platform().db().doInTransaction(tx -> d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN,
                     req.code().strip()));
         }
-        d.limits().reset(Limits.VERIFY_EMAIL, email);
+        throttle.codeSucceeded(email, origin);
         return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "otp", mfa, origin));
     }
 
-    /** The per-email cooldown and hourly cap, and the per-address cap, on sending codes. */
-    void throttleMail(String email, Origin origin) {
-        d.limits().consume(Limits.CODE_IP, origin.ip());
-        d.limits().consume(Limits.CODE_COOLDOWN, email);
-        d.limits().consume(Limits.CODE_HOURLY, email);
+    /** The limits on sending a code to {@code email} from this source; false: answer as usual but send nothing. */
+    boolean throttleMail(String email, Origin origin, Optional<UserRecord> user) {
+        return throttle.beforeMail(email, origin, user);
     }
 
     private void failed(String email, Optional<UserRecord> user, Origin origin, String action) {
-        var decision = d.limits().tryConsume(Limits.LOGIN_FAILURES, email);
+        var decision = throttle.passwordFailed(email, origin);
         UserRecord known = user.orElse(null);
         d.audit().record(AuditRecord.of(null, action, known == null ? null : known.id(), origin.ip()).with("email", email));
         if (decision.allowed() && decision.remaining() == 0) {

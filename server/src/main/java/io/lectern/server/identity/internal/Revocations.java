@@ -1,49 +1,90 @@
 package io.lectern.server.identity.internal;
 
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.redis.Redis;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Makes access tokens stop working before they expire, checked on every request (one Redis round trip):
- * revoked sessions (logout, password change, token reuse) and per-user "not before" times (password reset,
- * role change) or deactivation. Entries live as long as an access token can, except deactivation, which stays.
+ * Makes access tokens stop working before they expire. PostgreSQL is the truth (a session's {@code revoked_at}, a
+ * user's {@code active} flag); Redis holds a copy for the one round trip every request makes: revoked sessions
+ * (logout, password change, token reuse), per-user "not before" times (reactivation) and deactivations.
+ *
+ * <p>The copy is trusted only while Redis holds the marker written after it was last loaded from PostgreSQL. A Redis
+ * that restarted empty, lost its data or was replaced has no marker: requests are then checked against PostgreSQL
+ * while one reload rebuilds the copy. A write Redis missed (it was unreachable) drops the marker as soon as Redis
+ * answers again, and while Redis cannot be reached every request is checked against PostgreSQL.
  */
 public final class Revocations {
 
+    private static final Logger LOG = Logger.getLogger(Revocations.class.getName());
     private static final String INACTIVE = "inactive";
 
     private final Redis redis;
+    private final Database db;
+    private final Sessions sessions;
+    private final UserRepository users;
     private final Duration accessTtl;
+    private final Clock clock;
+    private final AtomicBoolean reloading = new AtomicBoolean();
+    private final AtomicBoolean missedWrite = new AtomicBoolean();
+    private final AtomicBoolean redisDown = new AtomicBoolean();
 
-    public Revocations(Redis redis, Duration accessTtl) {
+    public Revocations(Redis redis, Database db, Sessions sessions, UserRepository users, Duration accessTtl,
+                       Clock clock) {
         this.redis = redis;
+        this.db = db;
+        this.sessions = sessions;
+        this.users = users;
         this.accessTtl = accessTtl;
+        this.clock = clock;
     }
 
+    /** Call after the session's {@code revoked_at} was committed (or in its transaction). */
     public void revokeSession(UUID sessionId) {
-        redis.client().set(sessionKey(sessionId), "1", SetParams.setParams().ex(ttlSeconds()));
+        write(() -> redis.client().set(sessionKey(sessionId), "1", SetParams.setParams().ex(ttlSeconds())));
     }
 
     /** Tokens issued before {@code at} stop working. */
     public void notBefore(UUID userId, Instant at) {
-        redis.client().set(userKey(userId), Long.toString(at.getEpochSecond()), SetParams.setParams().ex(ttlSeconds()));
+        write(() -> redis.client().set(userKey(userId), Long.toString(at.getEpochSecond()),
+                SetParams.setParams().ex(ttlSeconds())));
     }
 
     public void deactivate(UUID userId) {
-        redis.client().set(userKey(userId), INACTIVE);
-    }
-
-    public void reactivate(UUID userId, Instant at) {
-        notBefore(userId, at);
+        write(() -> redis.client().set(userKey(userId), INACTIVE));
     }
 
     /** Whether a token of this session and user, issued at {@code issuedAt}, was revoked. */
     public boolean isRevoked(UUID userId, UUID sessionId, Instant issuedAt) {
-        List<String> values = redis.client().mget(sessionKey(sessionId), userKey(userId));
+        List<String> values;
+        try {
+            if (missedWrite.get()) {
+                redis.client().del(loadedKey());
+                missedWrite.set(false);
+            }
+            values = redis.client().mget(sessionKey(sessionId), userKey(userId), loadedKey());
+            if (redisDown.compareAndSet(true, false)) {
+                LOG.info("Redis answers again: revocations are checked there again.");
+            }
+        } catch (RuntimeException e) {
+            if (redisDown.compareAndSet(false, true)) {
+                LOG.warning("Redis cannot be reached (" + e.getClass().getSimpleName() + "): revocations are checked "
+                        + "against PostgreSQL until it answers.");
+            }
+            missedWrite.set(true);
+            return !sessions.isLive(db.execute(), sessionId, userId);
+        }
+        if (values.get(2) == null) {
+            reloadInBackground();
+            return !sessions.isLive(db.execute(), sessionId, userId);
+        }
         if (values.get(0) != null) {
             return true;
         }
@@ -52,6 +93,49 @@ public final class Revocations {
             return false;
         }
         return INACTIVE.equals(nbf) || issuedAt.getEpochSecond() < Long.parseLong(nbf);
+    }
+
+    /**
+     * Copies what PostgreSQL says into Redis: sessions revoked while their access tokens could still be alive, and
+     * deactivated accounts; then writes the marker that makes Redis trusted. Runs at start and whenever the marker is
+     * found missing.
+     */
+    public void reload() {
+        Instant since = clock.instant().minus(accessTtl).minusSeconds(60);
+        List<UUID> revoked = sessions.revokedSince(db.execute(), since);
+        List<UUID> inactive = users.inactiveIds(db.execute());
+        revoked.forEach(this::revokeSession);
+        inactive.forEach(this::deactivate);
+        write(() -> redis.client().set(loadedKey(), clock.instant().toString()));
+        LOG.info(() -> "Revocations loaded into Redis from PostgreSQL: " + revoked.size() + " recently ended sessions, "
+                + inactive.size() + " deactivated accounts.");
+    }
+
+    private void reloadInBackground() {
+        if (reloading.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("revocations-reload").start(() -> {
+                try {
+                    reload();
+                } catch (RuntimeException e) {
+                    LOG.warning("Reloading revocations into Redis failed (" + e.getClass().getSimpleName()
+                            + "); requests stay checked against PostgreSQL and it is tried again.");
+                } finally {
+                    reloading.set(false);
+                }
+            });
+        }
+    }
+
+    private void write(Runnable command) {
+        try {
+            command.run();
+        } catch (RuntimeException e) {
+            missedWrite.set(true); // PostgreSQL holds it; the copy in Redis is dropped once Redis answers
+            if (redisDown.compareAndSet(false, true)) {
+                LOG.warning("Redis cannot be reached (" + e.getClass().getSimpleName() + "): revocations are checked "
+                        + "against PostgreSQL until it answers.");
+            }
+        }
     }
 
     private long ttlSeconds() {
@@ -64,5 +148,9 @@ public final class Revocations {
 
     private String userKey(UUID userId) {
         return redis.key("auth:nbf:" + userId);
+    }
+
+    private String loadedKey() {
+        return redis.key("auth:revocations-loaded");
     }
 }

@@ -124,6 +124,27 @@ public final class Sessions {
         return revoked;
     }
 
+    /** Whether a session's tokens may still be used: not revoked, its account active (the truth behind Redis). */
+    public boolean isLive(DbExecute db, UUID sessionId, UUID userId) {
+        return db.get("""
+                SELECT 1 FROM identity.sessions s JOIN identity.users u ON u.id = s.user_id
+                 WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND u.active AND u.deleted_at IS NULL""",
+                sessionId, userId).isPresent();
+    }
+
+    /** Whether the user signed in from this address since {@code since} (a source the owner is known to use). */
+    public boolean signedInFrom(DbExecute db, UUID userId, String ip, Instant since) {
+        return db.get("SELECT 1 FROM identity.sessions WHERE user_id = ? AND ip = ? AND created_at >= ? LIMIT 1",
+                userId, ip, Rows.param(since)).isPresent();
+    }
+
+    /** Sessions revoked at or after {@code since}. */
+    public List<UUID> revokedSince(DbExecute db, Instant since) {
+        try (var rows = db.query("SELECT id FROM identity.sessions WHERE revoked_at >= ?", Rows.param(since))) {
+            return rows.map(r -> Rows.uuid(r, "id")).toList();
+        }
+    }
+
     /** A user's sessions for their data export (no token material). */
     public List<Map<String, Object>> export(DbExecute db, UUID userId) {
         try (var rows = db.query("""

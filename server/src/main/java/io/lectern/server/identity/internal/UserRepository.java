@@ -65,6 +65,13 @@ public final class UserRepository {
                 .map(UserRepository::record);
     }
 
+    /** Accounts that may not sign in: deactivated or deleted. */
+    public List<UUID> inactiveIds(DbExecute db) {
+        try (var rows = db.query("SELECT id FROM identity.users WHERE NOT active")) {
+            return rows.map(r -> Rows.uuid(r, "id")).toList();
+        }
+    }
+
     public long countWithRole(DbExecute db, Role role) {
         return db.get("SELECT count(*) AS n FROM identity.users WHERE role = ? AND active" + LIVE, role.name())
                 .map(r -> Rows.number(r, "n")).orElse(0L);

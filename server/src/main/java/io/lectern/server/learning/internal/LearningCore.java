@@ -43,6 +43,7 @@ public final class LearningCore {
         this.quizzes = new QuizRoutes(platform, catalog, progress);
         quizzes.register(routes);
         Assignments assignments = new Assignments(platform, catalog, media, progress);
+        media.addPlaybackCheck(assignments::fileGrant);
         new LearningRoutes(platform, progress, new CourseProgressView(platform, catalog, store),
                 new InstructorProgress(platform, catalog, identity),
                 new SyncService(platform, catalog, progress, store, notes, Map.of("QUIZ_ATTEMPT",

@@ -1,5 +1,8 @@
 package io.lectern.server.media.internal;
 
+import io.helidon.dbclient.DbExecute;
+import io.lectern.model.common.FieldViolation;
+import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.media.PlaybackCheck;
 import io.lectern.server.media.internal.delivery.FileRoutes;
 import io.lectern.server.media.internal.delivery.Playback;
@@ -23,6 +26,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -73,8 +80,8 @@ public final class MediaCore {
         }
     }
 
-    public void usePlaybackCheck(PlaybackCheck check) {
-        playback.use(check);
+    public void addPlaybackCheck(PlaybackCheck check) {
+        playback.add(check);
     }
 
     public boolean ffmpegAvailable() {
@@ -99,6 +106,29 @@ public final class MediaCore {
     public boolean isReadyUpload(UUID mediaId, UUID userId, io.lectern.model.media.MediaPurpose purpose) {
         return repo.media(platform.db().execute(), mediaId).filter(m -> m.ownerId().equals(userId)
                 && m.view().purpose() == purpose && "READY".equals(m.view().status())).isPresent();
+    }
+
+    public Optional<FieldViolation> attachRefusal(DbExecute tx, UUID mediaId, java.util.function.Predicate<UUID> owners,
+                                                  String field, Set<MediaPurpose> purposes) {
+        var media = repo.media(tx, mediaId).filter(m -> owners.test(m.ownerId()));
+        String kinds = String.join(" or ", purposes.stream().map(p -> p.name().toLowerCase(Locale.ROOT))
+                .sorted().toList());
+        if (media.isEmpty()) {
+            return Optional.of(new FieldViolation(field, "not_yours",
+                    "There is no " + kinds + " upload of yours (or of this course's staff) with this id; upload the file "
+                            + "first and use the id it gets."));
+        }
+        if (!purposes.contains(media.get().view().purpose())) {
+            return Optional.of(new FieldViolation(field, "purpose",
+                    "This upload is a " + media.get().view().purpose().name().toLowerCase(Locale.ROOT)
+                            + "; " + field + " takes a " + kinds + "."));
+        }
+        return Optional.empty();
+    }
+
+    public java.util.Map<UUID, io.lectern.model.media.MediaView> describe(DbExecute db, Collection<UUID> ids) {
+        return repo.media(db, ids).stream().collect(java.util.stream.Collectors.toMap(
+                m -> m.view().id(), MediaRepository.Media::view));
     }
 
     public java.util.Optional<Integer> pageCount(UUID mediaId) {

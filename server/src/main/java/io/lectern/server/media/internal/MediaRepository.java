@@ -100,6 +100,15 @@ public final class MediaRepository {
         return db.get(MEDIA + " WHERE id = ?", id).map(MediaRepository::media);
     }
 
+    public List<Media> media(DbExecute db, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (var rows = db.query(MEDIA + " WHERE id = ANY (?::uuid[])", (Object) Rows.uuidArray(ids))) {
+            return rows.map(MediaRepository::media).toList();
+        }
+    }
+
     public List<UUID> processing(DbExecute db) {
         try (var rows = db.query("SELECT id FROM media.media WHERE status = 'PROCESSING' ORDER BY created_at LIMIT 500")) {
             return rows.map(r -> Rows.uuid(r, "id")).toList();

@@ -4,7 +4,10 @@ import io.helidon.webserver.http.ServerRequest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
-/** The client's address: the socket peer, or the first {@code X-Forwarded-For} hop behind a trusted proxy. */
+/**
+ * The client's address: the socket peer, or, behind one trusted proxy, the address that proxy appended to
+ * {@code X-Forwarded-For} (its last entry: the ones before it came from the client and can say anything).
+ */
 public final class ClientIp {
 
     private ClientIp() {
@@ -13,9 +16,9 @@ public final class ClientIp {
     public static String of(ServerRequest request, boolean trustForwardedFor) {
         if (trustForwardedFor) {
             String forwarded = request.headers().first(io.helidon.http.HeaderNames.X_FORWARDED_FOR).orElse("");
-            String first = forwarded.split(",")[0].strip();
-            if (!first.isEmpty() && first.length() <= 64) {
-                return first;
+            String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+            if (!last.isEmpty() && last.length() <= 64) {
+                return last;
             }
         }
         SocketAddress peer = request.remotePeer().address();

@@ -71,6 +71,11 @@ public final class RateLimiter {
         }
     }
 
+    /** Whether one token could be taken now, without taking it. */
+    public boolean available(Limit limit, String subject) {
+        return bucket(limit, subject).estimateAbilityToConsume(1).canBeConsumed();
+    }
+
     /** Throws 429 if the bucket is empty, without taking a token (lockouts: only failures take tokens). */
     public void requireAvailable(Limit limit, String subject) {
         EstimationProbe probe = bucket(limit, subject).estimateAbilityToConsume(1);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import io.lectern.model.catalog.LessonType;
+import io.lectern.model.catalog.Subtitle;
 import io.lectern.model.learning.AssignmentInput;
 import io.lectern.model.learning.GradeInput;
 import io.lectern.model.learning.SubmissionInput;
@@ -52,7 +53,26 @@ public final class Assignments {
         this.media = media;
         this.progress = progress;
         this.json = platform.json().objectMapper();
-        this.views = new SubmissionViews(platform, json);
+        this.views = new SubmissionViews(platform, json, media);
+    }
+
+    /**
+     * The media module's playback check for handed-in files: the staff of the course a file was handed in to, and
+     * admins, may open it (its owner always may).
+     */
+    public Optional<List<Subtitle>> fileGrant(Optional<Principal> caller, UUID mediaId, UUID ownerId) {
+        if (caller.isEmpty()) {
+            return Optional.empty();
+        }
+        List<UUID> courses;
+        try (var rows = platform.db().execute().query("""
+                SELECT DISTINCT a.course_id FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id
+                 WHERE s.media_ids @> ARRAY[?::uuid] AND s.user_id = ?""", mediaId, ownerId)) {
+            courses = rows.map(r -> Rows.uuid(r, "course_id")).toList();
+        }
+        Principal p = caller.get();
+        return courses.stream().anyMatch(c -> p.isAdmin() || catalog.isDraftStaff(p, c))
+                ? Optional.of(List.of()) : Optional.empty();
     }
 
     Map<String, Object> configure(Principal p, UUID lessonId, AssignmentInput in) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import io.lectern.model.media.MediaView;
+import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import java.time.ZoneId;
@@ -17,10 +19,12 @@ final class SubmissionViews {
 
     private final Platform platform;
     private final ObjectMapper json;
+    private final MediaService media;
 
-    SubmissionViews(Platform platform, ObjectMapper json) {
+    SubmissionViews(Platform platform, ObjectMapper json, MediaService media) {
         this.platform = platform;
         this.json = json;
+        this.media = media;
     }
 
     Map<String, Object> assignment(DbRow a, boolean staff) {
@@ -49,19 +53,19 @@ final class SubmissionViews {
     List<Map<String, Object>> submissions(UUID assignmentId, UUID userId) {
         try (var rows = platform.db().execute().query("SELECT * FROM learning.submissions WHERE assignment_id = ? "
                 + "AND user_id = ? ORDER BY number", assignmentId, userId)) {
-            return rows.map(r -> submission(r, true)).toList();
+            return rows.map(r -> submission(platform.db().execute(), r, true)).toList();
         }
     }
 
     Map<String, Object> submission(DbExecute db, UUID id, boolean learner) {
-        return submission(db.get("SELECT * FROM learning.submissions WHERE id = ?", id).orElseThrow(), learner);
+        return submission(db, db.get("SELECT * FROM learning.submissions WHERE id = ?", id).orElseThrow(), learner);
     }
 
     List<Map<String, Object>> queue(UUID courseId) {
         try (var rows = platform.db().execute().query("""
                 SELECT s.* FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id
                  WHERE a.course_id = ? AND s.status = 'SUBMITTED' ORDER BY s.submitted_at""", courseId)) {
-            return rows.map(r -> submission(r, false)).toList();
+            return rows.map(r -> submission(platform.db().execute(), r, false)).toList();
         }
     }
 
@@ -81,14 +85,16 @@ final class SubmissionViews {
         return v == null ? "" : v.toString();
     }
 
-    private Map<String, Object> submission(DbRow r, boolean learner) {
+    private Map<String, Object> submission(DbExecute db, DbRow r, boolean learner) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", Rows.uuid(r, "id"));
         v.put("assignmentId", Rows.uuid(r, "assignment_id"));
         v.put("userId", Rows.uuid(r, "user_id"));
         v.put("number", Rows.integer(r, "number"));
         v.put("text", Rows.text(r, "body"));
-        v.put("mediaIds", Rows.uuids(r, "media_ids"));
+        List<UUID> files = Rows.uuids(r, "media_ids");
+        v.put("mediaIds", files);
+        v.put("files", files(db, files));
         v.put("submittedAt", Rows.instant(r, "submitted_at"));
         v.put("late", Rows.flag(r, "late"));
         String status = Rows.text(r, "status");
@@ -100,6 +106,21 @@ final class SubmissionViews {
             v.put("rubricScores", Rows.text(r, "rubric_scores") == null ? null : read(Rows.text(r, "rubric_scores")));
         }
         return v;
+    }
+
+    /** Each handed-in file's name, type and size, and where to get its signed URLs (inline and download). */
+    private List<Map<String, Object>> files(DbExecute db, List<UUID> ids) {
+        Map<UUID, MediaView> found = media.describe(db, ids);
+        return ids.stream().filter(found::containsKey).map(id -> {
+            MediaView m = found.get(id);
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("mediaId", id);
+            f.put("filename", m.filename());
+            f.put("contentType", m.contentType());
+            f.put("size", m.size());
+            f.put("playbackUrl", "/api/v1/media/" + id + "/playback");
+            return f;
+        }).toList();
     }
 
     private Object read(String text) {

@@ -2,9 +2,11 @@ package io.lectern.server.learning.internal.certificate;
 
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.dbclient.DbRow;
+import io.lectern.model.common.FieldViolation;
 import io.lectern.model.learning.Certificate;
 import io.lectern.model.learning.CertificateTemplate;
 import io.lectern.model.learning.CertificateVerification;
+import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.identity.IdentityService;
@@ -19,10 +21,12 @@ import io.lectern.server.platform.security.Principal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -139,10 +143,17 @@ public final class Certificates {
         new Validation().check(in.accent() == null || in.accent().matches("#[0-9a-fA-F]{6}"), "accent", "format",
                         "accent is a colour such as #2f5da8.").maxLength("wording", in.wording(), 200)
                 .maxLength("signerName", in.signerName(), 100).maxLength("signerTitle", in.signerTitle(), 100)
-                .check(in.logoMediaId() == null || media.exists(in.logoMediaId()), "logoMediaId", "exists",
-                        "Upload the logo first (purpose IMAGE).")
-                .check(in.signatureMediaId() == null || media.exists(in.signatureMediaId()), "signatureMediaId",
-                        "exists", "Upload the signature first (purpose IMAGE).").throwIfInvalid();
+                .throwIfInvalid();
+        var db = platform.db().execute();
+        var owners = identity.mediaOwnersFor(db, p, catalog.staffIds(courseId));
+        List<FieldViolation> images = new ArrayList<>();
+        Map.of("logoMediaId", Optional.ofNullable(in.logoMediaId()), "signatureMediaId",
+                Optional.ofNullable(in.signatureMediaId())).forEach((field, id) -> id.flatMap(m -> media.attachRefusal(
+                        db, m, owners, field, Set.of(MediaPurpose.IMAGE))).ifPresent(images::add));
+        if (!images.isEmpty()) {
+            throw ApiException.invalid(images.stream().sorted(java.util.Comparator.comparing(FieldViolation::field))
+                    .toList());
+        }
         platform.db().execute().update("""
                 INSERT INTO learning.certificate_templates AS t (course_id, accent, wording, signer_name, signer_title,
                        logo_media_id, signature_media_id, updated_at)

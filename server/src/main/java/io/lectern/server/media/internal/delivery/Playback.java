@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Who may play what, and the signed URLs they get: the owner and admins always; others as the catalog's
@@ -22,7 +23,7 @@ public final class Playback {
     private final Platform platform;
     private final MediaRepository repo;
     private final UrlSigner signer;
-    private volatile PlaybackCheck check = PlaybackCheck.NOBODY;
+    private final List<PlaybackCheck> checks = new CopyOnWriteArrayList<>();
 
     public Playback(Platform platform, MediaRepository repo, UrlSigner signer) {
         this.platform = platform;
@@ -30,8 +31,8 @@ public final class Playback {
         this.signer = signer;
     }
 
-    public void use(PlaybackCheck playbackCheck) {
-        this.check = playbackCheck;
+    public void add(PlaybackCheck playbackCheck) {
+        checks.add(playbackCheck);
     }
 
     public io.lectern.model.media.Playback urls(Optional<Principal> caller, UUID id, String base) {
@@ -50,6 +51,9 @@ public final class Playback {
         boolean video = media.view().purpose() == MediaPurpose.VIDEO;
         List<io.lectern.model.media.Playback.SubtitleTrack> tracks = new ArrayList<>();
         for (Subtitle s : subtitles) {
+            if (!mayPlay(caller, s.mediaId())) {
+                continue; // a track someone put there without the right to: not handed out
+            }
             tracks.add(new io.lectern.model.media.Playback.SubtitleTrack(s.language(),
                     url(base, s.mediaId(), user, "original", expires)));
         }
@@ -58,12 +62,13 @@ public final class Playback {
                 video ? url(base, id, user, r.contains("mp4") ? "video.mp4" : "original", expires) : null,
                 r.contains("poster") ? url(base, id, user, "poster.jpg", expires) : null,
                 r.contains("sprite") ? url(base, id, user, "sprite.vtt", expires) : null,
-                tracks, video ? null : url(base, id, user, "original", expires), expires);
+                tracks, video ? null : url(base, id, user, "original", expires),
+                video ? null : url(base, id, user, "original", expires) + "&download=1", expires);
     }
 
     private List<Subtitle> entitlement(Optional<Principal> caller, MediaRepository.Media media) {
         boolean mine = caller.map(p -> p.isAdmin() || p.userId().equals(media.ownerId())).orElse(false);
-        Optional<List<Subtitle>> granted = check.grant(caller, media.view().id());
+        Optional<List<Subtitle>> granted = grant(caller, media.view().id(), media.ownerId());
         if (granted.isPresent()) {
             return granted.get();
         }
@@ -74,6 +79,23 @@ public final class Playback {
             throw new ApiException(401, "auth.required", "Sign in and enroll in the course to watch this.");
         }
         throw new ApiException(403, "media.not_entitled", "Enroll in the course that uses this media to watch it.");
+    }
+
+    private Optional<List<Subtitle>> grant(Optional<Principal> caller, UUID id, UUID ownerId) {
+        for (PlaybackCheck check : checks) {
+            Optional<List<Subtitle>> granted = check.grant(caller, id, ownerId);
+            if (granted.isPresent()) {
+                return granted;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller may play this media item on its own (a subtitle track of the item they play). */
+    private boolean mayPlay(Optional<Principal> caller, UUID id) {
+        return repo.media(platform.db().execute(), id).map(m -> caller.map(p -> p.isAdmin()
+                || p.userId().equals(m.ownerId())).orElse(false) || grant(caller, id, m.ownerId()).isPresent())
+                .orElse(false);
     }
 
     String url(String base, UUID id, String user, String path, Instant expires) {

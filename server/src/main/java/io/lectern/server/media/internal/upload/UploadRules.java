@@ -27,7 +27,8 @@ final class UploadRules {
             MediaPurpose.SUBTITLE, new Rule(Set.of("text/vtt", "application/x-subrip", "text/plain"), 5 * MB, true),
             MediaPurpose.SUBMISSION, new Rule(Set.of("application/pdf", "text/plain", "image/png", "image/jpeg",
                     "application/zip", "application/x-tika-ooxml", "application/x-tika-msoffice",
-                    "application/vnd.oasis.opendocument.text"), 200 * MB, false));
+                    "application/vnd.oasis.opendocument.text", "video/mp4", "video/quicktime", "video/webm",
+                    "video/x-matroska", "video/x-m4v"), 500 * MB, false));
 
     private UploadRules() {
     }
@@ -42,7 +43,7 @@ final class UploadRules {
             case DOCUMENT -> "a PDF";
             case IMAGE -> "an image (PNG, JPEG, WebP, GIF)";
             case SUBTITLE -> "subtitles (WebVTT or SRT)";
-            case SUBMISSION -> "a PDF, text, image, zip or office document";
+            case SUBMISSION -> "a PDF, text, image, video, zip or office document";
         };
     }
 }
