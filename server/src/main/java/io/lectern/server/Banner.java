@@ -26,6 +26,12 @@ final class Banner {
         } else {
             out.println("    admin     " + admin.admin().email() + " (password as set on first start)");
         }
+        if (config.auth().requireAdminTotp()) {
+            out.println("    2FA       admins turn on an authenticator app before admin work (POST /api/v1/me/totp)");
+        } else {
+            out.println("    2FA       NOT required for admins (LECTERN_AUTH_REQUIRE_ADMIN_TOTP=false): only for a"
+                    + " single-user install");
+        }
         if (report.seeded()) {
             out.println("    demo      12 courses; instructors ada@lectern.local and grace@lectern.local"
                     + " share the admin's first password");

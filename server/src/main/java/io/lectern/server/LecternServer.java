@@ -35,6 +35,7 @@ import io.lectern.server.platform.http.ErrorHandling;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.Problems;
 import io.lectern.server.platform.http.RouteMetrics;
+import io.lectern.server.platform.http.TextGuard;
 import io.lectern.server.platform.jobs.JobRunner;
 import io.lectern.server.platform.redis.Broadcast;
 import java.net.URI;
@@ -97,7 +98,7 @@ public final class LecternServer implements AutoCloseable {
             JobRunner jobs = new JobRunner(infra.db(), json.objectMapper(), Duration.ofSeconds(1), clock);
             Platform platform = new Platform(config, infra.db(), infra.redis(), events, jobs, json, clock, ids,
                     new Broadcast(infra.redis()));
-            HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter());
+            HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter()).addFilter(new TextGuard());
             Problems problems = new Problems(json);
             ErrorHandling.install(routing, problems);
             AtomicReference<AccessGuard> guard = new AtomicReference<>(AccessGuard.PUBLIC_ONLY);

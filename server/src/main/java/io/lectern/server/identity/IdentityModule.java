@@ -69,6 +69,10 @@ public final class IdentityModule {
         IdentityService service = new IdentityService(d, new TokenGuard(tokens, revocations, auth.requireAdminTotp()),
                 keys, exportSections, avatars);
         revocations.reload();
+        if (!auth.requireAdminTotp()) {
+            java.util.logging.Logger.getLogger(IdentityModule.class.getName()).warning("Admins may sign in without a "
+                    + "second factor (auth.require-admin-totp=false): keep this to a single-user install.");
+        }
         return service;
     }
 }

@@ -21,7 +21,7 @@ public final class MailService {
 
     public void send(DbTransaction tx, Mail mail) {
         MailTemplates.Rendered rendered = templates.render(mail.template(), mail.locale(), mail.args());
-        events.publish(tx, new MailRequested(mail.to(), rendered.subject(), rendered.body()));
+        events.publish(tx, new MailRequested(mail.to(), rendered.subject(), rendered.body(), mail.template()));
     }
 
     /** Whether a language has its own templates (others get English). */

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** With {@code auth.require-admin-totp}, admin routes open only to sign-ins that used an authenticator code. */
+/**
+ * Admins need a second factor by default: until they signed in with an authenticator code, an admin's token manages
+ * only their own account (to enrol one) — no admin route, and no admin powers on instructors' routes either.
+ */
 class AdminTotpRequirementTest {
 
     private static LecternServer server;
@@ -22,7 +25,10 @@ class AdminTotpRequirementTest {
     @BeforeAll
     static void start() {
         LecternConfig c = TestServer.relaxedConfig();
-        server = TestServer.start(c.withAuth(c.auth().withRequireAdminTotp(true)), routes -> { });
+        LecternConfig defaults = io.lectern.server.platform.config.ConfigLoader.load(java.util.Map.of());
+        assertEquals(true, defaults.auth().requireAdminTotp(), "required unless a setting relaxes it");
+        server = TestServer.start(c.withAuth(c.auth().withRequireAdminTotp(defaults.auth().requireAdminTotp())),
+                routes -> { });
         http = new Http(server.baseUri());
     }
 
@@ -38,6 +44,10 @@ class AdminTotpRequirementTest {
         Http.Response blocked = http.get("/api/v1/admin/users", token);
         assertEquals(403, blocked.status());
         assertEquals("auth.totp_enrollment_required", blocked.json().path("code").asText());
+        Http.Response studio = http.post("/api/v1/courses", Http.json("title", "Anything", "category", "x"), token);
+        assertEquals(403, studio.status(), "no admin powers on instructors' routes either");
+        assertEquals("auth.totp_enrollment_required", studio.json().path("code").asText());
+        assertEquals(200, http.get("/api/v1/me", token).status(), "but the account itself, to enrol");
         TotpCodes app = new TotpCodes(http.post("/api/v1/me/totp", "{}", token).json().path("otpauthUri").asText());
         assertEquals(200, http.post("/api/v1/me/totp/confirm", Http.json("code", app.at(Instant.now())), token).status());
         String mfa = http.post("/api/v1/auth/login", Http.json("email", "admin@lectern.local",

@@ -14,11 +14,15 @@ public final class TestServer {
     private TestServer() {
     }
 
-    /** The configuration tests start from: fresh database, shared Redis, free port, temp data dir, no seed. */
+    /**
+     * The configuration tests start from: fresh database, shared Redis, free port, temp data dir, no seed. The admin
+     * signs in with a password alone (as on a single-user install), so tests about something else need no
+     * authenticator; {@code AdminTotpRequirementTest} runs with the default, which requires one.
+     */
     public static LecternConfig config() {
         TestInfra infra = TestInfra.get();
         return ConfigLoader.load(Map.of("LECTERN_DATA_DIR", TestInfra.tempDir("lectern-test-data-").toString(),
-                        "LECTERN_ADMIN_PASSWORD", "admin-password-for-tests"))
+                        "LECTERN_ADMIN_PASSWORD", "admin-password-for-tests", "LECTERN_AUTH_REQUIRE_ADMIN_TOTP", "false"))
                 .withDatabase(infra.newDatabase())
                 .withRedis(infra.redisUrl(), "test-" + java.util.UUID.randomUUID() + ":")
                 .withPort(0)

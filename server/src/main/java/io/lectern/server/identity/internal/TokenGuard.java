@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * The one authentication filter: reads {@code Authorization: Bearer}, verifies the token, checks it was not
  * revoked (logout, deactivation, password or role change), puts the {@link Principal} in the request context,
- * then enforces the route's declared {@link Access}. A bad token is refused even on public routes.
+ * then enforces the route's declared {@link Access}. A bad token is refused even on public routes. An admin who did
+ * not sign in with a second factor may only manage their own account (to enrol one) while 2FA is required.
  */
 public final class TokenGuard implements AccessGuard {
 
@@ -39,9 +40,10 @@ public final class TokenGuard implements AccessGuard {
         if (!access.roles().isEmpty() && !access.roles().contains(p.role())) {
             throw Authz.forbidden();
         }
-        if (requireAdminTotp && access.roles().equals(java.util.Set.of(Role.ADMIN)) && !p.mfa()) {
-            throw new ApiException(403, "auth.totp_enrollment_required", "Admin work needs 2FA: turn on an "
-                    + "authenticator app (POST /api/v1/me/totp), then sign in again with its code.");
+        if (requireAdminTotp && p.role() == Role.ADMIN && !p.mfa() && !request.path().path().startsWith("/api/v1/me")) {
+            throw new ApiException(403, "auth.totp_enrollment_required", "Admin accounts need 2FA: turn on an "
+                    + "authenticator app (POST /api/v1/me/totp, then /api/v1/me/totp/confirm), then sign in again with "
+                    + "its code.");
         }
     }
 

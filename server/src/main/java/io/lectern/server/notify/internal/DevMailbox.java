@@ -8,18 +8,30 @@ import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.events.Delivery;
 import io.lectern.server.platform.http.QueryParams;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Where mail goes when no SMTP server is configured: a table admins read at {@code /api/v1/admin/dev-mailbox},
- * and the log, so a newcomer on the embedded default can finish sign-up. Stored once per outbox delivery.
+ * Where mail goes when no SMTP server is configured: a table admins read at {@code /api/v1/admin/dev-mailbox}, and
+ * a text file per mail under {@code <data-dir>/mailbox/} readable by the server's user only ({@code ./lectern mailbox}
+ * prints the newest), so a newcomer on the embedded default can finish sign-up. The log says a mail arrived, never
+ * what it says: codes in it are secrets. Stored once per outbox delivery.
  */
 public final class DevMailbox {
 
     private static final Logger LOG = Logger.getLogger(DevMailbox.class.getName());
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss.SSS")
+            .withZone(ZoneOffset.UTC);
 
     /**
      * A captured mail.
@@ -34,17 +46,38 @@ public final class DevMailbox {
     }
 
     private final Platform platform;
+    private final Path folder;
 
     public DevMailbox(Platform platform) {
         this.platform = platform;
+        this.folder = platform.config().dataDir().resolve("mailbox");
     }
 
     public void deliver(MailRequested mail, Delivery delivery) {
         delivery.tx().dml("""
                 INSERT INTO notify.dev_mailbox (id, to_address, subject, body) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING""", delivery.id(), mail.to(), mail.subject(), mail.body());
-        LOG.info(() -> "Dev mailbox (no SMTP configured) — to " + mail.to() + ": " + mail.subject() + "\n"
-                + mail.body());
+        Path file = write(mail, delivery.id());
+        LOG.info(() -> "Dev mailbox (no SMTP configured): a " + mail.template() + " mail to " + mail.maskedTo()
+                + " is in " + file + " (./lectern mailbox prints the newest; admins: GET /api/v1/admin/dev-mailbox)");
+    }
+
+    private Path write(MailRequested mail, UUID id) {
+        String name = FILE_TIME.format(platform.clock().instant()) + "-" + id + ".txt";
+        try {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
+            Path file = folder.resolve(name);
+            Files.writeString(file, "To: " + mail.to() + "\nSubject: " + mail.subject() + "\n\n" + mail.body() + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return file;
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warning("The dev mailbox could not write " + name + " (" + e.getClass().getSimpleName()
+                    + "); admins still read it at GET /api/v1/admin/dev-mailbox");
+            return folder.resolve(name);
+        }
     }
 
     /** GET /api/v1/admin/dev-mailbox?to=&amp;limit= — newest first. */

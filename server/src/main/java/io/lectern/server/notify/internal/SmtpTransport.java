@@ -60,6 +60,7 @@ public final class SmtpTransport {
         message.setText(mail.body(), "UTF-8");
         message.setSentDate(new Date());
         Transport.send(message);
-        LOG.info(() -> "Mail '" + mail.subject() + "' sent (attempt " + delivery.attempt() + ")");
+        LOG.info(() -> "Mail " + mail.template() + " to " + mail.maskedTo() + " sent (attempt " + delivery.attempt()
+                + ")");
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param accessTokenTtl   lifetime of an access JWT
  * @param refreshTokenTtl  lifetime of a refresh token (and of an idle session)
  * @param keyRotation      how long one signing key signs before the next takes over
- * @param requireAdminTotp admins must have authenticator 2FA to use admin routes
+ * @param requireAdminTotp admins must sign in with an authenticator code before they may do anything but enrol one
+ *                         (the default; off only for a single-user install)
  * @param rateLimitFactor  multiplies every rate limit (1 in production; tests that sign in a lot raise it)
  * @param secretKey        Base64 key (32+ bytes) that encrypts secrets at rest, or empty to use the one generated
  *                         under the data directory
@@ -20,7 +21,7 @@ public record AuthSettings(Duration accessTokenTtl, Duration refreshTokenTtl, Du
                            Optional<OidcSettings> oidc) {
 
     public static final AuthSettings DEFAULTS = new AuthSettings(Duration.ofMinutes(15), Duration.ofDays(30),
-            Duration.ofDays(30), false, 1, Optional.empty(), Optional.empty());
+            Duration.ofDays(30), true, 1, Optional.empty(), Optional.empty());
 
     public AuthSettings withRateLimitFactor(int factor) {
         return new AuthSettings(accessTokenTtl, refreshTokenTtl, keyRotation, requireAdminTotp, factor, secretKey, oidc);

@@ -157,7 +157,7 @@ public final class ConfigLoader {
         return new AuthSettings(Duration.ofMinutes(s.integer("auth.access-token-minutes", 15, 1, 60)),
                 Duration.ofDays(s.integer("auth.refresh-token-days", 30, 1, 365)),
                 Duration.ofDays(s.integer("auth.key-rotation-days", 30, 1, 365)),
-                s.bool("auth.require-admin-totp", false), s.integer("auth.rate-limit-factor", 1, 1, 1000), secret, oidc);
+                s.bool("auth.require-admin-totp", true), s.integer("auth.rate-limit-factor", 1, 1, 1000), secret, oidc);
     }
 
     private static MailSettings mail(Settings s) {

@@ -3,6 +3,9 @@ package io.lectern.server.platform.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,7 +42,10 @@ public final class Json {
         this.mapper = mapper();
     }
 
-    /** The project's one JSON configuration: ISO dates, strict input. */
+    /**
+     * The project's one JSON configuration: ISO dates, strict input. A number is a JSON number: {@code ""} or
+     * {@code "5"} where a number (or a date, an id, a choice) belongs is refused, not read as null or converted.
+     */
     public static ObjectMapper mapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -47,6 +53,8 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 .build();
     }
 
@@ -117,6 +125,7 @@ public final class Json {
                 throw new ApiException(400, "request.body_missing", "This request needs a JSON object as its body.");
             }
             tree.fieldNames().forEachRemaining(fields::add);
+            requireCleanText(tree, "");
             value = mapper.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.invalid(List.of(new FieldViolation(path(e), "unknown",
@@ -134,6 +143,29 @@ public final class Json {
             throw new ApiException(400, "request.body_missing", "This request needs a JSON object as its body.");
         }
         return new Patch<>(value, Set.copyOf(fields));
+    }
+
+    /** Refuses NUL bytes, other control characters (line breaks and tabs are text) and lone surrogates anywhere. */
+    private static void requireCleanText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            TextGuard.problem(node.textValue(), true).ifPresent(p -> {
+                throw ApiException.invalid(List.of(new FieldViolation(path.isEmpty() ? "body" : path, "characters",
+                        "Field '" + path + "' holds " + p + ".")));
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireCleanText(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (TextGuard.problem(field.getKey(), false).isPresent()) {
+                    throw ApiException.invalid(List.of(new FieldViolation("body", "characters",
+                            "A field name holds a character that is not allowed.")));
+                }
+                requireCleanText(field.getValue(), name);
+            }
+        }
     }
 
     private byte[] readBounded(ServerRequest request, int limit) {
