@@ -80,6 +80,7 @@ final class BenchEnv implements AutoCloseable {
         env.put("LECTERN_DB_PASSWORD", dbPassword());
         env.put("LECTERN_DB_POOL_SIZE", "16");
         env.put("LECTERN_REDIS_URL", redis.url());
+        env.put("LECTERN_MANAGEMENT_PORT", "0");
         env.put("LECTERN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("LECTERN_SEED_DEMO", "false");
         env.put("LECTERN_AUTH_RATE_LIMIT_FACTOR", "1000");

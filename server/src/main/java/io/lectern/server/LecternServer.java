@@ -1,6 +1,7 @@
 package io.lectern.server;
 
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -27,6 +28,7 @@ import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.events.OutboxDispatcher;
 import io.lectern.server.platform.events.RetryPolicy;
+import io.lectern.server.platform.health.HealthRoutes;
 import io.lectern.server.platform.health.ReadinessChecks;
 import io.lectern.server.platform.http.AccessGuard;
 import io.lectern.server.platform.http.AccessLogFilter;
@@ -35,6 +37,7 @@ import io.lectern.server.platform.http.ErrorHandling;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.Problems;
 import io.lectern.server.platform.http.RouteMetrics;
+import io.lectern.server.platform.http.SecurityHeaders;
 import io.lectern.server.platform.http.TextGuard;
 import io.lectern.server.platform.jobs.JobRunner;
 import io.lectern.server.platform.redis.Broadcast;
@@ -42,6 +45,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -56,6 +60,9 @@ public final class LecternServer implements AutoCloseable {
     static final List<String> SCHEMAS = List.of("platform", NotifyModule.SCHEMA, AuditModule.SCHEMA,
             IdentityModule.SCHEMA, CatalogModule.SCHEMA, CommerceModule.SCHEMA, MediaModule.SCHEMA,
             LearningModule.SCHEMA);
+
+    /** The named socket of {@code /metrics} and detailed health. */
+    static final String MANAGEMENT = "management";
 
     private final Infrastructure infra;
     private final Platform platform;
@@ -98,11 +105,14 @@ public final class LecternServer implements AutoCloseable {
             JobRunner jobs = new JobRunner(infra.db(), json.objectMapper(), Duration.ofSeconds(1), clock);
             Platform platform = new Platform(config, infra.db(), infra.redis(), events, jobs, json, clock, ids,
                     new Broadcast(infra.redis()));
-            HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter()).addFilter(new TextGuard());
+            HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter())
+                    .addFilter(new SecurityHeaders(config.http().corsOrigins())).addFilter(new TextGuard());
             Problems problems = new Problems(json);
             ErrorHandling.install(routing, problems);
             AtomicReference<AccessGuard> guard = new AtomicReference<>(AccessGuard.PUBLIC_ONLY);
             ApiRoutes routes = new ApiRoutes(routing, (req, access) -> guard.get().check(req, access), new RouteMetrics());
+            new HealthRoutes(json, Map.of("database", infra.db()::isReachable, "redis", infra.redis()::isReachable))
+                    .register(routes);
             MailService mail = NotifyModule.register(routes, platform);
             AuditService audit = AuditModule.register(routes, platform);
             IdentityService identity = IdentityModule.register(routes, platform, mail, audit);
@@ -118,21 +128,25 @@ public final class LecternServer implements AutoCloseable {
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,
                     config.outboxPoll());
             LecternServer server = new LecternServer(infra, platform, dispatcher, routes, modules);
-            server.webServer = WebServer.builder()
+            WebServerConfig.Builder web = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(64L << 20)
                     .addProtocol(Http1Config.builder().maxPrologueLength(16 * 1024).build())
                     .shutdownGracePeriod(Duration.ofSeconds(10))
                     .directHandlers(ErrorHandling.directHandlers(json))
-                    .addFeature(ObserveFeature.builder().endpoint("/")
-                            .addObserver(HealthObserver.builder().details(true)
-                                    .addChecks(ReadinessChecks.of(infra.db()::isReachable, infra.redis()::isReachable)
-                                            .toArray(io.helidon.health.HealthCheck[]::new)).build())
-                            .addObserver(MetricsObserver.create())
-                            .build())
-                    .addRouting(routing)
-                    .build();
+                    .addRouting(routing);
+            if (config.http().management()) {
+                web.putSocket(MANAGEMENT, socket -> socket.host(config.http().managementHost())
+                                .port(config.http().managementPort()))
+                        .addFeature(ObserveFeature.builder().endpoint("/").sockets(List.of(MANAGEMENT))
+                                .addObserver(HealthObserver.builder().details(true)
+                                        .addChecks(ReadinessChecks.of(infra.db()::isReachable, infra.redis()::isReachable)
+                                                .toArray(io.helidon.health.HealthCheck[]::new)).build())
+                                .addObserver(MetricsObserver.create())
+                                .build());
+            }
+            server.webServer = web.build();
             return server;
         } catch (RuntimeException e) {
             infra.close();
@@ -153,6 +167,9 @@ public final class LecternServer implements AutoCloseable {
             seeded = new DemoSeed(modules.identity(), modules.catalog()).seedIfEmpty(demoPassword);
         }
         PortCheck.ensureFree(config.host(), config.port());
+        if (config.http().management()) {
+            PortCheck.ensureFree(config.http().managementHost(), config.http().managementPort());
+        }
         webServer.start();
         if (!webServer.isRunning()) {
             throw new PortCheck.PortInUseException(config.port());
@@ -175,6 +192,12 @@ public final class LecternServer implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** Where {@code /metrics} and detailed health answer, when the management port is on. */
+    public Optional<URI> managementUri() {
+        return platform.config().http().management()
+                ? Optional.of(URI.create("http://127.0.0.1:" + webServer.port(MANAGEMENT))) : Optional.empty();
     }
 
     public Platform platform() {

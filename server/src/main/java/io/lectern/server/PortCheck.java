@@ -11,7 +11,7 @@ final class PortCheck {
     }
 
     static void ensureFree(String host, int port) {
-        if (port == 0) {
+        if (port <= 0) {
             return;
         }
         try (ServerSocket socket = new ServerSocket()) {

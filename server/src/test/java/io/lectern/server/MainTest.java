@@ -29,6 +29,7 @@ class MainTest {
                 System.getProperty("java.class.path"), Main.class.getName());
         pb.environment().keySet().removeIf(k -> k.startsWith("LECTERN_"));
         pb.environment().put("LECTERN_DATA_DIR", TestInfra.tempDir("lectern-main-").toString());
+        pb.environment().put("LECTERN_MANAGEMENT_PORT", "0");
         pb.environment().putAll(env);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Path stderr = TestInfra.tempDir("lectern-main-").resolve("stderr.txt");

@@ -34,6 +34,9 @@ class RouteMatrixTest {
     /** Who may call each route: anyone, any signed-in user, staff (instructor, admin) or admin only. */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("GET /api/v1/courses", ANYONE),
+            Map.entry("GET /health", ANYONE),
+            Map.entry("GET /health/ready", ANYONE),
+            Map.entry("GET /api/v1/admin/health", ADMIN),
             Map.entry("POST /api/v1/uploads", USER),
             Map.entry("PUT /api/v1/lessons/{id}/progress", USER),
             Map.entry("POST /api/v1/lessons/{id}/complete", USER),

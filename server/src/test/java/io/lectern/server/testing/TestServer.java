@@ -26,6 +26,7 @@ public final class TestServer {
                 .withDatabase(infra.newDatabase())
                 .withRedis(infra.redisUrl(), "test-" + java.util.UUID.randomUUID() + ":")
                 .withPort(0)
+                .withHttp(io.lectern.server.platform.config.HttpSettings.DEFAULTS.withManagementPort(0))
                 .withSeedDemo(false)
                 .withOutboxPoll(Duration.ofMillis(50));
     }

@@ -33,7 +33,7 @@ public final class ConfigLoader {
             "paystack.secret-key", "paystack.api-base", "paystack.return-url",
             "s3.endpoint", "s3.region", "s3.bucket", "s3.access-key", "s3.secret-key", "media.url-ttl-minutes",
             "media.instructor-quota-mb", "media.student-quota-mb", "media.ffmpeg", "media.ffprobe", "media.clamd",
-            "media.processing-retry-seconds", "public-url");
+            "media.processing-retry-seconds", "public-url", "http.cors-origins", "management.port", "management.host");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private ConfigLoader() {
@@ -72,7 +72,18 @@ public final class ConfigLoader {
                 dataDir(s, env), db, redis, s.text("redis.key-prefix").orElse("lectern:"), adminEmail, adminPassword,
                 s.bool("seed-demo", db.isEmpty()), Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
                 s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20), s.bool("http.trust-forwarded-for", false),
-                auth(s), mail(s), commerce(s), media(s), publicUrl(s));
+                auth(s), mail(s), commerce(s), media(s), publicUrl(s), http(s));
+    }
+
+    private static HttpSettings http(Settings s) {
+        java.util.List<String> origins = java.util.Arrays.stream(s.text("http.cors-origins").orElse("").split(","))
+                .map(String::strip).filter(o -> !o.isEmpty()).toList();
+        origins.stream().filter(o -> !o.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")).findFirst().ifPresent(o -> {
+            throw new ConfigException(s.origin("http.cors-origins") + " must list origins such as "
+                    + "https://learn.example.com (scheme, host and port, no path), but has '" + o + "'.");
+        });
+        return new HttpSettings(origins, s.integer("management.port", 8081, -1, 65535),
+                s.text("management.host").orElse("127.0.0.1"));
     }
 
     private static String publicUrl(Settings s) {

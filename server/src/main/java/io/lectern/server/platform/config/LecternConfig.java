@@ -25,12 +25,13 @@ import java.util.Optional;
  * @param commerce          currency, tax, refunds, revenue share, payment providers
  * @param media             storage, signed URL lifetime, quotas, ffmpeg
  * @param publicUrl         the address people reach this server at (certificate QR codes link there)
+ * @param http              browser origins allowed to call the API, and where health and metrics are served
  */
 public record LecternConfig(String host, int port, Path dataDir, Optional<DatabaseSettings> database,
                             Optional<String> redisUrl, String redisPrefix, String adminEmail,
                             Optional<String> adminPassword, boolean seedDemo, Duration outboxPoll, int maxJsonBytes,
                             boolean trustForwardedFor, AuthSettings auth, MailSettings mail,
-                            CommerceSettings commerce, MediaSettings media, String publicUrl) {
+                            CommerceSettings commerce, MediaSettings media, String publicUrl, HttpSettings http) {
 
     /**
      * An external PostgreSQL.
@@ -55,52 +56,58 @@ public record LecternConfig(String host, int port, Path dataDir, Optional<Databa
     public LecternConfig withPort(int newPort) {
         return new LecternConfig(host, newPort, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
                 seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media,
-                publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + newPort : publicUrl);
+                publicUrl.equals("http://localhost:" + port) ? "http://localhost:" + newPort : publicUrl, http);
+    }
+
+    public LecternConfig withHttp(HttpSettings newHttp) {
+        return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl, newHttp);
     }
 
     public LecternConfig withDatabase(DatabaseSettings db) {
         return new LecternConfig(host, port, dataDir, Optional.of(db), redisUrl, redisPrefix, adminEmail,
-                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl);
+                adminPassword, seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl,
+                http);
     }
 
     public LecternConfig withRedis(String url, String prefix) {
         return new LecternConfig(host, port, dataDir, database, Optional.of(url), prefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl, http);
     }
 
     public LecternConfig withSeedDemo(boolean seed) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl);
+                seed, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl, http);
     }
 
     public LecternConfig withOutboxPoll(Duration poll) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl);
+                seedDemo, poll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, media, publicUrl, http);
     }
 
     public LecternConfig withTrustForwardedFor(boolean trust) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail, commerce, media, publicUrl);
+                seedDemo, outboxPoll, maxJsonBytes, trust, auth, mail, commerce, media, publicUrl, http);
     }
 
     public LecternConfig withAuth(AuthSettings newAuth) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail, commerce, media, publicUrl);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, newAuth, mail, commerce, media, publicUrl, http);
     }
 
     public LecternConfig withMail(MailSettings newMail) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail, commerce, media, publicUrl);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, newMail, commerce, media, publicUrl, http);
     }
 
     public LecternConfig withCommerce(CommerceSettings newCommerce) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, newCommerce, media, publicUrl);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, newCommerce, media, publicUrl, http);
     }
 
     public LecternConfig withMedia(MediaSettings newMedia) {
         return new LecternConfig(host, port, dataDir, database, redisUrl, redisPrefix, adminEmail, adminPassword,
-                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, newMedia, publicUrl);
+                seedDemo, outboxPoll, maxJsonBytes, trustForwardedFor, auth, mail, commerce, newMedia, publicUrl, http);
     }
 
     @Override

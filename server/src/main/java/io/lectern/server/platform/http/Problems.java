@@ -37,6 +37,7 @@ public final class Problems {
             return;
         }
         e.headers().forEach((name, value) -> response.header(HeaderNames.create(name), value));
+        SecurityHeaders.always(request, response); // error handling may have dropped what the filter set
         response.header(HeaderNames.create(RequestId.HEADER), RequestId.of(request));
         json.write(response, e.status(), problem(e, RequestId.of(request)), ApiProblem.MEDIA_TYPE);
     }
