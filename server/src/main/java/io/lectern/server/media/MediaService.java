@@ -48,6 +48,14 @@ public final class MediaService {
         return core.describe(db, ids);
     }
 
+    /**
+     * When the user first got signed URLs for this media item (to play or download it), read with the caller's
+     * transaction: nobody can have watched more of a video than the time since then allows.
+     */
+    public Optional<java.time.Instant> firstPlayback(DbExecute db, UUID userId, UUID mediaId) {
+        return core.firstPlayback(db, userId, mediaId);
+    }
+
     /** A processed PDF's page count. */
     public java.util.Optional<Integer> pageCount(UUID mediaId) {
         return core.pageCount(mediaId);

@@ -52,8 +52,9 @@ class LearningJourneyTest {
                 "timeLimitSec", 60, "questions", List.of(Map.of("type", "TRUE_FALSE", "prompt", "4/4 has four beats",
                         "correct", true)))), ada).json().path("id").asText();
         String section = studio.section(ada, course, "All").path("id").asText();
+        String media = new Tus(http, server.baseUri()).videoReady(ada);
         String video = studio.lesson(ada, section, Map.of("title", "Counting", "type", "VIDEO", "durationSec", 40,
-                "preview", true, "content", Map.of("mediaId", new Tus(http, server.baseUri()).video(ada)))).path("id").asText();
+                "preview", true, "content", Map.of("mediaId", media))).path("id").asText();
         studio.lesson(ada, section, Map.of("title", "Beat check", "type", "QUIZ", "content", Map.of("quizId", quiz)));
         String essay = studio.lesson(ada, section, Map.of("title", "Describe a groove", "type", "ASSIGNMENT",
                 "content", Map.of("instructions", "A paragraph."))).path("id").asText();
@@ -65,7 +66,9 @@ class LearningJourneyTest {
 
         String lea = studio.user("lea.journey@example.com", "Lea Journey", Role.STUDENT);
         http.post("/api/v1/courses/" + course + "/enroll", "{}", lea);
+        assertEquals(200, http.get("/api/v1/media/" + media + "/playback", lea).status());
         for (int t = 0; t < 40; t += 10) {
+            CLOCK.advance(Duration.ofSeconds(10));
             http.call("PUT", "/api/v1/lessons/" + video + "/progress", Studio.toJson(Map.of("positionSec", t + 10,
                     "watchedRanges", List.of(List.of((double) t, (double) t + 10)), "spentSec", 10,
                     "clientEventId", "hb-" + t)), lea);

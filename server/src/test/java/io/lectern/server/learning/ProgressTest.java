@@ -34,6 +34,7 @@ class ProgressTest {
     private static String course;
     private static String intro;
     private static String video;
+    private static String videoMedia;
     private static String after;
 
     /**
@@ -56,8 +57,9 @@ class ProgressTest {
                 "Light, lenses and mirrors, step by step.").path("id").asText();
         String section = studio.section(ada, course, "Basics").path("id").asText();
         intro = studio.article(ada, section, "Welcome", "Hello", true).path("id").asText();
+        videoMedia = new Tus(http, server.baseUri()).videoReady(ada);
         video = studio.lesson(ada, section, Map.of("title", "Lenses", "type", "VIDEO", "durationSec", 100,
-                "content", Map.of("mediaId", new Tus(http, server.baseUri()).video(ada)))).path("id").asText();
+                "content", Map.of("mediaId", videoMedia))).path("id").asText();
         after = studio.lesson(ada, section, Map.of("title", "Mirrors", "type", "ARTICLE", "prerequisiteIds",
                 List.of(video), "content", Map.of("body", "Mirrors reflect."))).path("id").asText();
         studio.lesson(ada, section, Map.of("title", "Extra reading", "type", "ARTICLE", "required", false,
@@ -95,6 +97,8 @@ class ProgressTest {
 
         assertEquals("COMPLETED", http.post("/api/v1/lessons/" + intro + "/complete", null, lea).json()
                 .path("state").asText());
+        assertEquals(200, http.get("/api/v1/media/" + videoMedia + "/playback", lea).status(), "Lea opens the video");
+        CLOCK.advance(Duration.ofMinutes(2)); // and watches it
         JsonNode seek = beat(lea, video, 99, List.of(List.of(0.0, 5.0), List.of(95.0, 100.0)), "seek-1");
         assertEquals("IN_PROGRESS", seek.path("state").asText(), "seeking to the end is not watching");
         assertEquals(10, seek.path("watchedPercent").asInt());
@@ -119,6 +123,33 @@ class ProgressTest {
 
         http.post("/api/v1/lessons/" + after + "/complete", null, lea);
         assertEquals(100, progress(lea).path("percent").asInt());
+    }
+
+    @Test
+    void watchedTimeCannotRunAheadOfTheClock() {
+        String max = studio.user("max.progress@example.com", "Max", Role.STUDENT);
+        http.post("/api/v1/courses/" + course + "/enroll", "{}", max);
+        http.post("/api/v1/lessons/" + intro + "/complete", null, max);
+        Http.Response unopened = http.call("PUT", "/api/v1/lessons/" + video + "/progress", Http.json("watchedRanges",
+                List.of(List.of(0.0, 100.0))), max);
+        assertEquals(422, unopened.status(), "nothing can have been watched of a video never opened");
+        assertEquals("progress.faster_than_real_time", unopened.json().path("code").asText());
+        assertEquals(200, http.get("/api/v1/media/" + videoMedia + "/playback", max).status());
+        CLOCK.advance(Duration.ofSeconds(10));
+        assertEquals(422, http.call("PUT", "/api/v1/lessons/" + video + "/progress", Http.json("watchedRanges",
+                List.of(List.of(0.0, 100.0))), max).status(), "\"watched all\" ten seconds after opening it");
+        assertEquals("IN_PROGRESS", beat(max, video, 30, List.of(List.of(0.0, 30.0)), "max-1").path("state").asText(),
+                "thirty seconds in ten is double speed: possible");
+        JsonNode offline = http.post("/api/v1/sync", Studio.toJson(Map.of("events", List.of(Map.of("id", "max-2",
+                "type", "HEARTBEAT", "clientTime", CLOCK.instant().toString(), "lessonId", video, "watchedRanges",
+                List.of(List.of(30.0, 100.0)))))), max).json();
+        assertEquals("progress.faster_than_real_time", offline.path("rejected").get(0).path("code").asText(),
+                offline.toString());
+        CLOCK.advance(Duration.ofSeconds(60));
+        assertEquals("COMPLETED", beat(max, video, 100, List.of(List.of(30.0, 100.0)), "max-3").path("state").asText(),
+                "a minute later it fits: the video is done");
+        assertEquals("COMPLETED", beat(max, video, 5, List.of(List.of(0.0, 5.0)), "max-4").path("state").asText(),
+                "watching again what was credited is never refused");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
 import io.lectern.server.testing.Http;
+import io.lectern.server.testing.MovableClock;
 import io.lectern.server.testing.Studio;
 import io.lectern.server.testing.TestServer;
 import io.lectern.server.testing.Tus;
@@ -31,16 +32,18 @@ import org.junit.jupiter.api.Test;
 class SyncTest {
 
     private static final Instant T0 = Instant.now().minusSeconds(3600);
+    private static final MovableClock CLOCK = new MovableClock();
     private static LecternServer server;
     private static Http http;
     private static Studio studio;
     private static String course;
     private static String article;
     private static String video;
+    private static String videoMedia;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestServer.relaxedConfig(), routes -> { });
+        server = TestServer.start(TestServer.relaxedConfig(), routes -> { }, CLOCK);
         http = new Http(server.baseUri());
         studio = new Studio(server, http);
         studio.categories("science");
@@ -49,8 +52,9 @@ class SyncTest {
                 "Study it on the train, step by step.").path("id").asText();
         String section = studio.section(ada, course, "Part one").path("id").asText();
         article = studio.article(ada, section, "Read me", "Words", true).path("id").asText();
+        videoMedia = new Tus(http, server.baseUri()).videoReady(ada);
         video = studio.lesson(ada, section, Map.of("title", "Watch me", "type", "VIDEO", "durationSec", 60,
-                "content", Map.of("mediaId", new Tus(http, server.baseUri()).video(ada)))).path("id").asText();
+                "content", Map.of("mediaId", videoMedia))).path("id").asText();
         studio.publish(ada, course);
     }
 
@@ -92,6 +96,8 @@ class SyncTest {
     void shuffledDuplicatedAndDelayedBatchesMergeAsStated() {
         String lea = studio.user("lea.sync@example.com", "Lea", Role.STUDENT);
         http.post("/api/v1/courses/" + course + "/enroll", "{}", lea);
+        assertEquals(200, http.get("/api/v1/media/" + videoMedia + "/playback", lea).status(), "downloaded for the train");
+        CLOCK.advance(java.time.Duration.ofMinutes(2));
         UUID noteId = UUID.randomUUID();
         List<ObjectNode> day = new ArrayList<>(List.of(
                 beat("b1", 10, 10, 0, 10), beat("b2", 20, 20, 10, 20), beat("b3", 30, 30, 20, 30),

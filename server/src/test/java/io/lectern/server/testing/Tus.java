@@ -68,6 +68,14 @@ public final class Tus {
         return id;
     }
 
+    /** As {@link #video}, waiting until it is processed, so learners can get its signed URLs (and start watching). */
+    public String videoReady(String token) {
+        String id = video(token);
+        Accounts.waitFor(() -> "READY".equals(http.get("/api/v1/media/" + id, token).json().path("status").asText())
+                ? true : null, "the processing of short.mp4", java.time.Duration.ofSeconds(180));
+        return id;
+    }
+
     public Http.Response patch(String token, String id, long offset, byte[] chunk, String checksum) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("/api/v1/uploads/" + id))
                 .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0")

@@ -16,6 +16,7 @@ import io.lectern.server.learning.internal.progress.CourseProgressView;
 import io.lectern.server.learning.internal.progress.InstructorProgress;
 import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressStore;
+import io.lectern.server.learning.internal.progress.WatchBudget;
 import io.lectern.server.learning.internal.quiz.QuizRoutes;
 import io.lectern.server.learning.internal.sync.SyncService;
 import io.lectern.server.media.MediaService;
@@ -38,7 +39,7 @@ public final class LearningCore {
         this.platform = platform;
         ProgressStore store = new ProgressStore();
         this.progress = new Progress(platform, catalog, store, new AppliedEvents(), media::pageCount,
-                new LearnerZones(identity::timeZone));
+                new LearnerZones(identity::timeZone), new WatchBudget(store, media::firstPlayback));
         NoteStore notes = new NoteStore();
         this.quizzes = new QuizRoutes(platform, catalog, progress);
         quizzes.register(routes);

@@ -131,6 +131,10 @@ public final class MediaCore {
                 m -> m.view().id(), MediaRepository.Media::view));
     }
 
+    public Optional<java.time.Instant> firstPlayback(DbExecute db, UUID userId, UUID mediaId) {
+        return repo.firstGrant(db, userId, mediaId);
+    }
+
     public java.util.Optional<Integer> pageCount(UUID mediaId) {
         return repo.media(platform.db().execute(), mediaId).map(m -> m.view().pageCount());
     }

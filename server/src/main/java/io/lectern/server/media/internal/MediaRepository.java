@@ -109,6 +109,17 @@ public final class MediaRepository {
         }
     }
 
+    /** Remembers the first time a user got signed URLs for a media item (later grants change nothing). */
+    public void granted(DbExecute db, UUID userId, UUID mediaId, Instant at) {
+        db.dml("INSERT INTO media.playback_grants (user_id, media_id, first_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                userId, mediaId, Rows.param(at));
+    }
+
+    public Optional<Instant> firstGrant(DbExecute db, UUID userId, UUID mediaId) {
+        return db.get("SELECT first_at FROM media.playback_grants WHERE user_id = ? AND media_id = ?", userId, mediaId)
+                .map(r -> Rows.instant(r, "first_at"));
+    }
+
     public List<UUID> processing(DbExecute db) {
         try (var rows = db.query("SELECT id FROM media.media WHERE status = 'PROCESSING' ORDER BY created_at LIMIT 500")) {
             return rows.map(r -> Rows.uuid(r, "id")).toList();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,10 +35,12 @@ public final class Progress {
 
     private final Function<UUID, Optional<Integer>> pageCounts;
     private final LearnerZones zones;
+    private final WatchBudget budget;
 
     public Progress(Platform platform, CatalogService catalog, ProgressStore store, AppliedEvents applied,
-                    Function<UUID, Optional<Integer>> pageCounts, LearnerZones zones) {
+                    Function<UUID, Optional<Integer>> pageCounts, LearnerZones zones, WatchBudget budget) {
         this.platform = platform;
+        this.budget = budget;
         this.zones = zones;
         this.pageCounts = pageCounts;
         this.catalog = catalog;
@@ -59,7 +62,9 @@ public final class Progress {
         zones.remember(platform.db().execute(), p.userId(), in.timeZone());
         ProgressBatch batch = new ProgressBatch(p.userId());
         batch.heartbeat(lesson, ranges.get(), in.positionSec(), in.spentSec() == null ? 0 : in.spentSec(), at);
-        apply(p.userId(), in.clientEventId(), batch);
+        WatchBudget check = budget.forBatch();
+        apply(p.userId(), in.clientEventId(), batch, tx -> check.require(tx, p.userId(), lesson, ranges.get(),
+                platform.clock().instant()));
         return lesson(p.userId(), lesson);
     }
 
@@ -75,12 +80,17 @@ public final class Progress {
         zones.remember(platform.db().execute(), p.userId(), timeZone);
         ProgressBatch batch = new ProgressBatch(p.userId());
         batch.complete(lesson, platform.clock().instant());
-        apply(p.userId(), clientEventId, batch);
+        apply(p.userId(), clientEventId, batch, tx -> { });
         return lesson(p.userId(), lesson);
     }
 
     public LearnerZones zones() {
         return zones;
+    }
+
+    /** The real-time limit on watched seconds, for one batch of heartbeats. */
+    public WatchBudget watchBudget() {
+        return budget.forBatch();
     }
 
     /** A PDF lesson measured in pages (its document's page count), so that viewing every page completes it. */
@@ -102,11 +112,12 @@ public final class Progress {
         return lesson;
     }
 
-    private void apply(UUID userId, String clientEventId, ProgressBatch batch) {
+    private void apply(UUID userId, String clientEventId, ProgressBatch batch, Consumer<DbTransaction> check) {
         platform.db().doInTransaction(tx -> {
             if (clientEventId != null && !applied.claim(tx, userId, List.of(clientEventId)).contains(clientEventId)) {
                 return; // a repeat of a heartbeat already applied
             }
+            check.accept(tx);
             applyInTransaction(tx, batch);
         });
     }

@@ -183,4 +183,15 @@ public final class ProgressStore {
                 Rows.number(r, "time_spent_sec"), completed, Rows.instant(r, "last_accessed")),
                 Rows.number(r, "change"));
     }
+
+    /** Unique watched seconds of a lesson now, and with {@code added} (a multirange literal) unioned in. */
+    long[] watchedSeconds(DbExecute db, UUID userId, UUID lessonId, String added) {
+        return db.get("""
+                WITH now AS (SELECT coalesce((SELECT watched FROM learning.lesson_progress WHERE user_id = ?
+                                              AND lesson_id = ?), '{}'::int4multirange) AS w)
+                SELECT (SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM now, unnest(now.w) r) AS before,
+                       (SELECT coalesce(sum(upper(r) - lower(r)), 0) FROM now, unnest(now.w + ?::int4multirange) r)
+                           AS after""", userId, lessonId, added)
+                .map(r -> new long[] {Rows.number(r, "before"), Rows.number(r, "after")}).orElse(new long[] {0, 0});
+    }
 }

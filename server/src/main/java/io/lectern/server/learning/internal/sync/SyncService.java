@@ -12,6 +12,7 @@ import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressBatch;
 import io.lectern.server.learning.internal.progress.ProgressStore;
 import io.lectern.server.learning.internal.progress.Ranges;
+import io.lectern.server.learning.internal.progress.WatchBudget;
 import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiException;
@@ -90,6 +91,7 @@ public final class SyncService {
         platform.db().doInTransaction(tx -> {
             Set<String> fresh = applied.claim(tx, p.userId(), unique.keySet());
             ProgressBatch batch = new ProgressBatch(p.userId());
+            WatchBudget budget = progress.watchBudget();
             List<SyncEvent> noteEvents = new ArrayList<>();
             for (SyncEvent e : unique.values()) {
                 if (!fresh.contains(e.id())) {
@@ -101,7 +103,8 @@ public final class SyncService {
                     case "QUIZ_ATTEMPT", "ASSIGNMENT_DRAFT" -> offline.get(e.type()).apply(tx, p.userId(), e,
                             course -> Database.allowingNesting(() -> catalog.mayStudy(p, course)))
                             .ifPresent(rejected::add);
-                    case "HEARTBEAT" -> heartbeat(batch, checks.lesson(e), e).ifPresentOrElse(rejected::add, () -> { });
+                    case "HEARTBEAT" -> heartbeat(tx, budget, batch, checks.lesson(e), e, p.userId())
+                            .ifPresent(rejected::add);
                     case "COMPLETE" -> batch.complete(checks.lesson(e), e.clientTime());
                     default -> noteEvents.add(e);
                 }
@@ -122,13 +125,19 @@ public final class SyncService {
     }
 
     /** Adds a heartbeat: watched seconds of a video, or viewed pages of a PDF (counted in the PDF's pages). */
-    private Optional<SyncResult.Rejected> heartbeat(ProgressBatch batch, LessonFacts lesson, SyncEvent e) {
+    private Optional<SyncResult.Rejected> heartbeat(DbTransaction tx, WatchBudget budget, ProgressBatch batch,
+                                                    LessonFacts lesson, SyncEvent e, UUID userId) {
         LessonFacts measured = e.pagesViewed() == null ? lesson
                 : Database.allowingNesting(() -> progress.inPages(lesson)); // the PDF's pages, from media
         var ranges = e.pagesViewed() == null ? Ranges.parse(e.watchedRanges(), measured.durationSec())
                 : Ranges.pages(e.pagesViewed(), measured.durationSec());
         if (ranges.isEmpty()) {
             return Optional.of(new SyncResult.Rejected(e.id(), "sync.bad_pages", "These pages are not in the PDF."));
+        }
+        Optional<String> tooFast = e.pagesViewed() == null
+                ? budget.refusal(tx, userId, measured, ranges.get(), platform.clock().instant()) : Optional.empty();
+        if (tooFast.isPresent()) {
+            return Optional.of(new SyncResult.Rejected(e.id(), "progress.faster_than_real_time", tooFast.get()));
         }
         batch.heartbeat(measured, ranges.get(), e.positionSec(), e.spentSec() == null ? 0 : e.spentSec(),
                 e.clientTime());

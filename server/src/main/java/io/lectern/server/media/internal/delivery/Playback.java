@@ -46,7 +46,9 @@ public final class Playback {
                     .with("status", media.view().status()).with("progress", media.view().progress());
         }
         String user = caller.map(p -> p.userId().toString()).orElse("anonymous");
-        Instant expires = platform.clock().instant().plus(platform.config().media().urlTtl());
+        Instant now = platform.clock().instant();
+        caller.ifPresent(p -> repo.granted(platform.db().execute(), p.userId(), id, now));
+        Instant expires = now.plus(platform.config().media().urlTtl());
         List<String> r = media.view().renditions();
         boolean video = media.view().purpose() == MediaPurpose.VIDEO;
         List<io.lectern.model.media.Playback.SubtitleTrack> tracks = new ArrayList<>();
