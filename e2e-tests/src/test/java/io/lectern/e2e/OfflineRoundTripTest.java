@@ -14,6 +14,7 @@ import io.lectern.model.learning.SyncEvent;
 import io.lectern.server.LecternServer;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.testing.Http;
+import io.lectern.server.testing.MovableClock;
 import io.lectern.server.testing.Studio;
 import io.lectern.server.testing.TestServer;
 import io.lectern.server.testing.Tus;
@@ -62,7 +63,8 @@ class OfflineRoundTripTest {
         String video;
         Session session;
         ApiClient api = new ApiClient(URI.create("http://localhost:" + port));
-        try (LecternServer server = TestServer.start(config, routes -> { })) {
+        MovableClock clock = new MovableClock();
+        try (LecternServer server = TestServer.start(config, routes -> { }, clock)) {
             Http http = new Http(server.baseUri());
             Studio studio = new Studio(server, http);
             studio.categories("science");
@@ -70,11 +72,14 @@ class OfflineRoundTripTest {
             String course = studio.course(ada, "title", "Tides", "category", "science", "description",
                     "Why the sea comes and goes, step by step.").path("id").asText();
             String section = studio.section(ada, course, "Basics").path("id").asText();
+            String media = new Tus(http, server.baseUri()).videoReady(ada);
             video = studio.lesson(ada, section, Map.of("title", "The moon", "type", "VIDEO", "durationSec", 60,
-                    "preview", true, "content", Map.of("mediaId", new Tus(http, server.baseUri()).video(ada)))).path("id").asText();
+                    "preview", true, "content", Map.of("mediaId", media))).path("id").asText();
             studio.publish(ada, course);
             String learner = studio.user("lea.offline@example.com", "Lea Offline", Role.STUDENT);
             http.post("/api/v1/courses/" + course + "/enroll", "{}", learner);
+            assertEquals(200, http.get("/api/v1/media/" + media + "/playback", learner).status(),
+                    "the video is downloaded before the train leaves");
             AuthClient auth = new AuthClient(api);
             session = new Session(auth, auth.login("lea.offline@example.com", "passphrase for Lea Offline", null));
         }
@@ -87,7 +92,8 @@ class OfflineRoundTripTest {
             assertFalse(offline.online());
             assertEquals(6, offline.queued(), "everything stays queued");
 
-            try (LecternServer back = TestServer.start(config, routes -> { })) {
+            clock.advance(java.time.Duration.ofMinutes(10)); // the ride: the video was watched on the way
+            try (LecternServer back = TestServer.start(config, routes -> { }, clock)) {
                 SyncEngine.Report report = engine.sync();
                 assertTrue(report.online(), String.valueOf(report.error()));
                 assertEquals(4, report.applied());
