@@ -32,6 +32,7 @@ final class ModuleWiring {
                 "avatarMediaId", Set.of(MediaPurpose.IMAGE)));
         catalog.useEnrollments(commerce::isEnrolled);
         catalog.useCompletions(learning::completedLessons);
+        catalog.useCourseCopier(learning::copyCourse);
         media.addPlaybackCheck(catalog::mediaGrant);
         events.subscribeBatch("catalog.count-enrollment", EnrollmentCreated.class,
                 (started, tx) -> catalog.adjustEnrollmentCounts(tx, countPerCourse(started, EnrollmentCreated::courseId, 1)));

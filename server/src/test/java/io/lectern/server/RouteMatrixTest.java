@@ -57,6 +57,7 @@ class RouteMatrixTest {
             Map.entry("GET /api/v1/certificates/verify/{code}", ANYONE),
             Map.entry("POST /api/v1/admin/certificates/{id}/revoke", ADMIN),
             Map.entry("PUT /api/v1/courses/{id}/certificate-template", STAFF),
+            Map.entry("GET /api/v1/courses/{id}/certificate-template", STAFF),
             Map.entry("POST /api/v1/courses/{id}/quizzes", STAFF),
             Map.entry("GET /api/v1/quizzes/{id}", USER),
             Map.entry("GET /api/v1/quizzes/{id}/offline", USER),

@@ -26,6 +26,11 @@ public final class CatalogService {
         core.learners().useEnrollments(check);
     }
 
+    /** Learning copies its part of a course when the course is duplicated. */
+    public void useCourseCopier(CourseCopier copier) {
+        core.useCourseCopier(copier);
+    }
+
     /** Learning answers which lessons a learner finished (prerequisite locks). */
     public void useCompletions(CompletionCheck check) {
         core.learners().useCompletions(check);

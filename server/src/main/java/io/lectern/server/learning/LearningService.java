@@ -21,6 +21,12 @@ public final class LearningService {
         return core.submitOverdueAttempts();
     }
 
+    /** Learning's part of duplicating a course: quizzes, assignments and the certificate design (see CourseCopier). */
+    public java.util.Map<UUID, UUID> copyCourse(io.helidon.dbclient.DbExecute tx, UUID from, UUID to,
+                                                java.util.Map<UUID, UUID> lessons) {
+        return core.copyCourse(tx, from, to, lessons);
+    }
+
     public Set<UUID> completedLessons(UUID userId, UUID courseId) {
         return core.completedLessons(userId, courseId);
     }

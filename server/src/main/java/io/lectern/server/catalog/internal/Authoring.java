@@ -72,7 +72,7 @@ final class Authoring {
                     in.thumbnailMediaId(), ownerId, instructors, CourseStatus.DRAFT, 1, null, 0, now, null);
             drafts.insert(db, course, now);
             return course.id();
-        }, p);
+        }, p, in.slug() == null);
     }
 
     CourseDraftView update(Principal p, UUID id, Json.Patch<CourseInput> patch, Optional<String> ifMatch) {
@@ -116,7 +116,7 @@ final class Authoring {
                 drafts.setInstructors(db, c.id(), instructors);
             }
             return c.id();
-        }, p);
+        }, p, false);
     }
 
     /** Deletes a course that was never published; published ones are archived instead. */
@@ -143,18 +143,23 @@ final class Authoring {
         return drafts.studioList(platform.db().execute(), p.userId(), all && p.isAdmin(), limit, cursor);
     }
 
-    /** Runs a change in one transaction and answers with the course as it is afterwards. */
-    private CourseDraftView write(Function<DbExecute, UUID> change, Principal p) {
-        UUID id;
-        try {
-            id = platform.db().inTransaction(change::apply);
-        } catch (RuntimeException e) {
-            if (SqlErrors.isUniqueViolation(e, "courses_slug_key")) {
-                throw slugTaken();
+    /**
+     * Runs a change in one transaction and answers with the course as it is afterwards. A slug made from the title
+     * ({@code madeSlug}) that another request took at the same moment is made again, after that one committed.
+     */
+    private CourseDraftView write(Function<DbExecute, UUID> change, Principal p, boolean madeSlug) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return draft(p, platform.db().inTransaction(change::apply));
+            } catch (RuntimeException e) {
+                if (!SqlErrors.isUniqueViolation(e, "courses_slug_key")) {
+                    throw e;
+                }
+                if (!madeSlug || tries == 5) {
+                    throw slugTaken();
+                }
             }
-            throw e;
         }
-        return draft(p, id);
     }
 
     /** A free slug: the one asked for (409 when another course has it) or one made from the title. */
@@ -167,6 +172,8 @@ final class Authoring {
             return wanted;
         }
         String base = Slugs.fromTitle(title);
+        // requests making a slug from the same title wait for each other here (until commit), so each sees the last
+        drafts.lockSlugBase(db, base);
         String candidate = base;
         for (int n = 2; drafts.slugHolder(db, candidate).isPresent(); n++) {
             candidate = Slugs.numbered(base, n);

@@ -42,6 +42,7 @@ public final class CatalogCore {
     private final List<Runnable> registrations;
     private final MediaUses mediaUses;
     private final LessonAccess lessonAccess;
+    private final Duplication duplication;
 
     public CatalogCore(Platform platform, IdentityService identity, AuditService audit, MediaService media,
                        ApiRoutes routes) {
@@ -63,13 +64,18 @@ public final class CatalogCore {
         this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube, platform.clock()),
                 new SpellingCorrection());
         this.lessonAccess = lessons;
+        this.duplication = new Duplication(platform, drafts, outlines, authoring);
         this.registrations = List.of(
                 () -> new BrowseRoutes(platform, search, pages, lessons, categories, new InstructorDirectory(published),
                         caches).register(routes),
                 () -> new StudioRoutes(platform, authoring, new OutlineEditing(platform, drafts, outlines, mediaUses), publishing,
-                        new Duplication(platform, drafts, outlines, authoring)).register(routes),
+                        duplication).register(routes),
                 () -> new ReviewRoutes(platform, reviews).register(routes),
                 () -> new CategoryRoutes(platform, new CategoryAdmin(platform, categories, audit)).register(routes));
+    }
+
+    public void useCourseCopier(io.lectern.server.catalog.CourseCopier copier) {
+        duplication.useCopier(copier);
     }
 
     public void registerRoutes() {

@@ -57,6 +57,11 @@ final class DraftRepository {
                 courseId);
     }
 
+    /** Serialises slug choices from one base within concurrent transactions (released at commit). */
+    void lockSlugBase(DbExecute tx, String base) {
+        tx.get("SELECT pg_advisory_xact_lock(hashtext(?)) IS NULL AS locked", "catalog.slug:" + base);
+    }
+
     void setInstructors(DbExecute tx, UUID courseId, List<InstructorRef> instructors) {
         tx.delete("DELETE FROM catalog.course_instructors WHERE course_id = ?", courseId);
         int position = 0;

@@ -33,10 +33,12 @@ public final class LearningCore {
     private final Platform platform;
     private final Progress progress;
     private final QuizRoutes quizzes;
+    private final CourseCopies copies;
 
     public LearningCore(Platform platform, CatalogService catalog, IdentityService identity, MediaService media,
                         ApiRoutes routes) {
         this.platform = platform;
+        this.copies = new CourseCopies(platform.ids(), platform.clock());
         ProgressStore store = new ProgressStore();
         this.progress = new Progress(platform, catalog, store, new AppliedEvents(), media::pageCount,
                 new LearnerZones(identity::timeZone), new WatchBudget(store, media::firstPlayback));
@@ -63,6 +65,10 @@ public final class LearningCore {
     /** Submits quiz attempts whose deadline passed (the job does this every 5 seconds). */
     public int submitOverdueAttempts() {
         return quizzes.attempts().submitOverdue();
+    }
+
+    public Map<UUID, UUID> copyCourse(io.helidon.dbclient.DbExecute tx, UUID from, UUID to, Map<UUID, UUID> lessons) {
+        return copies.copy(tx, from, to, lessons);
     }
 
     public Set<UUID> completedLessons(UUID userId, UUID courseId) {

@@ -42,6 +42,9 @@ public final class CertificateRoutes {
                 .post("/api/v1/admin/certificates/{id}/revoke", Access.roles(Role.ADMIN), (req, res) -> json.write(res,
                         200, certificates.revoke(Authz.principal(req), PathParams.uuid(req, "id", "This certificate"),
                                 json.read(req, JsonNode.class).path("reason").asText(""))))
+                .get("/api/v1/courses/{id}/certificate-template", Access.roles(Role.INSTRUCTOR, Role.ADMIN),
+                        (req, res) -> json.write(res, 200, certificates.template(Authz.principal(req),
+                                PathParams.uuid(req, "id", "This course"))))
                 .put("/api/v1/courses/{id}/certificate-template", Access.roles(Role.INSTRUCTOR, Role.ADMIN),
                         (req, res) -> json.write(res, 200, certificates.saveTemplate(Authz.principal(req),
                                 PathParams.uuid(req, "id", "This course"), json.read(req, CertificateTemplate.class))));

@@ -163,6 +163,12 @@ public final class Certificates {
                        logo_media_id = excluded.logo_media_id, signature_media_id = excluded.signature_media_id,
                        updated_at = excluded.updated_at""", courseId, in.accent(), in.wording(), in.signerName(),
                 in.signerTitle(), in.logoMediaId(), in.signatureMediaId(), Rows.param(platform.clock().instant()));
+        return template(p, courseId);
+    }
+
+    /** The course's certificate design as its staff set it (the defaults until they do). */
+    public CertificateTemplate template(Principal p, UUID courseId) {
+        catalog.requireCourseStaff(p, courseId, "Only this course's instructors design its certificate.");
         Template t = template(courseId);
         return new CertificateTemplate(t.accent(), t.wording(), t.signerName(), t.signerTitle(), t.logo(), t.signature());
     }
