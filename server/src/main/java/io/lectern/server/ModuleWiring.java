@@ -33,6 +33,7 @@ final class ModuleWiring {
         catalog.useEnrollments(commerce::isEnrolled);
         catalog.useCompletions(learning::completedLessons);
         catalog.useCourseCopier(learning::copyCourse);
+        commerce.useProgress(learning::percents);
         media.addPlaybackCheck(catalog::mediaGrant);
         events.subscribeBatch("catalog.count-enrollment", EnrollmentCreated.class,
                 (started, tx) -> catalog.adjustEnrollmentCounts(tx, countPerCourse(started, EnrollmentCreated::courseId, 1)));

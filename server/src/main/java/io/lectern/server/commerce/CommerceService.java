@@ -15,6 +15,11 @@ public final class CommerceService {
         this.core = core;
     }
 
+    /** Learning says how far a learner is in each course (the enrollment list shows it). */
+    public void useProgress(ProgressLookup lookup) {
+        core.useProgress(lookup);
+    }
+
     /** An active enrollment (and, for subscription courses, a live subscription). */
     public boolean isEnrolled(UUID userId, UUID courseId) {
         return core.hasAccess(userId, courseId);

@@ -27,6 +27,11 @@ public final class LearningService {
         return core.copyCourse(tx, from, to, lessons);
     }
 
+    /** Percent of required lessons a learner finished, per course (commerce's enrollment list shows it). */
+    public java.util.Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {
+        return core.percents(userId, courseIds);
+    }
+
     public Set<UUID> completedLessons(UUID userId, UUID courseId) {
         return core.completedLessons(userId, courseId);
     }

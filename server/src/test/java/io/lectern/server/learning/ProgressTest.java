@@ -113,6 +113,8 @@ class ProgressTest {
 
         JsonNode now = progress(lea);
         assertEquals(66, now.path("percent").asInt());
+        assertEquals(66, http.get("/api/v1/me/enrollments", lea).json().path("items").get(0).path("progressPercent")
+                .asInt(), "My learning shows the same figure");
         assertEquals(after, now.path("nextLessonId").asText(), "the prerequisite is done: Mirrors is next");
         assertEquals("NOT_STARTED", now.path("lessons").get(2).path("state").asText());
         assertEquals(200, http.get("/api/v1/lessons/" + after, lea).status());
@@ -123,6 +125,8 @@ class ProgressTest {
 
         http.post("/api/v1/lessons/" + after + "/complete", null, lea);
         assertEquals(100, progress(lea).path("percent").asInt());
+        assertEquals(100, http.get("/api/v1/me/enrollments", lea).json().path("items").get(0).path("progressPercent")
+                .asInt());
     }
 
     @Test

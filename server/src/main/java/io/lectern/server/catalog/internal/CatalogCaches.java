@@ -10,8 +10,9 @@ import java.util.UUID;
 /**
  * What the catalog keeps in memory to answer browsing fast: course pages (the published snapshot and an anonymous
  * visitor's ready JSON), first pages of searches, and the facet counts of the whole catalog. Every instance drops
- * its copies when a course is published or archived anywhere (Redis broadcast) or its reviews change; counts
- * that move all the time are at most {@link #TTL} old on course pages and {@link #SEARCH_TTL} on search cards.
+ * its copies when a course is published, archived or its rating changes anywhere (Redis broadcast), and the next
+ * read loads anew; enrollment counts, which move all the time, are at most {@link #TTL} old on course pages and
+ * {@link #SEARCH_TTL} on search cards.
  */
 final class CatalogCaches {
 
@@ -66,9 +67,12 @@ final class CatalogCaches {
         tell("all:" + new UUID(0, 0));
     }
 
-    /** A course's reviews or enrollments changed: its page's counts move (search cards follow within the TTL). */
-    void courseChanged(UUID courseId) {
-        tell("course:" + courseId);
+    /**
+     * A course's rating changed (a review written, edited, hidden or removed): its page, every search (cards show the
+     * rating, the rating filter selects by it) and the rating facet read differently at once.
+     */
+    void ratingChanged(UUID courseId) {
+        tell("rated:" + courseId);
     }
 
     private void tell(String message) {
@@ -87,7 +91,7 @@ final class CatalogCaches {
         boolean all = message.startsWith("all:");
         pages.invalidate(tag -> all || id.equals(tag));
         anonymousPages.invalidate(tag -> all || id.equals(tag));
-        if (all || message.startsWith("published:")) {
+        if (all || message.startsWith("published:") || message.startsWith("rated:")) {
             searches.invalidateAll();
             cube.stale();
         }

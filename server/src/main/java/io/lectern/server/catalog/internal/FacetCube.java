@@ -64,22 +64,30 @@ final class FacetCube {
                 && req.minRating().map(r -> Math.abs(r * 10 - Math.round(r * 10)) < 1e-9).orElse(true);
     }
 
-    /** The cells, loading them on first use and refreshing them in the background when old. */
+    /**
+     * The cells: loaded on first use and right after a change (a publish, an archive, a rating), so what changed
+     * counts at once; refreshed in the background when merely old (enrollment counts and the like).
+     */
     List<Cell> cells() {
         Snapshot s = snapshot;
-        if (s == null) {
+        if (s == null || stale) {
             synchronized (this) {
-                if (snapshot == null) {
+                if (snapshot == null || stale) {
+                    stale = false; // a change after this line sets it again, and the next read loads again
                     snapshot = load();
                 }
                 return snapshot.cells();
             }
         }
-        if ((stale || platform.clock().millis() - s.loadedAt() > ttl.toMillis()) && refreshing.compareAndSet(false, true)) {
+        if (platform.clock().millis() - s.loadedAt() > ttl.toMillis() && refreshing.compareAndSet(false, true)) {
             Thread.ofVirtual().start(() -> {
                 try {
-                    stale = false;
-                    snapshot = load();
+                    Snapshot fresh = load();
+                    synchronized (this) {
+                        if (snapshot.loadedAt() <= fresh.loadedAt() && !stale) {
+                            snapshot = fresh;
+                        }
+                    }
                 } finally {
                     refreshing.set(false);
                 }

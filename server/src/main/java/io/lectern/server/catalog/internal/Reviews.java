@@ -94,7 +94,7 @@ final class Reviews {
             }
             throw e;
         }
-        caches.courseChanged(c.id());
+        caches.ratingChanged(c.id());
         return reviews.find(platform.db().execute(), id).orElseThrow().view();
     }
 
@@ -189,7 +189,7 @@ final class Reviews {
             work.accept(tx, r);
             ratingsChanged(tx, published.course(tx, courseId.toString()).orElseThrow());
         });
-        caches.courseChanged(courseId);
+        caches.ratingChanged(courseId);
         return reviews.find(platform.db().execute(), reviewId).map(ReviewRepository.Row::view).orElse(null);
     }
 

@@ -108,6 +108,10 @@ public final class CommerceCore {
         return subscriptions.renewDue();
     }
 
+    public void useProgress(io.lectern.server.commerce.ProgressLookup lookup) {
+        enrollments.useProgress(lookup);
+    }
+
     public boolean hasAccess(UUID userId, UUID courseId) {
         return enrollments.hasAccess(userId, courseId);
     }

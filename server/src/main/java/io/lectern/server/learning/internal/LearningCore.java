@@ -34,6 +34,7 @@ public final class LearningCore {
     private final Progress progress;
     private final QuizRoutes quizzes;
     private final CourseCopies copies;
+    private final CourseProgressView courseProgress;
 
     public LearningCore(Platform platform, CatalogService catalog, IdentityService identity, MediaService media,
                         ApiRoutes routes) {
@@ -47,7 +48,8 @@ public final class LearningCore {
         quizzes.register(routes);
         Assignments assignments = new Assignments(platform, catalog, media, progress);
         media.addPlaybackCheck(assignments::fileGrant);
-        new LearningRoutes(platform, progress, new CourseProgressView(platform, catalog, store),
+        this.courseProgress = new CourseProgressView(platform, catalog, store);
+        new LearningRoutes(platform, progress, courseProgress,
                 new InstructorProgress(platform, catalog, identity),
                 new SyncService(platform, catalog, progress, store, notes, Map.of("QUIZ_ATTEMPT",
                         quizzes.attempts()::offline, "ASSIGNMENT_DRAFT", assignments::draft)),
@@ -65,6 +67,10 @@ public final class LearningCore {
     /** Submits quiz attempts whose deadline passed (the job does this every 5 seconds). */
     public int submitOverdueAttempts() {
         return quizzes.attempts().submitOverdue();
+    }
+
+    public Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {
+        return courseProgress.percents(userId, courseIds);
     }
 
     public Map<UUID, UUID> copyCourse(io.helidon.dbclient.DbExecute tx, UUID from, UUID to, Map<UUID, UUID> lessons) {

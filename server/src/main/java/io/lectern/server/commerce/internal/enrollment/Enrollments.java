@@ -50,6 +50,8 @@ public final class Enrollments {
     /** Published terms, read for every purchase: kept briefly (a republished price applies within the TTL). */
     private final ReadCache<UUID, CourseOffer> offers;
 
+    private volatile io.lectern.server.commerce.ProgressLookup progress = io.lectern.server.commerce.ProgressLookup.NONE;
+
     public Enrollments(Platform platform, CatalogService catalog, Ledger ledger, Coupons coupons, RevenueShares shares,
                        Earnings earnings, Idempotency idempotency, CommerceSettings settings) {
         this.platform = platform;
@@ -195,8 +197,18 @@ public final class Enrollments {
         }
     }
 
+    /** The learner's enrollments, newest first, each with how far they are in the course. */
     public List<Enrollment> mine(UUID userId) {
-        return repo.ofUser(platform.db().execute(), userId).stream().map(EnrollmentRepository.Row::view).toList();
+        List<Enrollment> mine = repo.ofUser(platform.db().execute(), userId).stream().map(EnrollmentRepository.Row::view)
+                .toList();
+        var percents = progress.percents(userId, mine.stream().map(Enrollment::courseId).distinct().toList());
+        return mine.stream().map(e -> new Enrollment(e.id(), e.courseId(), e.courseTitle(), e.status(), e.source(),
+                e.listPrice(), e.discount(), e.paid(), e.tax(), e.invoiceId(), e.enrolledAt(), e.refundableUntil(),
+                percents.getOrDefault(e.courseId(), 0))).toList();
+    }
+
+    public void useProgress(io.lectern.server.commerce.ProgressLookup lookup) {
+        this.progress = lookup;
     }
 
     public boolean hasAccess(UUID userId, UUID courseId) {

@@ -49,6 +49,22 @@ public final class CourseProgressView {
         return build(p.userId(), courseId, lessons, zone);
     }
 
+    /** Percent of required lessons done in each course (the same figure {@link #of} gives), for lists of courses. */
+    public Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {
+        Map<UUID, Set<UUID>> done = store.completedIn(platform.db().execute(), userId, courseIds);
+        Map<UUID, Integer> out = new java.util.HashMap<>();
+        for (UUID course : courseIds) {
+            Set<UUID> completed = done.getOrDefault(course, Set.of());
+            if (completed.isEmpty()) {
+                continue;
+            }
+            List<LessonFacts> required = catalog.lessons(course).stream().filter(LessonFacts::required).toList();
+            long finished = required.stream().filter(l -> completed.contains(l.lessonId())).count();
+            out.put(course, required.isEmpty() ? 0 : (int) (finished * 100 / required.size()));
+        }
+        return out;
+    }
+
     CourseProgress build(UUID userId, UUID courseId, List<LessonFacts> lessons, ZoneId zone) {
         Map<UUID, LessonProgress> rows = store.ofCourse(platform.db().execute(), userId, courseId).stream()
                 .map(ProgressStore.Row::view).collect(Collectors.toMap(LessonProgress::lessonId, Function.identity()));

@@ -194,4 +194,16 @@ public final class ProgressStore {
                            AS after""", userId, lessonId, added)
                 .map(r -> new long[] {Rows.number(r, "before"), Rows.number(r, "after")}).orElse(new long[] {0, 0});
     }
+
+    /** The lessons a learner completed, per course, in these courses. */
+    Map<UUID, Set<UUID>> completedIn(DbExecute db, UUID userId, java.util.Collection<UUID> courseIds) {
+        if (courseIds.isEmpty()) {
+            return Map.of();
+        }
+        try (var rows = db.query("SELECT course_id, lesson_id FROM learning.lesson_progress WHERE user_id = ? "
+                + "AND course_id = ANY (?::uuid[]) AND completed_at IS NOT NULL", userId, Rows.uuidArray(courseIds))) {
+            return rows.collect(Collectors.groupingBy(r -> Rows.uuid(r, "course_id"),
+                    Collectors.mapping(r -> Rows.uuid(r, "lesson_id"), Collectors.toSet())));
+        }
+    }
 }
