@@ -64,6 +64,8 @@ class CatalogFreshnessTest {
         String id = studio.publishedCourse(ada, "Glass blowing", "glass", 1).path("id").asText();
         assertEquals(before + 1, facet("category", "glass"), "the facet counts the new course at once");
         assertEquals(before + 1, categoryCount("glass"));
+        assertEquals(before + 1, http.get("/api/v1/courses/" + id).json().path("category").path("courseCount").asLong(),
+                "the course page counts its category's courses too");
         assertEquals(200, http.post("/api/v1/courses/" + id + "/archive", null, ada).status());
         assertEquals(before, facet("category", "glass"), "and leaves the archived one out at once");
     }

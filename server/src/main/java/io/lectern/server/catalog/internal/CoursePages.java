@@ -78,13 +78,16 @@ final class CoursePages {
                 syllabus.add(s);
             }
         }
-        return detail(c, syllabus, new CourseDetail.Viewer(enrolled, staff));
+        long inCategory = caches.cube.cells().stream().filter(cell -> cell.category().equals(c.summary().category()))
+                .mapToLong(FacetCube.Cell::count).sum();
+        return detail(c, syllabus, new CourseDetail.Viewer(enrolled, staff), inCategory);
     }
 
-    private static CourseDetail detail(PublishedCourse c, List<CourseDetail.Section> syllabus, CourseDetail.Viewer viewer) {
+    private static CourseDetail detail(PublishedCourse c, List<CourseDetail.Section> syllabus, CourseDetail.Viewer viewer,
+                                       long inCategory) {
         CourseSummary s = c.summary();
         return new CourseDetail(s.id(), s.slug(), c.status(), c.version(), s.title(), s.subtitle(), c.description(),
-                c.descriptionHtml(), new Category(s.category(), c.categoryName(), c.categoryPosition(), 0), c.tags(),
+                c.descriptionHtml(), new Category(s.category(), c.categoryName(), c.categoryPosition(), inCategory), c.tags(),
                 s.level(), s.language(), s.pricing(), s.price(), s.thumbnailMediaId(), c.instructors(),
                 new RatingSummary(s.rating(), s.ratingCount(), c.ratingHistogram()), s.enrollmentCount(), s.lessonCount(),
                 s.durationSec(), s.publishedAt(), c.publishedAt(), syllabus, viewer);
