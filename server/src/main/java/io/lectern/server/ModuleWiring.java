@@ -35,6 +35,9 @@ final class ModuleWiring {
         catalog.useCourseCopier(learning::copyCourse);
         commerce.useProgress(learning::percents);
         media.addPlaybackCheck(catalog::mediaGrant);
+        media.addUse(catalog::mediaUses);
+        media.addUse(learning::mediaUses);
+        media.addUse(identity::mediaUses);
         events.subscribeBatch("catalog.count-enrollment", EnrollmentCreated.class,
                 (started, tx) -> catalog.adjustEnrollmentCounts(tx, countPerCourse(started, EnrollmentCreated::courseId, 1)));
         events.subscribeBatch("catalog.count-enrollment-ended", EnrollmentEnded.class,

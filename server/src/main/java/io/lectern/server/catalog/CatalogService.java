@@ -46,6 +46,11 @@ public final class CatalogService {
         return core.mediaGrant(caller, mediaId, ownerId);
     }
 
+    /** Where the catalog uses a media item: lessons and course thumbnails, in words (media's deletion check). */
+    public java.util.List<String> mediaUses(DbExecute tx, UUID mediaId) {
+        return core.mediaUses(tx, mediaId);
+    }
+
     /** The published lessons of a course, in course order (learning: percentages, next lesson). */
     public java.util.List<LessonFacts> lessons(UUID courseId) {
         return core.lessonFacts(courseId);

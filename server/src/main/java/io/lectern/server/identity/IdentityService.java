@@ -117,6 +117,12 @@ public final class IdentityService {
                 && findById(tx, owner).map(u -> u.role() == Role.ADMIN).orElse(false);
     }
 
+    /** Whether a media item is someone's avatar (media's deletion check). */
+    public java.util.List<String> mediaUses(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
+        return d.users().hasAvatar(tx, mediaId) ? java.util.List.of("an account's avatar (choose another first)")
+                : java.util.List.of();
+    }
+
     /** Several users at once, by id (those that do not exist or were deleted are missing from the map). */
     public java.util.Map<UUID, UserView> findByIds(io.helidon.dbclient.DbExecute tx, java.util.Collection<UUID> ids) {
         return d.users().viewsByIds(tx, ids).stream().collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));

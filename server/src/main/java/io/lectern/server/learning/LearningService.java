@@ -27,6 +27,11 @@ public final class LearningService {
         return core.copyCourse(tx, from, to, lessons);
     }
 
+    /** Where learning uses a media item (handed-in assignments, certificate designs): media's deletion check. */
+    public java.util.List<String> mediaUses(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
+        return core.mediaUses(tx, mediaId);
+    }
+
     /** Percent of required lessons a learner finished, per course (commerce's enrollment list shows it). */
     public java.util.Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {
         return core.percents(userId, courseIds);

@@ -22,6 +22,11 @@ public final class MediaService {
         this.core = core;
     }
 
+    /** Adds a place media can be used (lessons, submissions, ...): media in use are not deleted. */
+    public void addUse(MediaUse use) {
+        core.addUse(use);
+    }
+
     /** Adds a rule of who may play media (the catalog's lesson access, learning's submissions); any may grant. */
     public void addPlaybackCheck(PlaybackCheck check) {
         core.addPlaybackCheck(check);

@@ -89,6 +89,11 @@ public final class CatalogCore {
         return mediaUses.grant(caller, mediaId, ownerId);
     }
 
+    /** Where the catalog uses a media item (the media module refuses to delete it then). */
+    public List<String> mediaUses(DbExecute tx, UUID mediaId) {
+        return mediaUses.usesOf(tx, mediaId);
+    }
+
     /** The published lessons of a course in course order (empty when it is not in the catalog). */
     public List<LessonFacts> lessonFacts(UUID courseId) {
         return lessonFacts(platform.db().execute(), courseId);

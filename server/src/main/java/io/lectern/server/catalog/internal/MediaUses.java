@@ -116,6 +116,30 @@ final class MediaUses {
         }
     }
 
+    /** Where the catalog uses a media item: lessons (as their video, PDF or subtitles) and course thumbnails. */
+    List<String> usesOf(DbExecute tx, UUID mediaId) {
+        String asSubtitle = "[{\"mediaId\": \"" + mediaId + "\"}]";
+        try (var rows = tx.query("""
+                SELECT format('the lesson "%s" of "%s"%s', l.title, c.title,
+                              CASE WHEN p.lesson_id IS NULL THEN ' (draft)' ELSE '' END) AS place
+                  FROM catalog.lessons l JOIN catalog.courses c ON c.id = l.course_id
+                  LEFT JOIN catalog.published_lessons p ON p.lesson_id = l.id
+                 WHERE l.content ->> 'mediaId' = ? OR l.content -> 'subtitles' @> ?::jsonb
+                UNION
+                SELECT format('the published lesson "%s" of "%s"', p.title, c.title)
+                  FROM catalog.published_lessons p JOIN catalog.published_courses c ON c.course_id = p.course_id
+                 WHERE (p.content ->> 'mediaId' = ? OR p.content -> 'subtitles' @> ?::jsonb)
+                UNION
+                SELECT format('the thumbnail of "%s"', title) FROM catalog.courses WHERE thumbnail_media_id = ?
+                UNION
+                SELECT format('the published thumbnail of "%s"', title) FROM catalog.published_courses
+                 WHERE thumbnail_media_id = ?
+                ORDER BY 1 LIMIT 20""", mediaId.toString(), asSubtitle, mediaId.toString(), asSubtitle, mediaId,
+                mediaId)) {
+            return rows.map(r -> Rows.text(r, "place")).toList();
+        }
+    }
+
     private static Set<UUID> ids(LessonContent c) {
         Set<UUID> ids = new java.util.HashSet<>();
         ids.add(c.mediaId());

@@ -65,6 +65,10 @@ public final class UserRepository {
                 .map(UserRepository::record);
     }
 
+    public boolean hasAvatar(DbExecute db, UUID mediaId) {
+        return db.get("SELECT 1 FROM identity.users WHERE avatar_media_id = ? LIMIT 1", mediaId).isPresent();
+    }
+
     /** Accounts that may not sign in: deactivated or deleted. */
     public List<UUID> inactiveIds(DbExecute db) {
         try (var rows = db.query("SELECT id FROM identity.users WHERE NOT active")) {

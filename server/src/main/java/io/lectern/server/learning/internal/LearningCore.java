@@ -35,6 +35,8 @@ public final class LearningCore {
     private final QuizRoutes quizzes;
     private final CourseCopies copies;
     private final CourseProgressView courseProgress;
+    private final Assignments assignments;
+    private final Certificates certificates;
 
     public LearningCore(Platform platform, CatalogService catalog, IdentityService identity, MediaService media,
                         ApiRoutes routes) {
@@ -46,7 +48,7 @@ public final class LearningCore {
         NoteStore notes = new NoteStore();
         this.quizzes = new QuizRoutes(platform, catalog, progress);
         quizzes.register(routes);
-        Assignments assignments = new Assignments(platform, catalog, media, progress);
+        this.assignments = new Assignments(platform, catalog, media, progress);
         media.addPlaybackCheck(assignments::fileGrant);
         this.courseProgress = new CourseProgressView(platform, catalog, store);
         new LearningRoutes(platform, progress, courseProgress,
@@ -57,7 +59,7 @@ public final class LearningCore {
         CertificateKeys keys = new CertificateKeys(platform, SecretBox.open(platform.config().auth().secretKey(),
                 platform.config().dataDir()));
         keys.ready(); // made or loaded now, not on first use inside the issuing transaction
-        Certificates certificates = new Certificates(platform, catalog, identity, media, keys);
+        this.certificates = new Certificates(platform, catalog, identity, media, keys);
         new CertificateRoutes(platform, certificates, keys).register(routes);
         new AssignmentRoutes(platform, assignments).register(routes);
         platform.events().subscribe("learning.certificate-on-completion", CourseCompleted.class,
@@ -67,6 +69,17 @@ public final class LearningCore {
     /** Submits quiz attempts whose deadline passed (the job does this every 5 seconds). */
     public int submitOverdueAttempts() {
         return quizzes.attempts().submitOverdue();
+    }
+
+    public java.util.List<String> mediaUses(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
+        java.util.List<String> uses = new java.util.ArrayList<>();
+        if (assignments.handedIn(tx, mediaId)) {
+            uses.add("an assignment handed in with it");
+        }
+        if (certificates.inDesign(tx, mediaId)) {
+            uses.add("a course's certificate design");
+        }
+        return uses;
     }
 
     public Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {

@@ -44,6 +44,7 @@ public final class MediaCore {
     private final MediaStorage storage;
     private final MediaProcessor processor;
     private final Playback playback;
+    private final MediaDeletion deletion;
     private final MediaRepository repo = new MediaRepository();
     private final Platform platform;
 
@@ -64,13 +65,14 @@ public final class MediaCore {
                     Files.createDirectories(data.resolve("media-work")));
             JobType<String> job = platform.jobs().define("media.process", String.class, MediaProcessor.ATTEMPTS,
                     settings.processingRetry(), (id, attempt) -> processor.process(UUID.fromString(id), attempt));
-            Uploads uploads = new Uploads(platform, repo, staging, new MediaIntake(platform, repo, storage,
+            this.deletion = new MediaDeletion(platform, repo, storage);
+            Uploads uploads = new Uploads(platform, repo, staging, deletion, new MediaIntake(platform, repo, storage,
                     settings.clamd().map(VirusScanner::new), processor::needsWork,
                     id -> platform.jobs().enqueue(job, id.toString(), id.toString())));
             new UploadRoutes(platform, uploads).register(routes);
             UrlSigner signer = new UrlSigner(SecretBox.open(platform.config().auth().secretKey(), data));
             this.playback = new Playback(platform, repo, signer);
-            new MediaRoutes(platform, repo).register(routes);
+            new MediaRoutes(platform, repo, deletion).register(routes);
             new FileRoutes(platform, repo, signer, playback, storage).register(routes);
             platform.jobs().every("media.expire-uploads", Duration.ofMinutes(10), uploads::expire);
             platform.jobs().every("media.resume-processing", Duration.ofMinutes(1), () -> repo.processing(
@@ -78,6 +80,10 @@ public final class MediaCore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public void addUse(io.lectern.server.media.MediaUse use) {
+        deletion.add(use);
     }
 
     public void addPlaybackCheck(PlaybackCheck check) {
@@ -110,7 +116,7 @@ public final class MediaCore {
 
     public Optional<FieldViolation> attachRefusal(DbExecute tx, UUID mediaId, java.util.function.Predicate<UUID> owners,
                                                   String field, Set<MediaPurpose> purposes) {
-        var media = repo.media(tx, mediaId).filter(m -> owners.test(m.ownerId()));
+        var media = repo.share(tx, mediaId).filter(m -> owners.test(m.ownerId()));
         String kinds = String.join(" or ", purposes.stream().map(p -> p.name().toLowerCase(Locale.ROOT))
                 .sorted().toList());
         if (media.isEmpty()) {

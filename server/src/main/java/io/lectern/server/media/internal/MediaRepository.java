@@ -100,6 +100,30 @@ public final class MediaRepository {
         return db.get(MEDIA + " WHERE id = ?", id).map(MediaRepository::media);
     }
 
+    /** The row, locked until the transaction ends (deleting). */
+    public Optional<Media> lock(DbExecute tx, UUID id) {
+        return tx.get(MEDIA + " WHERE id = ? FOR UPDATE", id).map(MediaRepository::media);
+    }
+
+    /** The row, held against deletion until the transaction ends (attaching it somewhere). */
+    public Optional<Media> share(DbExecute tx, UUID id) {
+        return tx.get(MEDIA + " WHERE id = ? FOR SHARE", id).map(MediaRepository::media);
+    }
+
+    /** Deletes a media row; its upload is kept as history, marked deleted. */
+    public void delete(DbExecute tx, UUID id, Instant now) {
+        tx.delete("DELETE FROM media.playback_grants WHERE media_id = ?", id);
+        tx.delete("DELETE FROM media.media WHERE id = ?", id);
+        tx.update("UPDATE media.uploads SET status = 'DELETED', updated_at = ? WHERE id = ?", Rows.param(now), id);
+    }
+
+    /** An owner's media, newest first. */
+    public List<Media> ofOwner(DbExecute db, UUID ownerId, int limit) {
+        try (var rows = db.query(MEDIA + " WHERE owner_id = ? ORDER BY created_at DESC, id DESC LIMIT ?", ownerId, limit)) {
+            return rows.map(MediaRepository::media).toList();
+        }
+    }
+
     public List<Media> media(DbExecute db, java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

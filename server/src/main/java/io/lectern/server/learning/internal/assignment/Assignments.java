@@ -75,6 +75,12 @@ public final class Assignments {
                 ? Optional.of(List.of()) : Optional.empty();
     }
 
+    /** Whether a file was handed in with an assignment (handed-in files are kept as they were graded). */
+    public boolean handedIn(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
+        return tx.get("SELECT 1 FROM learning.submissions WHERE media_ids @> ARRAY[?::uuid] LIMIT 1", mediaId)
+                .isPresent();
+    }
+
     Map<String, Object> configure(Principal p, UUID lessonId, AssignmentInput in) {
         LessonFacts lesson = catalog.draftLesson(lessonId).orElseThrow(() -> ApiException.notFound("This lesson"));
         if (!catalog.isDraftStaff(p, lesson.courseId())) {

@@ -166,6 +166,12 @@ public final class Certificates {
         return template(p, courseId);
     }
 
+    /** Whether an image is a course's certificate logo or signature. */
+    public boolean inDesign(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
+        return tx.get("SELECT 1 FROM learning.certificate_templates WHERE logo_media_id = ? OR signature_media_id = ? "
+                + "LIMIT 1", mediaId, mediaId).isPresent();
+    }
+
     /** The course's certificate design as its staff set it (the defaults until they do). */
     public CertificateTemplate template(Principal p, UUID courseId) {
         catalog.requireCourseStaff(p, courseId, "Only this course's instructors design its certificate.");

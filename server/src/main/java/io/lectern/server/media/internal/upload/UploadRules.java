@@ -37,6 +37,11 @@ final class UploadRules {
         return RULES.get(purpose);
     }
 
+    /** The largest file any purpose takes (tus {@code Tus-Max-Size}). */
+    static long largest() {
+        return RULES.values().stream().mapToLong(Rule::maxBytes).max().orElseThrow();
+    }
+
     static String describe(MediaPurpose purpose) {
         return switch (purpose) {
             case VIDEO -> "a video (MP4, MOV, MKV, WebM, AVI)";

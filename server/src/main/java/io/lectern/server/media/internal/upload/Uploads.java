@@ -34,10 +34,13 @@ public final class Uploads {
     private final MediaRepository repo;
     private final Path staging;
     private final UploadCompletion completion;
+    private final io.lectern.server.media.internal.MediaDeletion deletion;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public Uploads(Platform platform, MediaRepository repo, Path staging, UploadCompletion completion) {
+    public Uploads(Platform platform, MediaRepository repo, Path staging,
+                   io.lectern.server.media.internal.MediaDeletion deletion, UploadCompletion completion) {
         this.platform = platform;
+        this.deletion = deletion;
         this.repo = repo;
         this.staging = staging;
         this.completion = completion;
@@ -70,7 +73,8 @@ public final class Uploads {
             long used = repo.usedBytes(tx, p.userId());
             if (used + u.size() > quota) {
                 throw new ApiException(413, "upload.quota_exceeded", "This upload would exceed your storage quota of "
-                        + (quota >> 20) + " MB (" + (used >> 20) + " MB used); delete files you no longer need.")
+                        + (quota >> 20) + " MB (" + (used >> 20) + " MB used); delete files you no longer need "
+                        + "(GET /api/v1/me/media lists them, DELETE /api/v1/media/{id} deletes one).")
                         .with("quotaBytes", quota).with("usedBytes", used);
             }
             repo.insertUpload(tx, u, now);
@@ -144,11 +148,16 @@ public final class Uploads {
         }
     }
 
-    /** Terminates an upload (tus termination): its bytes are deleted. */
+    /**
+     * Terminates an upload (tus termination): an unfinished upload's bytes are deleted; a finished one's media is
+     * deleted as {@code DELETE /api/v1/media/{id}} would (refused while it is used somewhere).
+     */
     public void cancel(Principal p, UUID id) {
         MediaRepository.Upload u = owned(p, id);
         if ("OPEN".equals(u.status())) {
             discard(id, "FAILED", "Cancelled by the uploader.");
+        } else if ("COMPLETE".equals(u.status())) {
+            deletion.delete(p, id);
         }
     }
 
