@@ -153,6 +153,34 @@ class VideoDeliveryTest {
     }
 
     @Test
+    void subtitlesAreInTheHlsMasterPlaylistSoAnyPlayerShowsThem() throws Exception {
+        readyMedia();
+        String lea = studio.user("lea.subs@example.com", "Lea Subs", Role.STUDENT);
+        assertEquals(201, http.post("/api/v1/courses/" + courseId + "/enroll", "{}", lea).status());
+        String hls = http.get("/api/v1/media/" + mediaId + "/playback", lea).json().path("hlsUrl").asText();
+        String master = get(hls, Map.of()).body();
+        assertTrue(master.contains("#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"subs\",NAME=\"English\",LANGUAGE=\"en\""),
+                master);
+        assertTrue(master.lines().filter(l -> l.startsWith("#EXT-X-STREAM-INF")).allMatch(l -> l.contains(
+                "SUBTITLES=\"subs\"")), master);
+        var parsed = new io.lindstrom.m3u8.parser.MasterPlaylistParser(io.lindstrom.m3u8.parser.ParsingMode.STRICT)
+                .readPlaylist(master);
+        var track = parsed.alternativeRenditions().stream()
+                .filter(r -> r.type() == io.lindstrom.m3u8.model.MediaType.SUBTITLES).findFirst().orElseThrow();
+        assertEquals(java.util.Optional.of("en"), track.language());
+        assertTrue(parsed.variants().stream().allMatch(v -> v.subtitles().equals(java.util.Optional.of(track.groupId()))));
+        URI trackUri = URI.create(hls).resolve(track.uri().orElseThrow());
+        var media = new io.lindstrom.m3u8.parser.MediaPlaylistParser(io.lindstrom.m3u8.parser.ParsingMode.STRICT)
+                .readPlaylist(get(trackUri.toString(), Map.of()).body());
+        assertEquals(1, media.mediaSegments().size());
+        assertEquals(8.0, media.mediaSegments().get(0).duration(), 0.6, "one segment as long as the video");
+        String vtt = get(trackUri.resolve(media.mediaSegments().get(0).uri()).toString(), Map.of()).body();
+        assertTrue(vtt.startsWith("WEBVTT") && vtt.contains("Hello"), "a stock HLS parser reaches the cues: " + vtt);
+        assertEquals(403, get(hls.replaceAll("subs=en", "subs=de"), Map.of()).statusCode(),
+                "the tracks are part of what is signed");
+    }
+
+    @Test
     void signaturesWorkOnlyForTheirFileTheirMediaAndUntilTheyExpire() {
         readyMedia();
         JsonNode urls = http.get("/api/v1/media/" + mediaId + "/playback", ada).json();
@@ -168,6 +196,45 @@ class VideoDeliveryTest {
         HttpResponse<String> expired = get(mp4, Map.of());
         assertEquals(403, expired.statusCode());
         assertTrue(expired.body().contains("media.url_expired"), expired.body());
+    }
+
+    @Test
+    void mediaOnDiskAreReadableByTheServersUserOnly() throws java.io.IOException {
+        readyMedia();
+        Path data = server.platform().config().dataDir();
+        List<String> open = new java.util.ArrayList<>();
+        for (String root : List.of("media", "uploads", "media-work")) {
+            try (var walk = java.nio.file.Files.walk(data.resolve(root))) {
+                walk.forEach(p -> {
+                    String perms;
+                    try {
+                        perms = java.nio.file.attribute.PosixFilePermissions.toString(
+                                java.nio.file.Files.getPosixFilePermissions(p));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    if (!perms.equals(java.nio.file.Files.isDirectory(p) ? "rwx------" : "rw-------")) {
+                        open.add(data.relativize(p) + " " + perms);
+                    }
+                });
+            }
+        }
+        assertTrue(open.isEmpty(), "others may read: " + open);
+        try (var walk = java.nio.file.Files.walk(data.resolve("media").resolve(mediaId))) {
+            assertTrue(walk.anyMatch(p -> p.toString().endsWith(".ts")), "the renditions were looked at too");
+        }
+    }
+
+    @Test
+    void aSourceBetweenTheStandardRungsKeepsItsOwnQuality() {
+        byte[] video = MediaFiles.read(MediaFiles.video(temp, 2, 854, 480));
+        String id = tus.uploadReady(ada, "wide.mp4", video, "VIDEO");
+        assertEquals(480, http.get("/api/v1/media/" + id, ada).json().path("height").asInt());
+        String master = get(http.get("/api/v1/media/" + id + "/playback", ada).json().path("hlsUrl").asText(), Map.of())
+                .body();
+        assertTrue(master.contains("RESOLUTION=854x480"), "the source's own height is a rung: " + master);
+        assertTrue(master.contains("RESOLUTION=640x360"), master);
+        assertFalse(master.contains("x720"), "never upscaled: " + master);
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.lectern.server.media.internal.upload.Uploads;
 import io.lectern.server.media.internal.upload.VirusScanner;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.config.MediaSettings;
+import io.lectern.server.platform.files.OwnerOnly;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.jobs.JobType;
 import io.lectern.server.platform.security.SecretBox;
@@ -55,14 +56,14 @@ public final class MediaCore {
         try {
             this.storage = settings.s3().isPresent() ? new S3Storage(settings.s3().get()).ensureBucket()
                     : new LocalStorage(data.resolve("media"));
-            Path staging = Files.createDirectories(data.resolve("uploads"));
+            Path staging = OwnerOnly.directory(data.resolve("uploads"));
             Ffmpeg ffmpeg = new Ffmpeg(settings.ffmpeg(), settings.ffprobe());
             if (!ffmpeg.available()) {
                 LOG.warning("ffmpeg/ffprobe not found (" + settings.ffmpeg() + ", " + settings.ffprobe() + "): videos are "
                         + "served as uploaded, without HLS renditions, posters or thumbnails. Install ffmpeg to get them.");
             }
             this.processor = new MediaProcessor(platform, repo, storage, ffmpeg,
-                    Files.createDirectories(data.resolve("media-work")));
+                    OwnerOnly.directory(data.resolve("media-work")));
             JobType<String> job = platform.jobs().define("media.process", String.class, MediaProcessor.ATTEMPTS,
                     settings.processingRetry(), (id, attempt) -> processor.process(UUID.fromString(id), attempt));
             this.deletion = new MediaDeletion(platform, repo, storage);

@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,8 +59,13 @@ public final class FileRoutes {
         var q = req.query();
         String user = q.first("u").orElse(null);
         String expires = q.first("e").orElse(null);
+        Optional<List<SubtitlePlaylists.Track>> tracks = path.equals("hls/master.m3u8") && q.contains("subs")
+                ? SubtitlePlaylists.tracks(q.first("subs").orElse(null)) : Optional.empty();
+        String d = q.first("d").filter(v -> v.matches("\\d{1,7}")).orElse(null);
+        String extra = tracks.isPresent() && d != null ? SubtitlePlaylists.masterExtra(q.first("subs").get(), Long.parseLong(d))
+                : path.equals(SubtitlePlaylists.PLAYLIST) && d != null ? SubtitlePlaylists.trackExtra(Long.parseLong(d)) : "";
         if (!StorageKeys.valid(path) || !signer.verify(id, path, user, expires, q.first("s").orElse(null),
-                platform.clock().instant())) {
+                platform.clock().instant(), extra)) {
             boolean expired = expires != null && expires.matches("\\d{1,12}")
                     && Long.parseLong(expires) < platform.clock().instant().getEpochSecond();
             throw new ApiException(403, expired ? "media.url_expired" : "media.bad_signature", expired
@@ -78,16 +85,22 @@ public final class FileRoutes {
             res.header(HeaderNames.CONTENT_DISPOSITION, (download ? "attachment" : "inline") + "; filename*=UTF-8''"
                     + java.net.URLEncoder.encode(media.view().filename(), StandardCharsets.UTF_8).replace("+", "%20"));
         }
+        Instant until = Instant.ofEpochSecond(Long.parseLong(expires));
+        if (path.equals(SubtitlePlaylists.PLAYLIST)) {
+            String vtt = "original?" + signer.sign(id, user, "original", until).query();
+            send(req, res, SubtitlePlaylists.track(Long.parseLong(d), vtt), TYPES.get("m3u8"));
+            return;
+        }
         if (ext.equals("m3u8") || path.equals("sprite.vtt")) {
-            signed(req, res, id, path, user, Instant.ofEpochSecond(Long.parseLong(expires)));
+            signed(req, res, id, path, user, until, tracks.map(t -> Map.entry(t, Long.parseLong(d))));
             return;
         }
         files.send(req, res, id + "/" + path, type, "private, max-age=3600");
     }
 
     /** Playlists and the sprite map list other files: each reference gets its own signature on the way out. */
-    private void signed(ServerRequest req, ServerResponse res, UUID id, String path, String user, Instant expires)
-            throws IOException {
+    private void signed(ServerRequest req, ServerResponse res, UUID id, String path, String user, Instant expires,
+                        Optional<Map.Entry<List<SubtitlePlaylists.Track>, Long>> subtitles) throws IOException {
         String text;
         try (InputStream in = storageOpen(id + "/" + path)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -96,8 +109,17 @@ public final class FileRoutes {
         String signedText = path.endsWith(".vtt") ? text.replace("sprite.jpg#", "sprite.jpg?"
                 + signer.sign(id, user, "sprite.jpg", expires).query() + "#")
                 : Playback.signPlaylist(text, dir, id, user, expires, signer);
-        byte[] body = signedText.getBytes(StandardCharsets.UTF_8);
-        res.header(HeaderNames.CONTENT_TYPE, TYPES.get(path.endsWith(".vtt") ? "vtt" : "m3u8"));
+        if (subtitles.isPresent()) {
+            signedText = SubtitlePlaylists.withTracks(signedText, subtitles.get().getKey(), subtitles.get().getValue(),
+                    user, expires, signer);
+        }
+        send(req, res, signedText, TYPES.get(path.endsWith(".vtt") ? "vtt" : "m3u8"));
+    }
+
+    /** A text the server wrote for this URL (a signed playlist, a sprite map): never cached, as its signatures expire. */
+    private static void send(ServerRequest req, ServerResponse res, String text, String type) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        res.header(HeaderNames.CONTENT_TYPE, type);
         res.header(HeaderNames.CACHE_CONTROL, "private, no-store");
         if (req.prologue().method() == Method.HEAD) {
             res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));

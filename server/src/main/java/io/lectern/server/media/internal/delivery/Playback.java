@@ -52,15 +52,17 @@ public final class Playback {
         List<String> r = media.view().renditions();
         boolean video = media.view().purpose() == MediaPurpose.VIDEO;
         List<io.lectern.model.media.Playback.SubtitleTrack> tracks = new ArrayList<>();
+        List<SubtitlePlaylists.Track> hlsTracks = new ArrayList<>();
         for (Subtitle s : subtitles) {
             if (!mayPlay(caller, s.mediaId())) {
                 continue; // a track someone put there without the right to: not handed out
             }
             tracks.add(new io.lectern.model.media.Playback.SubtitleTrack(s.language(),
                     url(base, s.mediaId(), user, "original", expires)));
+            hlsTracks.add(new SubtitlePlaylists.Track(s.language(), s.mediaId()));
         }
         return new io.lectern.model.media.Playback(
-                r.contains("hls") ? url(base, id, user, "hls/master.m3u8", expires) : null,
+                r.contains("hls") ? master(base, media, user, expires, hlsTracks) : null,
                 video ? url(base, id, user, r.contains("mp4") ? "video.mp4" : "original", expires) : null,
                 r.contains("poster") ? url(base, id, user, "poster.jpg", expires) : null,
                 r.contains("sprite") ? url(base, id, user, "sprite.vtt", expires) : null,
@@ -91,6 +93,19 @@ public final class Playback {
             }
         }
         return Optional.empty();
+    }
+
+    /** The master playlist's URL; with subtitle tracks, they are part of what it signs. */
+    private String master(String base, MediaRepository.Media media, String user, Instant expires,
+                          List<SubtitlePlaylists.Track> tracks) {
+        UUID id = media.view().id();
+        if (tracks.isEmpty()) {
+            return url(base, id, user, "hls/master.m3u8", expires);
+        }
+        long duration = (long) Math.ceil(media.view().durationSec() == null ? 0 : media.view().durationSec());
+        String subs = SubtitlePlaylists.param(tracks);
+        return base + "/api/v1/media/" + id + "/files/hls/master.m3u8?" + signer.sign(id, user, "hls/master.m3u8",
+                expires, SubtitlePlaylists.masterExtra(subs, duration)).query() + "&subs=" + subs + "&d=" + duration;
     }
 
     /** Whether the caller may play this media item on its own (a subtitle track of the item they play). */

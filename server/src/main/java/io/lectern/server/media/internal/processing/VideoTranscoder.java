@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
- * Turns a probed video into what players need: an HLS ladder that never upscales (360p, 720p, 1080p as the source
- * allows; 6-second segments with aligned key frames; a master playlist), a progressive MP4 for download and offline
- * study, a poster, and a sprite of thumbnails every few seconds with its WebVTT map for scrubbing previews.
+ * Turns a probed video into what players need: an HLS ladder that never upscales and keeps the source's quality
+ * (360p, 720p, 1080p as the source allows, plus a rung at the source's own height when it lies between two of them:
+ * an 854×480 upload gets 360p and 480p; 6-second segments with aligned key frames; a master playlist), a progressive
+ * MP4 for download and offline study, a poster, and a sprite of thumbnails every few seconds with its WebVTT map.
  */
 final class VideoTranscoder {
 
@@ -38,20 +39,23 @@ final class VideoTranscoder {
 
     static List<Rung> ladder(int width, int height) {
         List<Rung> rungs = new ArrayList<>();
+        int own = height - height % 2;
         for (int h : LADDER) {
             if (h <= height) {
                 rungs.add(rung(width, height, h));
             }
         }
-        if (rungs.isEmpty()) {
-            rungs.add(rung(width, height, height - height % 2));
+        boolean between = own > LADDER[0] && own < LADDER[LADDER.length - 1];
+        if (rungs.isEmpty() || between && rungs.stream().noneMatch(r -> r.height() == own)) {
+            rungs.add(rung(width, height, own)); // the source's own quality, never lost to the rung below
         }
+        rungs.sort(java.util.Comparator.comparingInt(Rung::height));
         return rungs;
     }
 
     private static Rung rung(int width, int height, int h) {
         int w = (int) Math.round(width * (double) h / height / 2) * 2;
-        int kbps = h <= 360 ? 800 : h <= 720 ? 2800 : 5000;
+        int kbps = h <= 360 ? 800 : h <= 480 ? 1400 : h <= 720 ? 2800 : 5000;
         return new Rung(h, w, kbps);
     }
 

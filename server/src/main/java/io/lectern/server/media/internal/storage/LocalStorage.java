@@ -1,6 +1,7 @@
 package io.lectern.server.media.internal.storage;
 
 import io.lectern.server.platform.files.FileTrees;
+import io.lectern.server.platform.files.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -14,13 +15,16 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
-/** Media under a directory of the data dir; writes land atomically (temp file, then rename). */
+/**
+ * Media under a directory of the data dir; writes land atomically (temp file, then rename). Everything under it is
+ * readable by the server's user only.
+ */
 public final class LocalStorage implements MediaStorage {
 
     private final Path root;
 
     public LocalStorage(Path root) throws IOException {
-        this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+        this.root = OwnerOnly.directory(root).toAbsolutePath().normalize();
     }
 
     /** The file behind a key; keys never leave the root. */
@@ -36,13 +40,22 @@ public final class LocalStorage implements MediaStorage {
     public void put(String key, Path file) throws IOException {
         Path target = file(key);
         Files.createDirectories(target.getParent());
+        closeDirectories(target.getParent());
+        OwnerOnly.file(file);
         try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Path tmp = target.resolveSibling(target.getFileName() + ".part");
             Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnly.file(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(file);
+        }
+    }
+
+    private void closeDirectories(Path dir) throws IOException {
+        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+            OwnerOnly.directory(d);
         }
     }
 
