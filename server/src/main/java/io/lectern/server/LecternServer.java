@@ -121,7 +121,7 @@ public final class LecternServer implements AutoCloseable {
             CatalogService catalog = CatalogModule.register(routes, platform, identity, audit, media);
             CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit);
             LearningService learning = LearningModule.register(routes, platform, catalog, identity, media);
-            ModuleWiring.connect(events, identity, catalog, commerce, media, learning);
+            ModuleWiring.connect(events, identity, catalog, commerce, media, learning, audit, mail);
             Modules modules = new Modules(identity, catalog, commerce, media, learning, audit, mail);
             extraRoutes.accept(routes);
             routes.installFallback(problems);

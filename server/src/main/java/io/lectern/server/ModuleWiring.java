@@ -1,6 +1,7 @@
 package io.lectern.server;
 
 import io.lectern.model.media.MediaPurpose;
+import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.CommerceService;
 import io.lectern.server.commerce.EnrollmentCreated;
@@ -8,6 +9,7 @@ import io.lectern.server.commerce.EnrollmentEnded;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.learning.LearningService;
 import io.lectern.server.media.MediaService;
+import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.events.EventBus;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,10 @@ final class ModuleWiring {
     }
 
     static void connect(EventBus events, IdentityService identity, CatalogService catalog, CommerceService commerce,
-                        MediaService media, LearningService learning) {
+                        MediaService media, LearningService learning, AuditService audit, MailService mail) {
+        // what each module keeps about people; erased in this order (media last: its files are freed by the others)
+        List.of(audit.personalData(), mail.personalData(), catalog.personalData(), commerce.personalData(),
+                learning.personalData(), media.personalData()).forEach(identity::addPersonalData);
         identity.useAvatarCheck((tx, userId, mediaId) -> media.attachRefusal(tx, mediaId, userId::equals,
                 "avatarMediaId", Set.of(MediaPurpose.IMAGE)));
         catalog.useEnrollments(commerce::isEnrolled);

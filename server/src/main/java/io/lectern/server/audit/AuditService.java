@@ -34,6 +34,11 @@ public final class AuditService {
         return repository.aboutUser(platform.db().execute(), userId, platform.json().objectMapper());
     }
 
+    /** What the log keeps about people, for the data export and account deletion. */
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return new io.lectern.server.audit.internal.AuditPersonalData(repository, platform.json().objectMapper());
+    }
+
     public Page<AuditEntry> search(AuditRepository.Filter filter) {
         return repository.search(platform.db().execute(), filter, platform.json().objectMapper());
     }

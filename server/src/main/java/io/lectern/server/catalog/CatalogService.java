@@ -26,6 +26,11 @@ public final class CatalogService {
         core.learners().useEnrollments(check);
     }
 
+    /** What the catalog keeps about people (reviews, replies, reports, courses taught): exported, erased. */
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return core.personalData();
+    }
+
     /** Learning copies its part of a course when the course is duplicated. */
     public void useCourseCopier(CourseCopier copier) {
         core.useCourseCopier(copier);

@@ -20,6 +20,11 @@ public final class CommerceService {
         core.useProgress(lookup);
     }
 
+    /** What commerce keeps about people (money kept, names taken off): for the data export and account deletion. */
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return core.personalData();
+    }
+
     /** An active enrollment (and, for subscription courses, a live subscription). */
     public boolean isEnrolled(UUID userId, UUID courseId) {
         return core.hasAccess(userId, courseId);

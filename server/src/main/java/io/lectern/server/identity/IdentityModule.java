@@ -8,6 +8,8 @@ import io.lectern.server.identity.internal.AdminUserRoutes;
 import io.lectern.server.identity.internal.AuthRoutes;
 import io.lectern.server.identity.internal.Deps;
 import io.lectern.server.identity.internal.EmailCodes;
+import io.lectern.server.identity.internal.IdentityPersonalData;
+import io.lectern.server.platform.privacy.PersonalData;
 import io.lectern.server.identity.internal.LoginFlows;
 import io.lectern.server.identity.internal.MeRoutes;
 import io.lectern.server.identity.internal.OidcLogin;
@@ -29,10 +31,9 @@ import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.RateLimiter;
 import io.lectern.server.platform.security.SecretBox;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /** Wires the identity module: sign-in flows, tokens, the route guard, and the auth, me and admin routes. */
 public final class IdentityModule {
@@ -56,18 +57,19 @@ public final class IdentityModule {
                 tokens, revocations,
                 new Totp(secrets), secrets, new RateLimiter(platform.redis(), auth.rateLimitFactor()), mail, audit);
         PasswordPolicy.warmUp();
-        Map<String, Function<java.util.UUID, Object>> exportSections = new ConcurrentHashMap<>();
+        List<PersonalData> personalData = new CopyOnWriteArrayList<>();
         AtomicReference<AvatarCheck> avatars = new AtomicReference<>(AvatarCheck.NONE);
         Requests requests = new Requests(platform.config().trustForwardedFor());
         LoginFlows login = new LoginFlows(d);
         AccountFlows accounts = new AccountFlows(d, login);
         new AuthRoutes(platform.json(), requests, login, accounts, new SessionFlows(d), keys,
                 auth.oidc().map(o -> new OidcLogin(d, o))).register(routes);
-        new MeRoutes(platform.json(), requests, new AccountData(d, exportSections, avatars::get), accounts, new TotpFlows(d))
+        new MeRoutes(platform.json(), requests, new AccountData(d, personalData, avatars::get), accounts, new TotpFlows(d))
                 .register(routes);
         new AdminUserRoutes(platform.json(), requests, new StaffAdmin(d)).register(routes);
         IdentityService service = new IdentityService(d, new TokenGuard(tokens, revocations, auth.requireAdminTotp()),
-                keys, exportSections, avatars);
+                keys, personalData, avatars);
+        service.addPersonalData(new IdentityPersonalData(d));
         revocations.reload();
         if (!auth.requireAdminTotp()) {
             java.util.logging.Logger.getLogger(IdentityModule.class.getName()).warning("Admins may sign in without a "

@@ -10,33 +10,39 @@ import io.lectern.server.identity.internal.UserRecord;
 import io.lectern.server.identity.internal.UserRepository;
 import io.lectern.server.platform.http.AccessGuard;
 import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.privacy.PersonalData;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * The identity module's facade: creates and finds accounts, supplies the route guard, and lets other modules
- * add their part to a user's data export. Other modules know users only by id and display name.
+ * The identity module's facade: creates and finds accounts, supplies the route guard, and lets other modules add
+ * what they keep about people to the data export and account deletion. Other modules know users only by id and
+ * display name.
  */
 public final class IdentityService {
 
     private final Deps d;
     private final AccessGuard guard;
     private final SigningKeys keys;
-    private final Map<String, Function<UUID, Object>> exportSections;
+    private final java.util.List<PersonalData> personalData;
     private final java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars;
 
-    public IdentityService(Deps d, AccessGuard guard, SigningKeys keys, Map<String, Function<UUID, Object>> exportSections,
+    public IdentityService(Deps d, AccessGuard guard, SigningKeys keys, java.util.List<PersonalData> personalData,
                            java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars) {
         this.d = d;
         this.guard = guard;
         this.keys = keys;
-        this.exportSections = exportSections;
+        this.personalData = personalData;
         this.avatars = avatars;
+    }
+
+    /** What every module declared it keeps about people (the test compares it with the database). */
+    public java.util.List<PersonalData> personalData() {
+        return java.util.List.copyOf(personalData);
     }
 
     /** Plugs in which media may be a user's avatar (the media module: their own image uploads). */
@@ -49,9 +55,9 @@ public final class IdentityService {
         return guard;
     }
 
-    /** Adds a named section (what a module holds about a user) to the data export at {@code /api/v1/me/export}. */
-    public void addExportSection(String name, Function<UUID, Object> section) {
-        exportSections.put(name, section);
+    /** Adds what a module keeps about people: exported with the account, erased with it (in registration order). */
+    public void addPersonalData(PersonalData data) {
+        personalData.add(data);
     }
 
     /** Creates a verified account with a password (seeding, tests); 409 when the email is in use. */

@@ -27,6 +27,11 @@ public final class LearningService {
         return core.copyCourse(tx, from, to, lessons);
     }
 
+    /** What learning keeps about people (progress, notes, attempts, submissions, certificates): export, erasure. */
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return core.personalData();
+    }
+
     /** Where learning uses a media item (handed-in assignments, certificate designs): media's deletion check. */
     public java.util.List<String> mediaUses(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
         return core.mediaUses(tx, mediaId);

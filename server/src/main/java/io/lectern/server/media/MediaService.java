@@ -22,6 +22,11 @@ public final class MediaService {
         this.core = core;
     }
 
+    /** What media keeps about people (their files): for the data export and account deletion. */
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return core.personalData();
+    }
+
     /** Adds a place media can be used (lessons, submissions, ...): media in use are not deleted. */
     public void addUse(MediaUse use) {
         core.addUse(use);

@@ -13,10 +13,18 @@ public final class MailService {
 
     private final EventBus events;
     private final MailTemplates templates;
+    private final io.lectern.server.platform.privacy.PersonalData personalData;
 
-    public MailService(EventBus events, MailTemplates templates) {
+    public MailService(EventBus events, MailTemplates templates,
+                       io.lectern.server.platform.privacy.PersonalData personalData) {
         this.events = events;
         this.templates = templates;
+        this.personalData = personalData;
+    }
+
+    /** The mail people were sent and the server kept (the dev mailbox), for the data export and account deletion. */
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return personalData;
     }
 
     public void send(DbTransaction tx, Mail mail) {

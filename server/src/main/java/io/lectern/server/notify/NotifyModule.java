@@ -1,6 +1,7 @@
 package io.lectern.server.notify;
 
 import io.lectern.server.notify.internal.DevMailbox;
+import io.lectern.server.notify.internal.MailPersonalData;
 import io.lectern.server.notify.internal.MailTemplates;
 import io.lectern.server.notify.internal.SmtpTransport;
 import io.lectern.server.platform.Platform;
@@ -26,6 +27,6 @@ public final class NotifyModule {
             platform.events().subscribe("notify.mail", MailRequested.class, mailbox::deliver);
         }
         routes.get("/api/v1/admin/dev-mailbox", Access.roles(Role.ADMIN), mailbox::list);
-        return new MailService(platform.events(), new MailTemplates());
+        return new MailService(platform.events(), new MailTemplates(), new MailPersonalData(mailbox));
     }
 }

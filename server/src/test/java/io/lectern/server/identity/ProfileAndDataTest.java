@@ -73,9 +73,9 @@ class ProfileAndDataTest {
         JsonNode tokens = accounts.registerVerified(email, "quiet harbour 17", "Lea");
         String token = tokens.path("accessToken").asText();
         JsonNode export = http.get("/api/v1/me/export", token).json();
-        assertEquals(email, export.path("profile").path("email").asText());
-        assertTrue(export.path("sessions").size() >= 1);
-        assertTrue(export.path("auditLog").toString().contains("account.registered"));
+        assertEquals(email, export.path("identity").path("profile").path("email").asText());
+        assertTrue(export.path("identity").path("sessions").size() >= 1);
+        assertTrue(export.path("audit").toString().contains("account.registered"));
         assertFalse(export.toString().contains("password_hash") || export.toString().contains("$argon2id"));
 
         assertEquals(400, http.call("DELETE", "/api/v1/me", "{}", token).status(), "needs the password");

@@ -74,6 +74,10 @@ public final class CatalogCore {
                 () -> new CategoryRoutes(platform, new CategoryAdmin(platform, categories, audit)).register(routes));
     }
 
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return new CatalogPersonalData(snapshots, caches);
+    }
+
     public void useCourseCopier(io.lectern.server.catalog.CourseCopier copier) {
         duplication.useCopier(copier);
     }

@@ -61,14 +61,7 @@ final class SnapshotRepository {
                            AS f(id, version, html, instructors, names, lessons, duration)
                   JOIN catalog.courses c ON c.id = f.id
                   -- title (A), subtitle and tags (B), instructor names (C): ranked on alone, searched with the description
-                  CROSS JOIN LATERAL (SELECT
-                       setweight(to_tsvector(catalog.search_config(c.language), catalog.fold(c.title)), 'A')
-                       || setweight(to_tsvector('simple', catalog.fold(c.title)), 'A')
-                       || setweight(to_tsvector(catalog.search_config(c.language),
-                                                catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))), 'B')
-                       || setweight(to_tsvector('simple', catalog.fold(c.subtitle || ' ' || array_to_string(c.tags, ' '))),
-                                    'B')
-                       || setweight(to_tsvector('simple', catalog.fold(f.names)), 'C') AS head) v
+                  CROSS JOIN LATERAL (SELECT catalog.search_head(c.language, c.title, c.subtitle, c.tags, f.names) AS head) v
                 ON CONFLICT (course_id) DO UPDATE SET
                        slug = EXCLUDED.slug, status = 'PUBLISHED', version = EXCLUDED.version,
                        owner_id = EXCLUDED.owner_id, title = EXCLUDED.title, subtitle = EXCLUDED.subtitle,
@@ -149,6 +142,38 @@ final class SnapshotRepository {
 
     void setStatus(DbExecute tx, UUID courseId, CourseStatus status) {
         tx.update("UPDATE catalog.published_courses SET status = ? WHERE course_id = ?", status.name(), courseId);
+    }
+
+    /**
+     * Replaces a deleted instructor's name by {@code shownAs} in every course snapshot that lists them, and what the
+     * search finds those courses by.
+     */
+    void renameInstructor(DbExecute tx, UUID instructorId, String shownAs) {
+        tx.update("""
+                WITH renamed AS (
+                    SELECT p.course_id, jsonb_agg(CASE WHEN (j ->> 'id')::uuid = ? THEN jsonb_set(j, '{displayName}',
+                                to_jsonb(?::text)) ELSE j END ORDER BY n) AS instructors
+                      FROM catalog.published_courses p, jsonb_array_elements(p.instructors) WITH ORDINALITY AS e(j, n)
+                     WHERE ? = ANY (p.instructor_ids) GROUP BY p.course_id),
+                heads AS (
+                    SELECT r.course_id, r.instructors, catalog.search_head(p.language, p.title, p.subtitle, p.tags,
+                               (SELECT string_agg(j ->> 'displayName', ' ') FROM jsonb_array_elements(r.instructors) j)
+                               || ' ' || coalesce((SELECT c.name FROM catalog.categories c WHERE c.slug = p.category),
+                                                  p.category)) AS head
+                      FROM renamed r JOIN catalog.published_courses p ON p.course_id = r.course_id)
+                UPDATE catalog.published_courses p SET instructors = h.instructors, rank_vector = h.head,
+                       search = h.head || setweight(to_tsvector(catalog.search_config(p.language),
+                                                                catalog.fold(p.description)), 'D')
+                  FROM heads h WHERE p.course_id = h.course_id""", instructorId, shownAs, instructorId);
+    }
+
+    /** Takes the words of {@code text} out of the spelling lexicon, unless a published course still has them. */
+    void forgetWords(DbExecute tx, String text) {
+        tx.delete("""
+                DELETE FROM catalog.search_words s
+                 WHERE s.word IN (SELECT w FROM regexp_split_to_table(lower(catalog.fold(?)), '[^[:alnum:]]+') AS w)
+                   AND NOT EXISTS (SELECT 1 FROM catalog.published_courses p
+                                    WHERE p.search @@ to_tsquery('simple', quote_literal(s.word)))""", text);
     }
 
     /** Adds the words of {@code text} to the spelling lexicon (sorted, so concurrent publishes lock in one order). */

@@ -112,6 +112,10 @@ public final class CommerceCore {
         enrollments.useProgress(lookup);
     }
 
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return new CommercePersonalData();
+    }
+
     public boolean hasAccess(UUID userId, UUID courseId) {
         return enrollments.hasAccess(userId, courseId);
     }

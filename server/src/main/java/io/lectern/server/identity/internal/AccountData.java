@@ -5,6 +5,9 @@ import io.lectern.model.identity.ProfileUpdate;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.identity.AccountDeleted;
 import io.lectern.server.identity.AvatarCheck;
+import io.lectern.server.platform.privacy.PersonalData;
+import io.helidon.dbclient.DbExecute;
+import java.util.List;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -12,8 +15,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The user's own data: profile, the export of everything held about them, and deleting the account. */
@@ -29,12 +30,12 @@ public final class AccountData {
     }
 
     private final Deps d;
-    private final Map<String, Function<UUID, Object>> exportSections;
+    private final List<PersonalData> personalData;
     private final Supplier<AvatarCheck> avatars;
 
-    public AccountData(Deps d, Map<String, Function<UUID, Object>> exportSections, Supplier<AvatarCheck> avatars) {
+    public AccountData(Deps d, List<PersonalData> personalData, Supplier<AvatarCheck> avatars) {
         this.d = d;
-        this.exportSections = exportSections;
+        this.personalData = personalData;
         this.avatars = avatars;
     }
 
@@ -67,20 +68,21 @@ public final class AccountData {
         });
     }
 
-    /** Everything Lectern holds about the user, as one JSON document. */
+    /** Everything Lectern holds about the user, as one JSON document: a section per module. */
     public Map<String, Object> export(Principal p) {
         UserRecord user = user(p);
+        PersonalData.Person person = new PersonalData.Person(user.id(), user.email());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("exportedAt", d.platform().clock().instant().toString());
-        out.put("profile", user.profile());
-        out.put("lastLoginAt", user.lastLoginAt());
-        out.put("sessions", d.sessions().export(d.platform().db().execute(), user.id()));
-        out.put("auditLog", d.audit().aboutUser(user.id()));
-        exportSections.forEach((name, section) -> out.put(name, section.apply(user.id())));
+        DbExecute db = d.platform().db().execute();
+        personalData.forEach(section -> out.put(section.section(), section.export(db, person)));
         return out;
     }
 
-    /** Erases the account's personal data; financial records elsewhere keep the (now anonymous) id. */
+    /**
+     * Erases the account: every module erases or anonymises what it keeps about the person, in one transaction;
+     * financial records keep the (now anonymous) id.
+     */
     public void delete(Principal p, DeleteConfirmation req, Origin origin) {
         UserRecord user = user(p);
         new Validation().maxLength("password", req.password(), PasswordPolicy.MAX).maxLength("code", req.code(), 6)
@@ -91,18 +93,15 @@ public final class AccountData {
         if (user.passwordHash() != null && !d.hasher().verify(req.password(), user.passwordHash())) {
             throw new ApiException(403, "auth.password_wrong", "The password is not right.");
         }
+        PersonalData.Person person = new PersonalData.Person(user.id(), user.email());
         d.platform().db().doInTransaction(tx -> {
             if (user.passwordHash() == null
                     && d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code()) != EmailCodes.Check.OK) {
                 throw SignIn.invalidCode();
             }
-            d.sessions().revokeAll(tx, user.id(), null, "account_deleted").forEach(d.revocations()::revokeSession);
-            d.codes().deleteAll(tx, user.id());
-            d.totp().deleteRecoveryCodes(tx, user.id());
-            tx.dml("DELETE FROM identity.oidc_links WHERE user_id = ?", user.id());
-            d.users().anonymise(tx, user.id());
+            personalData.forEach(section -> section.erase(tx, person));
             d.platform().events().publish(tx, new AccountDeleted(user.id()));
-            d.audit().record(tx, AuditRecord.of(user.id(), "account.deleted", user.id(), origin.ip()));
+            d.audit().record(tx, AuditRecord.of(user.id(), "account.deleted", user.id(), null));
         });
         d.revocations().deactivate(user.id());
     }

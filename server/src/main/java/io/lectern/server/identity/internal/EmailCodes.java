@@ -95,6 +95,14 @@ public final class EmailCodes {
         return Check.WRONG;
     }
 
+    /** Which codes are waiting for the user (never the codes: only their purpose and expiry), for the export. */
+    public java.util.List<java.util.Map<String, String>> purposes(DbExecute db, UUID userId) {
+        try (var rows = db.query("SELECT purpose, expires_at FROM identity.email_codes WHERE user_id = ?", userId)) {
+            return rows.map(r -> java.util.Map.of("purpose", io.lectern.server.platform.db.Rows.text(r, "purpose"),
+                    "expiresAt", io.lectern.server.platform.db.Rows.instant(r, "expires_at").toString())).toList();
+        }
+    }
+
     public void deleteAll(DbExecute tx, UUID userId) {
         tx.dml("DELETE FROM identity.email_codes WHERE user_id = ?", userId);
     }

@@ -145,6 +145,13 @@ public final class Sessions {
         }
     }
 
+    /** Forgets where and on what a user signed in (account deletion); the revoked sessions stay as ids. */
+    public void forgetOrigins(DbExecute tx, UUID userId) {
+        tx.dml("UPDATE identity.sessions SET ip = NULL, user_agent = NULL WHERE user_id = ?", userId);
+        tx.dml("DELETE FROM identity.refresh_tokens WHERE session_id IN (SELECT id FROM identity.sessions "
+                + "WHERE user_id = ?)", userId);
+    }
+
     /** A user's sessions for their data export (no token material). */
     public List<Map<String, Object>> export(DbExecute db, UUID userId) {
         try (var rows = db.query("""

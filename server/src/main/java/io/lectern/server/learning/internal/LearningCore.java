@@ -71,6 +71,10 @@ public final class LearningCore {
         return quizzes.attempts().submitOverdue();
     }
 
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return new LearningPersonalData();
+    }
+
     public java.util.List<String> mediaUses(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
         java.util.List<String> uses = new java.util.ArrayList<>();
         if (assignments.handedIn(tx, mediaId)) {

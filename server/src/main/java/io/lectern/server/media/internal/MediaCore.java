@@ -24,7 +24,6 @@ import io.lectern.server.platform.jobs.JobType;
 import io.lectern.server.platform.security.SecretBox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -81,6 +80,10 @@ public final class MediaCore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public io.lectern.server.platform.privacy.PersonalData personalData() {
+        return new MediaPersonalData(repo, storage, deletion, platform.clock());
     }
 
     public void addUse(io.lectern.server.media.MediaUse use) {

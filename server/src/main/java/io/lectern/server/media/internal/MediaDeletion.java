@@ -38,6 +38,13 @@ public final class MediaDeletion {
         uses.add(use);
     }
 
+    /** Where a media item is used, by every module that uses media. */
+    List<String> usesOf(io.helidon.dbclient.DbExecute tx, UUID id) {
+        List<String> usedIn = new ArrayList<>();
+        uses.forEach(u -> usedIn.addAll(u.usesOf(tx, id)));
+        return usedIn;
+    }
+
     /** Deletes a media item of the caller's (admins: anyone's); 404 for others', 409 when it is in use. */
     public void delete(Principal p, UUID id) {
         platform.db().doInTransaction(tx -> {
@@ -47,8 +54,7 @@ public final class MediaDeletion {
                 throw new ApiException(409, "media.processing", "This file is still being processed ("
                         + m.view().progress() + " %); delete it once it is done.");
             }
-            List<String> usedIn = new ArrayList<>();
-            uses.forEach(u -> usedIn.addAll(u.usesOf(tx, id)));
+            List<String> usedIn = usesOf(tx, id);
             if (!usedIn.isEmpty()) {
                 throw new ApiException(409, "media.in_use", "This file is used in " + String.join("; ", usedIn)
                         + ". Take it out there first, then delete it.").with("usedIn", usedIn);

@@ -80,6 +80,37 @@ public final class DevMailbox {
         }
     }
 
+    /** The dev mailbox's mails to an address (data export). */
+    public List<CapturedMail> to(io.helidon.dbclient.DbExecute db, String address) {
+        try (var rows = db.query("""
+                SELECT id, to_address, subject, body, created_at FROM notify.dev_mailbox
+                 WHERE lower(to_address) = lower(?) ORDER BY created_at, id""", address)) {
+            return rows.map(r -> new CapturedMail(Rows.uuid(r, "id"), Rows.text(r, "to_address"),
+                    Rows.text(r, "subject"), Rows.text(r, "body"), Rows.instant(r, "created_at"))).toList();
+        }
+    }
+
+    /** Forgets the mails to an address: the rows, and their files once the deletion commits. */
+    public void erase(io.helidon.dbclient.DbExecute tx, String address) {
+        List<UUID> ids;
+        try (var rows = tx.query("DELETE FROM notify.dev_mailbox WHERE lower(to_address) = lower(?) RETURNING id",
+                address)) {
+            ids = rows.map(r -> Rows.uuid(r, "id")).toList();
+        }
+        if (ids.isEmpty() || !Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(f -> ids.stream().anyMatch(id -> f.getFileName().toString().contains(id.toString())))
+                    .toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            LOG.warning("Some dev mailbox files of a deleted account could not be removed ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** GET /api/v1/admin/dev-mailbox?to=&amp;limit= — newest first. */
     public void list(ServerRequest req, ServerResponse res) {
         int limit = QueryParams.limit(req, 50, 200);

@@ -97,6 +97,44 @@ public final class Rows {
         }
     }
 
+    /**
+     * A whole row as JSON-ready values under camelCase names (data exports): times as ISO-8601 text, arrays as lists,
+     * JSON columns and other database objects as their text.
+     */
+    public static java.util.Map<String, Object> map(DbRow row) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        row.forEach(column -> {
+            Object v = column.get(Object.class);
+            Object json = switch (v) {
+                case null -> null;
+                case Timestamp ts -> ts.toInstant().toString();
+                case OffsetDateTime odt -> odt.toInstant().toString();
+                case Number n -> n;
+                case Boolean b -> b;
+                case String s -> s;
+                case UUID u -> u.toString();
+                case Array a -> array(a).stream().map(String::valueOf).toList();
+                default -> v.toString();
+            };
+            out.put(camel(column.name()), json);
+        });
+        return out;
+    }
+
+    private static String camel(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return b.toString();
+    }
+
     /** JDBC parameter for a {@code timestamptz} column. */
     public static OffsetDateTime param(Instant instant) {
         return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);

@@ -1,0 +1,85 @@
+package io.lectern.server.media.internal;
+
+import io.helidon.dbclient.DbExecute;
+import io.lectern.server.media.internal.storage.MediaStorage;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.privacy.PersonalData;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Media's part: the person's uploads and files, and when they first opened which. Deleting the account deletes
+ * every file of theirs that nothing uses any more (and its bytes); files still used (an instructor's video in a
+ * course learners paid for) stay, owned by the anonymous id. Runs after the other modules erased what used them.
+ */
+final class MediaPersonalData implements PersonalData {
+
+    private static final Logger LOG = Logger.getLogger(MediaPersonalData.class.getName());
+
+    private final MediaRepository repo;
+    private final MediaStorage storage;
+    private final MediaDeletion deletion;
+    private final java.time.Clock clock;
+
+    MediaPersonalData(MediaRepository repo, MediaStorage storage, MediaDeletion deletion, java.time.Clock clock) {
+        this.clock = clock;
+        this.repo = repo;
+        this.storage = storage;
+        this.deletion = deletion;
+    }
+
+    @Override
+    public String section() {
+        return "media";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("media.uploads", "media.media", "media.playback_grants");
+    }
+
+    @Override
+    public Object export(DbExecute db, Person p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("files", rows(db, "SELECT id, purpose, filename, content_type, size, status, created_at FROM "
+                + "media.media WHERE owner_id = ? ORDER BY created_at", p));
+        out.put("uploads", rows(db, "SELECT id, purpose, filename, size, received, status, created_at FROM "
+                + "media.uploads WHERE owner_id = ? ORDER BY created_at", p));
+        out.put("opened", rows(db, "SELECT media_id, first_at FROM media.playback_grants WHERE user_id = ? "
+                + "ORDER BY first_at", p));
+        return out;
+    }
+
+    @Override
+    public void erase(DbExecute tx, Person p) {
+        tx.dml("DELETE FROM media.playback_grants WHERE user_id = ?", p.id());
+        List<UUID> gone = new ArrayList<>();
+        for (MediaRepository.Media m : repo.ofOwner(tx, p.id(), Integer.MAX_VALUE)) {
+            if (deletion.usesOf(tx, m.view().id()).isEmpty() && !"PROCESSING".equals(m.view().status())) {
+                repo.delete(tx, m.view().id(), clock.instant());
+                gone.add(m.view().id());
+            }
+        }
+        tx.dml("DELETE FROM media.uploads WHERE owner_id = ? AND status <> 'COMPLETE'", p.id());
+        for (UUID id : gone) {
+            try {
+                storage.deleteAll(id.toString());
+            } catch (IOException | RuntimeException e) {
+                LOG.warning("A deleted account's file " + id + " could not be removed from storage ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> rows(DbExecute db, String sql, Person p) {
+        try (var rows = db.query(sql, p.id())) {
+            return rows.map(Rows::map).toList();
+        }
+    }
+}
