@@ -72,7 +72,7 @@ public final class ConfigLoader {
                 dataDir(s, env), db, redis, s.text("redis.key-prefix").orElse("lectern:"), adminEmail, adminPassword,
                 s.bool("seed-demo", db.isEmpty()), Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
                 s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20), s.bool("http.trust-forwarded-for", false),
-                auth(s), mail(s), commerce(s), media(s), publicUrl(s), http(s));
+                auth(s), mail(s), commerce(s, publicUrl(s)), media(s), publicUrl(s), http(s));
     }
 
     private static HttpSettings http(Settings s) {
@@ -113,7 +113,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(s.integer("media.processing-retry-seconds", 15, 1, 3600)));
     }
 
-    private static CommerceSettings commerce(Settings s) {
+    private static CommerceSettings commerce(Settings s, String publicUrl) {
+        String returnUrl = publicUrl + "/api/v1/payments/return";
         String currency = s.text("commerce.currency").orElse("USD");
         try {
             if (!currency.equals(currency.toUpperCase(java.util.Locale.ROOT))) {
@@ -127,14 +128,14 @@ public final class ConfigLoader {
         Optional<CommerceSettings.Gateway> stripe = s.text("stripe.secret-key").map(key -> new CommerceSettings.Gateway(
                 "", key, s.required("stripe.webhook-secret", "stripe.secret-key"),
                 s.text("stripe.api-base").orElse("https://api.stripe.com"),
-                s.text("stripe.return-url").orElse("http://localhost:8080/api/v1/payments/return")));
+                s.text("stripe.return-url").orElse(returnUrl)));
         Optional<CommerceSettings.Gateway> razorpay = s.text("razorpay.key-id").map(id -> new CommerceSettings.Gateway(
                 id, s.required("razorpay.key-secret", "razorpay.key-id"),
                 s.required("razorpay.webhook-secret", "razorpay.key-id"),
                 s.text("razorpay.api-base").orElse("https://api.razorpay.com"), ""));
         Optional<CommerceSettings.Gateway> paystack = s.text("paystack.secret-key").map(key -> new CommerceSettings.Gateway(
                 "", key, key, s.text("paystack.api-base").orElse("https://api.paystack.co"),
-                s.text("paystack.return-url").orElse("http://localhost:8080/api/v1/payments/return")));
+                s.text("paystack.return-url").orElse(returnUrl)));
         return new CommerceSettings(currency, Duration.ofDays(s.integer("commerce.refund-window-days", 14, 0, 365)),
                 s.integer("commerce.instructor-share-percent", 70, 0, 100),
                 s.integer("commerce.tax-rate-basis-points", 0, 0, 5000), s.text("commerce.tax-name").orElse("VAT"),

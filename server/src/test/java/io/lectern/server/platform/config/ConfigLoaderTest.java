@@ -48,6 +48,20 @@ class ConfigLoaderTest {
         assertFalse(g.toString().contains("sk_test_x"), "secrets stay out of logs");
     }
 
+    @Test
+    void gatewaysSendBuyersBackToThePublicAddress() {
+        LecternConfig c = ConfigLoader.load(Map.of("LECTERN_PUBLIC_URL", "https://learn.example.com",
+                "LECTERN_PAYSTACK_SECRET_KEY", "sk_test_x", "LECTERN_STRIPE_SECRET_KEY", "sk_test_y",
+                "LECTERN_STRIPE_WEBHOOK_SECRET", "whsec_z"));
+        assertEquals("https://learn.example.com/api/v1/payments/return", c.commerce().paystack().orElseThrow()
+                .returnUrl());
+        assertEquals("https://learn.example.com/api/v1/payments/return", c.commerce().stripe().orElseThrow()
+                .returnUrl());
+        assertEquals("http://localhost:9090/api/v1/payments/return", ConfigLoader.load(Map.of("LECTERN_PORT", "9090",
+                "LECTERN_PAYSTACK_SECRET_KEY", "sk_test_x")).commerce().paystack().orElseThrow().returnUrl(),
+                "without one, the address the server listens at");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "LECTERN_PORT|abc|environment variable LECTERN_PORT must be a whole number from 0 to 65535",
