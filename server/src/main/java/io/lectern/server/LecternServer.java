@@ -119,7 +119,7 @@ public final class LecternServer implements AutoCloseable {
             guard.set(identity.accessGuard());
             MediaService media = MediaModule.register(routes, platform);
             CatalogService catalog = CatalogModule.register(routes, platform, identity, audit, media);
-            CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit);
+            CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit, mail);
             LearningService learning = LearningModule.register(routes, platform, catalog, identity, media);
             ModuleWiring.connect(events, identity, catalog, commerce, media, learning, audit, mail);
             Modules modules = new Modules(identity, catalog, commerce, media, learning, audit, mail);

@@ -39,6 +39,7 @@ class RouteMatrixTest {
             Map.entry("GET /api/v1/admin/health", ADMIN),
             Map.entry("POST /api/v1/uploads", USER),
             Map.entry("POST /api/v1/uploads/{id}", USER),
+            Map.entry("POST /api/v1/admin/payouts/{id}/destination", ADMIN),
             Map.entry("DELETE /api/v1/media/{id}", USER),
             Map.entry("GET /api/v1/me/media", USER),
             Map.entry("PUT /api/v1/lessons/{id}/progress", USER),

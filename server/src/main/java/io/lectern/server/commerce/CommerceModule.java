@@ -4,6 +4,7 @@ import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.internal.CommerceCore;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiRoutes;
 
@@ -16,7 +17,7 @@ public final class CommerceModule {
     }
 
     public static CommerceService register(ApiRoutes routes, Platform platform, CatalogService catalog,
-                                           IdentityService identity, AuditService audit) {
-        return new CommerceService(new CommerceCore(platform, catalog, identity, audit, routes));
+                                           IdentityService identity, AuditService audit, MailService mail) {
+        return new CommerceService(new CommerceCore(platform, catalog, identity, audit, mail, routes));
     }
 }

@@ -50,6 +50,15 @@ public final class IdentityService {
         avatars.set(check);
     }
 
+    /**
+     * Makes the signed-in user prove again who they are (password, and authenticator code with 2FA) before something
+     * sensitive; 403 {@code auth.password_wrong} or 401 {@code auth.totp_required}/{@code auth.totp_invalid}.
+     */
+    public void reauthenticate(io.lectern.server.platform.security.Principal p, String password, String totp,
+                               String ip) {
+        new io.lectern.server.identity.internal.Reauthentication(d).require(p, password, totp, ip);
+    }
+
     /** The guard that authenticates bearer tokens and enforces each route's declared access. */
     public AccessGuard accessGuard() {
         return guard;
@@ -127,6 +136,11 @@ public final class IdentityService {
     public java.util.List<String> mediaUses(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
         return d.users().hasAvatar(tx, mediaId) ? java.util.List.of("an account's avatar (choose another first)")
                 : java.util.List.of();
+    }
+
+    /** Whom to mail about an account: address, name and language (empty for unknown or deleted accounts). */
+    public Optional<Recipient> recipient(io.helidon.dbclient.DbExecute db, UUID id) {
+        return findRecord(db, id).map(u -> new Recipient(u.id(), u.email(), u.displayName(), u.mailLocale()));
     }
 
     /** Several users at once, by id (those that do not exist or were deleted are missing from the map). */

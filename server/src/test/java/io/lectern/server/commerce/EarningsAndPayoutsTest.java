@@ -282,6 +282,43 @@ class EarningsAndPayoutsTest {
     }
 
     @Test
+    void anAdminSeesWhereAPayoutGoesAfterProvingWhoTheyAreAndTheInstructorIsTold() throws Exception {
+        String pia = studio.user("pia.payout@example.com", "Pia Payout", Role.INSTRUCTOR);
+        String learner = studio.user("leo.payout@example.com", "Leo", Role.STUDENT);
+        wallets.fund(learner, 11900 * 2);
+        buy(learner, paidCourse(pia, "Destination course", 11900));
+        buy(learner, paidCourse(pia, "Second destination course", 11900));
+        http.call("PUT", "/api/v1/instructor/payout-account", Http.json("holderName", "Pia P. Payout", "iban",
+                "DE89 3704 0044 0532 0130 00", "bankName", "Commerzbank"), pia);
+        Thread.sleep(WINDOW.toMillis() + 500);
+        String first = http.post("/api/v1/instructor/payouts", Http.json("amountMinor", 7000), pia).json().path("id")
+                .asText();
+        http.call("PUT", "/api/v1/instructor/payout-account", Http.json("holderName", "Pia Payout", "iban",
+                "GB82 WEST 1234 5698 7654 32"), pia);
+        JsonNode listed = http.get("/api/v1/admin/payouts?status=requested", admin).json().path("items");
+        assertTrue(Studio.texts(listed, "instructorName").contains("Pia Payout"), listed.toString());
+        Http.Response wrong = http.post("/api/v1/admin/payouts/" + first + "/destination", Http.json("password",
+                "not the admin password"), admin);
+        assertEquals(403, wrong.status(), wrong.raw().body());
+        JsonNode where = http.post("/api/v1/admin/payouts/" + first + "/destination", Http.json("password",
+                "admin-password-for-tests"), admin).json();
+        assertEquals("DE89370400440532013000", where.path("iban").asText(), "the account as it was when asked: " + where);
+        assertEquals("Pia P. Payout", where.path("holderName").asText());
+        assertEquals("Commerzbank", where.path("bankName").asText());
+        assertEquals(7000, where.path("amount").path("amountMinor").asLong());
+        assertTrue(Accounts.waitFor(() -> http.get("/api/v1/admin/audit?action=commerce.payout.destination_viewed",
+                admin).json().path("items").size() > 0 ? true : null, "the audited view"));
+        http.post("/api/v1/admin/payouts/" + first + "/approve", "{}", admin);
+        http.post("/api/v1/admin/payouts/" + first + "/paid", Http.json("reference", "SEPA-0815"), admin);
+        assertEquals(409, http.post("/api/v1/admin/payouts/" + first + "/destination", Http.json("password",
+                "admin-password-for-tests"), admin).status(), "a paid payout no longer carries bank details");
+        assertTrue(studio.accounts().latestMail("pia.payout@example.com", "on its way").contains("SEPA-0815"));
+        String second = http.post("/api/v1/instructor/payouts", "{}", pia).json().path("id").asText();
+        http.post("/api/v1/admin/payouts/" + second + "/reject", Http.json("note", "The IBAN's bank is closed"), admin);
+        assertTrue(studio.accounts().latestMail("pia.payout@example.com", "not made").contains("bank is closed"));
+    }
+
+    @Test
     void aCourseOverrideBeatsTheInstructorOverrideWhichBeatsTheDefault() {
         String olga = studio.user("olga.override@example.com", "Olga", Role.INSTRUCTOR);
         String olgaId = studio.userId(olga);

@@ -79,6 +79,18 @@ public final class Accounts {
         }, "a mail '" + subjectPart + "' to " + email);
     }
 
+    /** The body of the newest dev-mailbox mail to {@code email} whose subject contains {@code subjectPart}. */
+    public String latestMail(String email, String subjectPart) {
+        return waitFor(() -> {
+            for (JsonNode mail : http.get("/api/v1/admin/dev-mailbox?to=" + email, adminToken()).json().path("items")) {
+                if (mail.path("subject").asText().contains(subjectPart)) {
+                    return mail.path("body").asText();
+                }
+            }
+            return null;
+        }, "a mail '" + subjectPart + "' to " + email);
+    }
+
     /** As {@link #latestCode}, waiting first for a mail to {@code email} beyond the {@code before} already there. */
     public String codeAfter(String email, String subjectPart, int before) {
         waitFor(() -> mailCount(email) > before ? true : null, "a new mail to " + email);

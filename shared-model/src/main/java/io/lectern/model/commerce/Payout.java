@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param paidAt        when marked paid
  * @param reference     transfer reference
  * @param note          admin's note
+ * @param instructorName the instructor's display name, as admins see it
  */
 public record Payout(UUID id, UUID instructorId, Money amount, String status, String accountMasked, Instant requestedAt,
-                     Instant decidedAt, Instant paidAt, String reference, String note) {
+                     Instant decidedAt, Instant paidAt, String reference, String note, String instructorName) {
 }

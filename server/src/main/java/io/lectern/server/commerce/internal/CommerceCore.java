@@ -30,6 +30,7 @@ import io.lectern.server.commerce.internal.wallet.Vouchers;
 import io.lectern.server.commerce.internal.wallet.WalletRoutes;
 import io.lectern.model.identity.UserView;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -54,7 +55,7 @@ public final class CommerceCore {
     private final Subscriptions subscriptions;
 
     public CommerceCore(Platform platform, CatalogService catalog, IdentityService identity, AuditService audit,
-                        ApiRoutes routes) {
+                        MailService mail, ApiRoutes routes) {
         CommerceSettings settings = platform.config().commerce();
         this.ledger = new Ledger(platform.ids(), platform.clock(), settings.currency());
         ledger.openSystemAccounts(platform.db().execute());
@@ -72,10 +73,10 @@ public final class CommerceCore {
         Idempotency idempotency = new Idempotency(platform);
         PayoutAccounts payoutAccounts = new PayoutAccounts(platform, secrets, audit);
         Payouts payouts = new Payouts(platform, ledger, earnings, payoutAccounts, idempotency, audit,
-                settings.payoutThresholdMinor());
+                settings.payoutThresholdMinor(), identity::recipient, mail);
         new PayoutRoutes(platform, new EarningsReport(platform, ledger, earnings::releaseDue,
                 settings.payoutThresholdMinor()), payoutAccounts, payouts, shares, audit,
-                courseId -> catalog.offer(courseId).map(c -> c.ownerId())).register(routes);
+                courseId -> catalog.offer(courseId).map(c -> c.ownerId()), identity::reauthenticate).register(routes);
         Invoices invoices = new Invoices(platform, identity, settings);
         new InvoiceRoutes(platform.json(), invoices).register(routes);
         platform.events().subscribeBatch("commerce.invoice-on-sale", EnrollmentCreated.class,

@@ -80,9 +80,14 @@ public final class PayoutAccounts {
     }
 
     private String holder(byte[] encrypted) {
+        return read(encrypted).holderName();
+    }
+
+    /** Stored (encrypted) bank details, in full. */
+    PayoutAccountInput read(byte[] encrypted) {
         try {
             return platform.json().objectMapper().readValue(new String(secrets.decrypt(encrypted), StandardCharsets.UTF_8),
-                    PayoutAccountInput.class).holderName();
+                    PayoutAccountInput.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored payout account is not valid", e);
         }

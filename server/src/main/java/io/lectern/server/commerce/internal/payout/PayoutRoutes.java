@@ -42,9 +42,18 @@ public final class PayoutRoutes {
     private final RevenueShares shares;
     private final AuditService audit;
     private final Function<UUID, Optional<UUID>> ownerOfCourse;
+    private final Reauthenticate reauthenticate;
+
+    /** Proof that the admin is at the keyboard (identity's re-authentication). */
+    @FunctionalInterface
+    public interface Reauthenticate {
+        void require(io.lectern.server.platform.security.Principal p, String password, String totp, String ip);
+    }
 
     public PayoutRoutes(Platform platform, EarningsReport report, PayoutAccounts accounts, Payouts payouts,
-                        RevenueShares shares, AuditService audit, Function<UUID, Optional<UUID>> ownerOfCourse) {
+                        RevenueShares shares, AuditService audit, Function<UUID, Optional<UUID>> ownerOfCourse,
+                        Reauthenticate reauthenticate) {
+        this.reauthenticate = reauthenticate;
         this.ownerOfCourse = ownerOfCourse;
         this.platform = platform;
         this.json = platform.json();
@@ -75,6 +84,12 @@ public final class PayoutRoutes {
                         Authz.principal(req), payout(req), decision(req), ip(req))))
                 .post("/api/v1/admin/payouts/{id}/reject", admin, (req, res) -> json.write(res, 200, payouts.reject(
                         Authz.principal(req), payout(req), decision(req), ip(req))))
+                .post("/api/v1/admin/payouts/{id}/destination", admin, (req, res) -> {
+                    var p = Authz.principal(req);
+                    var proof = json.read(req, io.lectern.model.identity.Reauthentication.class);
+                    reauthenticate.require(p, proof.password(), proof.totp(), ip(req));
+                    json.write(res, 200, payouts.destination(p, payout(req), ip(req)));
+                })
                 .post("/api/v1/admin/payouts/{id}/paid", admin, (req, res) -> json.write(res, 200, payouts.markPaid(
                         Authz.principal(req), payout(req), decision(req), ip(req))))
                 .get("/api/v1/admin/revenue-shares/{scope}/{id}", admin, (req, res) -> json.write(res, 200,

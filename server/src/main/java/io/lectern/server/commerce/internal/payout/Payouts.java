@@ -5,6 +5,7 @@ import io.helidon.dbclient.DbRow;
 import io.lectern.model.catalog.Money;
 import io.lectern.model.commerce.Payout;
 import io.lectern.model.commerce.PayoutDecision;
+import io.lectern.model.commerce.PayoutDestination;
 import io.lectern.model.commerce.PayoutRequest;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.audit.AuditService;
@@ -15,6 +16,8 @@ import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.Earnings;
+import io.lectern.server.notify.Mail;
+import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
@@ -26,14 +29,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Payouts: an instructor asks for (part of) their available earnings, which moves to a hold in the ledger; an
- * admin approves, rejects (the money returns to available) or marks it paid with the transfer's reference (the
- * money leaves the platform). Each step locks the payout, is audited and happens once.
+ * Payouts: an instructor asks for (part of) their available earnings, which moves to a hold in the ledger and keeps
+ * the bank details they had then; an admin approves, reads the full destination (after re-entering their password;
+ * audited), rejects (the money returns to available) or marks it paid with the transfer's reference (the money
+ * leaves the platform). Each step locks the payout, is audited and happens once; the instructor gets a mail when it
+ * is paid or rejected.
  */
 public final class Payouts {
 
     private static final String SELECT = "SELECT id, instructor_id, amount_minor, currency, status, account_masked, "
             + "requested_at, decided_at, paid_at, reference, note FROM commerce.payouts";
+
+    /** Who the payouts are for: the name on the admin's list, where and in which language to mail them. */
+    public interface Instructors {
+        Optional<io.lectern.server.identity.Recipient> find(DbExecute db, UUID id);
+    }
 
     private final Platform platform;
     private final Ledger ledger;
@@ -42,10 +52,14 @@ public final class Payouts {
     private final Idempotency idempotency;
     private final AuditService audit;
     private final long threshold;
+    private final Instructors instructors;
+    private final MailService mail;
 
     public Payouts(Platform platform, Ledger ledger, Earnings earnings, PayoutAccounts accounts, Idempotency idempotency,
-                   AuditService audit, long threshold) {
+                   AuditService audit, long threshold, Instructors instructors, MailService mail) {
         this.platform = platform;
+        this.instructors = instructors;
+        this.mail = mail;
         this.ledger = ledger;
         this.earnings = earnings;
         this.accounts = accounts;
@@ -78,9 +92,10 @@ public final class Payouts {
             }
             tx.insert("""
                     INSERT INTO commerce.payouts (id, instructor_id, amount_minor, currency, status, account_masked,
-                                                  requested_at)
-                    VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?)""", id, p.userId(), amount, ledger.currency(), masked,
-                    Rows.param(platform.clock().instant()));
+                                                  requested_at, destination_encrypted)
+                    VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?,
+                            (SELECT details_encrypted FROM commerce.payout_accounts WHERE instructor_id = ?))""", id,
+                    p.userId(), amount, ledger.currency(), masked, Rows.param(platform.clock().instant()), p.userId());
             audit.record(tx, record(p, "commerce.payout.requested", id, ip, amount));
             return find(tx, id).orElseThrow();
         });
@@ -107,6 +122,7 @@ public final class Payouts {
                     leg(tx, AccountKind.INSTRUCTOR_AVAILABLE, payout.instructorId(), amount)));
             tx.update("UPDATE commerce.payouts SET status = 'REJECTED', decided_at = ?, decided_by = ?, note = ? "
                     + "WHERE id = ?", Rows.param(platform.clock().instant()), admin.userId(), note(in), id);
+            tell(tx, payout, "payout-rejected", note(in));
         });
     }
 
@@ -119,27 +135,76 @@ public final class Payouts {
             ledger.post(tx, "PAYOUT_PAID", id.toString(), admin.userId(), "Payout " + in.reference().strip(), List.of(
                     leg(tx, AccountKind.INSTRUCTOR_PAYOUT_HOLD, payout.instructorId(), -amount),
                     leg(tx, AccountKind.PAYOUTS_SETTLED, null, amount)));
-            tx.update("UPDATE commerce.payouts SET status = 'PAID', paid_at = ?, reference = ? WHERE id = ?",
-                    Rows.param(platform.clock().instant()), in.reference().strip(), id);
+            tx.update("UPDATE commerce.payouts SET status = 'PAID', paid_at = ?, reference = ?, "
+                    + "destination_encrypted = NULL WHERE id = ?", Rows.param(platform.clock().instant()),
+                    in.reference().strip(), id);
+            tell(tx, payout, "payout-paid", in.reference().strip());
         });
+    }
+
+    /**
+     * The full destination of a payout that is still to be paid, for an admin who just proved again who they are
+     * (the caller checks); audited. Paid and rejected payouts no longer carry it.
+     */
+    public PayoutDestination destination(Principal admin, UUID id, String ip) {
+        return platform.db().inTransaction(tx -> {
+            var row = tx.get("SELECT instructor_id, amount_minor, currency, status, destination_encrypted FROM "
+                    + "commerce.payouts WHERE id = ?", id).orElseThrow(() -> ApiException.notFound("This payout"));
+            String status = Rows.text(row, "status");
+            byte[] encrypted = (byte[]) Rows.value(row, "destination_encrypted");
+            if (!status.equals("REQUESTED") && !status.equals("APPROVED") || encrypted == null) {
+                throw new ApiException(409, "payout.wrong_status", "Only a payout still to be paid shows where it goes; "
+                        + "this one is " + status + ".").with("status", status);
+            }
+            UUID instructor = Rows.uuid(row, "instructor_id");
+            var details = accounts.read(encrypted);
+            audit.record(tx, new AuditRecord(admin.userId(), "commerce.payout.destination_viewed", "payout",
+                    id.toString(), ip, Map.of("instructorId", instructor.toString())));
+            return new PayoutDestination(id, instructor, name(tx, instructor), new Money(Rows.number(row, "amount_minor"),
+                    Rows.text(row, "currency")), details.holderName(), details.iban(), details.accountNumber(),
+                    details.routingCode(), details.bankName());
+        });
+    }
+
+    private void tell(io.helidon.dbclient.DbTransaction tx, Payout payout, String template, String detail) {
+        instructors.find(tx, payout.instructorId()).ifPresent(u -> mail.send(tx, new Mail(u.email(), template,
+                u.locale(), List.of(u.displayName(),
+                        MoneyText.of(payout.amount().amountMinor(), payout.amount().currency()),
+                        detail == null ? "" : detail))));
+    }
+
+    private String name(DbExecute db, UUID instructor) {
+        return instructors.find(db, instructor).map(io.lectern.server.identity.Recipient::displayName).orElse("");
     }
 
     public List<Payout> ofInstructor(UUID instructorId) {
         try (var rows = platform.db().execute().query(SELECT + " WHERE instructor_id = ? ORDER BY requested_at DESC",
                 instructorId)) {
-            return rows.map(Payouts::row).toList();
+            return named(rows.map(Payouts::row).toList());
         }
     }
 
     public List<Payout> all(Optional<String> status, int limit) {
         try (var rows = platform.db().execute().query(SELECT + " WHERE (?::text IS NULL OR status = ?::text) "
                 + "ORDER BY requested_at DESC LIMIT ?", status.orElse(null), status.orElse(null), limit)) {
-            return rows.map(Payouts::row).toList();
+            return named(rows.map(Payouts::row).toList());
         }
     }
 
+    private List<Payout> named(List<Payout> payouts) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        var db = platform.db().execute();
+        return payouts.stream().map(x -> withName(x, names.computeIfAbsent(x.instructorId(), id -> name(db, id))))
+                .toList();
+    }
+
+    private static Payout withName(Payout x, String name) {
+        return new Payout(x.id(), x.instructorId(), x.amount(), x.status(), x.accountMasked(), x.requestedAt(),
+                x.decidedAt(), x.paidAt(), x.reference(), x.note(), name);
+    }
+
     private Payout decide(Principal admin, UUID id, String ip, String action,
-                          java.util.function.BiConsumer<DbExecute, Payout> step) {
+                          java.util.function.BiConsumer<io.helidon.dbclient.DbTransaction, Payout> step) {
         platform.db().doInTransaction(tx -> {
             Payout payout = tx.get(SELECT + " WHERE id = ? FOR UPDATE", id).map(Payouts::row)
                     .orElseThrow(() -> ApiException.notFound("This payout"));
@@ -147,7 +212,8 @@ public final class Payouts {
             audit.record(tx, record(admin, action, id, ip, payout.amount().amountMinor())
                     .with("instructorId", payout.instructorId().toString()));
         });
-        return find(platform.db().execute(), id).orElseThrow();
+        return find(platform.db().execute(), id).map(x -> withName(x, name(platform.db().execute(), x.instructorId())))
+                .orElseThrow();
     }
 
     private Leg leg(DbExecute tx, AccountKind kind, UUID owner, long amount) {
@@ -182,6 +248,6 @@ public final class Payouts {
         return new Payout(Rows.uuid(r, "id"), Rows.uuid(r, "instructor_id"), new Money(Rows.number(r, "amount_minor"),
                 Rows.text(r, "currency")), Rows.text(r, "status"), Rows.text(r, "account_masked"),
                 Rows.instant(r, "requested_at"), Rows.instant(r, "decided_at"), Rows.instant(r, "paid_at"),
-                Rows.text(r, "reference"), Rows.text(r, "note"));
+                Rows.text(r, "reference"), Rows.text(r, "note"), null);
     }
 }
