@@ -39,6 +39,8 @@ class RouteMatrixTest {
             Map.entry("GET /api/v1/admin/health", ADMIN),
             Map.entry("POST /api/v1/uploads", USER),
             Map.entry("POST /api/v1/uploads/{id}", USER),
+            Map.entry("GET /api/v1/courses/{id}/sales", STAFF),
+            Map.entry("GET /api/v1/admin/sales", ADMIN),
             Map.entry("POST /api/v1/admin/payouts/{id}/destination", ADMIN),
             Map.entry("DELETE /api/v1/media/{id}", USER),
             Map.entry("GET /api/v1/me/media", USER),

@@ -143,6 +143,12 @@ public final class IdentityService {
         return findRecord(db, id).map(u -> new Recipient(u.id(), u.email(), u.displayName(), u.mailLocale()));
     }
 
+    /** Accounts whose name or address contains {@code text} (case-insensitive), at most {@code limit}. */
+    public java.util.List<UUID> idsMatching(io.helidon.dbclient.DbExecute db, String text, int limit) {
+        return d.users().search(db, Optional.of(text), Optional.empty(), Optional.empty(), limit, Optional.empty())
+                .items().stream().map(io.lectern.model.identity.AccountSummary::id).toList();
+    }
+
     /** Several users at once, by id (those that do not exist or were deleted are missing from the map). */
     public java.util.Map<UUID, UserView> findByIds(io.helidon.dbclient.DbExecute tx, java.util.Collection<UUID> ids) {
         return d.users().viewsByIds(tx, ids).stream().collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));

@@ -1,6 +1,7 @@
 package io.lectern.server.commerce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,6 +107,48 @@ class EarningsAndPayoutsTest {
         String text = pdfText(receipt(learner), learner);
         assertTrue(text.contains("List price 30.00 USD, coupon TENOFF −10.00 USD"), text);
         assertTrue(text.contains("20.00 USD"), text);
+    }
+
+    @Test
+    void staffFindTheSaleToRefundAndTheRefundIssuesACreditNote() throws Exception {
+        String ria = studio.user("ria.refund@example.com", "Ria Refund", Role.INSTRUCTOR);
+        String course = paidCourse(ria, "Refundable course", 11900);
+        String learner = studio.user("dora.refund@example.com", "Dora Refundseeker", Role.STUDENT);
+        wallets.fund(learner, 11900);
+        buy(learner, course);
+        String receiptNumber = receipt(learner).path("number").asText();
+        JsonNode found = http.get("/api/v1/courses/" + course + "/sales?q=refundseek", ria).json().path("items");
+        assertEquals(1, found.size(), found.toString());
+        JsonNode sale = found.get(0);
+        assertEquals("Dora Refundseeker", sale.path("learnerName").asText());
+        assertTrue(sale.path("refundable").asBoolean());
+        assertTrue(sale.path("learnerEmail").isMissingNode(), "instructors see names, not addresses");
+        assertEquals(receiptNumber, sale.path("receipt").asText());
+        assertEquals(0, http.get("/api/v1/courses/" + course + "/sales?q=nobody-like-this", ria).json().path("items")
+                .size());
+        String other = studio.user("otto.refund@example.com", "Otto Refund", Role.INSTRUCTOR);
+        assertEquals(403, http.get("/api/v1/courses/" + course + "/sales", other).status(), "not their course");
+        JsonNode byAdmin = http.get("/api/v1/admin/sales?q=dora.refund@example.com", admin).json().path("items");
+        assertEquals("dora.refund@example.com", byAdmin.get(0).path("learnerEmail").asText());
+
+        Http.Response refund = http.post("/api/v1/enrollments/" + sale.path("enrollmentId").asText() + "/refund",
+                Http.json("reason", "Bought the wrong level"), ria);
+        assertEquals(200, refund.status(), refund.raw().body());
+        JsonNode after = http.get("/api/v1/courses/" + course + "/sales?status=refunded", ria).json().path("items")
+                .get(0);
+        assertFalse(after.path("refundable").asBoolean());
+        JsonNode invoices = http.get("/api/v1/me/invoices", learner).json().path("items");
+        assertEquals(2, invoices.size(), invoices.toString());
+        JsonNode note = invoices.get(0);
+        assertEquals("CREDIT_NOTE", note.path("kind").asText());
+        assertEquals(receiptNumber, note.path("credits").asText(), "it names the receipt it credits");
+        assertEquals(after.path("creditNote").asText(), note.path("number").asText());
+        assertEquals(-11900, note.path("total").path("amountMinor").asLong());
+        String text = pdfText(note, learner);
+        assertTrue(text.contains("Credit note " + note.path("number").asText()), text);
+        assertTrue(text.contains("credits invoice " + receiptNumber), text);
+        assertTrue(text.contains("\u2212119.00 USD") && text.contains("Bought the wrong level"), text);
+        assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A receipt for a purchase, numbered without gaps.
+ * A receipt for a purchase, or a credit note for a refund (negative amounts), numbered without gaps.
  *
  * @param id          invoice id
  * @param number      e.g. {@code LEC-2026-000042}
@@ -16,7 +16,9 @@ import java.util.UUID;
  * @param taxName     VAT, GST, ...
  * @param issuedAt    when
  * @param pdfUrl      where to download it
+ * @param kind        ENROLLMENT or SUBSCRIPTION (receipts), CREDIT_NOTE (a refund)
+ * @param credits     for a credit note: the number of the receipt it credits
  */
 public record Invoice(UUID id, String number, String description, Money total, Money tax, double taxRatePercent,
-                      String taxName, Instant issuedAt, String pdfUrl) {
+                      String taxName, Instant issuedAt, String pdfUrl, String kind, String credits) {
 }

@@ -6,6 +6,7 @@ import io.lectern.server.commerce.internal.enrollment.Coupons;
 import io.lectern.server.commerce.internal.enrollment.EnrollmentRoutes;
 import io.lectern.server.commerce.internal.enrollment.Enrollments;
 import io.lectern.server.commerce.internal.enrollment.Refunds;
+import io.lectern.server.commerce.internal.enrollment.Sales;
 import io.lectern.server.commerce.EnrollmentCreated;
 import io.lectern.server.commerce.internal.gateway.PaymentGateway;
 import io.lectern.server.commerce.internal.gateway.PaymentRoutes;
@@ -68,8 +69,9 @@ public final class CommerceCore {
                 settings);
         Vouchers vouchers = new Vouchers(platform, ledger, secrets, limits, audit);
         new WalletRoutes(platform, ledger, vouchers).register(routes);
-        new EnrollmentRoutes(platform, enrollments, new Refunds(platform, catalog, ledger, earnings, audit), coupons)
-                .register(routes);
+        Invoices invoices = new Invoices(platform, identity, settings);
+        new EnrollmentRoutes(platform, enrollments, new Refunds(platform, catalog, ledger, earnings, audit, invoices),
+                coupons, new Sales(platform, catalog, identity)).register(routes);
         Idempotency idempotency = new Idempotency(platform);
         PayoutAccounts payoutAccounts = new PayoutAccounts(platform, secrets, audit);
         Payouts payouts = new Payouts(platform, ledger, earnings, payoutAccounts, idempotency, audit,
@@ -77,7 +79,6 @@ public final class CommerceCore {
         new PayoutRoutes(platform, new EarningsReport(platform, ledger, earnings::releaseDue,
                 settings.payoutThresholdMinor()), payoutAccounts, payouts, shares, audit,
                 courseId -> catalog.offer(courseId).map(c -> c.ownerId()), identity::reauthenticate).register(routes);
-        Invoices invoices = new Invoices(platform, identity, settings);
         new InvoiceRoutes(platform.json(), invoices).register(routes);
         platform.events().subscribeBatch("commerce.invoice-on-sale", EnrollmentCreated.class,
                 (sales, tx) -> invoices.issueFor(tx, sales));

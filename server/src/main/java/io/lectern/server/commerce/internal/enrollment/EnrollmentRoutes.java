@@ -13,10 +13,12 @@ import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.ClientIp;
 import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.http.PageCursor;
 import io.lectern.server.platform.http.PathParams;
 import io.lectern.server.platform.http.QueryParams;
 import io.lectern.server.platform.security.Authz;
 import java.util.Map;
+import java.util.Optional;
 
 /** Enrolling, a learner's enrollments, refunds and coupons. */
 public final class EnrollmentRoutes {
@@ -26,8 +28,10 @@ public final class EnrollmentRoutes {
     private final Enrollments enrollments;
     private final Refunds refunds;
     private final Coupons coupons;
+    private final Sales sales;
 
-    public EnrollmentRoutes(Platform platform, Enrollments enrollments, Refunds refunds, Coupons coupons) {
+    public EnrollmentRoutes(Platform platform, Enrollments enrollments, Refunds refunds, Coupons coupons, Sales sales) {
+        this.sales = sales;
         this.platform = platform;
         this.json = platform.json();
         this.enrollments = enrollments;
@@ -40,6 +44,10 @@ public final class EnrollmentRoutes {
         routes.post("/api/v1/courses/{id}/enroll", Access.USER, this::enroll)
                 .get("/api/v1/me/enrollments", Access.USER, (req, res) -> json.write(res, 200,
                         Map.of("items", enrollments.mine(Authz.principal(req).userId()))))
+                .get("/api/v1/courses/{id}/sales", staff, (req, res) -> json.write(res, 200, sales.ofCourse(
+                        Authz.principal(req), PathParams.uuid(req, "id", "This course"), filter(req))))
+                .get("/api/v1/admin/sales", Access.roles(Role.ADMIN), (req, res) -> json.write(res, 200,
+                        sales.all(Authz.principal(req), filter(req))))
                 .post("/api/v1/enrollments/{id}/refund", staff, (req, res) -> json.write(res, 200, refunds.refund(
                         Authz.principal(req), PathParams.uuid(req, "id", "This enrollment"),
                         json.readOptional(req, RefundRequest.class, new RefundRequest(null)), ip(req))))
@@ -56,6 +64,16 @@ public final class EnrollmentRoutes {
                 PathParams.uuid(req, "id", "This course"), json.readOptional(req, EnrollRequest.class,
                         new EnrollRequest(null)), Idempotency.key(req));
         Idempotency.send(json, res, outcome);
+    }
+
+    private static Sales.Filter filter(ServerRequest req) {
+        Optional<String> status = QueryParams.text(req, "status", 20).map(s -> s.toUpperCase(java.util.Locale.ROOT));
+        status.filter(s -> !java.util.Set.of("ACTIVE", "REFUNDED", "REVOKED").contains(s)).ifPresent(s -> {
+            throw Sales.badStatus();
+        });
+        return new Sales.Filter(QueryParams.uuid(req, "courseId"), QueryParams.uuid(req, "learnerId"),
+                QueryParams.text(req, "q", 100), status, QueryParams.instant(req, "from"), QueryParams.instant(req, "to"),
+                QueryParams.limit(req, 50, 200), PageCursor.decode(req.query().first("cursor").orElse(null)));
     }
 
     private String ip(ServerRequest req) {

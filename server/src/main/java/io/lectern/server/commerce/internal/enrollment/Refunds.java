@@ -5,7 +5,9 @@ import io.lectern.model.commerce.RefundRequest;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogService;
+import io.lectern.server.commerce.EnrollmentCreated;
 import io.lectern.server.commerce.EnrollmentEnded;
+import io.lectern.server.commerce.internal.invoice.Invoices;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;
 import io.lectern.server.commerce.internal.ledger.Leg;
@@ -24,8 +26,8 @@ import java.util.UUID;
 
 /**
  * Refunds inside the refund window, by an admin or the course's instructor: the whole payment goes back to the
- * wallet, the tax, the instructor's pending share and the platform's share are reversed, and access ends, all in
- * one transaction.
+ * wallet, the tax, the instructor's pending share and the platform's share are reversed, access ends and a credit note
+ * is issued beside the receipt, all in one transaction.
  */
 public final class Refunds {
 
@@ -34,9 +36,12 @@ public final class Refunds {
     private final Ledger ledger;
     private final Earnings earnings;
     private final AuditService audit;
+    private final Invoices invoices;
     private final EnrollmentRepository repo = new EnrollmentRepository();
 
-    public Refunds(Platform platform, CatalogService catalog, Ledger ledger, Earnings earnings, AuditService audit) {
+    public Refunds(Platform platform, CatalogService catalog, Ledger ledger, Earnings earnings, AuditService audit,
+                   Invoices invoices) {
+        this.invoices = invoices;
         this.platform = platform;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -68,6 +73,8 @@ public final class Refunds {
             }
             reverse(tx, row, now);
             repo.end(tx, enrollmentId, "REFUNDED", now);
+            invoices.creditNote(tx, new EnrollmentCreated(enrollmentId, row.userId(), e.courseId(), e.source(),
+                    e.paid().amountMinor(), e.tax().amountMinor(), e.paid().currency(), e.enrolledAt()), in.reason());
             platform.events().publish(tx, new EnrollmentEnded(enrollmentId, row.userId(), e.courseId(), "REFUNDED", now));
             audit.record(tx, new AuditRecord(p.userId(), "commerce.enrollment.refunded", "enrollment",
                     enrollmentId.toString(), ip, Map.of("amountMinor", Long.toString(e.paid().amountMinor()),

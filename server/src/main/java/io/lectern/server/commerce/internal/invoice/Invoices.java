@@ -26,12 +26,13 @@ import java.util.function.Function;
 /**
  * Receipts: every purchase gets an invoice with the tax it contains and a number from an unbroken yearly sequence
  * ({@code LEC-2026-000001}). Invoices are issued after the sale by an outbox listener (so the purchase itself never
- * waits on the counter), exactly once per purchase.
+ * waits on the counter), exactly once per purchase. A refund issues a credit note from the same sequence, in the
+ * refunding transaction, naming the receipt it credits.
  */
 public final class Invoices {
 
-    private static final String SELECT = "SELECT id, number, user_id, description, detail, total_minor, tax_minor, tax_rate_bp, "
-            + "tax_name, currency, buyer_name, buyer_email, seller, issued_at FROM commerce.invoices";
+    private static final String SELECT = "SELECT id, number, user_id, kind, description, detail, total_minor, tax_minor, "
+            + "tax_rate_bp, tax_name, currency, buyer_name, buyer_email, seller, issued_at, credits FROM commerce.invoices";
 
     /**
      * An invoice with what its PDF prints.
@@ -107,14 +108,36 @@ public final class Invoices {
      * An invoice to issue.
      *
      * @param userId    buyer
-     * @param kind      ENROLLMENT or SUBSCRIPTION
+     * @param kind      ENROLLMENT or SUBSCRIPTION, or CREDIT_NOTE
      * @param subjectId what was bought
      * @param lines     what it says
-     * @param total     paid, tax included
+     * @param total     paid, tax included (negative on a credit note)
      * @param tax       tax contained
      * @param currency  currency
+     * @param credits   the number of the receipt a credit note credits
      */
-    public record Draft(UUID userId, String kind, UUID subjectId, Lines lines, long total, long tax, String currency) {
+    public record Draft(UUID userId, String kind, UUID subjectId, Lines lines, long total, long tax, String currency,
+                        String credits) {
+
+        public Draft(UUID userId, String kind, UUID subjectId, Lines lines, long total, long tax, String currency) {
+            this(userId, kind, subjectId, lines, total, tax, currency, null);
+        }
+    }
+
+    /**
+     * The credit note of a refunded enrollment, in the refunding transaction: the refunded amount and tax, negative,
+     * crediting the enrollment's receipt (issued now if the outbox has not issued it yet).
+     */
+    public UUID creditNote(DbExecute tx, EnrollmentCreated sale, String reason) {
+        issueFor(tx, List.of(sale));
+        String receipt = tx.get("SELECT number, description FROM commerce.invoices WHERE kind = 'ENROLLMENT' "
+                + "AND subject_id = ?", sale.enrollmentId()).map(r -> Rows.text(r, "number") + "|"
+                + Rows.text(r, "description")).orElseThrow();
+        String number = receipt.substring(0, receipt.indexOf('|'));
+        String description = receipt.substring(receipt.indexOf('|') + 1);
+        return issue(tx, new Draft(sale.userId(), "CREDIT_NOTE", sale.enrollmentId(), new Lines("Refund of " + description,
+                reason == null || reason.isBlank() ? null : "Reason: " + reason.strip()), -sale.paidMinor(),
+                -sale.taxMinor(), sale.currency(), number));
     }
 
     /** Issues an invoice in the caller's transaction, taking the next number of the year. */
@@ -142,10 +165,11 @@ public final class Invoices {
         UserView unknown = new UserView(null, "", "Learner", null);
         tx.insert("""
                 INSERT INTO commerce.invoices (id, number, user_id, kind, subject_id, description, detail, total_minor,
-                                               tax_minor, currency, buyer_name, buyer_email, tax_rate_bp, tax_name, seller,
-                                               issued_at)
+                                               tax_minor, currency, buyer_name, buyer_email, credits, tax_rate_bp, tax_name,
+                                               seller, issued_at)
                 SELECT d.*, ?, ?, ?, ? FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::uuid[], ?::text[],
-                                                   ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[]) AS d""",
+                                                   ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+                                                   ?::text[]) AS d""",
                 settings.taxRateBasisPoints(), settings.taxName(), settings.seller(), Rows.param(now),
                 Rows.uuidArray(ids), numbers.toArray(String[]::new), column(drafts, d -> d.userId().toString()),
                 column(drafts, Draft::kind), column(drafts, d -> d.subjectId().toString()),
@@ -153,7 +177,7 @@ public final class Invoices {
                 drafts.stream().mapToLong(Draft::total).toArray(), drafts.stream().mapToLong(Draft::tax).toArray(),
                 column(drafts, Draft::currency),
                 column(drafts, d -> buyers.getOrDefault(d.userId(), unknown).displayName()),
-                column(drafts, d -> buyers.getOrDefault(d.userId(), unknown).email()));
+                column(drafts, d -> buyers.getOrDefault(d.userId(), unknown).email()), column(drafts, Draft::credits));
         return ids;
     }
 
@@ -194,7 +218,7 @@ public final class Invoices {
         Invoice view = new Invoice(id, Rows.text(r, "number"), Rows.text(r, "description"),
                 new Money(Rows.number(r, "total_minor"), currency), new Money(Rows.number(r, "tax_minor"), currency),
                 Rows.number(r, "tax_rate_bp") / 100.0, Rows.text(r, "tax_name"), Rows.instant(r, "issued_at"),
-                "/api/v1/invoices/" + id + ".pdf");
+                "/api/v1/invoices/" + id + ".pdf", Rows.text(r, "kind"), Rows.text(r, "credits"));
         return new Row(view, Rows.text(r, "detail"), Rows.uuid(r, "user_id"), Rows.text(r, "buyer_name"),
                 Rows.text(r, "buyer_email"), Rows.text(r, "seller"));
     }

@@ -29,19 +29,22 @@ final class ReceiptPdf {
 
     static byte[] render(Invoices.Row row) {
         Invoice inv = row.view();
+        boolean credit = "CREDIT_NOTE".equals(inv.kind());
+        String title = (credit ? "Credit note " : "Invoice ") + inv.number();
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfFonts fonts = PdfFonts.load(doc);
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
-            doc.getDocumentInformation().setTitle("Invoice " + inv.number());
+            doc.getDocumentInformation().setTitle(title);
             doc.getDocumentInformation().setAuthor(row.seller());
             try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
                 float top = PDRectangle.A4.getHeight() - 64;
                 text(s, fonts.bold(), 22, ACCENT, LEFT, top, row.seller());
-                text(s, fonts.bold(), 16, Color.BLACK, LEFT, top - 44, "Invoice " + inv.number());
+                text(s, fonts.bold(), 16, Color.BLACK, LEFT, top - 44, title);
                 text(s, fonts.regular(), 10, MUTED, LEFT, top - 62, "Issued "
                         + DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-                                .format(inv.issuedAt().atOffset(ZoneOffset.UTC)) + "  ·  paid from the Lectern wallet");
+                                .format(inv.issuedAt().atOffset(ZoneOffset.UTC)) + (credit ? "  ·  credits invoice "
+                        + inv.credits() + "  ·  refunded to the Lectern wallet" : "  ·  paid from the Lectern wallet"));
                 text(s, fonts.bold(), 10, MUTED, LEFT, top - 100, "BILLED TO");
                 text(s, fonts.regular(), 11, Color.BLACK, LEFT, top - 116, row.buyerName());
                 text(s, fonts.regular(), 11, Color.BLACK, LEFT, top - 131, row.buyerEmail());
@@ -54,7 +57,7 @@ final class ReceiptPdf {
                 long tax = inv.tax().amountMinor();
                 String currency = inv.total().currency();
                 text(s, fonts.regular(), 11, Color.BLACK, LEFT, y - 28, fit(inv.description(), 70));
-                right(s, fonts.regular(), 11, Color.BLACK, RIGHT, y - 28, MoneyText.of(total - tax, currency));
+                right(s, fonts.regular(), 11, Color.BLACK, RIGHT, y - 28, money(total - tax, currency));
                 if (row.detail() != null) {
                     y -= 14;
                     text(s, fonts.regular(), 9, MUTED, LEFT, y - 28, fit(row.detail(), 90));
@@ -62,20 +65,27 @@ final class ReceiptPdf {
                 String rate = String.format(Locale.ROOT, "%s %.2f %%", inv.taxName(), inv.taxRatePercent())
                         .replace(".00 %", " %");
                 text(s, fonts.regular(), 11, Color.BLACK, LEFT, y - 48, rate);
-                right(s, fonts.regular(), 11, Color.BLACK, RIGHT, y - 48, MoneyText.of(tax, currency));
+                right(s, fonts.regular(), 11, Color.BLACK, RIGHT, y - 48, money(tax, currency));
                 rule(s, y - 62);
-                text(s, fonts.bold(), 12, Color.BLACK, LEFT, y - 82, "Total paid (" + inv.taxName() + " included)");
-                right(s, fonts.bold(), 12, Color.BLACK, RIGHT, y - 82, MoneyText.of(total, currency));
-                text(s, fonts.regular(), 9, MUTED, LEFT, 76, "This receipt was issued by " + fit(row.seller(), 60)
-                        + ". Keep it for your records.");
-                text(s, fonts.regular(), 9, MUTED, LEFT, 64, "Refunds within the refund window are returned to your "
-                        + "Lectern wallet.");
+                text(s, fonts.bold(), 12, Color.BLACK, LEFT, y - 82, (credit ? "Total refunded (" : "Total paid (")
+                        + inv.taxName() + " included)");
+                right(s, fonts.bold(), 12, Color.BLACK, RIGHT, y - 82, money(total, currency));
+                text(s, fonts.regular(), 9, MUTED, LEFT, 76, (credit ? "This credit note" : "This receipt")
+                        + " was issued by " + fit(row.seller(), 60) + ". Keep it for your records.");
+                text(s, fonts.regular(), 9, MUTED, LEFT, 64, credit ? "It cancels the invoice named above, in the "
+                        + "amounts shown." : "Refunds within the refund window are returned to your Lectern wallet.");
             }
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A negative amount with a real minus sign. */
+    private static String money(long minor, String currency) {
+        String text = MoneyText.of(minor, currency);
+        return text.startsWith("-") ? "\u2212" + text.substring(1) : text;
     }
 
     private static String fit(String text, int max) {
