@@ -39,6 +39,7 @@ final class ModuleWiring {
         catalog.useCompletions(learning::completedLessons);
         catalog.useCourseCopier(learning::copyCourse);
         commerce.useProgress(learning::percents);
+        commerce.useStudyTime(learning::studySeconds);
         media.addPlaybackCheck(catalog::mediaGrant);
         media.addUse(catalog::mediaUses);
         media.addUse(learning::mediaUses);

@@ -25,6 +25,16 @@ public final class CommerceService {
         return core.personalData();
     }
 
+    /** Learning says how long subscribers studied each course (subscription revenue is shared by it). */
+    public void useStudyTime(StudyTime time) {
+        core.useStudyTime(time);
+    }
+
+    /** Shares the revenue of ended subscription periods among instructors (a job does it every minute). */
+    public int shareSubscriptionRevenue() {
+        return core.shareSubscriptionRevenue();
+    }
+
     /** An active enrollment (and, for subscription courses, a live subscription). */
     public boolean isEnrolled(UUID userId, UUID courseId) {
         return core.hasAccess(userId, courseId);

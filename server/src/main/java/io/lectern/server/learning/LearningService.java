@@ -37,6 +37,11 @@ public final class LearningService {
         return core.mediaUses(tx, mediaId);
     }
 
+    /** A learner's study seconds per course between two instants (commerce shares subscription revenue by them). */
+    public java.util.Map<UUID, Long> studySeconds(UUID userId, java.time.Instant from, java.time.Instant to) {
+        return core.studySeconds(userId, from, to);
+    }
+
     /** Percent of required lessons a learner finished, per course (commerce's enrollment list shows it). */
     public java.util.Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {
         return core.percents(userId, courseIds);

@@ -1,6 +1,7 @@
 package io.lectern.server.commerce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.model.identity.Role;
@@ -152,5 +153,53 @@ class SubscriptionTest {
                 .json().path("errors").get(0).path("rule").asText());
         assertEquals("one_of", http.post("/api/v1/admin/plans", Http.json("name", "Weekly", "period", "WEEKLY",
                 "priceMinor", 100), admin).json().path("errors").get(0).path("rule").asText());
+    }
+
+    @Test
+    void subscriptionRevenueReachesInstructorsByTheSubscribersStudyTime() {
+        studio.accounts().signInAgain();
+        String bea = studio.user("bea.subs@example.com", "Bea Subs", Role.INSTRUCTOR);
+        String other = studio.publishedCourse(bea, "Also included", "music", 2, "pricing", "SUBSCRIPTION").path("id")
+                .asText();
+        String lia = studio.user("lia.subs@example.com", "Lia", Role.STUDENT);
+        wallets.fund(lia, 999);
+        assertEquals(201, http.post("/api/v1/subscriptions", Http.json("planId", plan), lia).status());
+        for (String c : java.util.List.of(course, other)) {
+            assertEquals(201, http.post("/api/v1/courses/" + c + "/enroll", "{}", lia).status());
+        }
+        String articleA = firstLesson(course);
+        String articleB = firstLesson(other);
+        for (int i = 0; i < 3; i++) {
+            study(lia, articleA, 90);
+        }
+        study(lia, articleB, 90);
+        CLOCK.advance(Duration.ofDays(32));
+        assertTrue(server.modules().commerce().shareSubscriptionRevenue() >= 1, "the ended period is shared");
+        assertEquals(0, server.modules().commerce().shareSubscriptionRevenue(), "once");
+        // 9.99 net: 270 s of 360 s for Ada's course (7.49), 90 s for Bea's (2.50, the cent over by the larger remainder);
+        // each instructor keeps the default 70 % of their course's part
+        JsonNode adaEarnings = http.get("/api/v1/instructor/earnings", relogin("ada.subs@example.com", "Ada Subs"))
+                .json();
+        JsonNode ofCourse = java.util.stream.StreamSupport.stream(adaEarnings.path("byCourse").spliterator(), false)
+                .filter(c -> c.path("courseId").asText().equals(course)).findFirst().orElseThrow();
+        assertEquals(524, ofCourse.path("fromSubscriptions").path("amountMinor").asLong(), adaEarnings.toString());
+        assertEquals(270, ofCourse.path("studySeconds").asLong());
+        assertTrue(adaEarnings.path("available").path("amountMinor").asLong() >= 524, "payable at once");
+        JsonNode beaEarnings = http.get("/api/v1/instructor/earnings", relogin("bea.subs@example.com", "Bea Subs"))
+                .json();
+        assertEquals(175, beaEarnings.path("byCourse").get(0).path("fromSubscriptions").path("amountMinor").asLong(),
+                beaEarnings.toString());
+        assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
+    private static String firstLesson(String courseId) {
+        return http.get("/api/v1/courses/" + courseId).json().path("sections").get(0).path("lessons").get(0).path("id")
+                .asText();
+    }
+
+    private static void study(String token, String lesson, int seconds) {
+        Http.Response r = http.call("PUT", "/api/v1/lessons/" + lesson + "/progress", Http.json("spentSec", seconds),
+                token);
+        assertEquals(200, r.status(), r.raw().body());
     }
 }

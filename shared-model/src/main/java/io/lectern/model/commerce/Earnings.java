@@ -26,9 +26,12 @@ public record Earnings(Money pending, Money available, Money onHold, Money paid,
      * @param sales    sales not refunded
      * @param refunds  refunded sales
      * @param gross    what learners paid, tax included
-     * @param earned   the instructor's share
+     * @param earned   the instructor's share of sales and subscriptions
+     * @param fromSubscriptions the part of {@code earned} that came from subscribers' study time
+     * @param studySeconds      subscribers' study time that earned it
      */
-    public record CourseEarnings(UUID courseId, String title, long sales, long refunds, Money gross, Money earned) {
+    public record CourseEarnings(UUID courseId, String title, long sales, long refunds, Money gross, Money earned,
+                                 Money fromSubscriptions, long studySeconds) {
     }
 
     /**
@@ -36,8 +39,9 @@ public record Earnings(Money pending, Money available, Money onHold, Money paid,
      *
      * @param month  e.g. {@code 2026-11}
      * @param sales  sales not refunded
-     * @param earned the instructor's share
+     * @param earned the instructor's share of sales and subscriptions
+     * @param fromSubscriptions the part of {@code earned} from subscriptions (periods shared that month)
      */
-    public record MonthEarnings(String month, long sales, Money earned) {
+    public record MonthEarnings(String month, long sales, Money earned, Money fromSubscriptions) {
     }
 }

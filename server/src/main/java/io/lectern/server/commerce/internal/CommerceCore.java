@@ -25,6 +25,7 @@ import io.lectern.server.commerce.internal.payout.Payouts;
 import io.lectern.server.commerce.internal.revenue.Earnings;
 import io.lectern.server.commerce.internal.subscription.Plans;
 import io.lectern.server.commerce.internal.subscription.SubscriptionRoutes;
+import io.lectern.server.commerce.internal.subscription.SubscriptionShares;
 import io.lectern.server.commerce.internal.subscription.Subscriptions;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
 import io.lectern.server.commerce.internal.wallet.Vouchers;
@@ -54,6 +55,7 @@ public final class CommerceCore {
     private final Enrollments enrollments;
     private final Earnings earnings;
     private final Subscriptions subscriptions;
+    private final SubscriptionShares subscriptionShares;
 
     public CommerceCore(Platform platform, CatalogService catalog, IdentityService identity, AuditService audit,
                         MailService mail, ApiRoutes routes) {
@@ -92,6 +94,8 @@ public final class CommerceCore {
         this.subscriptions = new Subscriptions(platform, ledger, invoices, idempotency, audit, settings);
         new SubscriptionRoutes(platform, new Plans(platform, audit, settings.currency()), subscriptions).register(routes);
         platform.jobs().every("commerce.renew-subscriptions", Duration.ofMinutes(1), subscriptions::renewDue);
+        this.subscriptionShares = new SubscriptionShares(platform, ledger, shares, catalog);
+        platform.jobs().every("commerce.share-subscriptions", Duration.ofMinutes(1), subscriptionShares::shareDue);
     }
 
     private static Map<String, PaymentGateway> gateways(Platform platform, CommerceSettings settings) {
@@ -108,6 +112,14 @@ public final class CommerceCore {
 
     public int renewDueSubscriptions() {
         return subscriptions.renewDue();
+    }
+
+    public void useStudyTime(io.lectern.server.commerce.StudyTime time) {
+        subscriptionShares.useStudyTime(time);
+    }
+
+    public int shareSubscriptionRevenue() {
+        return subscriptionShares.shareDue();
     }
 
     public void useProgress(io.lectern.server.commerce.ProgressLookup lookup) {

@@ -31,7 +31,8 @@ final class CommercePersonalData implements PersonalData {
         return Set.of("commerce.accounts", "commerce.transactions", "commerce.idempotency_keys",
                 "commerce.voucher_batches", "commerce.vouchers", "commerce.coupons", "commerce.enrollments",
                 "commerce.coupon_uses", "commerce.revenue_shares", "commerce.earnings", "commerce.payout_accounts",
-                "commerce.payouts", "commerce.invoices", "commerce.payments", "commerce.subscriptions");
+                "commerce.payouts", "commerce.invoices", "commerce.payments", "commerce.subscriptions",
+                "commerce.subscription_periods", "commerce.subscription_shares");
     }
 
     @Override
@@ -56,6 +57,11 @@ final class CommercePersonalData implements PersonalData {
         out.put("subscriptions", rows(db, "SELECT s.status, pl.name AS plan, s.current_period_end, "
                 + "s.cancel_at_period_end, s.created_at FROM commerce.subscriptions s JOIN commerce.subscription_plans pl "
                 + "ON pl.id = s.plan_id WHERE s.user_id = ? ORDER BY s.created_at", p));
+        out.put("subscriptionPeriods", rows(db, "SELECT starts_at, ends_at, net_minor, currency, shared_at FROM "
+                + "commerce.subscription_periods WHERE user_id = ? ORDER BY starts_at", p));
+        out.put("subscriptionShares", rows(db, "SELECT s.course_id, s.seconds, s.amount_minor, p.ends_at FROM "
+                + "commerce.subscription_shares s JOIN commerce.subscription_periods p ON p.id = s.period_id "
+                + "WHERE s.instructor_id = ? ORDER BY p.ends_at", p));
         out.put("couponsUsed", rows(db, "SELECT c.code, u.enrollment_id, u.created_at FROM commerce.coupon_uses u "
                 + "JOIN commerce.coupons c ON c.id = u.coupon_id WHERE u.user_id = ? ORDER BY u.created_at", p));
         out.put("vouchersRedeemed", rows(db, "SELECT v.id, b.amount_minor, b.currency, v.redeemed_at FROM "

@@ -35,6 +35,7 @@ public final class LearningCore {
     private final QuizRoutes quizzes;
     private final CourseCopies copies;
     private final CourseProgressView courseProgress;
+    private final ProgressStore store;
     private final Assignments assignments;
     private final Certificates certificates;
 
@@ -42,7 +43,7 @@ public final class LearningCore {
                         ApiRoutes routes) {
         this.platform = platform;
         this.copies = new CourseCopies(platform.ids(), platform.clock());
-        ProgressStore store = new ProgressStore();
+        this.store = new ProgressStore();
         this.progress = new Progress(platform, catalog, store, new AppliedEvents(), media::pageCount,
                 new LearnerZones(identity::timeZone), new WatchBudget(store, media::firstPlayback));
         NoteStore notes = new NoteStore();
@@ -84,6 +85,10 @@ public final class LearningCore {
             uses.add("a course's certificate design");
         }
         return uses;
+    }
+
+    public Map<UUID, Long> studySeconds(UUID userId, java.time.Instant from, java.time.Instant to) {
+        return store.studySeconds(platform.db().execute(), userId, from, to);
     }
 
     public Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {

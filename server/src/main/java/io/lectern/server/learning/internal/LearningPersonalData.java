@@ -25,8 +25,9 @@ final class LearningPersonalData implements PersonalData {
     @Override
     public Set<String> tables() {
         return Set.of("learning.lesson_progress", "learning.applied_events", "learning.study_time",
-                "learning.learner_zones", "learning.notes", "learning.course_completions", "learning.quizzes",
-                "learning.attempts", "learning.certificates", "learning.submissions", "learning.assignment_drafts");
+                "learning.learner_zones", "learning.course_study_time", "learning.notes", "learning.course_completions",
+                "learning.quizzes", "learning.attempts", "learning.certificates", "learning.submissions",
+                "learning.assignment_drafts");
     }
 
     @Override
@@ -36,6 +37,8 @@ final class LearningPersonalData implements PersonalData {
                 + "position_sec, time_spent_sec, completed_at, last_accessed FROM learning.lesson_progress "
                 + "WHERE user_id = ? ORDER BY course_id, lesson_id", p));
         out.put("studyTime", rows(db, "SELECT slot, seconds FROM learning.study_time WHERE user_id = ? ORDER BY slot", p));
+        out.put("studyTimeByCourse", rows(db, "SELECT course_id, slot, seconds FROM learning.course_study_time "
+                + "WHERE user_id = ? ORDER BY slot", p));
         out.put("timeZone", rows(db, "SELECT zone FROM learning.learner_zones WHERE user_id = ?", p));
         out.put("notes", rows(db, "SELECT id, lesson_id, kind, body, position_sec, deleted, client_time FROM "
                 + "learning.notes WHERE user_id = ? ORDER BY client_time", p));
@@ -61,7 +64,8 @@ final class LearningPersonalData implements PersonalData {
 
     @Override
     public void erase(DbExecute tx, Person p) {
-        for (String table : List.of("lesson_progress", "applied_events", "study_time", "learner_zones", "notes",
+        for (String table : List.of("lesson_progress", "applied_events", "study_time", "course_study_time",
+                "learner_zones", "notes",
                 "course_completions", "attempts", "assignment_drafts", "submissions")) {
             tx.dml("DELETE FROM learning." + table + " WHERE user_id = ?", p.id());
         }

@@ -168,6 +168,11 @@ public final class Subscriptions {
         legs.add(new Leg(ledger.account(tx, AccountKind.PLATFORM_REVENUE, null), AccountKind.PLATFORM_REVENUE,
                 split.platform()));
         UUID txId = ledger.post(tx, "SUBSCRIPTION", subscriptionId.toString(), userId, "Subscription: " + plan.name(), legs);
+        tx.insert("""
+                INSERT INTO commerce.subscription_periods (id, subscription_id, user_id, starts_at, ends_at, net_minor,
+                                                           currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", platform.ids().next(), subscriptionId, userId, Rows.param(periodStart),
+                Rows.param(periodEnd(periodStart, plan)), split.platform(), plan.price().currency());
         var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
         invoices.issue(tx, new Invoices.Draft(userId, "SUBSCRIPTION", txId, new Invoices.Lines("Subscription: "
                 + plan.name() + " (" + plan.period().toLowerCase(java.util.Locale.ROOT) + ")", "Period "

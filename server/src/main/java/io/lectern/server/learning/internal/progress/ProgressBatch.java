@@ -37,6 +37,7 @@ public final class ProgressBatch {
     private final UUID userId;
     private final Map<UUID, LessonDelta> lessons = new LinkedHashMap<>();
     private final Map<Instant, Integer> slots = new LinkedHashMap<>();
+    private final Map<Map.Entry<UUID, Instant>, Integer> courseSlots = new LinkedHashMap<>();
 
     public ProgressBatch(UUID userId) {
         this.userId = userId;
@@ -75,9 +76,11 @@ public final class ProgressBatch {
             long gap = previous == null ? MAX_SPENT_PER_EVENT : java.time.Duration.between(previous, c.at()).toSeconds();
             int counted = (int) Math.max(0, Math.min(c.seconds(), gap));
             previous = c.at();
-            lessons.get(c.lessonId()).spent += counted;
+            LessonDelta d = lessons.get(c.lessonId());
+            d.spent += counted;
             if (counted > 0) {
                 slots.merge(slot(c.at()), counted, Integer::sum);
+                courseSlots.merge(Map.entry(d.lesson.courseId(), slot(c.at())), counted, Integer::sum);
             }
         }
     }
@@ -115,6 +118,12 @@ public final class ProgressBatch {
     Map<Instant, Integer> slots() {
         settle();
         return slots;
+    }
+
+    /** The same seconds per course and quarter hour (subscription revenue follows them). */
+    Map<Map.Entry<UUID, Instant>, Integer> courseSlots() {
+        settle();
+        return courseSlots;
     }
 
     static Instant slot(Instant at) {

@@ -150,6 +150,28 @@ public final class ProgressStore {
                 ON CONFLICT (user_id, slot) DO UPDATE SET seconds = d.seconds + excluded.seconds""", batch.userId(),
                 slots.stream().map(e -> e.getKey().toString()).toArray(String[]::new),
                 slots.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
+        var perCourse = new ArrayList<>(batch.courseSlots().entrySet());
+        tx.update("""
+                INSERT INTO learning.course_study_time AS d (user_id, course_id, slot, seconds)
+                SELECT ?, course_id, slot, seconds FROM unnest(?::uuid[], ?::timestamptz[], ?::int[])
+                           AS t(course_id, slot, seconds)
+                ON CONFLICT (user_id, course_id, slot) DO UPDATE SET seconds = d.seconds + excluded.seconds""",
+                batch.userId(), perCourse.stream().map(e -> e.getKey().getKey().toString()).toArray(String[]::new),
+                perCourse.stream().map(e -> e.getKey().getValue().toString()).toArray(String[]::new),
+                perCourse.stream().map(Map.Entry::getValue).toArray(Integer[]::new));
+    }
+
+    /**
+     * A learner's study seconds per course in [from, to), by quarter hour: the quarter hour {@code from} falls in
+     * counts, the one {@code to} falls in does not, so back-to-back periods share out every slot exactly once.
+     */
+    public Map<UUID, Long> studySeconds(DbExecute db, UUID userId, Instant from, Instant to) {
+        try (var rows = db.query("""
+                SELECT course_id, sum(seconds) AS seconds FROM learning.course_study_time
+                 WHERE user_id = ? AND slot >= ? AND slot < ? GROUP BY course_id""", userId,
+                Rows.param(ProgressBatch.slot(from)), Rows.param(ProgressBatch.slot(to)))) {
+            return rows.collect(Collectors.toMap(r -> Rows.uuid(r, "course_id"), r -> Rows.number(r, "seconds")));
+        }
     }
 
     public List<Row> ofCourse(DbExecute db, UUID userId, UUID courseId) {
