@@ -33,7 +33,8 @@ class LearnerScreensTest {
     @BeforeAll
     static void server() {
         server = TestServer.start(TestServer.relaxedConfig(), routes -> { });
-        new DemoSeed(server.modules().identity(), server.modules().catalog()).seedIfEmpty("instructor-password");
+        new DemoSeed(server.modules().identity(), server.modules().catalog(), server.baseUri(), "ffmpeg").seedIfEmpty()
+                .orElseThrow();
         server.modules().identity().createAccount(new NewAccount("sam.screens@example.com", "Sam Screens", Role.STUDENT,
                 "screens passphrase"));
         io.lectern.server.testing.Http http = new io.lectern.server.testing.Http(server.baseUri());

@@ -1,5 +1,6 @@
 package io.lectern.server;
 
+import io.lectern.server.demo.DemoSeed;
 import io.lectern.server.platform.config.LecternConfig;
 import java.io.PrintStream;
 
@@ -32,12 +33,22 @@ final class Banner {
             out.println("    2FA       NOT required for admins (LECTERN_AUTH_REQUIRE_ADMIN_TOTP=false): only for a"
                     + " single-user install");
         }
-        if (report.seeded()) {
-            out.println("    demo      12 courses; instructors ada@lectern.local and grace@lectern.local"
-                    + " share the admin's first password");
-        }
+        report.demo().ifPresent(demo -> {
+            out.println("    demo      " + demo.courses() + " courses; its accounts (passwords shown only now):");
+            demo.accounts().stream().filter(DemoSeed.Account::shown).forEach(a -> out.println("              "
+                    + a.email() + " / " + a.password() + "   " + describe(a, demo)));
+        });
         out.println("  Press Ctrl+C to stop.");
         out.println();
         out.flush();
+    }
+
+    private static String describe(DemoSeed.Account a, DemoSeed.Report demo) {
+        return switch (a.role()) {
+            case INSTRUCTOR -> "instructor (" + a.name() + ")";
+            case STUDENT -> demo.learnerFinished() ? "learner: one course finished with a certificate, one started"
+                    : "learner: courses started";
+            case ADMIN -> "admin";
+        };
     }
 }

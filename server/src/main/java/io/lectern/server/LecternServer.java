@@ -154,18 +154,16 @@ public final class LecternServer implements AutoCloseable {
         }
     }
 
-    /** Starts background work, bootstraps the admin (and the demo catalog when configured), then listens. */
+    /**
+     * Starts background work, bootstraps the admin, listens, and then (when configured, on an empty catalog) seeds
+     * the demo through the HTTP API it now answers.
+     */
     public StartReport start() {
         platform.jobs().start();
         dispatcher.start();
         platform.broadcast().start();
         LecternConfig config = platform.config();
         IdentityService.AdminBootstrap admin = modules.identity().ensureAdmin(config.adminEmail(), config.adminPassword());
-        boolean seeded = false;
-        if (config.seedDemo()) {
-            String demoPassword = config.adminPassword().or(admin::generatedPassword).orElse("lectern-demo-2026");
-            seeded = new DemoSeed(modules.identity(), modules.catalog()).seedIfEmpty(demoPassword);
-        }
         PortCheck.ensureFree(config.host(), config.port());
         if (config.http().management()) {
             PortCheck.ensureFree(config.http().managementHost(), config.http().managementPort());
@@ -174,24 +172,37 @@ public final class LecternServer implements AutoCloseable {
         if (!webServer.isRunning()) {
             throw new PortCheck.PortInUseException(config.port());
         }
-        return new StartReport(admin, seeded);
+        Optional<DemoSeed.Report> demo = config.seedDemo()
+                ? new DemoSeed(modules.identity(), modules.catalog(), baseUri(), config.media().ffmpeg()).seedIfEmpty()
+                : Optional.empty();
+        return new StartReport(admin, demo);
     }
 
     /**
      * What start-up did, for the banner.
      *
-     * @param admin  the admin bootstrap outcome
-     * @param seeded whether the demo catalog was seeded now
+     * @param admin the admin bootstrap outcome
+     * @param demo  what the demo seed made now (its accounts' passwords are shown once), if it ran
      */
-    public record StartReport(IdentityService.AdminBootstrap admin, boolean seeded) {
+    public record StartReport(IdentityService.AdminBootstrap admin, Optional<DemoSeed.Report> demo) {
+
+        /** Whether the demo was seeded now. */
+        public boolean seeded() {
+            return demo.isPresent();
+        }
     }
 
     public int port() {
         return webServer.port();
     }
 
+    /** Where this machine reaches the API: the loopback address, unless the server listens on one address only. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port());
+        String host = platform.config().host();
+        boolean anyOrLocal = host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::")
+                || host.equals("localhost") || host.startsWith("127.");
+        String target = anyOrLocal ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + target + ":" + port());
     }
 
     /** Where {@code /metrics} and detailed health answer, when the management port is on. */

@@ -61,11 +61,16 @@ public final class Main {
     }
 
     private static void seed(LecternConfig config, PrintStream out) {
-        try (LecternServer server = LecternServer.create(config.withSeedDemo(true).withPort(0))) {
+        try (LecternServer server = LecternServer.create(config.withSeedDemo(true).withPort(0)
+                .withHttp(config.http().withManagementPort(-1)))) {
             LecternServer.StartReport report = server.start();
-            out.println(report.seeded() ? "Seeded the demo catalog." : "The catalog already has courses; nothing seeded.");
+            out.println(report.seeded() ? "Seeded the demo catalog." : "The catalog already has courses (or the demo "
+                    + "accounts exist); nothing seeded.");
             report.admin().generatedPassword().ifPresent(p -> out.println("Admin " + report.admin().admin().email()
                     + " password: " + p));
+            report.demo().ifPresent(d -> d.accounts().stream().filter(io.lectern.server.demo.DemoSeed.Account::shown)
+                    .forEach(a -> out.println(a.role().name().toLowerCase(java.util.Locale.ROOT) + " " + a.email()
+                            + " password: " + a.password())));
         }
     }
 

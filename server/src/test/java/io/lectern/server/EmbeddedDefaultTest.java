@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lectern.server.demo.DemoChecks;
 import io.lectern.server.platform.config.ConfigLoader;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.platform.embedded.EmbeddedStartException;
@@ -14,7 +15,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The newcomer's path: no configuration at all, real PostgreSQL and Redis started by Lectern itself. */
+/**
+ * The newcomer's path: no configuration at all, real PostgreSQL and Redis started by Lectern itself, and a demo
+ * worth showing: whole courses built and published through the API, a learner with progress and a certificate.
+ */
 class EmbeddedDefaultTest {
 
     @Test
@@ -33,6 +37,7 @@ class EmbeddedDefaultTest {
             assertEquals(200, http.get("/health/ready").status());
             assertEquals(12, first.modules().catalog().publishedCount());
             assertTrue(first.embeddedDatabaseUrl().isPresent());
+            DemoChecks.assertWholeDemo(http, report.demo().orElseThrow(), adminPassword, true);
 
             EmbeddedStartException clash = assertThrows(EmbeddedStartException.class,
                     () -> LecternServer.create(config));

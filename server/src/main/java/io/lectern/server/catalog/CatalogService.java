@@ -129,11 +129,6 @@ public final class CatalogService {
         core.ensureCategories(categories);
     }
 
-    /** Creates a course with its outline from trusted data (demo seed) and publishes it, in one transaction. */
-    public UUID createPublished(CourseDraft draft) {
-        return core.importPublished(java.util.List.of(draft), true).getFirst();
-    }
-
     /**
      * Creates and publishes many courses from trusted data (imports, benchmarks) in one transaction, with a few
      * set-based statements per table; returns their ids in order. Slugs must be free. The instructor directory is

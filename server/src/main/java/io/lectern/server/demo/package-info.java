@@ -1,5 +1,5 @@
 /**
- * The demo content a newcomer sees on the embedded default: two instructors and a dozen published courses,
- * created through the identity and catalog facades only.
+ * The demo a newcomer sees on the embedded default: two instructors build a dozen whole courses through the HTTP
+ * API (so the server's own rules and publish checks apply), a demo learner studies, and learners review.
  */
 package io.lectern.server.demo;

@@ -84,6 +84,11 @@ public final class IdentityService {
         });
     }
 
+    /** A new random password, as strong as the admin's generated one (for demo accounts). */
+    public static String generatePassword() {
+        return PasswordHasher.randomPassword();
+    }
+
     /**
      * Makes sure the first admin exists. Returns what to tell the operator: the generated password when one
      * was made, otherwise how the admin signs in.
