@@ -92,8 +92,8 @@ final class DemoAssets {
                     y -= 20;
                 }
                 text(s, fonts.bold(), 14, Color.BLACK, 64, y - 30, "How to use this handout");
-                text(s, fonts.regular(), 12, Color.BLACK, 64, y - 54, "Read it beside the videos, then try the "
-                        + "exercises on the next page before the quiz.");
+                paragraph(s, fonts.regular(), 12, 64, y - 54, "Read it beside the lessons, then try the exercises on "
+                        + "the next page before the quiz.");
             }
             PDPage second = new PDPage(PDRectangle.A4);
             doc.addPage(second);
@@ -103,11 +103,10 @@ final class DemoAssets {
                 float y = top - 40;
                 int n = 1;
                 for (String p : c.points()) {
-                    text(s, fonts.regular(), 12, Color.BLACK, 64, y, n++ + ".  Explain " + p + " to a friend in "
-                            + "three sentences.");
-                    y -= 24;
+                    y = paragraph(s, fonts.regular(), 12, 64, y, n++ + ".  Explain " + p + " to a friend in three "
+                            + "sentences.") - 6;
                 }
-                text(s, fonts.regular(), 12, Color.BLACK, 64, y - 10, n + ".  " + c.project());
+                paragraph(s, fonts.regular(), 12, 64, y - 6, n + ".  " + c.project());
             }
             doc.save(out);
             return out.toByteArray();
@@ -217,6 +216,25 @@ final class DemoAssets {
         s.newLineAtOffset(x, y);
         s.showText(text);
         s.endText();
+    }
+
+    /** Black text wrapped to the page's width; returns the baseline below its last line. */
+    private static float paragraph(PDPageContentStream s, org.apache.pdfbox.pdmodel.font.PDFont font, float size,
+                                   float x, float y, String text) throws IOException {
+        float width = PDRectangle.A4.getWidth() - 2 * x;
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String next = line.isEmpty() ? word : line + " " + word;
+            if (font.getStringWidth(next) / 1000 * size > width && !line.isEmpty()) {
+                text(s, font, size, Color.BLACK, x, y, line.toString());
+                y -= size * 1.5f;
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        text(s, font, size, Color.BLACK, x, y, line.toString());
+        return y - size * 1.5f;
     }
 
     static String capitalised(String s) {

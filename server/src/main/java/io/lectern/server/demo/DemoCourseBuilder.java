@@ -57,23 +57,27 @@ final class DemoCourseBuilder {
                     true, "durationSec", DemoAssets.VIDEO_SECONDS, "content", Map.of("mediaId", video.get(),
                             "subtitles", List.of(subtitles(c, "en", token), subtitles(c, "de", token))))));
         } else {
-            lessons.add(lesson(welcome, token, article("Welcome to " + c.title(), true, welcomeText(c, instructorName))));
+            lessons.add(lesson(welcome, token, article("Welcome to " + c.title(), true, welcomeText(c, instructorName),
+                    60)));
         }
-        lessons.add(lesson(welcome, token, article("Course notes", true, notes(c))));
+        lessons.add(lesson(welcome, token, article("Course notes", true, notes(c), 180)));
 
         String core = section(courseId, "Core ideas", token);
         String handout = api.upload(token, c.slug() + "-handout.pdf", "application/pdf", "DOCUMENT",
                 DemoAssets.handout(c, instructorName));
         media.add(handout);
-        lessons.add(lesson(core, token, Map.of("title", "Handout", "type", "PDF", "content", Map.of("mediaId", handout))));
+        lessons.add(lesson(core, token, Map.of("title", "Handout", "type", "PDF", "durationSec", 600, "content",
+                Map.of("mediaId", handout))));
         for (String point : c.points().subList(1, c.points().size())) {
-            lessons.add(lesson(core, token, article(DemoAssets.capitalised(point), false, pointText(c, point))));
+            lessons.add(lesson(core, token, article(DemoAssets.capitalised(point), false, pointText(c, point), 300)));
         }
 
         String practice = section(courseId, "Check your understanding", token);
         String quizId = quiz(c, courseId, token);
-        lessons.add(lesson(practice, token, Map.of("title", "Quiz", "type", "QUIZ", "content", Map.of("quizId", quizId))));
-        Lesson project = lesson(practice, token, Map.of("title", "Project", "type", "ASSIGNMENT", "content",
+        lessons.add(lesson(practice, token, Map.of("title", "Quiz", "type", "QUIZ", "durationSec", 300, "content",
+                Map.of("quizId", quizId))));
+        Lesson project = lesson(practice, token, Map.of("title", "Project", "type", "ASSIGNMENT", "durationSec", 1800,
+                "content",
                 Map.of("instructions", c.project() + "\n\nHand in your text, or a file, and say what you found hard.")));
         lessons.add(project);
         api.put("/api/v1/lessons/" + project.id() + "/assignment", assignment(), token);
@@ -157,8 +161,9 @@ final class DemoCourseBuilder {
         return new Lesson(l.path("id").asText(), l.path("type").asText());
     }
 
-    private static Map<String, Object> article(String title, boolean preview, String body) {
-        return Map.of("title", title, "type", "ARTICLE", "preview", preview, "content", Map.of("body", body));
+    private static Map<String, Object> article(String title, boolean preview, String body, int readingSeconds) {
+        return Map.of("title", title, "type", "ARTICLE", "preview", preview, "durationSec", readingSeconds, "content",
+                Map.of("body", body));
     }
 
     private static String welcomeText(DemoCatalog.Course c, String instructor) {
