@@ -83,15 +83,15 @@ final class DemoAssets {
             doc.addPage(first);
             try (PDPageContentStream s = new PDPageContentStream(doc, first)) {
                 float top = PDRectangle.A4.getHeight() - 80;
-                text(s, fonts.bold(), 26, accent, 64, top, c.title());
-                text(s, fonts.regular(), 13, Color.DARK_GRAY, 64, top - 28, c.subtitle() + " · with " + instructor);
-                text(s, fonts.bold(), 14, Color.BLACK, 64, top - 80, "What you will learn");
+                PdfFonts.text(s, fonts.bold(), 26, accent, 64, top, c.title());
+                PdfFonts.text(s, fonts.regular(), 13, Color.DARK_GRAY, 64, top - 28, c.subtitle() + " · with " + instructor);
+                PdfFonts.text(s, fonts.bold(), 14, Color.BLACK, 64, top - 80, "What you will learn");
                 float y = top - 106;
                 for (String p : c.points()) {
-                    text(s, fonts.regular(), 12, Color.BLACK, 76, y, "•  " + capitalised(p));
+                    PdfFonts.text(s, fonts.regular(), 12, Color.BLACK, 76, y, "•  " + capitalised(p));
                     y -= 20;
                 }
-                text(s, fonts.bold(), 14, Color.BLACK, 64, y - 30, "How to use this handout");
+                PdfFonts.text(s, fonts.bold(), 14, Color.BLACK, 64, y - 30, "How to use this handout");
                 paragraph(s, fonts.regular(), 12, 64, y - 54, "Read it beside the lessons, then try the exercises on "
                         + "the next page before the quiz.");
             }
@@ -99,7 +99,7 @@ final class DemoAssets {
             doc.addPage(second);
             try (PDPageContentStream s = new PDPageContentStream(doc, second)) {
                 float top = PDRectangle.A4.getHeight() - 80;
-                text(s, fonts.bold(), 18, accent, 64, top, "Exercises");
+                PdfFonts.text(s, fonts.bold(), 18, accent, 64, top, "Exercises");
                 float y = top - 40;
                 int n = 1;
                 for (String p : c.points()) {
@@ -208,15 +208,6 @@ final class DemoAssets {
         return lines;
     }
 
-    private static void text(PDPageContentStream s, org.apache.pdfbox.pdmodel.font.PDFont font, float size, Color colour,
-                             float x, float y, String text) throws IOException {
-        s.beginText();
-        s.setFont(font, size);
-        s.setNonStrokingColor(colour);
-        s.newLineAtOffset(x, y);
-        s.showText(text);
-        s.endText();
-    }
 
     /** Black text wrapped to the page's width; returns the baseline below its last line. */
     private static float paragraph(PDPageContentStream s, org.apache.pdfbox.pdmodel.font.PDFont font, float size,
@@ -226,14 +217,14 @@ final class DemoAssets {
         for (String word : text.split(" ")) {
             String next = line.isEmpty() ? word : line + " " + word;
             if (font.getStringWidth(next) / 1000 * size > width && !line.isEmpty()) {
-                text(s, font, size, Color.BLACK, x, y, line.toString());
+                PdfFonts.text(s, font, size, Color.BLACK, x, y, line.toString());
                 y -= size * 1.5f;
                 line = new StringBuilder(word);
             } else {
                 line = new StringBuilder(next);
             }
         }
-        text(s, font, size, Color.BLACK, x, y, line.toString());
+        PdfFonts.text(s, font, size, Color.BLACK, x, y, line.toString());
         return y - size * 1.5f;
     }
 

@@ -37,6 +37,17 @@ public record PdfFonts(PDFont regular, PDFont bold) {
                 font(document, "/fonts/DejaVuSerif-Italic.ttf"));
     }
 
+    /** One line of text at a baseline point, in a font, size and colour. */
+    public static void text(org.apache.pdfbox.pdmodel.PDPageContentStream s, PDFont font, float size,
+                            java.awt.Color colour, float x, float y, String text) throws IOException {
+        s.beginText();
+        s.setFont(font, size);
+        s.setNonStrokingColor(colour);
+        s.newLineAtOffset(x, y);
+        s.showText(text);
+        s.endText();
+    }
+
     private static PDFont font(PDDocument document, String resource) {
         try (InputStream in = PdfFonts.class.getResourceAsStream(resource)) {
             if (in == null) {

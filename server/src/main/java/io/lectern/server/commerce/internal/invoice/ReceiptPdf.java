@@ -39,40 +39,40 @@ final class ReceiptPdf {
             doc.getDocumentInformation().setAuthor(row.seller());
             try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
                 float top = PDRectangle.A4.getHeight() - 64;
-                text(s, fonts.bold(), 22, ACCENT, LEFT, top, row.seller());
-                text(s, fonts.bold(), 16, Color.BLACK, LEFT, top - 44, title);
-                text(s, fonts.regular(), 10, MUTED, LEFT, top - 62, "Issued "
+                PdfFonts.text(s, fonts.bold(), 22, ACCENT, LEFT, top, row.seller());
+                PdfFonts.text(s, fonts.bold(), 16, Color.BLACK, LEFT, top - 44, title);
+                PdfFonts.text(s, fonts.regular(), 10, MUTED, LEFT, top - 62, "Issued "
                         + DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
                                 .format(inv.issuedAt().atOffset(ZoneOffset.UTC)) + (credit ? "  ·  credits invoice "
                         + inv.credits() + "  ·  refunded to the Lectern wallet" : "  ·  paid from the Lectern wallet"));
-                text(s, fonts.bold(), 10, MUTED, LEFT, top - 100, "BILLED TO");
-                text(s, fonts.regular(), 11, Color.BLACK, LEFT, top - 116, row.buyerName());
-                text(s, fonts.regular(), 11, Color.BLACK, LEFT, top - 131, row.buyerEmail());
+                PdfFonts.text(s, fonts.bold(), 10, MUTED, LEFT, top - 100, "BILLED TO");
+                PdfFonts.text(s, fonts.regular(), 11, Color.BLACK, LEFT, top - 116, row.buyerName());
+                PdfFonts.text(s, fonts.regular(), 11, Color.BLACK, LEFT, top - 131, row.buyerEmail());
                 float y = top - 180;
                 rule(s, y + 16);
-                text(s, fonts.bold(), 10, MUTED, LEFT, y, "DESCRIPTION");
+                PdfFonts.text(s, fonts.bold(), 10, MUTED, LEFT, y, "DESCRIPTION");
                 right(s, fonts.bold(), 10, MUTED, RIGHT, y, "AMOUNT");
                 rule(s, y - 8);
                 long total = inv.total().amountMinor();
                 long tax = inv.tax().amountMinor();
                 String currency = inv.total().currency();
-                text(s, fonts.regular(), 11, Color.BLACK, LEFT, y - 28, fit(inv.description(), 70));
+                PdfFonts.text(s, fonts.regular(), 11, Color.BLACK, LEFT, y - 28, fit(inv.description(), 70));
                 right(s, fonts.regular(), 11, Color.BLACK, RIGHT, y - 28, money(total - tax, currency));
                 if (row.detail() != null) {
                     y -= 14;
-                    text(s, fonts.regular(), 9, MUTED, LEFT, y - 28, fit(row.detail(), 90));
+                    PdfFonts.text(s, fonts.regular(), 9, MUTED, LEFT, y - 28, fit(row.detail(), 90));
                 }
                 String rate = String.format(Locale.ROOT, "%s %.2f %%", inv.taxName(), inv.taxRatePercent())
                         .replace(".00 %", " %");
-                text(s, fonts.regular(), 11, Color.BLACK, LEFT, y - 48, rate);
+                PdfFonts.text(s, fonts.regular(), 11, Color.BLACK, LEFT, y - 48, rate);
                 right(s, fonts.regular(), 11, Color.BLACK, RIGHT, y - 48, money(tax, currency));
                 rule(s, y - 62);
-                text(s, fonts.bold(), 12, Color.BLACK, LEFT, y - 82, (credit ? "Total refunded (" : "Total paid (")
+                PdfFonts.text(s, fonts.bold(), 12, Color.BLACK, LEFT, y - 82, (credit ? "Total refunded (" : "Total paid (")
                         + inv.taxName() + " included)");
                 right(s, fonts.bold(), 12, Color.BLACK, RIGHT, y - 82, money(total, currency));
-                text(s, fonts.regular(), 9, MUTED, LEFT, 76, (credit ? "This credit note" : "This receipt")
+                PdfFonts.text(s, fonts.regular(), 9, MUTED, LEFT, 76, (credit ? "This credit note" : "This receipt")
                         + " was issued by " + fit(row.seller(), 60) + ". Keep it for your records.");
-                text(s, fonts.regular(), 9, MUTED, LEFT, 64, credit ? "It cancels the invoice named above, in the "
+                PdfFonts.text(s, fonts.regular(), 9, MUTED, LEFT, 64, credit ? "It cancels the invoice named above, in the "
                         + "amounts shown." : "Refunds within the refund window are returned to your Lectern wallet.");
             }
             doc.save(out);
@@ -100,18 +100,9 @@ final class ReceiptPdf {
         s.stroke();
     }
 
-    private static void text(PDPageContentStream s, PDFont font, float size, Color color, float x, float y, String text)
-            throws IOException {
-        s.beginText();
-        s.setFont(font, size);
-        s.setNonStrokingColor(color);
-        s.newLineAtOffset(x, y);
-        s.showText(text);
-        s.endText();
-    }
 
     private static void right(PDPageContentStream s, PDFont font, float size, Color color, float x, float y, String text)
             throws IOException {
-        text(s, font, size, color, x - font.getStringWidth(text) / 1000 * size, y, text);
+        PdfFonts.text(s, font, size, color, x - font.getStringWidth(text) / 1000 * size, y, text);
     }
 }

@@ -61,7 +61,7 @@ final class CertificatePdf {
                 footer(s, doc, sans, c, t, date, accent, images);
                 PDImageXObject qr = LosslessFactory.createFromImage(doc, qr(verifyUrl));
                 s.drawImage(qr, W - 170, 62, 96, 96);
-                text(s, sans.regular(), 7.5f, MUTED, W - 172, 52, "Verify: " + c.code());
+                PdfFonts.text(s, sans.regular(), 7.5f, MUTED, W - 172, 52, "Verify: " + c.code());
             }
             doc.save(out);
             return out.toByteArray();
@@ -74,22 +74,22 @@ final class CertificatePdf {
                                Certificates.Template t, String date, Color accent, Map<String, byte[]> images)
             throws IOException {
         float left = 110;
-        text(s, sans.bold(), 11, INK, left, 112, date);
+        PdfFonts.text(s, sans.bold(), 11, INK, left, 112, date);
         rule(s, accent, left, left + 170, 104);
-        text(s, sans.regular(), 9, MUTED, left, 90, "Date of completion");
+        PdfFonts.text(s, sans.regular(), 9, MUTED, left, 90, "Date of completion");
         float mid = W / 2 - 85;
         if (images.containsKey("signature")) {
             image(s, doc, images.get("signature"), mid, 110, 170, 44);
         }
         rule(s, accent, mid, mid + 170, 104);
-        text(s, sans.bold(), 10, INK, mid, 90, t.signerName() == null ? c.instructors() : t.signerName());
+        PdfFonts.text(s, sans.bold(), 10, INK, mid, 90, t.signerName() == null ? c.instructors() : t.signerName());
         if (t.signerTitle() != null) {
-            text(s, sans.regular(), 9, MUTED, mid, 77, t.signerTitle());
+            PdfFonts.text(s, sans.regular(), 9, MUTED, mid, 77, t.signerTitle());
         }
         if (images.containsKey("logo")) {
             image(s, doc, images.get("logo"), 70, H - 130, 120, 60);
         }
-        text(s, sans.regular(), 7.5f, MUTED, left, 50, "Certificate " + c.code() + " · signed with Ed25519 · "
+        PdfFonts.text(s, sans.regular(), 7.5f, MUTED, left, 50, "Certificate " + c.code() + " · signed with Ed25519 · "
                 + "verify at the address in the QR code");
     }
 
@@ -129,18 +129,9 @@ final class CertificatePdf {
 
     private static void centred(PDPageContentStream s, PDFont font, float size, Color color, float y, String text)
             throws IOException {
-        text(s, font, size, color, (W - font.getStringWidth(text) / 1000 * size) / 2, y, text);
+        PdfFonts.text(s, font, size, color, (W - font.getStringWidth(text) / 1000 * size) / 2, y, text);
     }
 
-    private static void text(PDPageContentStream s, PDFont font, float size, Color color, float x, float y, String t)
-            throws IOException {
-        s.beginText();
-        s.setFont(font, size);
-        s.setNonStrokingColor(color);
-        s.newLineAtOffset(x, y);
-        s.showText(t);
-        s.endText();
-    }
 
     static BufferedImage qr(String url) {
         try {
