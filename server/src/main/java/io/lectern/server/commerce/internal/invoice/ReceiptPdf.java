@@ -44,7 +44,7 @@ final class ReceiptPdf {
                 PdfFonts.text(s, fonts.regular(), 10, MUTED, LEFT, top - 62, "Issued "
                         + DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
                                 .format(inv.issuedAt().atOffset(ZoneOffset.UTC)) + (credit ? "  ·  credits invoice "
-                        + inv.credits() + "  ·  refunded to the Lectern wallet" : "  ·  paid from the Lectern wallet"));
+                        + inv.credits() + "  ·  refunded to the wallet" : "  ·  paid from the Lectern wallet"));
                 PdfFonts.text(s, fonts.bold(), 10, MUTED, LEFT, top - 100, "BILLED TO");
                 PdfFonts.text(s, fonts.regular(), 11, Color.BLACK, LEFT, top - 116, row.buyerName());
                 PdfFonts.text(s, fonts.regular(), 11, Color.BLACK, LEFT, top - 131, row.buyerEmail());
