@@ -61,7 +61,7 @@ public final class IdentityModule {
         AtomicReference<AvatarCheck> avatars = new AtomicReference<>(AvatarCheck.NONE);
         Requests requests = new Requests(platform.config().trustForwardedFor());
         LoginFlows login = new LoginFlows(d);
-        AccountFlows accounts = new AccountFlows(d, login);
+        AccountFlows accounts = new AccountFlows(d);
         new AuthRoutes(platform.json(), requests, login, accounts, new SessionFlows(d), keys,
                 auth.oidc().map(o -> new OidcLogin(d, o))).register(routes);
         new MeRoutes(platform.json(), requests, new AccountData(d, personalData, avatars::get), accounts, new TotpFlows(d))

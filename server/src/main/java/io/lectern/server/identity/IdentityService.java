@@ -30,6 +30,7 @@ public final class IdentityService {
     private final SigningKeys keys;
     private final java.util.List<PersonalData> personalData;
     private final java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars;
+    private final io.lectern.server.identity.internal.Reauthentication reauthentication;
 
     public IdentityService(Deps d, AccessGuard guard, SigningKeys keys, java.util.List<PersonalData> personalData,
                            java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars) {
@@ -38,6 +39,7 @@ public final class IdentityService {
         this.keys = keys;
         this.personalData = personalData;
         this.avatars = avatars;
+        this.reauthentication = new io.lectern.server.identity.internal.Reauthentication(d);
     }
 
     /** What every module declared it keeps about people (the test compares it with the database). */
@@ -56,7 +58,7 @@ public final class IdentityService {
      */
     public void reauthenticate(io.lectern.server.platform.security.Principal p, String password, String totp,
                                String ip) {
-        new io.lectern.server.identity.internal.Reauthentication(d).require(p, password, totp, ip);
+        reauthentication.require(p, password, totp, ip);
     }
 
     /** The guard that authenticates bearer tokens and enforces each route's declared access. */

@@ -21,13 +21,11 @@ public final class AccountFlows {
 
     private final Deps d;
     private final SignIn signIn;
-    private final LoginFlows login;
     private final Throttle throttle;
 
-    public AccountFlows(Deps d, LoginFlows login) {
+    public AccountFlows(Deps d) {
         this.d = d;
         this.signIn = new SignIn(d);
-        this.login = login;
         this.throttle = new Throttle(d);
     }
 
@@ -40,7 +38,7 @@ public final class AccountFlows {
         v.throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
         d.limits().consume(Limits.REGISTER_IP, origin.ip());
-        boolean mail = login.throttleMail(email, origin, d.users().findByEmail(d.platform().db().execute(), email));
+        boolean mail = throttle.beforeMail(email, origin, d.users().findByEmail(d.platform().db().execute(), email));
         String hash = d.hasher().hash(req.password());
         d.platform().db().doInTransaction(tx -> {
             Optional<UserRecord> existing = d.users().findByEmail(tx, email);
@@ -98,7 +96,7 @@ public final class AccountFlows {
         new Validation().required("email", req.email()).email("email", req.email()).throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
         Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
-        if (!login.throttleMail(email, origin, found)) {
+        if (!throttle.beforeMail(email, origin, found)) {
             return;
         }
         found.filter(UserRecord::active)

@@ -108,11 +108,6 @@ public final class LoginFlows {
         return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "otp", mfa, origin));
     }
 
-    /** The limits on sending a code to {@code email} from this source; false: answer as usual but send nothing. */
-    boolean throttleMail(String email, Origin origin, Optional<UserRecord> user) {
-        return throttle.beforeMail(email, origin, user);
-    }
-
     private void failed(String email, Optional<UserRecord> user, Origin origin, String action) {
         var decision = throttle.passwordFailed(email, origin);
         UserRecord known = user.orElse(null);

@@ -74,11 +74,7 @@ public final class Revocations {
                 LOG.info("Redis answers again: revocations are checked there again.");
             }
         } catch (RuntimeException e) {
-            if (redisDown.compareAndSet(false, true)) {
-                LOG.warning("Redis cannot be reached (" + e.getClass().getSimpleName() + "): revocations are checked "
-                        + "against PostgreSQL until it answers.");
-            }
-            missedWrite.set(true);
+            redisFailed(e);
             return !sessions.isLive(db.execute(), sessionId, userId);
         }
         if (values.get(2) == null) {
@@ -130,11 +126,16 @@ public final class Revocations {
         try {
             command.run();
         } catch (RuntimeException e) {
-            missedWrite.set(true); // PostgreSQL holds it; the copy in Redis is dropped once Redis answers
-            if (redisDown.compareAndSet(false, true)) {
-                LOG.warning("Redis cannot be reached (" + e.getClass().getSimpleName() + "): revocations are checked "
-                        + "against PostgreSQL until it answers.");
-            }
+            redisFailed(e); // PostgreSQL holds it; the copy in Redis is dropped once Redis answers
+        }
+    }
+
+    /** Redis did not answer: whatever it holds may now be behind PostgreSQL. */
+    private void redisFailed(RuntimeException e) {
+        missedWrite.set(true);
+        if (redisDown.compareAndSet(false, true)) {
+            LOG.warning("Redis cannot be reached (" + e.getClass().getSimpleName() + "): revocations are checked "
+                    + "against PostgreSQL until it answers.");
         }
     }
 
