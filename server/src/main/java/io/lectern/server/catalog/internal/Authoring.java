@@ -143,14 +143,19 @@ final class Authoring {
         return drafts.studioList(platform.db().execute(), p.userId(), all && p.isAdmin(), limit, cursor);
     }
 
-    /**
-     * Runs a change in one transaction and answers with the course as it is afterwards. A slug made from the title
-     * ({@code madeSlug}) that another request took at the same moment is made again, after that one committed.
-     */
+    /** Runs a change in one transaction and answers with the course as it is afterwards. */
     private CourseDraftView write(Function<DbExecute, UUID> change, Principal p, boolean madeSlug) {
+        return draft(p, inTransaction(change, madeSlug));
+    }
+
+    /**
+     * Runs a change that picks a course's slug in one transaction. A slug made from the title ({@code madeSlug}) that
+     * another request took at the same moment is made again, after that one committed; a slug asked for is 409.
+     */
+    UUID inTransaction(Function<DbExecute, UUID> change, boolean madeSlug) {
         for (int tries = 1; ; tries++) {
             try {
-                return draft(p, platform.db().inTransaction(change::apply));
+                return platform.db().inTransaction(change::apply);
             } catch (RuntimeException e) {
                 if (!SqlErrors.isUniqueViolation(e, "courses_slug_key")) {
                     throw e;

@@ -6,7 +6,6 @@ import io.lectern.model.catalog.DuplicateRequest;
 import io.lectern.model.catalog.InstructorRef;
 import io.lectern.model.catalog.LessonContent;
 import io.lectern.server.catalog.CourseCopier;
-import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.model.common.FieldViolation;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiException;
@@ -47,19 +46,7 @@ final class Duplication {
                 "length", "title must be 3 to 120 characters.")
                 .check(req.slug() == null || Slugs.valid(req.slug()), "slug", "format",
                         "slug must be 3 to 80 lower-case letters, digits and single hyphens.").throwIfInvalid();
-        UUID copyId = null;
-        for (int tries = 1; copyId == null; tries++) {
-            try {
-                copyId = platform.db().inTransaction(tx -> copy(tx, p, sourceId, req, wantedTitle));
-            } catch (RuntimeException e) {
-                if (!SqlErrors.isUniqueViolation(e, "courses_slug_key")) {
-                    throw e;
-                }
-                if (req.slug() != null || tries == 5) {
-                    throw Authoring.slugTaken(); // another copy took it a moment ago: the next try sees it
-                }
-            }
-        }
+        UUID copyId = authoring.inTransaction(tx -> copy(tx, p, sourceId, req, wantedTitle), req.slug() == null);
         return authoring.draft(p, copyId);
     }
 
