@@ -41,22 +41,22 @@ final class CatalogPersonalData implements PersonalData {
     @Override
     public Object export(DbExecute db, Person person) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("reviews", rows(db, """
+        out.put("reviews", Rows.maps(db, """
                 SELECT r.id, r.course_id, c.title AS course, r.author_name AS shown_as, r.rating, r.body, r.hidden,
                        r.created_at, r.updated_at
                   FROM catalog.reviews r JOIN catalog.courses c ON c.id = r.course_id WHERE r.author_id = ?
-                 ORDER BY r.created_at""", person));
-        out.put("replies", rows(db, """
+                 ORDER BY r.created_at""", person.id()));
+        out.put("replies", Rows.maps(db, """
                 SELECT r.id AS review_id, c.title AS course, r.reply_name AS shown_as, r.reply_body AS body, r.reply_at
                   FROM catalog.reviews r JOIN catalog.courses c ON c.id = r.course_id WHERE r.reply_author = ?
-                 ORDER BY r.reply_at""", person));
-        out.put("reportsFiled", rows(db, """
+                 ORDER BY r.reply_at""", person.id()));
+        out.put("reportsFiled", Rows.maps(db, """
                 SELECT review_id, reason, details, created_at FROM catalog.review_reports WHERE reporter_id = ?
-                 ORDER BY created_at""", person));
-        out.put("coursesTaught", rows(db, """
+                 ORDER BY created_at""", person.id()));
+        out.put("coursesTaught", Rows.maps(db, """
                 SELECT c.id, c.title, c.status, c.owner_id = i.user_id AS owner, i.display_name AS shown_as
                   FROM catalog.course_instructors i JOIN catalog.courses c ON c.id = i.course_id WHERE i.user_id = ?
-                 ORDER BY c.created_at""", person));
+                 ORDER BY c.created_at""", person.id()));
         return out;
     }
 
@@ -75,11 +75,5 @@ final class CatalogPersonalData implements PersonalData {
         names.forEach(name -> snapshots.forgetWords(tx, name));
         tx.dml("DELETE FROM catalog.instructor_directory WHERE user_id = ?", person.id());
         caches.catalogChanged(); // names on pages and cards
-    }
-
-    private static List<Map<String, Object>> rows(DbExecute db, String sql, Person person) {
-        try (var rows = db.query(sql, person.id())) {
-            return rows.map(Rows::map).toList();
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.privacy.PersonalData;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,53 +37,53 @@ final class CommercePersonalData implements PersonalData {
     @Override
     public Object export(DbExecute db, Person p) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("accounts", rows(db, "SELECT id, kind, currency, balance, created_at FROM commerce.accounts "
-                + "WHERE owner_id = ? ORDER BY kind", p));
-        out.put("movements", rows(db, """
+        out.put("accounts", Rows.maps(db, "SELECT id, kind, currency, balance, created_at FROM commerce.accounts "
+                + "WHERE owner_id = ? ORDER BY kind", p.id()));
+        out.put("movements", Rows.maps(db, """
                 SELECT t.created_at, a.kind AS account, e.amount, a.currency, t.kind, t.memo, t.reference
                   FROM commerce.entries e JOIN commerce.accounts a ON a.id = e.account_id
                   JOIN commerce.transactions t ON t.id = e.transaction_id
-                 WHERE a.owner_id = ? ORDER BY t.created_at, e.id""", p));
-        out.put("enrollments", rows(db, """
+                 WHERE a.owner_id = ? ORDER BY t.created_at, e.id""", p.id()));
+        out.put("enrollments", Rows.maps(db, """
                 SELECT id, course_id, course_title, status, source, list_price_minor, discount_minor, paid_minor,
                        tax_minor, currency, created_at, refundable_until, ended_at
-                  FROM commerce.enrollments WHERE user_id = ? ORDER BY created_at""", p));
-        out.put("invoices", rows(db, """
+                  FROM commerce.enrollments WHERE user_id = ? ORDER BY created_at""", p.id()));
+        out.put("invoices", Rows.maps(db, """
                 SELECT number, kind, description, total_minor, tax_minor, tax_name, currency, buyer_name, buyer_email,
-                       seller, issued_at FROM commerce.invoices WHERE user_id = ? ORDER BY issued_at""", p));
-        out.put("payments", rows(db, "SELECT provider, provider_ref, amount_minor, currency, status, created_at, "
-                + "paid_at FROM commerce.payments WHERE user_id = ? ORDER BY created_at", p));
-        out.put("subscriptions", rows(db, "SELECT s.status, pl.name AS plan, s.current_period_end, "
+                       seller, issued_at FROM commerce.invoices WHERE user_id = ? ORDER BY issued_at""", p.id()));
+        out.put("payments", Rows.maps(db, "SELECT provider, provider_ref, amount_minor, currency, status, created_at, "
+                + "paid_at FROM commerce.payments WHERE user_id = ? ORDER BY created_at", p.id()));
+        out.put("subscriptions", Rows.maps(db, "SELECT s.status, pl.name AS plan, s.current_period_end, "
                 + "s.cancel_at_period_end, s.created_at FROM commerce.subscriptions s JOIN commerce.subscription_plans pl "
-                + "ON pl.id = s.plan_id WHERE s.user_id = ? ORDER BY s.created_at", p));
-        out.put("subscriptionPeriods", rows(db, "SELECT starts_at, ends_at, net_minor, currency, shared_at FROM "
-                + "commerce.subscription_periods WHERE user_id = ? ORDER BY starts_at", p));
-        out.put("subscriptionShares", rows(db, "SELECT s.course_id, s.seconds, s.amount_minor, p.ends_at FROM "
+                + "ON pl.id = s.plan_id WHERE s.user_id = ? ORDER BY s.created_at", p.id()));
+        out.put("subscriptionPeriods", Rows.maps(db, "SELECT starts_at, ends_at, net_minor, currency, shared_at FROM "
+                + "commerce.subscription_periods WHERE user_id = ? ORDER BY starts_at", p.id()));
+        out.put("subscriptionShares", Rows.maps(db, "SELECT s.course_id, s.seconds, s.amount_minor, p.ends_at FROM "
                 + "commerce.subscription_shares s JOIN commerce.subscription_periods p ON p.id = s.period_id "
-                + "WHERE s.instructor_id = ? ORDER BY p.ends_at", p));
-        out.put("couponsUsed", rows(db, "SELECT c.code, u.enrollment_id, u.created_at FROM commerce.coupon_uses u "
-                + "JOIN commerce.coupons c ON c.id = u.coupon_id WHERE u.user_id = ? ORDER BY u.created_at", p));
-        out.put("vouchersRedeemed", rows(db, "SELECT v.id, b.amount_minor, b.currency, v.redeemed_at FROM "
+                + "WHERE s.instructor_id = ? ORDER BY p.ends_at", p.id()));
+        out.put("couponsUsed", Rows.maps(db, "SELECT c.code, u.enrollment_id, u.created_at FROM commerce.coupon_uses u "
+                + "JOIN commerce.coupons c ON c.id = u.coupon_id WHERE u.user_id = ? ORDER BY u.created_at", p.id()));
+        out.put("vouchersRedeemed", Rows.maps(db, "SELECT v.id, b.amount_minor, b.currency, v.redeemed_at FROM "
                 + "commerce.vouchers v JOIN commerce.voucher_batches b ON b.id = v.batch_id WHERE v.redeemed_by = ? "
-                + "ORDER BY v.redeemed_at", p));
-        out.put("earnings", rows(db, "SELECT enrollment_id, course_id, amount_minor, status, available_at, created_at "
-                + "FROM commerce.earnings WHERE instructor_id = ? ORDER BY created_at", p));
-        out.put("payoutAccount", rows(db, "SELECT masked, updated_at FROM commerce.payout_accounts WHERE "
-                + "instructor_id = ?", p));
-        out.put("payouts", rows(db, "SELECT id, amount_minor, currency, status, account_masked, requested_at, "
-                + "decided_at, paid_at, reference FROM commerce.payouts WHERE instructor_id = ? ORDER BY requested_at", p));
-        out.put("revenueShares", rows(db, "SELECT scope, subject_id, instructor_percent, updated_at FROM "
-                + "commerce.revenue_shares WHERE subject_id = ? OR updated_by = ?", p, p));
-        out.put("couponsCreated", rows(db, "SELECT code, kind, value, course_id, used, created_at FROM commerce.coupons "
-                + "WHERE created_by = ? ORDER BY created_at", p));
-        out.put("voucherBatchesCreated", rows(db, "SELECT id, count, amount_minor, currency, note, created_at, revoked_at "
-                + "FROM commerce.voucher_batches WHERE created_by = ? OR revoked_by = ? ORDER BY created_at", p, p));
-        out.put("payoutDecisions", rows(db, "SELECT id, status, decided_at FROM commerce.payouts WHERE decided_by = ? "
-                + "ORDER BY decided_at", p));
-        out.put("storedAnswers", rows(db, "SELECT operation, status, created_at FROM commerce.idempotency_keys "
-                + "WHERE user_id = ? ORDER BY created_at", p));
-        out.put("ledgerActions", rows(db, "SELECT id, kind, reference, memo, created_at FROM commerce.transactions "
-                + "WHERE actor_id = ? ORDER BY created_at", p));
+                + "ORDER BY v.redeemed_at", p.id()));
+        out.put("earnings", Rows.maps(db, "SELECT enrollment_id, course_id, amount_minor, status, available_at, created_at "
+                + "FROM commerce.earnings WHERE instructor_id = ? ORDER BY created_at", p.id()));
+        out.put("payoutAccount", Rows.maps(db, "SELECT masked, updated_at FROM commerce.payout_accounts WHERE "
+                + "instructor_id = ?", p.id()));
+        out.put("payouts", Rows.maps(db, "SELECT id, amount_minor, currency, status, account_masked, requested_at, "
+                + "decided_at, paid_at, reference FROM commerce.payouts WHERE instructor_id = ? ORDER BY requested_at", p.id()));
+        out.put("revenueShares", Rows.maps(db, "SELECT scope, subject_id, instructor_percent, updated_at FROM "
+                + "commerce.revenue_shares WHERE subject_id = ? OR updated_by = ?", p.id(), p.id()));
+        out.put("couponsCreated", Rows.maps(db, "SELECT code, kind, value, course_id, used, created_at FROM commerce.coupons "
+                + "WHERE created_by = ? ORDER BY created_at", p.id()));
+        out.put("voucherBatchesCreated", Rows.maps(db, "SELECT id, count, amount_minor, currency, note, created_at, revoked_at "
+                + "FROM commerce.voucher_batches WHERE created_by = ? OR revoked_by = ? ORDER BY created_at", p.id(), p.id()));
+        out.put("payoutDecisions", Rows.maps(db, "SELECT id, status, decided_at FROM commerce.payouts WHERE decided_by = ? "
+                + "ORDER BY decided_at", p.id()));
+        out.put("storedAnswers", Rows.maps(db, "SELECT operation, status, created_at FROM commerce.idempotency_keys "
+                + "WHERE user_id = ? ORDER BY created_at", p.id()));
+        out.put("ledgerActions", Rows.maps(db, "SELECT id, kind, reference, memo, created_at FROM commerce.transactions "
+                + "WHERE actor_id = ? ORDER BY created_at", p.id()));
         return out;
     }
 
@@ -100,16 +99,5 @@ final class CommercePersonalData implements PersonalData {
         tx.dml("DELETE FROM commerce.payout_accounts WHERE instructor_id = ?", p.id());
         tx.dml("UPDATE commerce.subscriptions SET status = 'CANCELLED', cancel_at_period_end = true, updated_at = now() "
                 + "WHERE user_id = ? AND status IN ('ACTIVE', 'PAST_DUE')", p.id());
-    }
-
-    private static List<Map<String, Object>> rows(DbExecute db, String sql, Person p, Person... again) {
-        Object[] params = new Object[1 + again.length];
-        params[0] = p.id();
-        for (int i = 0; i < again.length; i++) {
-            params[i + 1] = again[i].id();
-        }
-        try (var rows = db.query(sql, params)) {
-            return rows.map(Rows::map).toList();
-        }
     }
 }

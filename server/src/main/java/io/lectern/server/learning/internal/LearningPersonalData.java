@@ -33,32 +33,34 @@ final class LearningPersonalData implements PersonalData {
     @Override
     public Object export(DbExecute db, Person p) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("progress", rows(db, "SELECT lesson_id, course_id, watched::text AS watched_seconds, duration_sec, "
+        out.put("progress", Rows.maps(db, "SELECT lesson_id, course_id, watched::text AS watched_seconds, duration_sec, "
                 + "position_sec, time_spent_sec, completed_at, last_accessed FROM learning.lesson_progress "
-                + "WHERE user_id = ? ORDER BY course_id, lesson_id", p));
-        out.put("studyTime", rows(db, "SELECT slot, seconds FROM learning.study_time WHERE user_id = ? ORDER BY slot", p));
-        out.put("studyTimeByCourse", rows(db, "SELECT course_id, slot, seconds FROM learning.course_study_time "
-                + "WHERE user_id = ? ORDER BY slot", p));
-        out.put("timeZone", rows(db, "SELECT zone FROM learning.learner_zones WHERE user_id = ?", p));
-        out.put("notes", rows(db, "SELECT id, lesson_id, kind, body, position_sec, deleted, client_time FROM "
-                + "learning.notes WHERE user_id = ? ORDER BY client_time", p));
-        out.put("completedCourses", rows(db, "SELECT course_id, completed_at FROM learning.course_completions "
-                + "WHERE user_id = ? ORDER BY completed_at", p));
-        out.put("quizAttempts", rows(db, "SELECT id, quiz_id, number, status, started_at, submitted_at, "
+                + "WHERE user_id = ? ORDER BY course_id, lesson_id", p.id()));
+        out.put("studyTime", Rows.maps(db, "SELECT slot, seconds FROM learning.study_time WHERE user_id = ? "
+                + "ORDER BY slot", p.id()));
+        out.put("studyTimeByCourse", Rows.maps(db, "SELECT course_id, slot, seconds FROM learning.course_study_time "
+                + "WHERE user_id = ? ORDER BY slot", p.id()));
+        out.put("timeZone", Rows.maps(db, "SELECT zone FROM learning.learner_zones WHERE user_id = ?", p.id()));
+        out.put("notes", Rows.maps(db, "SELECT id, lesson_id, kind, body, position_sec, deleted, client_time FROM "
+                + "learning.notes WHERE user_id = ? ORDER BY client_time", p.id()));
+        out.put("completedCourses", Rows.maps(db, "SELECT course_id, completed_at FROM learning.course_completions "
+                + "WHERE user_id = ? ORDER BY completed_at", p.id()));
+        out.put("quizAttempts", Rows.maps(db, "SELECT id, quiz_id, number, status, started_at, submitted_at, "
                 + "answers::text AS answers, grades::text AS grades, score, max_score, passed FROM learning.attempts "
-                + "WHERE user_id = ? ORDER BY started_at", p));
-        out.put("submissions", rows(db, "SELECT id, assignment_id, number, body, media_ids, submitted_at, late, status, "
+                + "WHERE user_id = ? ORDER BY started_at", p.id()));
+        out.put("submissions", Rows.maps(db, "SELECT id, assignment_id, number, body, media_ids, submitted_at, late, status, "
                 + "points, max_points, feedback, released_at FROM learning.submissions WHERE user_id = ? "
-                + "ORDER BY submitted_at", p));
-        out.put("assignmentDrafts", rows(db, "SELECT assignment_id, body, client_time FROM learning.assignment_drafts "
-                + "WHERE user_id = ?", p));
-        out.put("certificates", rows(db, "SELECT id, code, course_id, course_title, learner_name, issued_at, "
-                + "revoked_at, revoked_reason FROM learning.certificates WHERE user_id = ? ORDER BY issued_at", p));
-        out.put("quizzesWritten", rows(db, "SELECT id, course_id, title, created_at FROM learning.quizzes "
-                + "WHERE created_by = ? ORDER BY created_at", p));
-        out.put("gradesGiven", rows(db, "SELECT id AS submission_id, points, max_points, graded_at FROM "
-                + "learning.submissions WHERE graded_by = ? ORDER BY graded_at", p));
-        out.put("syncedEvents", rows(db, "SELECT count(*) AS events FROM learning.applied_events WHERE user_id = ?", p));
+                + "ORDER BY submitted_at", p.id()));
+        out.put("assignmentDrafts", Rows.maps(db, "SELECT assignment_id, body, client_time FROM learning.assignment_drafts "
+                + "WHERE user_id = ?", p.id()));
+        out.put("certificates", Rows.maps(db, "SELECT id, code, course_id, course_title, learner_name, issued_at, "
+                + "revoked_at, revoked_reason FROM learning.certificates WHERE user_id = ? ORDER BY issued_at", p.id()));
+        out.put("quizzesWritten", Rows.maps(db, "SELECT id, course_id, title, created_at FROM learning.quizzes "
+                + "WHERE created_by = ? ORDER BY created_at", p.id()));
+        out.put("gradesGiven", Rows.maps(db, "SELECT id AS submission_id, points, max_points, graded_at FROM "
+                + "learning.submissions WHERE graded_by = ? ORDER BY graded_at", p.id()));
+        out.put("syncedEvents", Rows.maps(db, "SELECT count(*) AS events FROM learning.applied_events WHERE user_id = ?",
+                p.id()));
         return out;
     }
 
@@ -73,11 +75,5 @@ final class LearningPersonalData implements PersonalData {
                 UPDATE learning.certificates SET learner_name = '', revoked_at = coalesce(revoked_at, now()),
                        revoked_reason = coalesce(revoked_reason, 'The learner deleted their account.')
                  WHERE user_id = ?""", p.id());
-    }
-
-    private static List<Map<String, Object>> rows(DbExecute db, String sql, Person p) {
-        try (var rows = db.query(sql, p.id())) {
-            return rows.map(Rows::map).toList();
-        }
     }
 }

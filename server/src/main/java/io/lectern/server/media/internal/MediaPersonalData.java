@@ -47,12 +47,12 @@ final class MediaPersonalData implements PersonalData {
     @Override
     public Object export(DbExecute db, Person p) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("files", rows(db, "SELECT id, purpose, filename, content_type, size, status, created_at FROM "
-                + "media.media WHERE owner_id = ? ORDER BY created_at", p));
-        out.put("uploads", rows(db, "SELECT id, purpose, filename, size, received, status, created_at FROM "
-                + "media.uploads WHERE owner_id = ? ORDER BY created_at", p));
-        out.put("opened", rows(db, "SELECT media_id, first_at FROM media.playback_grants WHERE user_id = ? "
-                + "ORDER BY first_at", p));
+        out.put("files", Rows.maps(db, "SELECT id, purpose, filename, content_type, size, status, created_at FROM "
+                + "media.media WHERE owner_id = ? ORDER BY created_at", p.id()));
+        out.put("uploads", Rows.maps(db, "SELECT id, purpose, filename, size, received, status, created_at FROM "
+                + "media.uploads WHERE owner_id = ? ORDER BY created_at", p.id()));
+        out.put("opened", Rows.maps(db, "SELECT media_id, first_at FROM media.playback_grants WHERE user_id = ? "
+                + "ORDER BY first_at", p.id()));
         return out;
     }
 
@@ -74,12 +74,6 @@ final class MediaPersonalData implements PersonalData {
                 LOG.warning("A deleted account's file " + id + " could not be removed from storage ("
                         + e.getClass().getSimpleName() + ")");
             }
-        }
-    }
-
-    private static List<Map<String, Object>> rows(DbExecute db, String sql, Person p) {
-        try (var rows = db.query(sql, p.id())) {
-            return rows.map(Rows::map).toList();
         }
     }
 }

@@ -121,6 +121,14 @@ public final class Rows {
         return out;
     }
 
+    /** Every row a query returns, each as {@link #map(DbRow)} makes it (data exports). */
+    public static java.util.List<java.util.Map<String, Object>> maps(io.helidon.dbclient.DbExecute db, String sql,
+                                                                     Object... params) {
+        try (var rows = db.query(sql, params)) {
+            return rows.map(Rows::map).toList();
+        }
+    }
+
     private static String camel(String name) {
         StringBuilder b = new StringBuilder();
         boolean up = false;

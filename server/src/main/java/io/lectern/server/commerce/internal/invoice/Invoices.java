@@ -130,14 +130,11 @@ public final class Invoices {
      */
     public UUID creditNote(DbExecute tx, EnrollmentCreated sale, String reason) {
         issueFor(tx, List.of(sale));
-        String receipt = tx.get("SELECT number, description FROM commerce.invoices WHERE kind = 'ENROLLMENT' "
-                + "AND subject_id = ?", sale.enrollmentId()).map(r -> Rows.text(r, "number") + "|"
-                + Rows.text(r, "description")).orElseThrow();
-        String number = receipt.substring(0, receipt.indexOf('|'));
-        String description = receipt.substring(receipt.indexOf('|') + 1);
-        return issue(tx, new Draft(sale.userId(), "CREDIT_NOTE", sale.enrollmentId(), new Lines("Refund of " + description,
-                reason == null || reason.isBlank() ? null : "Reason: " + reason.strip()), -sale.paidMinor(),
-                -sale.taxMinor(), sale.currency(), number));
+        var receipt = tx.get("SELECT number, description FROM commerce.invoices WHERE kind = 'ENROLLMENT' "
+                + "AND subject_id = ?", sale.enrollmentId()).orElseThrow();
+        return issue(tx, new Draft(sale.userId(), "CREDIT_NOTE", sale.enrollmentId(), new Lines("Refund of "
+                + Rows.text(receipt, "description"), reason == null || reason.isBlank() ? null : "Reason: "
+                + reason.strip()), -sale.paidMinor(), -sale.taxMinor(), sale.currency(), Rows.text(receipt, "number")));
     }
 
     /** Issues an invoice in the caller's transaction, taking the next number of the year. */

@@ -58,9 +58,7 @@ public final class CourseProgressView {
             if (completed.isEmpty()) {
                 continue;
             }
-            List<LessonFacts> required = catalog.lessons(course).stream().filter(LessonFacts::required).toList();
-            long finished = required.stream().filter(l -> completed.contains(l.lessonId())).count();
-            out.put(course, required.isEmpty() ? 0 : (int) (finished * 100 / required.size()));
+            out.put(course, Completion.of(catalog.lessons(course), completed).percent());
         }
         return out;
     }
@@ -72,27 +70,35 @@ public final class CourseProgressView {
         rows.values().stream().filter(r -> r.completedAt() != null).forEach(r -> done.add(r.lessonId()));
         List<LessonProgress> views = new ArrayList<>();
         UUID next = null;
-        int required = 0;
-        int completed = 0;
         for (LessonFacts l : lessons) {
             boolean locked = !done.contains(l.lessonId()) && !done.containsAll(l.prerequisiteIds());
             LessonProgress row = rows.get(l.lessonId());
             views.add(row != null ? (locked ? withState(row, "LOCKED") : row)
                     : new LessonProgress(l.lessonId(), locked ? "LOCKED" : "NOT_STARTED", 0, 0, 0, null, null));
-            if (l.required()) {
-                required++;
-                completed += done.contains(l.lessonId()) ? 1 : 0;
-                if (next == null && !done.contains(l.lessonId()) && !locked) {
-                    next = l.lessonId();
-                }
+            if (l.required() && next == null && !done.contains(l.lessonId()) && !locked) {
+                next = l.lessonId();
             }
         }
         long spent = rows.values().stream().mapToLong(LessonProgress::timeSpentSec).sum();
         Instant last = rows.values().stream().map(LessonProgress::lastAccessedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        int percent = required == 0 ? 0 : completed * 100 / required;
-        return new CourseProgress(courseId, percent, completed, required, spent, last, streak(userId, zone), next,
-                views);
+        Completion completion = Completion.of(lessons, done);
+        return new CourseProgress(courseId, completion.percent(), completion.done(), completion.required(), spent, last,
+                streak(userId, zone), next, views);
+    }
+
+    /** How many of a course's required lessons are done: the course's percentage counts these only. */
+    private record Completion(int done, int required) {
+
+        static Completion of(List<LessonFacts> lessons, Set<UUID> completed) {
+            List<LessonFacts> required = lessons.stream().filter(LessonFacts::required).toList();
+            return new Completion((int) required.stream().filter(l -> completed.contains(l.lessonId())).count(),
+                    required.size());
+        }
+
+        int percent() {
+            return required == 0 ? 0 : done * 100 / required;
+        }
     }
 
     private static LessonProgress withState(LessonProgress r, String state) {

@@ -51,6 +51,7 @@ public final class Playback {
         Instant expires = now.plus(platform.config().media().urlTtl());
         List<String> r = media.view().renditions();
         boolean video = media.view().purpose() == MediaPurpose.VIDEO;
+        String file = video ? null : url(base, id, user, "original", expires);
         List<io.lectern.model.media.Playback.SubtitleTrack> tracks = new ArrayList<>();
         List<SubtitlePlaylists.Track> hlsTracks = new ArrayList<>();
         for (Subtitle s : subtitles) {
@@ -66,12 +67,11 @@ public final class Playback {
                 video ? url(base, id, user, r.contains("mp4") ? "video.mp4" : "original", expires) : null,
                 r.contains("poster") ? url(base, id, user, "poster.jpg", expires) : null,
                 r.contains("sprite") ? url(base, id, user, "sprite.vtt", expires) : null,
-                tracks, video ? null : url(base, id, user, "original", expires),
-                video ? null : url(base, id, user, "original", expires) + "&download=1", expires);
+                tracks, file, file == null ? null : file + "&download=1", expires);
     }
 
     private List<Subtitle> entitlement(Optional<Principal> caller, MediaRepository.Media media) {
-        boolean mine = caller.map(p -> p.isAdmin() || p.userId().equals(media.ownerId())).orElse(false);
+        boolean mine = mine(caller, media);
         Optional<List<Subtitle>> granted = grant(caller, media.view().id(), media.ownerId());
         if (granted.isPresent()) {
             return granted.get();
@@ -110,9 +110,13 @@ public final class Playback {
 
     /** Whether the caller may play this media item on its own (a subtitle track of the item they play). */
     private boolean mayPlay(Optional<Principal> caller, UUID id) {
-        return repo.media(platform.db().execute(), id).map(m -> caller.map(p -> p.isAdmin()
-                || p.userId().equals(m.ownerId())).orElse(false) || grant(caller, id, m.ownerId()).isPresent())
-                .orElse(false);
+        return repo.media(platform.db().execute(), id).map(m -> mine(caller, m)
+                || grant(caller, id, m.ownerId()).isPresent()).orElse(false);
+    }
+
+    /** Its owner and admins may always play a media item. */
+    private static boolean mine(Optional<Principal> caller, MediaRepository.Media media) {
+        return caller.map(p -> p.isAdmin() || p.userId().equals(media.ownerId())).orElse(false);
     }
 
     String url(String base, UUID id, String user, String path, Instant expires) {
