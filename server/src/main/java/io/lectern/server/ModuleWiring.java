@@ -30,8 +30,9 @@ final class ModuleWiring {
 
     static void connect(EventBus events, IdentityService identity, CatalogService catalog, CommerceService commerce,
                         MediaService media, LearningService learning, AuditService audit, MailService mail) {
-        // what each module keeps about people; erased in this order (media last: its files are freed by the others)
-        List.of(audit.personalData(), mail.personalData(), catalog.personalData(), commerce.personalData(),
+        // what each module keeps about people, erased in this order: commerce, which may refuse (a payout on its way),
+        // before mail and media, which delete files; media last, as the others free the files it deletes
+        List.of(audit.personalData(), catalog.personalData(), commerce.personalData(), mail.personalData(),
                 learning.personalData(), media.personalData()).forEach(identity::addPersonalData);
         identity.useAvatarCheck((tx, userId, mediaId) -> media.attachRefusal(tx, mediaId, userId::equals,
                 "avatarMediaId", Set.of(MediaPurpose.IMAGE)));

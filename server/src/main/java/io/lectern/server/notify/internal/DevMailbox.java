@@ -7,13 +7,13 @@ import io.lectern.server.notify.MailRequested;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.events.Delivery;
+import io.lectern.server.platform.files.OwnerOnly;
 import io.lectern.server.platform.http.QueryParams;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,15 +65,13 @@ public final class DevMailbox {
     private Path write(MailRequested mail, UUID id) {
         String name = FILE_TIME.format(platform.clock().instant()) + "-" + id + ".txt";
         try {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                    "rwx------")));
-            Path file = folder.resolve(name);
+            Path file = OwnerOnly.directory(folder).resolve(name);
+            Files.writeString(file, "", StandardCharsets.UTF_8); // closed to others before the code goes in
+            OwnerOnly.file(file);
             Files.writeString(file, "To: " + mail.to() + "\nSubject: " + mail.subject() + "\n\n" + mail.body() + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
             return file;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException e) {
             LOG.warning("The dev mailbox could not write " + name + " (" + e.getClass().getSimpleName()
                     + "); admins still read it at GET /api/v1/admin/dev-mailbox");
             return folder.resolve(name);
@@ -90,7 +88,10 @@ public final class DevMailbox {
         }
     }
 
-    /** Forgets the mails to an address: the rows, and their files once the deletion commits. */
+    /**
+     * Forgets the mails to an address: the rows and their files (the files at once: account deletion erases mail
+     * after every eraser that may still refuse).
+     */
     public void erase(io.helidon.dbclient.DbExecute tx, String address) {
         List<UUID> ids;
         try (var rows = tx.query("DELETE FROM notify.dev_mailbox WHERE lower(to_address) = lower(?) RETURNING id",
