@@ -192,6 +192,27 @@ class EnrollmentTest {
         assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
     }
 
+    /** The receipt is issued by the outbox just after the purchase; a refund at that moment issues it too, once. */
+    @Test
+    void refundsRightAfterPurchasesEachGetACreditNoteWhileTheOutboxIssuesReceipts() throws Exception {
+        List<java.util.concurrent.Callable<Http.Response>> buyAndRefund = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            String learner = studio.user("quick" + i + ".refund@example.com", "Quick " + i, Role.STUDENT);
+            wallets.fund(learner, 4900);
+            buyAndRefund.add(() -> {
+                String enrollment = enroll(learner, paidCourse, null, null).json().path("id").asText();
+                return http.post("/api/v1/enrollments/" + enrollment + "/refund", Http.json("reason", "at once"), ada);
+            });
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var done : pool.invokeAll(buyAndRefund)) {
+                Http.Response refund = done.get();
+                assertEquals(200, refund.status(), refund.raw().body());
+            }
+        }
+        assertTrue(wallets.ledgerCheck().path("balanced").asBoolean());
+    }
+
     @Test
     void twoHundredConcurrentPurchasesAgainstOneWalletEnrollOnce() throws Exception {
         String learner = studio.user("conny.concurrent@example.com", "Conny", Role.STUDENT);

@@ -58,7 +58,7 @@ public final class Invoices {
 
     /**
      * Issues the receipts of paid enrollments, numbered in the order given (the outbox hands several over together;
-     * one already issued is skipped, so a repeat does nothing).
+     * one already issued is skipped, so a repeat, or a refund's credit note racing the outbox, does nothing).
      */
     public void issueFor(DbExecute tx, List<EnrollmentCreated> sales) {
         List<EnrollmentCreated> paid = sales.stream().filter(s -> s.paidMinor() > 0).toList();
@@ -67,6 +67,12 @@ public final class Invoices {
         }
         Map<UUID, Bought> bought = new HashMap<>();
         String[] ids = Rows.uuidArray(paid.stream().map(EnrollmentCreated::enrollmentId).toList());
+        // the outbox and a refund (its credit note needs the receipt) may issue the same receipt at once: whoever
+        // comes second waits here for the first to commit, and the next statement then sees its receipt
+        try (var locked = tx.query("SELECT id FROM commerce.enrollments WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE",
+                (Object) ids)) {
+            locked.forEach(r -> { });
+        }
         // the ids again inside EXISTS: without them a planner misled by stale statistics (a table that grew fast
         // since its last analyze) hashes every enrollment invoice ever issued instead of looking up these
         try (var rows = tx.query("""
