@@ -1,6 +1,6 @@
 package io.lectern.server.audit;
 
-import io.lectern.server.audit.internal.AuditRepository;
+import io.lectern.server.audit.internal.AuditStore;
 import io.lectern.server.audit.internal.AuditRoutes;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -14,7 +14,7 @@ public final class AuditModule {
     }
 
     public static AuditService register(ApiRoutes routes, Platform platform) {
-        AuditService service = new AuditService(platform, new AuditRepository());
+        AuditService service = new AuditService(platform, new AuditStore());
         new AuditRoutes(service, platform.json()).register(routes);
         return service;
     }

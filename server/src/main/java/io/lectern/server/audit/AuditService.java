@@ -3,7 +3,7 @@ package io.lectern.server.audit;
 import io.helidon.dbclient.DbExecute;
 import io.lectern.model.audit.AuditEntry;
 import io.lectern.model.common.Page;
-import io.lectern.server.audit.internal.AuditRepository;
+import io.lectern.server.audit.internal.AuditStore;
 import io.lectern.server.platform.Platform;
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +12,9 @@ import java.util.UUID;
 public final class AuditService {
 
     private final Platform platform;
-    private final AuditRepository repository;
+    private final AuditStore repository;
 
-    public AuditService(Platform platform, AuditRepository repository) {
+    public AuditService(Platform platform, AuditStore repository) {
         this.platform = platform;
         this.repository = repository;
     }
@@ -39,7 +39,7 @@ public final class AuditService {
         return new io.lectern.server.audit.internal.AuditPersonalData(repository, platform.json().objectMapper());
     }
 
-    public Page<AuditEntry> search(AuditRepository.Filter filter) {
+    public Page<AuditEntry> search(AuditStore.Filter filter) {
         return repository.search(platform.db().execute(), filter, platform.json().objectMapper());
     }
 }

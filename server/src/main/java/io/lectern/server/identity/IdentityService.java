@@ -3,11 +3,11 @@ package io.lectern.server.identity;
 import io.lectern.model.identity.Role;
 import io.lectern.model.identity.UserView;
 import io.lectern.server.identity.internal.Deps;
-import io.lectern.server.identity.internal.LaunchTokens;
-import io.lectern.server.identity.internal.PasswordHasher;
-import io.lectern.server.identity.internal.SigningKeys;
-import io.lectern.server.identity.internal.UserRecord;
-import io.lectern.server.identity.internal.UserRepository;
+import io.lectern.server.identity.internal.tokens.LaunchTokens;
+import io.lectern.server.identity.internal.accounts.PasswordHasher;
+import io.lectern.server.identity.internal.tokens.SigningKeys;
+import io.lectern.server.identity.internal.accounts.UserRecord;
+import io.lectern.server.identity.internal.accounts.UserStore;
 import io.lectern.server.platform.http.AccessGuard;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.privacy.PersonalData;
@@ -30,7 +30,7 @@ public final class IdentityService {
     private final SigningKeys keys;
     private final java.util.List<PersonalData> personalData;
     private final java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars;
-    private final io.lectern.server.identity.internal.Reauthentication reauthentication;
+    private final io.lectern.server.identity.internal.signin.Reauthentication reauthentication;
 
     public IdentityService(Deps d, AccessGuard guard, SigningKeys keys, java.util.List<PersonalData> personalData,
                            java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars) {
@@ -39,7 +39,7 @@ public final class IdentityService {
         this.keys = keys;
         this.personalData = personalData;
         this.avatars = avatars;
-        this.reauthentication = new io.lectern.server.identity.internal.Reauthentication(d);
+        this.reauthentication = new io.lectern.server.identity.internal.signin.Reauthentication(d);
     }
 
     /** What every module declared it keeps about people (the test compares it with the database). */
@@ -79,7 +79,7 @@ public final class IdentityService {
                 throw new ApiException(409, "account.email_taken", "An account with this email already exists.");
             }
             UUID id = d.platform().ids().next();
-            d.users().insert(tx, new UserRepository.NewUser(id, account.email().strip(), account.displayName().strip(),
+            d.users().insert(tx, new UserStore.NewUser(id, account.email().strip(), account.displayName().strip(),
                     account.role(), hash, true));
             d.platform().events().publish(tx, new AccountCreated(id, account.displayName().strip(), account.role()));
             return new UserView(id, account.email().strip(), account.displayName().strip(), account.role());

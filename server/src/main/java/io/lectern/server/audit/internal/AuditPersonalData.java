@@ -12,10 +12,10 @@ import java.util.Set;
  */
 public final class AuditPersonalData implements PersonalData {
 
-    private final AuditRepository repository;
+    private final AuditStore repository;
     private final ObjectMapper mapper;
 
-    public AuditPersonalData(AuditRepository repository, ObjectMapper mapper) {
+    public AuditPersonalData(AuditStore repository, ObjectMapper mapper) {
         this.repository = repository;
         this.mapper = mapper;
     }

@@ -26,7 +26,7 @@ public final class AuditRoutes {
     }
 
     private void search(ServerRequest req, ServerResponse res) {
-        var filter = new AuditRepository.Filter(QueryParams.text(req, "action", 100), QueryParams.uuid(req, "actor"),
+        var filter = new AuditStore.Filter(QueryParams.text(req, "action", 100), QueryParams.uuid(req, "actor"),
                 QueryParams.text(req, "target", 100), QueryParams.instant(req, "since"),
                 QueryParams.instant(req, "until"), QueryParams.limit(req, 50, 200),
                 PageCursor.decode(req.query().first("cursor").orElse(null)));

@@ -1,5 +1,8 @@
 package io.lectern.server.catalog.internal;
 
+import io.lectern.server.catalog.internal.publishing.PublishedCourse;
+import io.lectern.server.catalog.internal.publishing.PublishedLesson;
+import io.lectern.server.catalog.internal.search.FacetCube;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.cache.ReadCache;
 import io.lectern.server.platform.redis.Broadcast;
@@ -14,9 +17,9 @@ import java.util.UUID;
  * read loads anew; enrollment counts, which move all the time, are at most {@link #TTL} old on course pages and
  * {@link #SEARCH_TTL} on search cards.
  */
-final class CatalogCaches {
+public final class CatalogCaches {
 
-    static final Duration TTL = Duration.ofSeconds(30);
+    public static final Duration TTL = Duration.ofSeconds(30);
     /** Search answers change only with publishes and archives (which drop them at once); their cards' counts may lag. */
     static final Duration SEARCH_TTL = Duration.ofMinutes(5);
     private static final String CHANNEL = "catalog";
@@ -27,7 +30,7 @@ final class CatalogCaches {
      * @param course  the snapshot
      * @param lessons its lessons in syllabus order
      */
-    record Page(PublishedCourse course, List<PublishedLesson> lessons) {
+    public record Page(PublishedCourse course, List<PublishedLesson> lessons) {
     }
 
     /**
@@ -36,16 +39,16 @@ final class CatalogCaches {
      * @param json     response body
      * @param courseId the course, for invalidation (null for searches)
      */
-    record Json(byte[] json, UUID courseId) {
+    public record Json(byte[] json, UUID courseId) {
     }
 
-    final ReadCache<String, Page> pages;
-    final ReadCache<String, Json> anonymousPages;
-    final ReadCache<String, Json> searches;
-    final FacetCube cube;
+    private final ReadCache<String, Page> pages;
+    private final ReadCache<String, Json> anonymousPages;
+    private final ReadCache<String, Json> searches;
+    private final FacetCube cube;
     private final Broadcast broadcast;
 
-    CatalogCaches(Platform platform, FacetCube cube) {
+    public CatalogCaches(Platform platform, FacetCube cube) {
         this.pages = new ReadCache<>(TTL, 20_000, platform.clock());
         this.anonymousPages = new ReadCache<>(TTL, 20_000, platform.clock());
         this.searches = new ReadCache<>(SEARCH_TTL, 50_000, platform.clock());
@@ -54,16 +57,36 @@ final class CatalogCaches {
         broadcast.subscribe(CHANNEL, this::onMessage);
     }
 
+    /** Course pages by id or slug, for signed-in readers. */
+    public ReadCache<String, Page> pages() {
+        return pages;
+    }
+
+    /** Course pages as anonymous readers get them, rendered. */
+    public ReadCache<String, Json> anonymousPages() {
+        return anonymousPages;
+    }
+
+    /** Search results, rendered. */
+    public ReadCache<String, Json> searches() {
+        return searches;
+    }
+
+    /** The facet counts. */
+    public FacetCube cube() {
+        return cube;
+    }
+
     /**
      * A course was published or archived: its page and every search may read differently now. This instance drops
      * its copies at once (read your writes); the others when the broadcast arrives.
      */
-    void coursePublished(UUID courseId) {
+    public void coursePublished(UUID courseId) {
         tell("published:" + courseId);
     }
 
     /** Courses were imported: everything may read differently. */
-    void catalogChanged() {
+    public void catalogChanged() {
         tell("all:" + new UUID(0, 0));
     }
 
@@ -71,7 +94,7 @@ final class CatalogCaches {
      * A course's rating changed (a review written, edited, hidden or removed): its page, every search (cards show the
      * rating, the rating filter selects by it) and the rating facet read differently at once.
      */
-    void ratingChanged(UUID courseId) {
+    public void ratingChanged(UUID courseId) {
         tell("rated:" + courseId);
     }
 

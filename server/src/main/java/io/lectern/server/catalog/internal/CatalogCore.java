@@ -7,6 +7,35 @@ import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CourseDraft;
 import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.catalog.LessonFacts;
+import io.lectern.server.catalog.internal.authoring.Authoring;
+import io.lectern.server.catalog.internal.authoring.CourseStaff;
+import io.lectern.server.catalog.internal.authoring.DraftStore;
+import io.lectern.server.catalog.internal.authoring.Duplication;
+import io.lectern.server.catalog.internal.authoring.OutlineEditing;
+import io.lectern.server.catalog.internal.authoring.OutlineStore;
+import io.lectern.server.catalog.internal.authoring.StudioRoutes;
+import io.lectern.server.catalog.internal.categories.CategoryAdmin;
+import io.lectern.server.catalog.internal.categories.CategoryStore;
+import io.lectern.server.catalog.internal.categories.CategoryRoutes;
+import io.lectern.server.catalog.internal.lessons.LearnerChecks;
+import io.lectern.server.catalog.internal.lessons.LessonAccess;
+import io.lectern.server.catalog.internal.lessons.MediaUses;
+import io.lectern.server.catalog.internal.pages.BrowseRoutes;
+import io.lectern.server.catalog.internal.pages.CoursePages;
+import io.lectern.server.catalog.internal.pages.InstructorDirectory;
+import io.lectern.server.catalog.internal.publishing.Imports;
+import io.lectern.server.catalog.internal.publishing.PublishedLesson;
+import io.lectern.server.catalog.internal.publishing.PublishedStore;
+import io.lectern.server.catalog.internal.publishing.Publishing;
+import io.lectern.server.catalog.internal.publishing.SnapshotStore;
+import io.lectern.server.catalog.internal.reviews.ReviewStore;
+import io.lectern.server.catalog.internal.reviews.ReviewRoutes;
+import io.lectern.server.catalog.internal.reviews.Reviews;
+import io.lectern.server.catalog.internal.search.CourseSearch;
+import io.lectern.server.catalog.internal.search.FacetCube;
+import io.lectern.server.catalog.internal.search.SearchFacetCounts;
+import io.lectern.server.catalog.internal.search.SearchParams;
+import io.lectern.server.catalog.internal.search.SpellingCorrection;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.Platform;
@@ -28,17 +57,17 @@ import java.util.UUID;
 public final class CatalogCore {
 
     private final Platform platform;
-    private final DraftRepository drafts = new DraftRepository();
-    private final OutlineRepository outlines;
-    private final CategoryRepository categories = new CategoryRepository();
+    private final DraftStore drafts = new DraftStore();
+    private final OutlineStore outlines;
+    private final CategoryStore categories = new CategoryStore();
     private final Publishing publishing;
     private final Imports imports;
     private final CourseSearch search;
     private final CoursePages pages;
     private final CatalogCaches caches;
     private final LearnerChecks learners = new LearnerChecks();
-    private final SnapshotRepository snapshots;
-    private final PublishedRepository published;
+    private final SnapshotStore snapshots;
+    private final PublishedStore published;
     private final List<Runnable> registrations;
     private final MediaUses mediaUses;
     private final LessonAccess lessonAccess;
@@ -47,9 +76,9 @@ public final class CatalogCore {
     public CatalogCore(Platform platform, IdentityService identity, AuditService audit, MediaService media,
                        ApiRoutes routes) {
         this.platform = platform;
-        this.outlines = new OutlineRepository(platform.json().objectMapper());
-        this.snapshots = new SnapshotRepository();
-        this.published = new PublishedRepository(platform.json().objectMapper(), outlines);
+        this.outlines = new OutlineStore(platform.json().objectMapper());
+        this.snapshots = new SnapshotStore();
+        this.published = new PublishedStore(platform.json().objectMapper(), outlines);
         this.caches = new CatalogCaches(platform, new FacetCube(platform, CatalogCaches.TTL));
         CourseStaff staff = new CourseStaff(identity);
         LessonAccess lessons = new LessonAccess(platform, published, drafts, outlines, learners, identity);
@@ -58,10 +87,10 @@ public final class CatalogCore {
         this.publishing = new Publishing(platform, drafts, outlines, snapshots, categories, audit, caches);
         this.imports = new Imports(platform, publishing, outlines);
         RateLimiter limits = new RateLimiter(platform.redis(), platform.config().auth().rateLimitFactor());
-        Reviews reviews = new Reviews(platform, new ReviewRepository(), published, snapshots, learners, identity, audit,
+        Reviews reviews = new Reviews(platform, new ReviewStore(), published, snapshots, learners, identity, audit,
                 limits, caches);
         this.pages = new CoursePages(platform, published, learners, caches);
-        this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube, platform.clock()),
+        this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube(), platform.clock()),
                 new SpellingCorrection());
         this.lessonAccess = lessons;
         this.duplication = new Duplication(platform, drafts, outlines, authoring);

@@ -1,6 +1,7 @@
 package io.lectern.server.catalog.internal;
 
 import io.helidon.dbclient.DbExecute;
+import io.lectern.server.catalog.internal.publishing.SnapshotStore;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.privacy.PersonalData;
 import java.util.LinkedHashMap;
@@ -19,10 +20,10 @@ final class CatalogPersonalData implements PersonalData {
     static final String FORMER_LEARNER = "Former learner";
     static final String FORMER_INSTRUCTOR = "Former instructor";
 
-    private final SnapshotRepository snapshots;
+    private final SnapshotStore snapshots;
     private final CatalogCaches caches;
 
-    CatalogPersonalData(SnapshotRepository snapshots, CatalogCaches caches) {
+    CatalogPersonalData(SnapshotStore snapshots, CatalogCaches caches) {
         this.snapshots = snapshots;
         this.caches = caches;
     }

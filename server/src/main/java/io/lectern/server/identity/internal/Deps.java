@@ -1,6 +1,13 @@
 package io.lectern.server.identity.internal;
 
 import io.lectern.server.audit.AuditService;
+import io.lectern.server.identity.internal.accounts.PasswordHasher;
+import io.lectern.server.identity.internal.accounts.UserStore;
+import io.lectern.server.identity.internal.mfa.Totp;
+import io.lectern.server.identity.internal.signin.EmailCodes;
+import io.lectern.server.identity.internal.signin.Sessions;
+import io.lectern.server.identity.internal.tokens.AccessTokens;
+import io.lectern.server.identity.internal.tokens.Revocations;
 import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.security.RateLimiter;
@@ -22,7 +29,7 @@ import io.lectern.server.platform.security.SecretBox;
  * @param mail        outgoing mail
  * @param audit       audit log
  */
-public record Deps(Platform platform, UserRepository users, PasswordHasher hasher, EmailCodes codes,
+public record Deps(Platform platform, UserStore users, PasswordHasher hasher, EmailCodes codes,
                    Sessions sessions, AccessTokens tokens, Revocations revocations, Totp totp, SecretBox secrets,
                    RateLimiter limits, MailService mail, AuditService audit) {
 }

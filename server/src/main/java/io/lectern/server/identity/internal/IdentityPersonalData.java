@@ -1,8 +1,9 @@
 package io.lectern.server.identity.internal;
 
 import io.helidon.dbclient.DbExecute;
-import io.lectern.server.platform.privacy.PersonalData;
+import io.lectern.server.identity.internal.accounts.UserRecord;
 import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.privacy.PersonalData;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

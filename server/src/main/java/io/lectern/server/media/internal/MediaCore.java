@@ -45,7 +45,7 @@ public final class MediaCore {
     private final MediaProcessor processor;
     private final Playback playback;
     private final MediaDeletion deletion;
-    private final MediaRepository repo = new MediaRepository();
+    private final MediaStore repo = new MediaStore();
     private final Platform platform;
 
     public MediaCore(Platform platform, ApiRoutes routes) {
@@ -138,7 +138,7 @@ public final class MediaCore {
 
     public java.util.Map<UUID, io.lectern.model.media.MediaView> describe(DbExecute db, Collection<UUID> ids) {
         return repo.media(db, ids).stream().collect(java.util.stream.Collectors.toMap(
-                m -> m.view().id(), MediaRepository.Media::view));
+                m -> m.view().id(), MediaStore.Media::view));
     }
 
     public Optional<java.time.Instant> firstPlayback(DbExecute db, UUID userId, UUID mediaId) {

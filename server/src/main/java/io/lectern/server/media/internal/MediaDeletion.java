@@ -24,11 +24,11 @@ public final class MediaDeletion {
     private static final Logger LOG = Logger.getLogger(MediaDeletion.class.getName());
 
     private final Platform platform;
-    private final MediaRepository repo;
+    private final MediaStore repo;
     private final MediaStorage storage;
     private final List<MediaUse> uses = new CopyOnWriteArrayList<>();
 
-    MediaDeletion(Platform platform, MediaRepository repo, MediaStorage storage) {
+    MediaDeletion(Platform platform, MediaStore repo, MediaStorage storage) {
         this.platform = platform;
         this.repo = repo;
         this.storage = storage;
@@ -48,7 +48,7 @@ public final class MediaDeletion {
     /** Deletes a media item of the caller's (admins: anyone's); 404 for others', 409 when it is in use. */
     public void delete(Principal p, UUID id) {
         platform.db().doInTransaction(tx -> {
-            MediaRepository.Media m = repo.lock(tx, id).filter(x -> p.isAdmin() || x.ownerId().equals(p.userId()))
+            MediaStore.Media m = repo.lock(tx, id).filter(x -> p.isAdmin() || x.ownerId().equals(p.userId()))
                     .orElseThrow(() -> ApiException.notFound("This media"));
             if ("PROCESSING".equals(m.view().status())) {
                 throw new ApiException(409, "media.processing", "This file is still being processed ("

@@ -22,12 +22,12 @@ final class MediaPersonalData implements PersonalData {
 
     private static final Logger LOG = Logger.getLogger(MediaPersonalData.class.getName());
 
-    private final MediaRepository repo;
+    private final MediaStore repo;
     private final MediaStorage storage;
     private final MediaDeletion deletion;
     private final java.time.Clock clock;
 
-    MediaPersonalData(MediaRepository repo, MediaStorage storage, MediaDeletion deletion, java.time.Clock clock) {
+    MediaPersonalData(MediaStore repo, MediaStorage storage, MediaDeletion deletion, java.time.Clock clock) {
         this.clock = clock;
         this.repo = repo;
         this.storage = storage;
@@ -60,7 +60,7 @@ final class MediaPersonalData implements PersonalData {
     public void erase(DbExecute tx, Person p) {
         tx.dml("DELETE FROM media.playback_grants WHERE user_id = ?", p.id());
         List<UUID> gone = new ArrayList<>();
-        for (MediaRepository.Media m : repo.ofOwner(tx, p.id(), Integer.MAX_VALUE)) {
+        for (MediaStore.Media m : repo.ofOwner(tx, p.id(), Integer.MAX_VALUE)) {
             if (deletion.usesOf(tx, m.view().id()).isEmpty() && !"PROCESSING".equals(m.view().status())) {
                 repo.delete(tx, m.view().id(), clock.instant());
                 gone.add(m.view().id());

@@ -21,10 +21,10 @@ import java.util.Map;
 final class MediaRoutes {
 
     private final Platform platform;
-    private final MediaRepository repo;
+    private final MediaStore repo;
     private final MediaDeletion deletion;
 
-    MediaRoutes(Platform platform, MediaRepository repo, MediaDeletion deletion) {
+    MediaRoutes(Platform platform, MediaStore repo, MediaDeletion deletion) {
         this.platform = platform;
         this.repo = repo;
         this.deletion = deletion;
@@ -33,7 +33,7 @@ final class MediaRoutes {
     void register(ApiRoutes routes) {
         routes.get("/api/v1/media/{id}", Access.USER, (req, res) -> {
             Principal p = Authz.principal(req);
-            MediaRepository.Media m = repo.media(platform.db().execute(), PathParams.uuid(req, "id", "This media"))
+            MediaStore.Media m = repo.media(platform.db().execute(), PathParams.uuid(req, "id", "This media"))
                     .filter(x -> p.isAdmin() || x.ownerId().equals(p.userId()))
                     .orElseThrow(() -> ApiException.notFound("This media"));
             platform.json().write(res, 200, m.view());
@@ -45,7 +45,7 @@ final class MediaRoutes {
             var db = platform.db().execute();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", repo.ofOwner(db, p.userId(), QueryParams.limit(req, 200, 1000)).stream()
-                    .map(MediaRepository.Media::view).toList());
+                    .map(MediaStore.Media::view).toList());
             body.put("usedBytes", repo.usedBytes(db, p.userId()));
             body.put("quotaBytes", p.role() == Role.STUDENT ? platform.config().media().studentQuota()
                     : platform.config().media().instructorQuota());

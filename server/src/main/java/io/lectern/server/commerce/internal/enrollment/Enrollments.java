@@ -46,7 +46,7 @@ public final class Enrollments {
     private final Earnings earnings;
     private final Idempotency idempotency;
     private final CommerceSettings settings;
-    private final EnrollmentRepository repo = new EnrollmentRepository();
+    private final EnrollmentStore repo = new EnrollmentStore();
     /** Published terms, read for every purchase: kept briefly (a republished price applies within the TTL). */
     private final ReadCache<UUID, CourseOffer> offers;
 
@@ -124,7 +124,7 @@ public final class Enrollments {
                                 AtomicLong charged) {
         Instant now = platform.clock().instant();
         UUID id = platform.ids().next();
-        EnrollmentRepository.NewEnrollment e = switch (course.pricing()) {
+        EnrollmentStore.NewEnrollment e = switch (course.pricing()) {
             case FREE -> free(id, userId, course, "FREE");
             case SUBSCRIPTION -> subscription(db, id, userId, course, now);
             case ONE_TIME -> purchase(db, writes, new Sale(id, userId, course, coupon, now), charged);
@@ -139,14 +139,14 @@ public final class Enrollments {
         }
         platform.events().publish(writes, new EnrollmentCreated(id, userId, course.courseId(), e.source(), e.paid(),
                 e.tax(), e.currency(), now));
-        return EnrollmentRepository.view(e, now);
+        return EnrollmentStore.view(e, now);
     }
 
     /** A purchase being made: the enrollment's id, who buys what, with which coupon code (or null), when. */
     private record Sale(UUID id, UUID userId, CourseOffer course, String coupon, Instant now) {
     }
 
-    private EnrollmentRepository.NewEnrollment purchase(DbExecute db, Writes writes, Sale sale, AtomicLong charged) {
+    private EnrollmentStore.NewEnrollment purchase(DbExecute db, Writes writes, Sale sale, AtomicLong charged) {
         CourseOffer course = sale.course();
         long list = course.priceMinor();
         Coupons.Applied coupon = sale.coupon() == null ? null
@@ -167,13 +167,13 @@ public final class Enrollments {
             txId = ledger.post(writes, "SALE", sale.id().toString(), sale.userId(), "Course: " + course.title(), legs);
         }
         Instant refundableUntil = sale.now().plus(settings.refundWindow());
-        return new EnrollmentRepository.NewEnrollment(sale.id(), sale.userId(), course.courseId(), course.title(),
+        return new EnrollmentStore.NewEnrollment(sale.id(), sale.userId(), course.courseId(), course.title(),
                 "PURCHASE", list, list - paid, paid, split.tax(), ledger.currency(),
                 coupon == null ? null : coupon.couponId(), txId, split.instructor() > 0 ? course.ownerId() : null,
                 split.instructor(), paid > 0 ? refundableUntil : null);
     }
 
-    private EnrollmentRepository.NewEnrollment subscription(DbExecute db, UUID id, UUID userId, CourseOffer course,
+    private EnrollmentStore.NewEnrollment subscription(DbExecute db, UUID id, UUID userId, CourseOffer course,
                                                             Instant now) {
         boolean live = db.get("""
                 SELECT 1 FROM commerce.subscriptions WHERE user_id = ?
@@ -186,8 +186,8 @@ public final class Enrollments {
         return free(id, userId, course, "SUBSCRIPTION");
     }
 
-    private EnrollmentRepository.NewEnrollment free(UUID id, UUID userId, CourseOffer course, String source) {
-        return new EnrollmentRepository.NewEnrollment(id, userId, course.courseId(), course.title(), source, 0, 0, 0, 0,
+    private EnrollmentStore.NewEnrollment free(UUID id, UUID userId, CourseOffer course, String source) {
+        return new EnrollmentStore.NewEnrollment(id, userId, course.courseId(), course.title(), source, 0, 0, 0, 0,
                 ledger.currency(), null, null, null, 0, null);
     }
 
@@ -199,7 +199,7 @@ public final class Enrollments {
 
     /** The learner's enrollments, newest first, each with how far they are in the course. */
     public List<Enrollment> mine(UUID userId) {
-        List<Enrollment> mine = repo.ofUser(platform.db().execute(), userId).stream().map(EnrollmentRepository.Row::view)
+        List<Enrollment> mine = repo.ofUser(platform.db().execute(), userId).stream().map(EnrollmentStore.Row::view)
                 .toList();
         var percents = progress.percents(userId, mine.stream().map(Enrollment::courseId).distinct().toList());
         return mine.stream().map(e -> new Enrollment(e.id(), e.courseId(), e.courseTitle(), e.status(), e.source(),

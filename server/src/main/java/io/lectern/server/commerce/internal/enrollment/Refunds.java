@@ -37,7 +37,7 @@ public final class Refunds {
     private final Earnings earnings;
     private final AuditService audit;
     private final Invoices invoices;
-    private final EnrollmentRepository repo = new EnrollmentRepository();
+    private final EnrollmentStore repo = new EnrollmentStore();
 
     public Refunds(Platform platform, CatalogService catalog, Ledger ledger, Earnings earnings, AuditService audit,
                    Invoices invoices) {
@@ -52,7 +52,7 @@ public final class Refunds {
     public Enrollment refund(Principal p, UUID enrollmentId, RefundRequest in, String ip) {
         new Validation().maxLength("reason", in.reason(), 500).throwIfInvalid();
         platform.db().doInTransaction(tx -> {
-            EnrollmentRepository.Row row = repo.lock(tx, enrollmentId)
+            EnrollmentStore.Row row = repo.lock(tx, enrollmentId)
                     .orElseThrow(() -> ApiException.notFound("This enrollment"));
             Enrollment e = row.view();
             // the catalog is read with this transaction: a second connection per refund could drain the pool
@@ -83,7 +83,7 @@ public final class Refunds {
         return repo.find(platform.db().execute(), enrollmentId).orElseThrow().view();
     }
 
-    private void reverse(io.helidon.dbclient.DbExecute tx, EnrollmentRepository.Row row, Instant now) {
+    private void reverse(io.helidon.dbclient.DbExecute tx, EnrollmentStore.Row row, Instant now) {
         Enrollment e = row.view();
         long paid = e.paid().amountMinor();
         long tax = e.tax().amountMinor();

@@ -42,7 +42,7 @@ public final class Vouchers {
     private final SecretBox secrets;
     private final RateLimiter limits;
     private final AuditService audit;
-    private final VoucherRepository repo = new VoucherRepository();
+    private final VoucherStore repo = new VoucherStore();
     private final SecureRandom random = new SecureRandom();
 
     public Vouchers(Platform platform, Ledger ledger, SecretBox secrets, RateLimiter limits, AuditService audit) {
@@ -64,10 +64,10 @@ public final class Vouchers {
                         "expiresAt must be in the future.")
                 .maxLength("note", in.note(), 200).throwIfInvalid();
         UUID id = platform.ids().next();
-        List<VoucherRepository.NewCode> codes = new ArrayList<>(in.count());
+        List<VoucherStore.NewCode> codes = new ArrayList<>(in.count());
         for (int i = 0; i < in.count(); i++) {
             String code = newPayload();
-            codes.add(new VoucherRepository.NewCode(platform.ids().next(), i, secrets.hmac("voucher:" + code),
+            codes.add(new VoucherStore.NewCode(platform.ids().next(), i, secrets.hmac("voucher:" + code),
                     secrets.encrypt(code.getBytes(StandardCharsets.US_ASCII))));
         }
         platform.db().doInTransaction(tx -> {
@@ -122,7 +122,7 @@ public final class Vouchers {
         String code = VoucherCodeFormat.normalise(typed).substring(0, VoucherCodeFormat.PAYLOAD_SYMBOLS);
         Instant now = platform.clock().instant();
         long credited = platform.db().inTransaction(tx -> {
-            VoucherRepository.Code v = repo.lockByHmac(tx, secrets.hmac("voucher:" + code))
+            VoucherStore.Code v = repo.lockByHmac(tx, secrets.hmac("voucher:" + code))
                     .orElseThrow(() -> new ApiException(404, "voucher.unknown", "No voucher has this code."));
             VoucherBatch b = repo.batch(tx, v.batchId()).orElseThrow();
             if (v.redeemedBy() != null) {

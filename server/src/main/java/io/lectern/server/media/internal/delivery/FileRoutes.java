@@ -4,7 +4,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.lectern.server.media.internal.MediaRepository;
+import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.media.internal.storage.MediaStorage;
 import io.lectern.server.media.internal.storage.StorageKeys;
 import io.lectern.server.platform.Platform;
@@ -33,12 +33,12 @@ public final class FileRoutes {
             "mp4", "video/mp4", "jpg", "image/jpeg", "png", "image/png", "vtt", "text/vtt; charset=utf-8");
 
     private final Platform platform;
-    private final MediaRepository repo;
+    private final MediaStore repo;
     private final UrlSigner signer;
     private final Playback playback;
     private final FileServer files;
 
-    public FileRoutes(Platform platform, MediaRepository repo, UrlSigner signer, Playback playback, MediaStorage storage) {
+    public FileRoutes(Platform platform, MediaStore repo, UrlSigner signer, Playback playback, MediaStorage storage) {
         this.platform = platform;
         this.repo = repo;
         this.signer = signer;
@@ -78,7 +78,7 @@ public final class FileRoutes {
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.getOrDefault(ext, "application/octet-stream");
         if (path.equals("original")) { // renditions need no lookup: the signature vouches, the extension types them
-            MediaRepository.Media media = repo.media(platform.db().execute(), id)
+            MediaStore.Media media = repo.media(platform.db().execute(), id)
                     .orElseThrow(() -> ApiException.notFound("This media"));
             type = media.view().contentType();
             boolean download = q.first("download").map("1"::equals).orElse(false);

@@ -3,7 +3,7 @@ package io.lectern.server.media.internal.delivery;
 import io.lectern.model.catalog.Subtitle;
 import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.media.PlaybackCheck;
-import io.lectern.server.media.internal.MediaRepository;
+import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
@@ -21,11 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class Playback {
 
     private final Platform platform;
-    private final MediaRepository repo;
+    private final MediaStore repo;
     private final UrlSigner signer;
     private final List<PlaybackCheck> checks = new CopyOnWriteArrayList<>();
 
-    public Playback(Platform platform, MediaRepository repo, UrlSigner signer) {
+    public Playback(Platform platform, MediaStore repo, UrlSigner signer) {
         this.platform = platform;
         this.repo = repo;
         this.signer = signer;
@@ -36,7 +36,7 @@ public final class Playback {
     }
 
     public io.lectern.model.media.Playback urls(Optional<Principal> caller, UUID id, String base) {
-        MediaRepository.Media media = repo.media(platform.db().execute(), id)
+        MediaStore.Media media = repo.media(platform.db().execute(), id)
                 .orElseThrow(() -> ApiException.notFound("This media"));
         List<Subtitle> subtitles = entitlement(caller, media);
         if (!"READY".equals(media.view().status())) {
@@ -70,7 +70,7 @@ public final class Playback {
                 tracks, file, file == null ? null : file + "&download=1", expires);
     }
 
-    private List<Subtitle> entitlement(Optional<Principal> caller, MediaRepository.Media media) {
+    private List<Subtitle> entitlement(Optional<Principal> caller, MediaStore.Media media) {
         boolean mine = mine(caller, media);
         Optional<List<Subtitle>> granted = grant(caller, media.view().id(), media.ownerId());
         if (granted.isPresent()) {
@@ -96,7 +96,7 @@ public final class Playback {
     }
 
     /** The master playlist's URL; with subtitle tracks, they are part of what it signs. */
-    private String master(String base, MediaRepository.Media media, String user, Instant expires,
+    private String master(String base, MediaStore.Media media, String user, Instant expires,
                           List<SubtitlePlaylists.Track> tracks) {
         UUID id = media.view().id();
         if (tracks.isEmpty()) {
@@ -115,7 +115,7 @@ public final class Playback {
     }
 
     /** Its owner and admins may always play a media item. */
-    private static boolean mine(Optional<Principal> caller, MediaRepository.Media media) {
+    private static boolean mine(Optional<Principal> caller, MediaStore.Media media) {
         return caller.map(p -> p.isAdmin() || p.userId().equals(media.ownerId())).orElse(false);
     }
 

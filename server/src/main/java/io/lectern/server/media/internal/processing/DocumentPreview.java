@@ -1,6 +1,6 @@
 package io.lectern.server.media.internal.processing;
 
-import io.lectern.server.media.internal.MediaRepository;
+import io.lectern.server.media.internal.MediaStore;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -21,7 +21,7 @@ final class DocumentPreview {
     private DocumentPreview() {
     }
 
-    static MediaRepository.Outcome render(Path pdf, Path out) throws IOException, MediaProcessor.Unprocessable {
+    static MediaStore.Outcome render(Path pdf, Path out) throws IOException, MediaProcessor.Unprocessable {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             int pages = doc.getNumberOfPages();
             if (pages == 0) {
@@ -36,7 +36,7 @@ final class DocumentPreview {
             g.dispose();
             Files.createDirectories(out);
             ImageIO.write(thumb, "png", out.resolve("thumbnail.png").toFile());
-            return new MediaRepository.Outcome(null, null, null, pages, List.of("thumbnail"));
+            return new MediaStore.Outcome(null, null, null, pages, List.of("thumbnail"));
         } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
             throw new MediaProcessor.Unprocessable("This PDF is password-protected; upload it without a password.");
         } catch (IOException e) {
@@ -44,10 +44,10 @@ final class DocumentPreview {
         }
     }
 
-    static MediaRepository.Outcome image(Path file) throws MediaProcessor.Unprocessable {
+    static MediaStore.Outcome image(Path file) throws MediaProcessor.Unprocessable {
         try {
             BufferedImage img = ImageIO.read(file.toFile());
-            return new MediaRepository.Outcome(null, img == null ? null : img.getWidth(),
+            return new MediaStore.Outcome(null, img == null ? null : img.getWidth(),
                     img == null ? null : img.getHeight(), null, List.of());
         } catch (IOException e) {
             throw new MediaProcessor.Unprocessable("This image is damaged and cannot be read.");

@@ -1,7 +1,7 @@
 package io.lectern.server.media.internal.processing;
 
 import io.lectern.model.media.MediaPurpose;
-import io.lectern.server.media.internal.MediaRepository;
+import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.media.internal.storage.MediaStorage;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.files.FileTrees;
@@ -36,12 +36,12 @@ public final class MediaProcessor {
     }
 
     private final Platform platform;
-    private final MediaRepository repo;
+    private final MediaStore repo;
     private final MediaStorage storage;
     private final Ffmpeg ffmpeg;
     private final Path work;
 
-    public MediaProcessor(Platform platform, MediaRepository repo, MediaStorage storage, Ffmpeg ffmpeg, Path work) {
+    public MediaProcessor(Platform platform, MediaStore repo, MediaStorage storage, Ffmpeg ffmpeg, Path work) {
         this.platform = platform;
         this.repo = repo;
         this.storage = storage;
@@ -50,7 +50,7 @@ public final class MediaProcessor {
     }
 
     public void process(UUID id, int attempt) throws IOException {
-        Optional<MediaRepository.Media> media = repo.media(platform.db().execute(), id);
+        Optional<MediaStore.Media> media = repo.media(platform.db().execute(), id);
         if (media.isEmpty() || !"PROCESSING".equals(media.get().view().status())) {
             return;
         }
@@ -59,11 +59,11 @@ public final class MediaProcessor {
         Files.createDirectories(dir);
         try {
             Path original = storage.localCopy(id + "/original", dir);
-            MediaRepository.Outcome outcome = switch (media.get().view().purpose()) {
+            MediaStore.Outcome outcome = switch (media.get().view().purpose()) {
                 case VIDEO -> video(id, original, dir);
                 case DOCUMENT -> DocumentPreview.render(original, dir.resolve("out"));
                 case IMAGE -> DocumentPreview.image(original);
-                case SUBTITLE, SUBMISSION -> new MediaRepository.Outcome(null, null, null, null, List.of());
+                case SUBTITLE, SUBMISSION -> new MediaStore.Outcome(null, null, null, null, List.of());
             };
             if (Files.isDirectory(dir.resolve("out"))) {
                 storage.putTree(id.toString(), dir.resolve("out"));
@@ -84,13 +84,13 @@ public final class MediaProcessor {
         }
     }
 
-    private MediaRepository.Outcome video(UUID id, Path original, Path dir) throws IOException, Unprocessable {
+    private MediaStore.Outcome video(UUID id, Path original, Path dir) throws IOException, Unprocessable {
         Ffmpeg.Probe probe = ffmpeg.probe(original).orElseThrow(() -> new Unprocessable(
                 "This file has no video stream we can decode; export it as MP4 (H.264) and upload it again."));
         Path out = Files.createDirectories(dir.resolve("out"));
         List<String> renditions = new VideoTranscoder(ffmpeg).transcode(original, probe, out,
                 p -> repo.progress(platform.db().execute(), id, p, platform.clock().instant()));
-        return new MediaRepository.Outcome(probe.durationSec(), probe.width(), probe.height(), null, renditions);
+        return new MediaStore.Outcome(probe.durationSec(), probe.width(), probe.height(), null, renditions);
     }
 
     /** Whether a purpose needs the job at all (and, for video, whether ffmpeg is there to do it). */

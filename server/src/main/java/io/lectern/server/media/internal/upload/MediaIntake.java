@@ -1,7 +1,7 @@
 package io.lectern.server.media.internal.upload;
 
 import io.lectern.model.media.MediaPurpose;
-import io.lectern.server.media.internal.MediaRepository;
+import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.media.internal.storage.MediaStorage;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiException;
@@ -27,14 +27,14 @@ import java.util.function.Predicate;
 public final class MediaIntake implements Uploads.UploadCompletion {
 
     private final Platform platform;
-    private final MediaRepository repo;
+    private final MediaStore repo;
     private final MediaStorage storage;
     private final ContentSniffer sniffer = new ContentSniffer();
     private final Optional<VirusScanner> scanner;
     private final Predicate<MediaPurpose> needsWork;
     private final Consumer<java.util.UUID> enqueue;
 
-    public MediaIntake(Platform platform, MediaRepository repo, MediaStorage storage, Optional<VirusScanner> scanner,
+    public MediaIntake(Platform platform, MediaStore repo, MediaStorage storage, Optional<VirusScanner> scanner,
                        Predicate<MediaPurpose> needsWork, Consumer<java.util.UUID> enqueue) {
         this.platform = platform;
         this.repo = repo;
@@ -45,7 +45,7 @@ public final class MediaIntake implements Uploads.UploadCompletion {
     }
 
     @Override
-    public void complete(MediaRepository.Upload u, Path file) throws IOException {
+    public void complete(MediaStore.Upload u, Path file) throws IOException {
         String sha256 = sha256(file);
         if (u.sha256() != null && !u.sha256().equals(sha256)) {
             throw new ApiException(460, "upload.checksum_mismatch", "The file that arrived does not match the sha256 "

@@ -3,7 +3,7 @@ package io.lectern.server.media.internal.upload;
 import io.lectern.model.identity.Role;
 import io.lectern.model.media.UploadRequest;
 import io.lectern.model.media.UploadStatus;
-import io.lectern.server.media.internal.MediaRepository;
+import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
@@ -31,13 +31,13 @@ public final class Uploads {
     private static final Logger LOG = Logger.getLogger(Uploads.class.getName());
 
     private final Platform platform;
-    private final MediaRepository repo;
+    private final MediaStore repo;
     private final Path staging;
     private final UploadCompletion completion;
     private final io.lectern.server.media.internal.MediaDeletion deletion;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public Uploads(Platform platform, MediaRepository repo, Path staging,
+    public Uploads(Platform platform, MediaStore repo, Path staging,
                    io.lectern.server.media.internal.MediaDeletion deletion, UploadCompletion completion) {
         this.platform = platform;
         this.deletion = deletion;
@@ -62,7 +62,7 @@ public final class Uploads {
         new Validation().check(in.size() <= rule.maxBytes(), "size", "max", UploadRules.describe(in.purpose())
                 + " may be at most " + (rule.maxBytes() >> 20) + " MB.").throwIfInvalid();
         Instant now = platform.clock().instant();
-        MediaRepository.Upload u = new MediaRepository.Upload(platform.ids().next(), p.userId(), in.purpose(),
+        MediaStore.Upload u = new MediaStore.Upload(platform.ids().next(), p.userId(), in.purpose(),
                 Filenames.sanitise(in.filename()), in.contentType() == null ? "" : in.contentType().strip(), in.size(),
                 0, in.sha256() == null ? null : in.sha256().toLowerCase(Locale.ROOT), "OPEN", null,
                 now.plus(platform.config().media().uploadExpiry()));
@@ -82,8 +82,8 @@ public final class Uploads {
         return u.view();
     }
 
-    public MediaRepository.Upload owned(Principal p, UUID id) {
-        MediaRepository.Upload u = repo.upload(platform.db().execute(), id)
+    public MediaStore.Upload owned(Principal p, UUID id) {
+        MediaStore.Upload u = repo.upload(platform.db().execute(), id)
                 .orElseThrow(() -> ApiException.notFound("This upload"));
         if (!u.ownerId().equals(p.userId()) && !p.isAdmin()) {
             throw ApiException.notFound("This upload");
@@ -104,7 +104,7 @@ public final class Uploads {
                     + "it has finished (HEAD tells the offset).");
         }
         try {
-            MediaRepository.Upload u = open(owned(p, id));
+            MediaStore.Upload u = open(owned(p, id));
             if (offset != u.received()) {
                 throw new ApiException(409, "upload.offset_mismatch", "This upload continues at byte " + u.received()
                         + ", not " + offset + ".").with("offset", u.received());
@@ -121,7 +121,7 @@ public final class Uploads {
         }
     }
 
-    private MediaRepository.Upload open(MediaRepository.Upload u) {
+    private MediaStore.Upload open(MediaStore.Upload u) {
         if ("OPEN".equals(u.status()) && u.expiresAt().isBefore(platform.clock().instant())) {
             discard(u.id(), "EXPIRED", "The upload expired; start it again.");
             throw new ApiException(410, "upload.expired", "This upload expired; start it again.");
@@ -133,7 +133,7 @@ public final class Uploads {
         return u;
     }
 
-    private UploadStatus finish(MediaRepository.Upload u) {
+    private UploadStatus finish(MediaStore.Upload u) {
         try {
             completion.complete(u, part(u.id()));
             repo.closeUpload(platform.db().execute(), u.id(), "COMPLETE", null, platform.clock().instant());
@@ -153,7 +153,7 @@ public final class Uploads {
      * deleted as {@code DELETE /api/v1/media/{id}} would (refused while it is used somewhere).
      */
     public void cancel(Principal p, UUID id) {
-        MediaRepository.Upload u = owned(p, id);
+        MediaStore.Upload u = owned(p, id);
         if ("OPEN".equals(u.status())) {
             discard(id, "FAILED", "Cancelled by the uploader.");
         } else if ("COMPLETE".equals(u.status())) {
@@ -184,6 +184,6 @@ public final class Uploads {
     /** Stores a completed upload as media (or refuses it with an {@link ApiException}). */
     @FunctionalInterface
     public interface UploadCompletion {
-        void complete(MediaRepository.Upload upload, Path file) throws IOException;
+        void complete(MediaStore.Upload upload, Path file) throws IOException;
     }
 }

@@ -1,0 +1,152 @@
+package io.lectern.server.catalog.internal.lessons;
+
+import io.helidon.dbclient.DbExecute;
+import io.lectern.model.catalog.LessonContent;
+import io.lectern.model.catalog.LessonType;
+import io.lectern.model.catalog.Subtitle;
+import io.lectern.model.common.FieldViolation;
+import io.lectern.model.identity.Role;
+import io.lectern.model.media.MediaPurpose;
+import io.lectern.server.identity.IdentityService;
+import io.lectern.server.media.MediaService;
+import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.security.Principal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Media in courses. Putting a media id into a lesson or a course's thumbnail needs the right to use it (the caller's
+ * own upload, or one of the course's staff's; admins may also use admins' uploads). Playing it follows where it legitimately
+ * belongs: anyone, if it is the thumbnail of a course in the catalog; otherwise whoever may open a lesson that uses
+ * it (as its video or PDF, or as a subtitle track) — counting only courses its uploader teaches, so an id copied into
+ * someone else's course opens nothing.
+ */
+public final class MediaUses {
+
+    private final Platform platform;
+    private final LessonAccess access;
+    private final MediaService media;
+    private final IdentityService identity;
+
+    public MediaUses(Platform platform, LessonAccess access, MediaService media, IdentityService identity) {
+        this.platform = platform;
+        this.access = access;
+        this.media = media;
+        this.identity = identity;
+    }
+
+    public Optional<List<Subtitle>> grant(Optional<Principal> caller, UUID mediaId, UUID ownerId) {
+        DbExecute db = platform.db().execute();
+        boolean anywhere = identity.findById(db, ownerId).map(u -> u.role() == Role.ADMIN).orElse(false);
+        if (db.get("""
+                SELECT 1 FROM catalog.published_courses
+                 WHERE thumbnail_media_id = ? AND status = 'PUBLISHED' AND (? OR ? = ANY (instructor_ids)) LIMIT 1""",
+                mediaId, anywhere, ownerId).isPresent()) {
+            return Optional.of(List.of());
+        }
+        String asSubtitle = "[{\"mediaId\": \"" + mediaId + "\"}]";
+        List<UUID> lessons;
+        try (var rows = db.query("""
+                SELECT l.lesson_id AS id FROM catalog.published_lessons l
+                  JOIN catalog.published_courses c ON c.course_id = l.course_id
+                 WHERE (l.content ->> 'mediaId' = ? OR l.content -> 'subtitles' @> ?::jsonb)
+                   AND (? OR ? = ANY (c.instructor_ids))
+                UNION
+                SELECT l.id FROM catalog.lessons l
+                 WHERE (l.content ->> 'mediaId' = ? OR l.content -> 'subtitles' @> ?::jsonb)
+                   AND (? OR EXISTS (SELECT 1 FROM catalog.course_instructors i
+                                      WHERE i.course_id = l.course_id AND i.user_id = ?))
+                LIMIT 50""", mediaId.toString(), asSubtitle, anywhere, ownerId, mediaId.toString(), asSubtitle,
+                anywhere, ownerId)) {
+            lessons = rows.map(r -> Rows.uuid(r, "id")).toList();
+        }
+        for (UUID lesson : lessons) {
+            try {
+                List<Subtitle> subtitles = access.decide(caller, lesson).lesson().content().subtitles();
+                return Optional.of(subtitles == null ? List.of() : subtitles);
+            } catch (ApiException refused) {
+                // not through this lesson; another may grant it
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses (400 naming the fields) media in a lesson's content that the caller may not use in this course; ids
+     * already there ({@code before}) are left alone, so a co-instructor can edit a lesson holding a colleague's video.
+     */
+    public void requireUsable(DbExecute tx, Principal caller, Collection<UUID> staff, LessonType type, LessonContent content,
+                       LessonContent before) {
+        List<FieldViolation> refused = new ArrayList<>();
+        Set<UUID> old = before == null ? Set.of() : ids(before);
+        Predicate<UUID> owners = identity.mediaOwnersFor(tx, caller, staff);
+        if (content.mediaId() != null && !old.contains(content.mediaId())) {
+            media.attachRefusal(tx, content.mediaId(), owners, "content.mediaId",
+                    Set.of(type == LessonType.PDF ? MediaPurpose.DOCUMENT : MediaPurpose.VIDEO)).ifPresent(refused::add);
+        }
+        List<Subtitle> subtitles = content.subtitles() == null ? List.of() : content.subtitles();
+        for (int i = 0; i < subtitles.size(); i++) {
+            UUID id = subtitles.get(i).mediaId();
+            if (id != null && !old.contains(id)) {
+                media.attachRefusal(tx, id, owners, "content.subtitles[" + i + "].mediaId",
+                        Set.of(MediaPurpose.SUBTITLE)).ifPresent(refused::add);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw ApiException.invalid(refused);
+        }
+    }
+
+    /** The same for a course's thumbnail. */
+    public void requireUsableImage(DbExecute tx, Principal caller, Collection<UUID> staff, UUID image, UUID before) {
+        if (image != null && !image.equals(before)) {
+            media.attachRefusal(tx, image, identity.mediaOwnersFor(tx, caller, staff), "thumbnailMediaId",
+                            Set.of(MediaPurpose.IMAGE))
+                    .ifPresent(v -> {
+                        throw ApiException.invalid(List.of(v));
+                    });
+        }
+    }
+
+    /** Where the catalog uses a media item: lessons (as their video, PDF or subtitles) and course thumbnails. */
+    public List<String> usesOf(DbExecute tx, UUID mediaId) {
+        String asSubtitle = "[{\"mediaId\": \"" + mediaId + "\"}]";
+        try (var rows = tx.query("""
+                SELECT format('the lesson "%s" of "%s"%s', l.title, c.title,
+                              CASE WHEN p.lesson_id IS NULL THEN ' (draft)' ELSE '' END) AS place
+                  FROM catalog.lessons l JOIN catalog.courses c ON c.id = l.course_id
+                  LEFT JOIN catalog.published_lessons p ON p.lesson_id = l.id
+                 WHERE l.content ->> 'mediaId' = ? OR l.content -> 'subtitles' @> ?::jsonb
+                UNION
+                SELECT format('the published lesson "%s" of "%s"', p.title, c.title)
+                  FROM catalog.published_lessons p JOIN catalog.published_courses c ON c.course_id = p.course_id
+                 WHERE (p.content ->> 'mediaId' = ? OR p.content -> 'subtitles' @> ?::jsonb)
+                UNION
+                SELECT format('the thumbnail of "%s"', title) FROM catalog.courses WHERE thumbnail_media_id = ?
+                UNION
+                SELECT format('the published thumbnail of "%s"', title) FROM catalog.published_courses
+                 WHERE thumbnail_media_id = ?
+                ORDER BY 1 LIMIT 20""", mediaId.toString(), asSubtitle, mediaId.toString(), asSubtitle, mediaId,
+                mediaId)) {
+            return rows.map(r -> Rows.text(r, "place")).toList();
+        }
+    }
+
+    private static Set<UUID> ids(LessonContent c) {
+        Set<UUID> ids = new java.util.HashSet<>();
+        ids.add(c.mediaId());
+        if (c.subtitles() != null) {
+            c.subtitles().stream().map(Subtitle::mediaId).forEach(ids::add);
+        }
+        ids.removeIf(Objects::isNull);
+        return ids;
+    }
+}

@@ -1,0 +1,82 @@
+package io.lectern.server.identity.internal.oidc;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.lectern.model.identity.AuthTokens;
+import io.lectern.model.identity.Role;
+import io.lectern.server.audit.AuditRecord;
+import io.lectern.server.identity.AccountCreated;
+import io.lectern.server.identity.internal.Deps;
+import io.lectern.server.identity.internal.Origin;
+import io.lectern.server.identity.internal.accounts.UserRecord;
+import io.lectern.server.identity.internal.accounts.UserStore;
+import io.lectern.server.identity.internal.signin.SignIn;
+import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.http.ApiException;
+import java.text.ParseException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Finds, links or creates the account behind a verified ID token, then signs it in. */
+public final class OidcAccounts {
+
+    private final Deps d;
+    private final SignIn signIn;
+
+    public OidcAccounts(Deps d) {
+        this.d = d;
+        this.signIn = new SignIn(d);
+    }
+
+    public AuthTokens signIn(String provider, JWTClaimsSet claims, Origin origin) {
+        String subject = claims.getSubject();
+        String email;
+        boolean verified;
+        String name;
+        try {
+            email = claims.getStringClaim("email");
+            verified = Boolean.TRUE.equals(claims.getBooleanClaim("email_verified"));
+            name = Optional.ofNullable(claims.getStringClaim("name")).orElse(email.split("@")[0]);
+        } catch (ParseException e) {
+            throw OidcLogin.failed("The provider's answer lacks a usable email address.");
+        }
+        if (!verified) {
+            throw OidcLogin.failed("Your email address is not verified with the provider; verify it there first.");
+        }
+        UserRecord user = d.platform().db().inTransaction(tx -> {
+            Optional<UUID> linked = tx.get("SELECT user_id FROM identity.oidc_links WHERE provider = ? AND subject = ?",
+                    provider, subject).map(r -> Rows.uuid(r, "user_id"));
+            if (linked.isPresent()) {
+                return d.users().findById(tx, linked.get()).orElse(null);
+            }
+            Optional<UserRecord> byEmail = d.users().findByEmail(tx, email);
+            UUID id;
+            if (byEmail.isPresent()) {
+                id = byEmail.get().id();
+                if (!byEmail.get().emailVerified()) {
+                    // someone registered this email without proving it: their password must not survive
+                    d.users().setPassword(tx, id, null);
+                    d.users().markVerified(tx, id);
+                }
+            } else {
+                id = d.platform().ids().next();
+                d.users().insert(tx, new UserStore.NewUser(id, email, name.length() > 80 ? name.substring(0, 80)
+                        : name, Role.STUDENT, null, true));
+                d.platform().events().publish(tx, new AccountCreated(id, name, Role.STUDENT));
+                d.audit().record(tx, AuditRecord.of(id, "account.registered", id, origin.ip()).with("via", provider));
+            }
+            tx.insert("INSERT INTO identity.oidc_links (provider, subject, user_id, email) VALUES (?, ?, ?, ?)",
+                    provider, subject, id, email);
+            d.audit().record(tx, AuditRecord.of(id, "auth.oidc.linked", id, origin.ip()).with("provider", provider));
+            return d.users().findById(tx, id).orElseThrow();
+        });
+        if (user == null) {
+            throw OidcLogin.failed("This sign-in is linked to an account that no longer exists.");
+        }
+        SignIn.requireUsable(user);
+        if (user.totpEnabled()) {
+            throw new ApiException(403, "auth.oidc_mfa_unsupported", "Your account uses an authenticator app. Sign in "
+                    + "with your password or an email code plus the authenticator code instead.");
+        }
+        return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "oidc:" + provider, false, origin));
+    }
+}

@@ -1,0 +1,125 @@
+package io.lectern.server.identity.internal.signin;
+
+import io.lectern.model.identity.AuthTokens;
+import io.lectern.model.identity.LoginRequest;
+import io.lectern.model.identity.OtpRequest;
+import io.lectern.server.audit.AuditRecord;
+import io.lectern.server.identity.internal.Deps;
+import io.lectern.server.identity.internal.Origin;
+import io.lectern.server.identity.internal.accounts.PasswordPolicy;
+import io.lectern.server.identity.internal.accounts.UserRecord;
+import io.lectern.server.identity.internal.mfa.SecondFactor;
+import io.lectern.server.notify.Mail;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.Validation;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Password and passwordless (email code) sign-in. Unknown and known emails get the same answers, the same rate
+ * limits and, for passwords, the same hashing work, so the API does not tell who has an account.
+ */
+public final class LoginFlows {
+
+    private final Deps d;
+    private final SignIn signIn;
+    private final SecondFactor secondFactor;
+    private final Throttle throttle;
+    private final String dummyHash;
+
+    public LoginFlows(Deps d) {
+        this.d = d;
+        this.signIn = new SignIn(d);
+        this.secondFactor = new SecondFactor(d);
+        this.throttle = new Throttle(d);
+        this.dummyHash = d.hasher().hash("not-a-real-password-" + System.nanoTime());
+    }
+
+    public AuthTokens login(LoginRequest req, Origin origin) {
+        Validation v = new Validation().required("email", req.email()).email("email", req.email())
+                .required("password", req.password()).maxLength("password", req.password(), PasswordPolicy.MAX)
+                .maxLength("totp", req.totp(), 32);
+        v.throwIfInvalid();
+        String email = req.email().strip().toLowerCase(Locale.ROOT);
+        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        throttle.beforePassword(email, origin, found);
+        boolean ok;
+        if (found.isPresent() && found.get().passwordHash() != null) {
+            ok = d.hasher().verify(req.password(), found.get().passwordHash());
+        } else {
+            d.hasher().verify(req.password(), dummyHash); // same work as for a real account
+            ok = false;
+        }
+        if (!ok) {
+            failed(email, found, origin, "auth.login.failed");
+            throw new ApiException(401, "auth.invalid_credentials", "The email or password is not right.");
+        }
+        UserRecord user = found.get();
+        SignIn.requireUsable(user);
+        boolean mfa = secondFactor.required(user, req.totp());
+        if (mfa) {
+            secondFactor.verify(user, req.totp(), origin);
+        }
+        throttle.passwordSucceeded(email, origin);
+        return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "password", mfa, origin));
+    }
+
+    /** Mails a sign-in code if the account exists and may sign in; answers the same either way. */
+    public void requestCode(OtpRequest req, Origin origin) {
+        new Validation().required("email", req.email()).email("email", req.email()).throwIfInvalid();
+        String email = req.email().strip().toLowerCase(Locale.ROOT);
+        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        if (!throttle.beforeMail(email, origin, found)) {
+            return;
+        }
+        found.filter(u -> u.active() && u.emailVerified())
+                .ifPresent(user -> d.platform().db().doInTransaction(tx -> {
+                    String code = d.codes().issue(tx, user.id(), EmailCodes.Purpose.LOGIN);
+                    d.mail().send(tx, new Mail(user.email(), "login-code", user.mailLocale(),
+                            List.of(user.displayName(), code, "10")));
+                }));
+    }
+
+    public AuthTokens verifyCode(OtpRequest req, Origin origin) {
+        new Validation().required("email", req.email()).email("email", req.email()).required("code", req.code())
+                .check(req.code() == null || req.code().strip().matches("\\d{6}"), "code", "format",
+                        "code must be the 6 digits from the mail.")
+                .maxLength("totp", req.totp(), 32).throwIfInvalid();
+        String email = req.email().strip().toLowerCase(Locale.ROOT);
+        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        throttle.beforeCode(email, origin, found);
+        UserRecord user = found.orElseThrow(() -> {
+            throttle.codeFailed(email);
+            return SignIn.invalidCode();
+        });
+        boolean needsTotp = user.totpEnabled();
+        EmailCodes.Check check = d.platform().db().inTransaction(tx -> needsTotp
+                ? d.codes().peek(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code().strip())
+                : d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code().strip()));
+        if (check != EmailCodes.Check.OK) {
+            throttle.codeFailed(email);
+            d.audit().record(AuditRecord.of(null, "auth.otp.failed", user.id(), origin.ip()).with("email", email));
+            throw SignIn.invalidCode();
+        }
+        SignIn.requireUsable(user);
+        boolean mfa = secondFactor.required(user, req.totp());
+        if (mfa) {
+            secondFactor.verify(user, req.totp(), origin);
+            d.platform().db().doInTransaction(tx -> d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN,
+                    req.code().strip()));
+        }
+        throttle.codeSucceeded(email, origin);
+        return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "otp", mfa, origin));
+    }
+
+    private void failed(String email, Optional<UserRecord> user, Origin origin, String action) {
+        var decision = throttle.passwordFailed(email, origin);
+        UserRecord known = user.orElse(null);
+        d.audit().record(AuditRecord.of(null, action, known == null ? null : known.id(), origin.ip()).with("email", email));
+        if (decision.allowed() && decision.remaining() == 0) {
+            d.audit().record(AuditRecord.of(null, "auth.locked", known == null ? null : known.id(), origin.ip())
+                    .with("email", email));
+        }
+    }
+}

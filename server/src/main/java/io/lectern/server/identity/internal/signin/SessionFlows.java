@@ -1,0 +1,77 @@
+package io.lectern.server.identity.internal.signin;
+
+import io.lectern.model.identity.AuthTokens;
+import io.lectern.model.identity.RefreshRequest;
+import io.lectern.server.audit.AuditRecord;
+import io.lectern.server.identity.internal.Deps;
+import io.lectern.server.identity.internal.Origin;
+import io.lectern.server.identity.internal.accounts.UserRecord;
+import io.lectern.server.platform.http.ApiException;
+import io.lectern.server.platform.http.Validation;
+import java.util.Optional;
+
+/** Refresh-token rotation with reuse detection, and logout. */
+public final class SessionFlows {
+
+    private final Deps d;
+    private final SignIn signIn;
+
+    public SessionFlows(Deps d) {
+        this.d = d;
+        this.signIn = new SignIn(d);
+    }
+
+    public AuthTokens refresh(RefreshRequest req, Origin origin) {
+        validate(req);
+        d.limits().consume(Limits.REFRESH_IP, origin.ip());
+        Outcome outcome = d.platform().db().inTransaction(tx -> {
+            Optional<Sessions.Use> use = d.sessions().use(tx, req.refreshToken());
+            if (use.isEmpty()) {
+                return new Outcome(null, null);
+            }
+            Sessions.Use u = use.get();
+            if (u.state() == Sessions.State.REUSED) {
+                d.sessions().revoke(tx, u.sessionId(), "refresh_reused");
+                d.audit().record(tx, AuditRecord.of(null, "auth.refresh_reused", u.userId(), origin.ip())
+                        .with("session", u.sessionId().toString()));
+                return new Outcome(u, null);
+            }
+            if (u.state() != Sessions.State.VALID) {
+                return new Outcome(u, null);
+            }
+            UserRecord user = d.users().findById(tx, u.userId()).filter(UserRecord::active).orElse(null);
+            if (user == null) {
+                d.sessions().revoke(tx, u.sessionId(), "account_disabled");
+                return new Outcome(u, null);
+            }
+            return new Outcome(u, signIn.tokens(user, u.sessionId(), d.sessions().newToken(tx, u.sessionId()), u.mfa()));
+        });
+        if (outcome.tokens() != null) {
+            return outcome.tokens();
+        }
+        if (outcome.use() != null && outcome.use().state() == Sessions.State.REUSED) {
+            d.revocations().revokeSession(outcome.use().sessionId());
+            throw new ApiException(401, "auth.refresh_reused", "This sign-in was ended because its refresh token was "
+                    + "used twice, which can mean it was stolen. Sign in again.");
+        }
+        throw new ApiException(401, "auth.refresh_invalid", "The session has ended; sign in again.");
+    }
+
+    /** Ends the session the refresh token belongs to; answers the same for unknown tokens. */
+    public void logout(RefreshRequest req, Origin origin) {
+        validate(req);
+        d.platform().db().doInTransaction(tx -> d.sessions().use(tx, req.refreshToken()).ifPresent(u -> {
+            d.sessions().revoke(tx, u.sessionId(), "logout");
+            d.revocations().revokeSession(u.sessionId());
+            d.audit().record(tx, AuditRecord.of(u.userId(), "auth.logout", u.userId(), origin.ip()));
+        }));
+    }
+
+    private static void validate(RefreshRequest req) {
+        new Validation().required("refreshToken", req.refreshToken()).maxLength("refreshToken", req.refreshToken(), 200)
+                .throwIfInvalid();
+    }
+
+    private record Outcome(Sessions.Use use, AuthTokens tokens) {
+    }
+}

@@ -1,0 +1,52 @@
+package io.lectern.server.identity.internal.signin;
+
+import io.helidon.dbclient.DbExecute;
+import io.lectern.model.identity.AuthTokens;
+import io.lectern.server.audit.AuditRecord;
+import io.lectern.server.identity.internal.Deps;
+import io.lectern.server.identity.internal.Origin;
+import io.lectern.server.identity.internal.accounts.UserRecord;
+import io.lectern.server.platform.http.ApiException;
+import java.util.Map;
+import java.util.UUID;
+
+/** Finishing a sign-in: session, tokens, last-login time and the audit line, all in one transaction. */
+public final class SignIn {
+
+    private final Deps d;
+
+    public SignIn(Deps d) {
+        this.d = d;
+    }
+
+    public AuthTokens complete(DbExecute tx, UserRecord user, String method, boolean mfa, Origin origin) {
+        Map.Entry<UUID, String> session = d.sessions().open(tx, user.id(),
+                new Sessions.Origin(method, mfa, origin.ip(), origin.userAgent()));
+        d.users().touchLogin(tx, user.id(), d.platform().clock().instant());
+        d.audit().record(tx, AuditRecord.of(user.id(), "auth.login.succeeded", user.id(), origin.ip())
+                .with("method", method).with("mfa", Boolean.toString(mfa)));
+        return tokens(user, session.getKey(), session.getValue(), mfa);
+    }
+
+    public AuthTokens tokens(UserRecord user, UUID sessionId, String refreshToken, boolean mfa) {
+        String access = d.tokens().issue(user.id(), user.role(), sessionId, mfa);
+        return new AuthTokens(access, refreshToken, d.tokens().ttl().toSeconds(), user.view());
+    }
+
+    /** 403 for accounts that may not sign in, checked only after the person proved who they are. */
+    public static void requireUsable(UserRecord user) {
+        if (!user.active()) {
+            throw new ApiException(403, "auth.account_disabled",
+                    "This account is deactivated. Contact an administrator if you think this is a mistake.");
+        }
+        if (!user.emailVerified()) {
+            throw new ApiException(403, "auth.email_unverified",
+                    "Confirm your email address first: enter the code we mailed you, or register again to get a new one.");
+        }
+    }
+
+    public static ApiException invalidCode() {
+        return new ApiException(401, "auth.code_invalid", "The code is wrong or has expired. Check the latest mail "
+                + "or ask for a new code.");
+    }
+}
