@@ -91,12 +91,17 @@ public final class CatalogService {
 
     /** Whether a course exists at all (draft, published or archived). */
     public boolean courseExists(UUID courseId) {
-        return core.courseExists(courseId);
+        return core.courseExists(core.db(), courseId);
     }
 
     /** Whether the caller owns or co-teaches the course (also while it is a draft), or is an admin. */
     public boolean isDraftStaff(io.lectern.server.platform.security.Principal caller, UUID courseId) {
-        return core.isCourseStaff(caller, courseId);
+        return core.isCourseStaff(core.db(), caller, courseId);
+    }
+
+    /** The same, read with the caller's transaction. */
+    public boolean isDraftStaff(DbExecute tx, io.lectern.server.platform.security.Principal caller, UUID courseId) {
+        return core.isCourseStaff(tx, caller, courseId);
     }
 
     /**
@@ -105,10 +110,16 @@ public final class CatalogService {
      */
     public void requireCourseStaff(io.lectern.server.platform.security.Principal caller, UUID courseId,
                                    String forbiddenReason) {
-        if (!core.courseExists(courseId)) {
+        requireCourseStaff(core.db(), caller, courseId, forbiddenReason);
+    }
+
+    /** The same, read with the caller's transaction. */
+    public void requireCourseStaff(DbExecute tx, io.lectern.server.platform.security.Principal caller, UUID courseId,
+                                   String forbiddenReason) {
+        if (!core.courseExists(tx, courseId)) {
             throw ApiException.notFound("This course");
         }
-        if (!core.isCourseStaff(caller, courseId)) {
+        if (!core.isCourseStaff(tx, caller, courseId)) {
             throw new ApiException(403, "auth.forbidden", forbiddenReason);
         }
     }
@@ -120,8 +131,13 @@ public final class CatalogService {
 
     /** Whether the caller may study a course: enrolled (commerce says), staff of it, or an admin. */
     public boolean mayStudy(io.lectern.server.platform.security.Principal caller, UUID courseId) {
-        return caller.isAdmin() || offer(courseId).map(o -> o.isStaff(caller.userId())).orElse(false)
-                || core.learners().enrolled(caller.userId(), courseId);
+        return mayStudy(core.db(), caller, courseId);
+    }
+
+    /** The same, read with the caller's transaction. */
+    public boolean mayStudy(DbExecute tx, io.lectern.server.platform.security.Principal caller, UUID courseId) {
+        return caller.isAdmin() || offer(tx, courseId).map(o -> o.isStaff(caller.userId())).orElse(false)
+                || core.learners().enrolled(tx, caller.userId(), courseId);
     }
 
     /** Adds categories that do not exist yet (slug → name). */

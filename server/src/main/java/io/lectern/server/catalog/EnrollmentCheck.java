@@ -1,5 +1,6 @@
 package io.lectern.server.catalog;
 
+import io.helidon.dbclient.DbExecute;
 import java.util.UUID;
 
 /**
@@ -10,7 +11,8 @@ import java.util.UUID;
 public interface EnrollmentCheck {
 
     /** Until commerce plugs in, nobody is enrolled. */
-    EnrollmentCheck NOBODY = (userId, courseId) -> false;
+    EnrollmentCheck NOBODY = (db, userId, courseId) -> false;
 
-    boolean isEnrolled(UUID userId, UUID courseId);
+    /** Whether the learner is enrolled, read through {@code db} (the caller's transaction, when it has one). */
+    boolean isEnrolled(DbExecute db, UUID userId, UUID courseId);
 }

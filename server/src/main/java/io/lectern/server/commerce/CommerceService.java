@@ -1,5 +1,6 @@
 package io.lectern.server.commerce;
 
+import io.helidon.dbclient.DbExecute;
 import io.lectern.server.commerce.internal.CommerceCore;
 import java.util.UUID;
 
@@ -36,8 +37,8 @@ public final class CommerceService {
     }
 
     /** An active enrollment (and, for subscription courses, a live subscription). */
-    public boolean isEnrolled(UUID userId, UUID courseId) {
-        return core.hasAccess(userId, courseId);
+    public boolean isEnrolled(DbExecute db, UUID userId, UUID courseId) {
+        return core.hasAccess(db, userId, courseId);
     }
 
     /** Renews, lapses or ends subscriptions whose period is over (the job does this every minute). */

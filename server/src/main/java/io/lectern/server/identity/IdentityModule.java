@@ -46,8 +46,9 @@ public final class IdentityModule {
     public static IdentityService register(ApiRoutes routes, Platform platform, MailService mail, AuditService audit) {
         AuthSettings auth = platform.config().auth();
         SecretBox secrets = SecretBox.open(auth.secretKey(), platform.config().dataDir());
-        SigningKeys keys = new SigningKeys(platform, secrets, auth.keyRotation(), auth.accessTokenTtl());
-        keys.signingKey(); // loaded (or made) now, not on the first sign-in, inside its transaction
+        SigningKeys keys = new SigningKeys(platform.db(), platform.clock(), platform.ids(), secrets, auth.keyRotation(),
+                auth.accessTokenTtl());
+        keys.keepCurrent(); // loaded (or made) now: signing never touches the database
         AccessTokens tokens = new AccessTokens(keys, platform.clock(), auth.accessTokenTtl());
         UserStore users = new UserStore();
         Sessions sessions = new Sessions(platform.ids(), platform.clock(), auth.refreshTokenTtl());

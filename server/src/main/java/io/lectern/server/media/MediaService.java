@@ -67,8 +67,8 @@ public final class MediaService {
     }
 
     /** A processed PDF's page count. */
-    public java.util.Optional<Integer> pageCount(UUID mediaId) {
-        return core.pageCount(mediaId);
+    public java.util.Optional<Integer> pageCount(DbExecute db, UUID mediaId) {
+        return core.pageCount(db, mediaId);
     }
 
     public boolean exists(UUID mediaId) {

@@ -24,6 +24,7 @@ import io.lectern.server.identity.internal.tokens.SigningKeys;
 import io.lectern.server.platform.security.SecretBox;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
+import io.lectern.server.testing.MovableClock;
 import io.lectern.server.testing.TestServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,7 +114,9 @@ class TokenSecurityTest {
     @Test
     void expiredTokensSayExpired() {
         SecretBox secrets = SecretBox.open(Optional.empty(), server.platform().config().dataDir());
-        SigningKeys keys = new SigningKeys(server.platform(), secrets, Duration.ofDays(30), Duration.ofMinutes(15));
+        SigningKeys keys = new SigningKeys(server.platform().db(), server.platform().clock(), server.platform().ids(),
+                secrets, Duration.ofDays(30), Duration.ofMinutes(15));
+        keys.keepCurrent(); // as the module does at start
         Clock past = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), java.time.ZoneOffset.UTC);
         String old = new AccessTokens(keys, past, Duration.ofMinutes(15)).issue(
                 UUID.fromString(admin.path("user").path("id").asText()), io.lectern.model.identity.Role.ADMIN,
@@ -125,5 +128,37 @@ class TokenSecurityTest {
                 UUID.fromString(admin.path("user").path("id").asText()), io.lectern.model.identity.Role.ADMIN,
                 UUID.randomUUID(), false);
         assertEquals(200, http.get("/api/v1/me", valid).status(), "the same key and claims work when not expired");
+    }
+
+    /**
+     * A key nearing the end of its signing period keeps signing while a background refresh makes the next one, and
+     * signing inside a transaction takes no second connection (the tests refuse one: lectern.db.strict-nesting).
+     */
+    @Test
+    void keysRollOverWithoutTouchingTheDatabaseWhileSigning() throws InterruptedException {
+        SecretBox secrets = SecretBox.open(Optional.empty(), server.platform().config().dataDir());
+        MovableClock clock = new MovableClock();
+        clock.advance(Duration.ofDays(400)); // past every key the server made, so these keys are the only current ones
+        SigningKeys keys = new SigningKeys(server.platform().db(), clock, server.platform().ids(), secrets,
+                Duration.ofMinutes(10), Duration.ofMinutes(15));
+        keys.keepCurrent();
+        String first = keys.signingKey().getKeyID();
+        clock.advance(Duration.ofMinutes(9).plusSeconds(30)); // inside the last minute of its period
+        String during = server.platform().db().inTransaction(tx -> {
+            tx.get("SELECT 1 AS one"); // the transaction holds its connection
+            return keys.signingKey().getKeyID();
+        });
+        assertEquals(first, during, "the old key signs on while the next is made");
+        String next = first;
+        for (int i = 0; i < 100 && next.equals(first); i++) {
+            Thread.sleep(50);
+            next = keys.signingKey().getKeyID();
+        }
+        assertNotEquals(first, next, "a background refresh made and loaded the next key");
+        String nextKid = next;
+        assertTrue(keys.verificationKeys(first).stream().anyMatch(k -> k.getKeyID().equals(first))
+                && keys.verificationKeys(nextKid).stream().anyMatch(k -> k.getKeyID().equals(nextKid)),
+                "both keys verify");
+        server.platform().db().execute().dml("DELETE FROM identity.signing_keys WHERE kid IN (?, ?)", first, nextKid);
     }
 }

@@ -151,14 +151,18 @@ public final class CatalogCore {
                 l.content() == null ? null : l.content().quizId(), l.content() == null ? null : l.content().mediaId()));
     }
 
-    public boolean courseExists(UUID courseId) {
-        return drafts.find(platform.db().execute(), courseId).isPresent();
+    /** Statements outside a transaction, for facade methods the caller asks without one. */
+    public DbExecute db() {
+        return platform.db().execute();
+    }
+
+    public boolean courseExists(DbExecute db, UUID courseId) {
+        return drafts.find(db, courseId).isPresent();
     }
 
     /** Whether the caller owns or co-teaches the course (draft or published), or is an admin. */
-    public boolean isCourseStaff(Principal caller, UUID courseId) {
-        return caller.isAdmin() || drafts.find(platform.db().execute(), courseId).map(d -> d.isStaff(caller.userId()))
-                .orElse(false);
+    public boolean isCourseStaff(DbExecute db, Principal caller, UUID courseId) {
+        return caller.isAdmin() || drafts.find(db, courseId).map(d -> d.isStaff(caller.userId())).orElse(false);
     }
 
     public List<UUID> staffIds(UUID courseId) {

@@ -1,5 +1,6 @@
 package io.lectern.server.commerce.internal;
 
+import io.helidon.dbclient.DbExecute;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.internal.enrollment.Coupons;
@@ -130,8 +131,8 @@ public final class CommerceCore {
         return new CommercePersonalData();
     }
 
-    public boolean hasAccess(UUID userId, UUID courseId) {
-        return enrollments.hasAccess(userId, courseId);
+    public boolean hasAccess(DbExecute db, UUID userId, UUID courseId) {
+        return enrollments.hasAccess(db, userId, courseId);
     }
 
     public int releaseDueEarnings() {

@@ -145,8 +145,8 @@ public final class MediaCore {
         return repo.firstGrant(db, userId, mediaId);
     }
 
-    public java.util.Optional<Integer> pageCount(UUID mediaId) {
-        return repo.media(platform.db().execute(), mediaId).map(m -> m.view().pageCount());
+    public java.util.Optional<Integer> pageCount(DbExecute db, UUID mediaId) {
+        return repo.media(db, mediaId).map(m -> m.view().pageCount());
     }
 
     public boolean exists(UUID mediaId) {

@@ -26,7 +26,6 @@ public final class Database implements AutoCloseable {
     private static final class Nesting {
         private int depth;
         private boolean taken;
-        private int allowed;
     }
 
     private final HikariDataSource dataSource;
@@ -123,31 +122,12 @@ public final class Database implements AutoCloseable {
             state.taken = true; // the open transaction's own connection
             return;
         }
-        if (state.allowed > 0) {
-            LOG.fine("a second database connection inside a transaction, where Database.allowingNesting allows it");
-            return;
-        }
         IllegalStateException nested = new IllegalStateException("a second database connection was asked for "
                 + "inside a transaction; do this work before or after the transaction, or with its DbExecute");
         if (Boolean.getBoolean("lectern.db.strict-nesting")) {
             throw nested;
         }
         LOG.log(java.util.logging.Level.WARNING, nested.getMessage(), nested);
-    }
-
-    /**
-     * Runs {@code work}, which takes a second connection inside a transaction, without the nesting check. Only for
-     * the few older places that still ask another module's facade from inside (signing-key rotation, grading staff
-     * checks, offline sync's who-may-study check) until they read first or pass their DbExecute; not for new code.
-     */
-    public static <T> T allowingNesting(java.util.function.Supplier<T> work) {
-        Nesting state = NESTING.get();
-        state.allowed++;
-        try {
-            return work.get();
-        } finally {
-            state.allowed--;
-        }
     }
 
     /** Runs {@code work}, which returns nothing, in one transaction. */

@@ -2,6 +2,7 @@ package io.lectern.server.catalog.internal.lessons;
 
 import io.lectern.server.catalog.CompletionCheck;
 import io.lectern.server.catalog.EnrollmentCheck;
+import io.helidon.dbclient.DbExecute;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,8 +20,8 @@ public final class LearnerChecks {
         this.completions = check;
     }
 
-    public boolean enrolled(UUID userId, UUID courseId) {
-        return enrollments.isEnrolled(userId, courseId);
+    public boolean enrolled(DbExecute db, UUID userId, UUID courseId) {
+        return enrollments.isEnrolled(db, userId, courseId);
     }
 
     public Set<UUID> completed(UUID userId, UUID courseId) {

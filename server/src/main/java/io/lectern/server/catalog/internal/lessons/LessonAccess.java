@@ -83,7 +83,7 @@ public final class LessonAccess {
         if (!open) {
             Principal p = caller.orElseThrow(() -> new ApiException(401, "auth.required",
                     "Sign in and enroll in this course to open this lesson.").with("courseId", c.id()));
-            if (!learners.enrolled(p.userId(), c.id())) {
+            if (!learners.enrolled(db, p.userId(), c.id())) {
                 if (c.status() == CourseStatus.ARCHIVED) {
                     throw ApiException.notFound("This lesson");
                 }

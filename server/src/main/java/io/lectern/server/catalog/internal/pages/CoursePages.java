@@ -61,7 +61,7 @@ public final class CoursePages {
         }
         PublishedCourse c = cached.course();
         boolean staff = caller.map(p -> p.isAdmin() || c.isStaff(p.userId())).orElse(false);
-        boolean enrolled = !staff && caller.map(p -> learners.enrolled(p.userId(), c.id())).orElse(false);
+        boolean enrolled = !staff && caller.map(p -> learners.enrolled(db, p.userId(), c.id())).orElse(false);
         if (c.status() == CourseStatus.ARCHIVED && !staff && !enrolled) {
             throw ApiException.notFound("This course");
         }

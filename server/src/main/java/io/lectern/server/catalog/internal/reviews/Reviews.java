@@ -70,12 +70,12 @@ public final class Reviews {
 
     public ReviewView post(Principal p, String courseKey, ReviewInput in) {
         check(in, true);
-        PublishedCourse c = published.course(platform.db().execute(), courseKey)
-                .orElseThrow(() -> ApiException.notFound("This course"));
+        DbExecute db = platform.db().execute();
+        PublishedCourse c = published.course(db, courseKey).orElseThrow(() -> ApiException.notFound("This course"));
         if (c.isStaff(p.userId())) {
             throw new ApiException(403, "review.own_course", "Instructors cannot review their own course.");
         }
-        if (!learners.enrolled(p.userId(), c.id())) {
+        if (!learners.enrolled(db, p.userId(), c.id())) {
             throw new ApiException(403, "review.enrollment_required", "Enroll in this course to review it.")
                     .with("courseId", c.id());
         }

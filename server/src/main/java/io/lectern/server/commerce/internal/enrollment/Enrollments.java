@@ -211,8 +211,8 @@ public final class Enrollments {
         this.progress = lookup;
     }
 
-    public boolean hasAccess(UUID userId, UUID courseId) {
-        return repo.hasAccess(platform.db().execute(), userId, courseId, platform.clock().instant());
+    public boolean hasAccess(DbExecute db, UUID userId, UUID courseId) {
+        return repo.hasAccess(db, userId, courseId, platform.clock().instant());
     }
 
     static ApiException alreadyEnrolled(UUID enrollmentId) {

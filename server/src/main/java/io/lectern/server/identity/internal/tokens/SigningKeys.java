@@ -7,62 +7,106 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.security.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * The rotating ES256 key set that signs access tokens, shared by all instances through the database. The newest
- * key signs until its {@code sign_until}; then the next request makes a new one (under an advisory lock, so
- * instances agree). Old keys stay published until every token they signed has expired.
+ * key signs until its {@code sign_until}; shortly before, a background refresh makes the next one (under an advisory
+ * lock, so instances agree). Old keys stay published until every token they signed has expired.
  */
 public final class SigningKeys {
+
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
 
     private record Loaded(List<ECKey> keys, Instant at) {
     }
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
     private final SecretBox secrets;
     private final Duration rotation;
     private final Duration publishExtra;
+    private final Duration margin;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Loaded loaded = new Loaded(List.of(), Instant.EPOCH);
 
-    public SigningKeys(Platform platform, SecretBox secrets, Duration rotation, Duration accessTokenTtl) {
-        this.platform = platform;
+    public SigningKeys(Database db, Clock clock, Ids ids, SecretBox secrets, Duration rotation,
+                       Duration accessTokenTtl) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
         this.secrets = secrets;
         this.rotation = rotation;
         this.publishExtra = accessTokenTtl.plusHours(1);
+        this.margin = rotation.dividedBy(10).compareTo(Duration.ofMinutes(5)) < 0 ? rotation.dividedBy(10)
+                : Duration.ofMinutes(5);
     }
 
-    /** The key to sign with now, creating the next one when the current one's time is up. */
+    /**
+     * The key to sign with now. Never touches the database, as it is asked inside sign-in transactions: keys are
+     * loaded (or made) at start and by {@link #rotateNow()}, and when the current key nears the end of its signing
+     * period a background refresh makes or loads the next, while this key keeps signing (verifiers accept it until
+     * its tokens have expired).
+     */
     public ECKey signingKey() {
-        Instant now = platform.clock().instant();
-        ECKey current = current(loaded.keys(), now);
-        // Loaded at start; a rotation when the key's time is up may come inside a sign-in's transaction (rare).
-        return current != null ? current : io.lectern.server.platform.db.Database.allowingNesting(() -> {
+        Instant now = clock.instant();
+        List<ECKey> keys = loaded.keys();
+        ECKey current = current(keys, now.plus(margin));
+        if (current != null) {
+            return current;
+        }
+        refreshInBackground();
+        ECKey stillSigning = current(keys, now);
+        if (stillSigning != null) {
+            return stillSigning;
+        }
+        return keys.stream().max(Comparator.comparing(k -> k.getNotBeforeTime()))
+                .orElseThrow(() -> new IllegalStateException("No signing key is loaded; keepCurrent() runs at start"));
+    }
+
+    /** Makes sure a key signs for a while yet (making the next one under a lock all instances share) and loads it. */
+    public void keepCurrent() {
+        Instant now = clock.instant();
+        reload();
+        if (current(loaded.keys(), now.plus(margin)) == null) {
+            rotate(now);
             reload();
-            ECKey fresh = current(loaded.keys(), now);
-            if (fresh == null) {
-                rotate(now);
-                reload();
-                fresh = current(loaded.keys(), now);
-            }
-            return fresh;
-        });
+        }
+    }
+
+    private void refreshInBackground() {
+        if (refreshing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("signing-keys-refresh").start(() -> {
+                try {
+                    keepCurrent();
+                } catch (RuntimeException e) {
+                    LOG.warning("Refreshing the signing keys failed (the current key keeps signing): " + e.getMessage());
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
     }
 
     /** All keys that may have signed a live token; reloads when asked for a key id it does not know yet. */
     public List<ECKey> verificationKeys(String kid) {
         Loaded snapshot = loaded;
         boolean known = snapshot.keys().stream().anyMatch(k -> k.getKeyID().equals(kid));
-        if (!known && snapshot.at().isBefore(platform.clock().instant().minusSeconds(5))) {
+        if (!known && snapshot.at().isBefore(clock.instant().minusSeconds(5))) {
             reload();
         }
         return loaded.keys();
@@ -71,36 +115,37 @@ public final class SigningKeys {
     /** The public JWK set, as published at {@code /api/v1/auth/jwks}. */
     public JWKSet publicSet() {
         if (loaded.keys().isEmpty()) {
-            signingKey();
+            keepCurrent();
         }
         return new JWKSet(loaded.keys().stream().map(k -> (JWK) k.toPublicJWK()).toList());
     }
 
     /** Ends the current key's signing period now (for tests and for an operator rotating after a leak). */
     public void rotateNow() {
-        Instant now = platform.clock().instant();
-        platform.db().execute().dml("UPDATE identity.signing_keys SET sign_until = ? WHERE sign_until > ?",
+        Instant now = clock.instant();
+        db.execute().dml("UPDATE identity.signing_keys SET sign_until = ? WHERE sign_until > ?",
                 Rows.param(now), Rows.param(now));
-        loaded = new Loaded(List.of(), Instant.EPOCH);
+        keepCurrent();
     }
 
-    private ECKey current(List<ECKey> keys, Instant now) {
+    /** The newest key that still signs at {@code until}, if any. */
+    private static ECKey current(List<ECKey> keys, Instant until) {
         return keys.stream().filter(k -> k.getNotBeforeTime() != null && k.getExpirationTime() != null
-                        && !k.getExpirationTime().toInstant().isBefore(now.plusSeconds(1)))
+                        && k.getExpirationTime().toInstant().isAfter(until))
                 .max(Comparator.comparing(k -> k.getNotBeforeTime())).orElse(null);
     }
 
     private void rotate(Instant now) {
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             tx.query("SELECT pg_advisory_xact_lock(hashtext('identity.signing_keys'))").close();
             boolean fresh = tx.get("SELECT 1 FROM identity.signing_keys WHERE sign_until > ?",
-                    Rows.param(now.plusSeconds(1))).isPresent();
+                    Rows.param(now.plus(margin))).isPresent();
             if (fresh) {
                 return;
             }
             try {
                 ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
-                        .algorithm(com.nimbusds.jose.JWSAlgorithm.ES256).keyID(platform.ids().next().toString())
+                        .algorithm(com.nimbusds.jose.JWSAlgorithm.ES256).keyID(ids.next().toString())
                         .generate();
                 Instant signUntil = now.plus(rotation);
                 tx.insert("""
@@ -116,12 +161,12 @@ public final class SigningKeys {
 
     private void reload() {
         List<ECKey> keys = new ArrayList<>();
-        try (var rows = platform.db().execute().query("""
+        try (var rows = db.execute().query("""
                 SELECT kid, private_jwk, created_at, sign_until FROM identity.signing_keys
-                WHERE publish_until > ? ORDER BY created_at""", Rows.param(platform.clock().instant()))) {
+                WHERE publish_until > ? ORDER BY created_at""", Rows.param(clock.instant()))) {
             rows.forEach(r -> keys.add(parse(r)));
         }
-        loaded = new Loaded(List.copyOf(keys), platform.clock().instant());
+        loaded = new Loaded(List.copyOf(keys), clock.instant());
     }
 
     private ECKey parse(io.helidon.dbclient.DbRow r) {

@@ -19,7 +19,6 @@ import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressBatch;
 import io.lectern.server.learning.internal.progress.Zones;
 import io.lectern.server.media.MediaService;
-import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
@@ -219,7 +218,7 @@ public final class Assignments {
                     + "a.passing_percent FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id "
                     + "WHERE s.id = ? FOR UPDATE OF s", submissionId).orElseThrow(() -> ApiException.notFound(
                     "This submission"));
-            if (!Database.allowingNesting(() -> catalog.isDraftStaff(p, Rows.uuid(s, "course_id")))) {
+            if (!catalog.isDraftStaff(tx, p, Rows.uuid(s, "course_id"))) {
                 throw new ApiException(403, "auth.forbidden", "Only this course's instructors grade its assignments.");
             }
             Rubric rubric = read(Rows.text(s, "rubric"));
@@ -247,7 +246,7 @@ public final class Assignments {
             DbRow s = tx.get("SELECT s.*, a.course_id, a.completes_on, a.passing_percent FROM learning.submissions s "
                     + "JOIN learning.assignments a ON a.id = s.assignment_id WHERE s.id = ? FOR UPDATE OF s",
                     submissionId).orElseThrow(() -> ApiException.notFound("This submission"));
-            if (!Database.allowingNesting(() -> catalog.isDraftStaff(p, Rows.uuid(s, "course_id")))) {
+            if (!catalog.isDraftStaff(tx, p, Rows.uuid(s, "course_id"))) {
                 throw new ApiException(403, "auth.forbidden", "Only this course's instructors release grades.");
             }
             if (!"GRADED".equals(Rows.text(s, "status"))) {

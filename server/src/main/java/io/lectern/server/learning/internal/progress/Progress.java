@@ -1,5 +1,6 @@
 package io.lectern.server.learning.internal.progress;
 
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 import io.lectern.model.catalog.LessonType;
 import io.lectern.model.learning.LessonProgress;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -33,12 +34,12 @@ public final class Progress {
     private final ProgressStore store;
     private final AppliedEvents applied;
 
-    private final Function<UUID, Optional<Integer>> pageCounts;
+    private final BiFunction<DbExecute, UUID, Optional<Integer>> pageCounts;
     private final LearnerZones zones;
     private final WatchBudget budget;
 
     public Progress(Platform platform, CatalogService catalog, ProgressStore store, AppliedEvents applied,
-                    Function<UUID, Optional<Integer>> pageCounts, LearnerZones zones, WatchBudget budget) {
+                    BiFunction<DbExecute, UUID, Optional<Integer>> pageCounts, LearnerZones zones, WatchBudget budget) {
         this.platform = platform;
         this.budget = budget;
         this.zones = zones;
@@ -50,7 +51,7 @@ public final class Progress {
 
     public LessonProgress heartbeat(Principal p, UUID lessonId, ProgressUpdate in) {
         LessonFacts studied = studied(p, lessonId);
-        LessonFacts lesson = in.pagesViewed() == null ? studied : inPages(studied);
+        LessonFacts lesson = in.pagesViewed() == null ? studied : inPages(platform.db().execute(), studied);
         var ranges = in.pagesViewed() == null ? Ranges.parse(in.watchedRanges(), lesson.durationSec())
                 : Ranges.pages(in.pagesViewed(), lesson.durationSec());
         new Validation().check(ranges.isPresent(), in.pagesViewed() == null ? "watchedRanges" : "pagesViewed", "range",
@@ -94,9 +95,9 @@ public final class Progress {
     }
 
     /** A PDF lesson measured in pages (its document's page count), so that viewing every page completes it. */
-    public LessonFacts inPages(LessonFacts lesson) {
+    public LessonFacts inPages(DbExecute db, LessonFacts lesson) {
         int pages = lesson.type() == LessonType.PDF && lesson.mediaId() != null
-                ? pageCounts.apply(lesson.mediaId()).orElse(0) : 0;
+                ? pageCounts.apply(db, lesson.mediaId()).orElse(0) : 0;
         return lesson.withLength(pages);
     }
 

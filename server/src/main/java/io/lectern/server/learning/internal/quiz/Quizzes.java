@@ -1,10 +1,10 @@
 package io.lectern.server.learning.internal.quiz;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.dbclient.DbExecute;
 import io.lectern.model.learning.AttemptView;
 import io.lectern.model.learning.QuizInput;
 import io.lectern.server.catalog.CatalogService;
-import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
@@ -91,7 +91,7 @@ public final class Quizzes {
             QuizStore.Attempt a = store.attempt(tx, attemptId, true).orElseThrow(() -> ApiException.notFound(
                     "This attempt"));
             QuizStore.Quiz quiz = attempts.quiz(tx, a);
-            requireStaff(p, quiz.courseId());
+            requireStaff(tx, p, quiz.courseId());
             if (!a.status().equals("AWAITING_REVIEW")) {
                 throw new ApiException(409, "attempt.not_awaiting_review", "This attempt has nothing left to grade.");
             }
@@ -138,9 +138,10 @@ public final class Quizzes {
     }
 
     private void requireStaff(Principal p, UUID courseId) {
-        Database.allowingNesting(() -> {
-            catalog.requireCourseStaff(p, courseId, "Only this course's instructors manage its quizzes.");
-            return null;
-        });
+        requireStaff(platform.db().execute(), p, courseId);
+    }
+
+    private void requireStaff(DbExecute db, Principal p, UUID courseId) {
+        catalog.requireCourseStaff(db, p, courseId, "Only this course's instructors manage its quizzes.");
     }
 }

@@ -1,5 +1,6 @@
 package io.lectern.server.learning.internal.sync;
 
+import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 import io.lectern.model.learning.SyncEvent;
 import io.lectern.model.learning.SyncRequest;
@@ -13,7 +14,6 @@ import io.lectern.server.learning.internal.progress.ProgressBatch;
 import io.lectern.server.learning.internal.progress.ProgressStore;
 import io.lectern.server.learning.internal.progress.Ranges;
 import io.lectern.server.learning.internal.progress.WatchBudget;
-import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
@@ -75,7 +75,7 @@ public final class SyncService {
         }
         long cursor = cursor(in.cursor());
         progress.zones().remember(platform.db().execute(), p.userId(), in.timeZone());
-        EventChecks checks = new EventChecks(p, catalog, platform.clock().instant());
+        EventChecks checks = new EventChecks(p, catalog, platform.db().execute(), platform.clock().instant());
         Map<String, SyncEvent> unique = new LinkedHashMap<>();
         List<String> duplicates = new ArrayList<>();
         List<SyncResult.Rejected> rejected = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class SyncService {
                 appliedIds.add(e.id());
                 switch (e.type()) {
                     case "QUIZ_ATTEMPT", "ASSIGNMENT_DRAFT" -> offline.get(e.type()).apply(tx, p.userId(), e,
-                            course -> Database.allowingNesting(() -> catalog.mayStudy(p, course)))
+                            course -> catalog.mayStudy(tx, p, course))
                             .ifPresent(rejected::add);
                     case "HEARTBEAT" -> heartbeat(tx, budget, batch, checks.lesson(e), e, p.userId())
                             .ifPresent(rejected::add);
@@ -110,7 +110,7 @@ public final class SyncService {
                 }
             }
             progress.applyInTransaction(tx, batch);
-            rejected.addAll(notes.merge(tx, p.userId(), noteEvents, checks::lesson));
+            rejected.addAll(notes.merge(tx, p.userId(), noteEvents, lessonId -> checks.lesson(tx, lessonId)));
             Set<String> refused = new HashSet<>();
             rejected.forEach(r -> refused.add(r.id()));
             appliedIds.removeIf(refused::contains);
@@ -128,7 +128,7 @@ public final class SyncService {
     private Optional<SyncResult.Rejected> heartbeat(DbTransaction tx, WatchBudget budget, ProgressBatch batch,
                                                     LessonFacts lesson, SyncEvent e, UUID userId) {
         LessonFacts measured = e.pagesViewed() == null ? lesson
-                : Database.allowingNesting(() -> progress.inPages(lesson)); // the PDF's pages, from media
+                : progress.inPages(tx, lesson); // the PDF's pages, from media
         var ranges = e.pagesViewed() == null ? Ranges.parse(e.watchedRanges(), measured.durationSec())
                 : Ranges.pages(e.pagesViewed(), measured.durationSec());
         if (ranges.isEmpty()) {
@@ -159,13 +159,15 @@ public final class SyncService {
     static final class EventChecks {
         private final Principal principal;
         private final CatalogService catalog;
+        private final DbExecute db;
         private final Instant now;
         private final Map<UUID, Optional<LessonFacts>> lessons = new HashMap<>();
         private final Map<UUID, Boolean> courses = new HashMap<>();
 
-        EventChecks(Principal principal, CatalogService catalog, Instant now) {
+        EventChecks(Principal principal, CatalogService catalog, DbExecute db, Instant now) {
             this.principal = principal;
             this.catalog = catalog;
+            this.db = db;
             this.now = now;
         }
 
@@ -173,9 +175,9 @@ public final class SyncService {
             return lessons.get(e.lessonId()).orElseThrow();
         }
 
-        LessonFacts lesson(UUID lessonId) {
-            return lessons.computeIfAbsent(lessonId, id -> Database.allowingNesting(() -> catalog.lesson(id)))
-                    .orElse(null);
+        /** A lesson, read with {@code tx} unless the checks looked it up already. */
+        LessonFacts lesson(DbExecute tx, UUID lessonId) {
+            return lessons.computeIfAbsent(lessonId, id -> catalog.lesson(tx, id)).orElse(null);
         }
 
         Optional<SyncResult.Rejected> refusal(SyncEvent e) {
@@ -202,11 +204,11 @@ public final class SyncService {
         }
 
         private Optional<SyncResult.Rejected> lessonRefusal(SyncEvent e, String type) {
-            LessonFacts l = e.lessonId() == null ? null : lesson(e.lessonId());
+            LessonFacts l = e.lessonId() == null ? null : lesson(db, e.lessonId());
             if (l == null) {
                 return reject(e, "sync.unknown_lesson", "This lesson is no longer in the course.");
             }
-            if (!courses.computeIfAbsent(l.courseId(), c -> catalog.mayStudy(principal, c))) {
+            if (!courses.computeIfAbsent(l.courseId(), c -> catalog.mayStudy(db, principal, c))) {
                 return reject(e, "lesson.enrollment_required", "You are not enrolled in this lesson's course any "
                         + "more; your progress there was not recorded.");
             }
