@@ -39,6 +39,7 @@ import io.lectern.server.platform.http.Problems;
 import io.lectern.server.platform.http.RouteMetrics;
 import io.lectern.server.platform.http.SecurityHeaders;
 import io.lectern.server.platform.http.TextGuard;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.platform.jobs.JobRunner;
 import io.lectern.server.platform.redis.Broadcast;
 import java.net.URI;
@@ -104,7 +105,7 @@ public final class LecternServer implements AutoCloseable {
             EventBus events = new EventBus(json.objectMapper(), ids);
             JobRunner jobs = new JobRunner(infra.db(), json.objectMapper(), Duration.ofSeconds(1), clock);
             Platform platform = new Platform(config, infra.db(), infra.redis(), events, jobs, json, clock, ids,
-                    new Broadcast(infra.redis()));
+                    new Broadcast(infra.redis()), new Idempotency(infra.db(), clock, json.objectMapper()));
             HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter())
                     .addFilter(new SecurityHeaders(config.http().corsOrigins())).addFilter(new TextGuard());
             Problems problems = new Problems(json);
@@ -121,7 +122,7 @@ public final class LecternServer implements AutoCloseable {
             CatalogService catalog = CatalogModule.register(routes, platform, identity, audit, media);
             CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit, mail);
             LearningService learning = LearningModule.register(routes, platform, catalog, identity, media);
-            ModuleWiring.connect(events, identity, catalog, commerce, media, learning, audit, mail);
+            ModuleWiring.connect(events, platform.idempotency(), identity, catalog, commerce, media, learning, audit, mail);
             Modules modules = new Modules(identity, catalog, commerce, media, learning, audit, mail);
             extraRoutes.accept(routes);
             routes.installFallback(problems);

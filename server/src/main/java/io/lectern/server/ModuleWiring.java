@@ -11,6 +11,7 @@ import io.lectern.server.learning.LearningService;
 import io.lectern.server.media.MediaService;
 import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.idempotency.Idempotency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,13 @@ final class ModuleWiring {
     private ModuleWiring() {
     }
 
-    static void connect(EventBus events, IdentityService identity, CatalogService catalog, CommerceService commerce,
-                        MediaService media, LearningService learning, AuditService audit, MailService mail) {
+    static void connect(EventBus events, Idempotency idempotency, IdentityService identity, CatalogService catalog,
+                        CommerceService commerce, MediaService media, LearningService learning, AuditService audit,
+                        MailService mail) {
         // what each module keeps about people, erased in this order: commerce, which may refuse (a payout on its way),
         // before mail and media, which delete files; media last, as the others free the files it deletes
-        List.of(audit.personalData(), catalog.personalData(), commerce.personalData(), mail.personalData(),
-                learning.personalData(), media.personalData()).forEach(identity::addPersonalData);
+        List.of(audit.personalData(), catalog.personalData(), commerce.personalData(), idempotency.personalData(),
+                mail.personalData(), learning.personalData(), media.personalData()).forEach(identity::addPersonalData);
         identity.useAvatarCheck((tx, userId, mediaId) -> media.attachRefusal(tx, mediaId, userId::equals,
                 "avatarMediaId", Set.of(MediaPurpose.IMAGE)));
         catalog.useEnrollments(commerce::isEnrolled);

@@ -90,7 +90,7 @@ class PersonalDataTest {
         Set<String> unknown = new TreeSet<>(declared);
         unknown.removeAll(all);
         assertTrue(unknown.isEmpty(), "declared tables that do not exist: " + unknown);
-        assertEquals(List.of("identity", "audit", "catalog", "commerce", "mail", "learning", "media"),
+        assertEquals(List.of("identity", "audit", "catalog", "commerce", "requests", "mail", "learning", "media"),
                 server.modules().identity().personalData().stream().map(PersonalData::section).toList());
     }
 

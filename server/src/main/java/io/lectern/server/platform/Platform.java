@@ -4,6 +4,7 @@ import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.platform.jobs.JobRunner;
 import io.lectern.server.platform.redis.Broadcast;
 import io.lectern.server.platform.redis.Redis;
@@ -22,7 +23,8 @@ import java.time.Clock;
  * @param clock    the clock (UTC)
  * @param ids      UUIDv7 generator
  * @param broadcast messages to every server instance (cache invalidation)
+ * @param idempotency at most once per Idempotency-Key, for writes a client may retry
  */
 public record Platform(LecternConfig config, Database db, Redis redis, EventBus events, JobRunner jobs, Json json,
-                       Clock clock, Ids ids, Broadcast broadcast) {
+                       Clock clock, Ids ids, Broadcast broadcast, Idempotency idempotency) {
 }

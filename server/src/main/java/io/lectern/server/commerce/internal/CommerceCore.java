@@ -34,6 +34,7 @@ import io.lectern.server.commerce.internal.wallet.WalletRoutes;
 import io.lectern.model.identity.UserView;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.notify.MailService;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -68,14 +69,14 @@ public final class CommerceCore {
         this.earnings = new Earnings(platform, ledger);
         RevenueShares shares = new RevenueShares(settings.instructorSharePercent(), platform.clock());
         Coupons coupons = new Coupons(platform, catalog, audit);
-        this.enrollments = new Enrollments(platform, catalog, ledger, coupons, shares, earnings, new Idempotency(platform),
+        this.enrollments = new Enrollments(platform, catalog, ledger, coupons, shares, earnings, platform.idempotency(),
                 settings);
         Vouchers vouchers = new Vouchers(platform, ledger, secrets, limits, audit);
         new WalletRoutes(platform, ledger, vouchers).register(routes);
         Invoices invoices = new Invoices(platform, identity, settings);
         new EnrollmentRoutes(platform, enrollments, new Refunds(platform, catalog, ledger, earnings, audit, invoices),
                 coupons, new Sales(platform, catalog, identity)).register(routes);
-        Idempotency idempotency = new Idempotency(platform);
+        Idempotency idempotency = platform.idempotency();
         PayoutAccounts payoutAccounts = new PayoutAccounts(platform, secrets, audit);
         Payouts payouts = new Payouts(platform, ledger, earnings, payoutAccounts, idempotency, audit,
                 settings.payoutThresholdMinor(), identity::recipient, mail);

@@ -27,7 +27,7 @@ final class CommercePersonalData implements PersonalData {
 
     @Override
     public Set<String> tables() {
-        return Set.of("commerce.accounts", "commerce.transactions", "commerce.idempotency_keys",
+        return Set.of("commerce.accounts", "commerce.transactions",
                 "commerce.voucher_batches", "commerce.vouchers", "commerce.coupons", "commerce.enrollments",
                 "commerce.coupon_uses", "commerce.revenue_shares", "commerce.earnings", "commerce.payout_accounts",
                 "commerce.payouts", "commerce.invoices", "commerce.payments", "commerce.subscriptions",
@@ -80,8 +80,6 @@ final class CommercePersonalData implements PersonalData {
                 + "FROM commerce.voucher_batches WHERE created_by = ? OR revoked_by = ? ORDER BY created_at", p.id(), p.id()));
         out.put("payoutDecisions", Rows.maps(db, "SELECT id, status, decided_at FROM commerce.payouts WHERE decided_by = ? "
                 + "ORDER BY decided_at", p.id()));
-        out.put("storedAnswers", Rows.maps(db, "SELECT operation, status, created_at FROM commerce.idempotency_keys "
-                + "WHERE user_id = ? ORDER BY created_at", p.id()));
         out.put("ledgerActions", Rows.maps(db, "SELECT id, kind, reference, memo, created_at FROM commerce.transactions "
                 + "WHERE actor_id = ? ORDER BY created_at", p.id()));
         return out;
@@ -95,7 +93,6 @@ final class CommercePersonalData implements PersonalData {
                     + "once it was paid or rejected (the money needs your bank details until then).");
         }
         tx.dml("UPDATE commerce.invoices SET buyer_name = ?, buyer_email = '' WHERE user_id = ?", FORMER_BUYER, p.id());
-        tx.dml("DELETE FROM commerce.idempotency_keys WHERE user_id = ?", p.id());
         tx.dml("DELETE FROM commerce.payout_accounts WHERE instructor_id = ?", p.id());
         tx.dml("UPDATE commerce.subscriptions SET status = 'CANCELLED', cancel_at_period_end = true, updated_at = now() "
                 + "WHERE user_id = ? AND status IN ('ACTIVE', 'PAST_DUE')", p.id());

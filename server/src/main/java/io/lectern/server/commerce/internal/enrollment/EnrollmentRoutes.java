@@ -7,7 +7,7 @@ import io.lectern.model.commerce.EnrollRequest;
 import io.lectern.model.commerce.Enrollment;
 import io.lectern.model.commerce.RefundRequest;
 import io.lectern.model.identity.Role;
-import io.lectern.server.commerce.internal.Idempotency;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;

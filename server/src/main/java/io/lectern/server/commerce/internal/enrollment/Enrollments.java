@@ -8,7 +8,7 @@ import io.lectern.model.commerce.Enrollment;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.commerce.EnrollmentCreated;
-import io.lectern.server.commerce.internal.Idempotency;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.commerce.internal.MoneyText;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.Leg;

@@ -10,7 +10,7 @@ import io.lectern.model.commerce.RevenueShare;
 import io.lectern.model.commerce.RevenueShareInput;
 import io.lectern.model.common.FieldViolation;
 import io.lectern.model.identity.Role;
-import io.lectern.server.commerce.internal.Idempotency;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;

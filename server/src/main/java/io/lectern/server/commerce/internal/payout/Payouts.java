@@ -9,7 +9,7 @@ import io.lectern.model.commerce.PayoutDestination;
 import io.lectern.model.commerce.PayoutRequest;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.audit.AuditService;
-import io.lectern.server.commerce.internal.Idempotency;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.commerce.internal.MoneyText;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;

@@ -6,7 +6,7 @@ import io.lectern.model.commerce.PlanInput;
 import io.lectern.model.commerce.SubscribeRequest;
 import io.lectern.model.commerce.Subscription;
 import io.lectern.model.identity.Role;
-import io.lectern.server.commerce.internal.Idempotency;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;

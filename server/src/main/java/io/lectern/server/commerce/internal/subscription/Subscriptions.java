@@ -7,7 +7,7 @@ import io.lectern.model.commerce.SubscribeRequest;
 import io.lectern.model.commerce.Subscription;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.audit.AuditService;
-import io.lectern.server.commerce.internal.Idempotency;
+import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.commerce.internal.MoneyText;
 import io.lectern.server.commerce.internal.invoice.Invoices;
 import io.lectern.server.commerce.internal.ledger.AccountKind;

@@ -1,4 +1,4 @@
-package io.lectern.server.commerce.internal;
+package io.lectern.server.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +9,13 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.common.FieldViolation;
-import io.lectern.server.platform.Platform;
-import io.lectern.server.platform.db.Rows;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Writes;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.privacy.PersonalData;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Retried writes that move money: the first request with an {@code Idempotency-Key} does the work and stores its
+ * The platform's idempotency service, for writes a client may retry (an enrollment, a payout; whatever must not
+ * happen twice): the first request with an {@code Idempotency-Key} does the work and stores its
  * answer with it, in the same statement or transaction; every retry with that key gets the stored answer and
  * changes nothing. The key's row is written with the work, so a retry running beside the first waits for the
  * first to commit, then fails on the key with all its work undone and answers what the first stored. Failures
@@ -69,12 +71,20 @@ public final class Idempotency {
         }
     }
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
     private final ObjectMapper mapper;
+    private final IdempotencyStore store = new IdempotencyStore();
 
-    public Idempotency(Platform platform) {
-        this.platform = platform;
-        this.mapper = platform.json().objectMapper();
+    public Idempotency(Database db, Clock clock, ObjectMapper mapper) {
+        this.db = db;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    /** The stored answers of a person's requests, for the data export and account deletion. */
+    public PersonalData personalData() {
+        return store.personalData();
     }
 
     /** The request's key, checked; empty when it sent none. */
@@ -102,7 +112,7 @@ public final class Idempotency {
     public <T> Outcome<T> run(UUID userId, Optional<String> key, String operation, String fingerprint, int status,
                               Class<T> type, Function<DbTransaction, T> work) {
         Request request = new Request(userId, key, operation, fingerprint, status);
-        return once(request, type, () -> platform.db().inTransaction(tx -> written(tx, request,
+        return once(request, type, () -> db.inTransaction(tx -> written(tx, request,
                 (db, writes) -> work.apply(tx))));
     }
 
@@ -115,8 +125,8 @@ public final class Idempotency {
                                 Class<T> type, boolean inTransaction, Writing<T> work) {
         Request request = new Request(userId, key, operation, fingerprint, status);
         return once(request, type, () -> inTransaction
-                ? platform.db().inTransaction(tx -> written(tx, request, work))
-                : written(platform.db().execute(), request, work));
+                ? db.inTransaction(tx -> written(tx, request, work))
+                : written(db.execute(), request, work));
     }
 
     /** What was asked, under which key. */
@@ -137,10 +147,8 @@ public final class Idempotency {
             return null;
         }
         String answer = json(body);
-        writes.add("idempotency_key", """
-                INSERT INTO commerce.idempotency_keys (user_id, key, operation, fingerprint, status, response, created_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""", r.userId(), r.key().get(), r.operation(), r.fingerprint(),
-                r.status(), answer, Rows.param(platform.clock().instant()));
+        store.remember(writes, r.userId(), r.key().get(), r.operation(), r.fingerprint(), r.status(), answer,
+                clock.instant());
         return answer;
     }
 
@@ -157,7 +165,7 @@ public final class Idempotency {
             }
             Optional<Outcome<T>> stored;
             try {
-                stored = replay(platform.db().execute(), request, type);
+                stored = replay(db.execute(), request, type);
             } catch (KeyReused reused) {
                 throw reused;
             } catch (RuntimeException lookup) {
@@ -169,19 +177,16 @@ public final class Idempotency {
     }
 
     private <T> Optional<Outcome<T>> replay(DbExecute db, Request request, Class<T> type) {
-        var found = db.get("SELECT operation, fingerprint, status, response::text AS response FROM commerce.idempotency_keys "
-                + "WHERE user_id = ? AND key = ?", request.userId(), request.key().orElseThrow());
+        Optional<IdempotencyStore.Stored> found = store.find(db, request.userId(), request.key().orElseThrow());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        var row = found.get();
-        if (!request.operation().equals(Rows.text(row, "operation"))
-                || !request.fingerprint().equals(Rows.text(row, "fingerprint"))) {
+        IdempotencyStore.Stored row = found.get();
+        if (!request.operation().equals(row.operation()) || !request.fingerprint().equals(row.fingerprint())) {
             throw new KeyReused();
         }
         try {
-            return Optional.of(new Outcome<>((int) Rows.number(row, "status"), mapper.readValue(Rows.text(row, "response"),
-                    type), true, null));
+            return Optional.of(new Outcome<>(row.status(), mapper.readValue(row.response(), type), true, null));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored idempotent response is not valid JSON", e);
         }
