@@ -5,8 +5,6 @@ import io.lectern.model.audit.AuditEntry;
 import io.lectern.model.common.Page;
 import io.lectern.server.audit.internal.AuditStore;
 import io.lectern.server.platform.Platform;
-import java.util.List;
-import java.util.UUID;
 
 /** The audit log's facade: other modules record entries (in their own transaction when they have one). */
 public final class AuditService {
@@ -27,11 +25,6 @@ public final class AuditService {
     /** Records on its own (failed attempts, where nothing else is written). */
     public void record(AuditRecord entry) {
         record(platform.db().execute(), entry);
-    }
-
-    /** Everything recorded by or about a user, oldest first (for their data export). */
-    public List<AuditEntry> aboutUser(UUID userId) {
-        return repository.aboutUser(platform.db().execute(), userId, platform.json().objectMapper());
     }
 
     /** What the log keeps about people, for the data export and account deletion. */

@@ -89,11 +89,6 @@ public final class CatalogService {
         return core.draftLesson(lessonId);
     }
 
-    /** Whether a course exists at all (draft, published or archived). */
-    public boolean courseExists(UUID courseId) {
-        return core.courseExists(core.db(), courseId);
-    }
-
     /** Whether the caller owns or co-teaches the course (also while it is a draft), or is an admin. */
     public boolean isDraftStaff(io.lectern.server.platform.security.Principal caller, UUID courseId) {
         return core.isCourseStaff(core.db(), caller, courseId);

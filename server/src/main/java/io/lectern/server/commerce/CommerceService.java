@@ -46,8 +46,4 @@ public final class CommerceService {
         return core.renewDueSubscriptions();
     }
 
-    /** Moves instructor shares whose refund window has passed to their available balance; returns how many. */
-    public int releaseDueEarnings() {
-        return core.releaseDueEarnings();
-    }
 }

@@ -57,10 +57,6 @@ final class DemoApi {
         return call("PUT", path, body, token);
     }
 
-    JsonNode patch(String path, Object body, String token) {
-        return call("PATCH", path, body, token);
-    }
-
     /** Any JSON call; a status outside 2xx throws with the server's problem text. */
     JsonNode call(String method, String path, Object body, String token) {
         try {

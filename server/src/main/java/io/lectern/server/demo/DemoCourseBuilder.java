@@ -30,9 +30,6 @@ final class DemoCourseBuilder {
      * @param mediaIds    the media the learner will open (video and handout), to wait for their processing
      */
     record Built(String courseId, List<Lesson> lessons, String quizId, List<String> mediaIds) {
-        List<Lesson> ofType(String type) {
-            return lessons.stream().filter(l -> l.type().equals(type)).toList();
-        }
     }
 
     private final DemoApi api;

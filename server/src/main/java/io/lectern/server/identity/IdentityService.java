@@ -174,10 +174,6 @@ public final class IdentityService {
         return d.users().findById(db, id);
     }
 
-    public boolean anyWithRole(Role role) {
-        return d.users().countWithRole(d.platform().db().execute(), role) > 0;
-    }
-
     /**
      * Signs a short-lived token for an external tool (see {@code LaunchTokens}); the tool verifies it with the public
      * JWKS. {@code audience} should be the tool's origin.

@@ -71,22 +71,9 @@ public final class MediaService {
         return core.pageCount(db, mediaId);
     }
 
-    public boolean exists(UUID mediaId) {
-        return core.exists(mediaId);
-    }
-
     /** The bytes of an uploaded image (logos, signatures on certificates); empty when it is not a ready image. */
     public java.util.Optional<byte[]> imageBytes(UUID mediaId) {
         return core.imageBytes(mediaId);
     }
 
-    /** Whether videos get HLS renditions here (ffmpeg and ffprobe were found at start). */
-    public boolean transcodes() {
-        return core.ffmpegAvailable();
-    }
-
-    /** Where media are stored, for the start-up banner. */
-    public String storage() {
-        return core.storageDescription();
-    }
 }

@@ -136,7 +136,4 @@ public final class CommerceCore {
         return enrollments.hasAccess(db, userId, courseId);
     }
 
-    public int releaseDueEarnings() {
-        return earnings.releaseDue(java.util.Optional.empty());
-    }
 }

@@ -94,14 +94,6 @@ public final class MediaCore {
         playback.add(check);
     }
 
-    public boolean ffmpegAvailable() {
-        return processor.ffmpegAvailable();
-    }
-
-    public String storageDescription() {
-        return storage.describe();
-    }
-
     public java.util.Optional<byte[]> imageBytes(UUID mediaId) {
         return repo.media(platform.db().execute(), mediaId).filter(m -> m.view().purpose()
                 == io.lectern.model.media.MediaPurpose.IMAGE && "READY".equals(m.view().status())).map(m -> {
@@ -149,7 +141,4 @@ public final class MediaCore {
         return repo.media(db, mediaId).map(m -> m.view().pageCount());
     }
 
-    public boolean exists(UUID mediaId) {
-        return repo.media(platform.db().execute(), mediaId).isPresent();
-    }
 }

@@ -3,10 +3,8 @@ package io.lectern.server.platform.cache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -30,8 +28,6 @@ public final class ReadCache<K, V> {
     private final Duration ttl;
     private final int maxEntries;
     private final Clock clock;
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
 
     public ReadCache(Duration ttl, int maxEntries, Clock clock) {
         this.ttl = ttl;
@@ -47,10 +43,8 @@ public final class ReadCache<K, V> {
         long now = clock.millis();
         Entry<V> e = entries.get(key);
         if (e != null && e.expiresAt() > now) {
-            hits.increment();
             return e.value();
         }
-        misses.increment();
         long before = epoch.get();
         V value = load.get();
         if (value != null && epoch.get() == before) {
@@ -65,11 +59,6 @@ public final class ReadCache<K, V> {
         return value;
     }
 
-    public Optional<V> peek(K key) {
-        Entry<V> e = entries.get(key);
-        return e != null && e.expiresAt() > clock.millis() ? Optional.of(e.value()) : Optional.empty();
-    }
-
     /** Drops the entries whose tag matches. */
     public void invalidate(Predicate<Object> tag) {
         epoch.incrementAndGet();
@@ -81,11 +70,4 @@ public final class ReadCache<K, V> {
         entries.clear();
     }
 
-    public long hits() {
-        return hits.sum();
-    }
-
-    public long misses() {
-        return misses.sum();
-    }
 }

@@ -36,10 +36,6 @@ public record AuthSettings(Duration accessTokenTtl, Duration refreshTokenTtl, Du
                 secretKey, Optional.of(provider));
     }
 
-    public AuthSettings withAccessTokenTtl(Duration ttl) {
-        return new AuthSettings(ttl, refreshTokenTtl, keyRotation, requireAdminTotp, rateLimitFactor, secretKey, oidc);
-    }
-
     @Override
     public String toString() {
         return "AuthSettings[accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl=" + refreshTokenTtl

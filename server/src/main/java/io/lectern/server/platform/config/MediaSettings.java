@@ -48,10 +48,6 @@ public record MediaSettings(Optional<S3> s3, Duration urlTtl, long instructorQuo
         return new MediaSettings(s3, urlTtl, instructorQuota, studentQuota, ffmpeg, ffprobe, clamd, uploadExpiry, retry);
     }
 
-    public MediaSettings withUrlTtl(Duration ttl) {
-        return new MediaSettings(s3, ttl, instructorQuota, studentQuota, ffmpeg, ffprobe, clamd, uploadExpiry, processingRetry);
-    }
-
     public MediaSettings withQuotas(long instructor, long student) {
         return new MediaSettings(s3, urlTtl, instructor, student, ffmpeg, ffprobe, clamd, uploadExpiry, processingRetry);
     }

@@ -36,10 +36,6 @@ public final class SqlErrors {
         return sqlException(t).map(e -> FOREIGN_KEY_VIOLATION.equals(e.getSQLState())).orElse(false);
     }
 
-    public static boolean isSerializationFailure(Throwable t) {
-        return sqlException(t).map(e -> SERIALIZATION_FAILURE.equals(e.getSQLState())).orElse(false);
-    }
-
     private static String constraintOf(SQLException e) {
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             return p.getServerErrorMessage().getConstraint();

@@ -137,10 +137,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return password;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** Creates the database unless it exists. */
     public void createDatabase(String name) {
         if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {

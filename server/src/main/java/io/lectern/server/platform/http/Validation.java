@@ -42,10 +42,6 @@ public final class Validation {
                 field + " must be between " + min + " and " + max + ".");
     }
 
-    public boolean valid() {
-        return violations.isEmpty();
-    }
-
     /** Throws a 400 naming every broken rule, if any. */
     public void throwIfInvalid() {
         if (!violations.isEmpty()) {

@@ -3,7 +3,6 @@ package io.lectern.server.platform.jobs;
 import io.helidon.dbclient.DbRow;
 import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Rows;
-import java.util.List;
 import java.util.Optional;
 
 /** The {@code platform.job_log} table: one row per job instance with its latest state. */
@@ -31,12 +30,6 @@ final class JobLog {
     Optional<JobStatus> find(String type, String id) {
         return db.execute().get("SELECT * FROM platform.job_log WHERE task_name = ? AND task_instance = ?", type, id)
                 .map(JobLog::status);
-    }
-
-    List<JobStatus> recent(int limit) {
-        try (var rows = db.execute().query("SELECT * FROM platform.job_log ORDER BY updated_at DESC LIMIT ?", limit)) {
-            return rows.map(JobLog::status).toList();
-        }
     }
 
     private static JobStatus status(DbRow r) {

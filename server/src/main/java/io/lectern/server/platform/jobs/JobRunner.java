@@ -119,10 +119,6 @@ public final class JobRunner implements AutoCloseable {
         return log.find(type, id);
     }
 
-    public List<JobStatus> recent(int limit) {
-        return log.recent(limit);
-    }
-
     @Override
     public synchronized void close() {
         if (scheduler != null) {

@@ -1,11 +1,8 @@
 package io.lectern.server.platform.security;
 
 import io.helidon.webserver.http.ServerRequest;
-import io.lectern.model.identity.Role;
 import io.lectern.server.platform.http.ApiException;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The one authorization helper handlers use. The route guard has already checked the route's declared
@@ -24,33 +21,6 @@ public final class Authz {
     /** The signed-in user; 401 when there is none (a route declared public but needing a user is a bug). */
     public static Principal principal(ServerRequest request) {
         return current(request).orElseThrow(() -> new ApiException(401, "auth.required", "Sign in to use this."));
-    }
-
-    /** 403 unless the user has one of the roles. */
-    public static Principal requireRole(ServerRequest request, Role... roles) {
-        Principal p = principal(request);
-        if (Arrays.stream(roles).noneMatch(r -> r == p.role())) {
-            throw forbidden();
-        }
-        return p;
-    }
-
-    /** 403 unless the user owns the resource; admins may act on anything. */
-    public static Principal requireOwnerOrAdmin(ServerRequest request, UUID ownerId) {
-        Principal p = principal(request);
-        if (!p.isAdmin() && !p.userId().equals(ownerId)) {
-            throw forbidden();
-        }
-        return p;
-    }
-
-    /** 403 unless the user is the owner (admins included: a personal resource). */
-    public static Principal requireOwner(ServerRequest request, UUID ownerId) {
-        Principal p = principal(request);
-        if (!p.userId().equals(ownerId)) {
-            throw forbidden();
-        }
-        return p;
     }
 
     public static ApiException forbidden() {

@@ -52,9 +52,4 @@ public record DraftCourse(UUID id, String slug, String title, String subtitle, S
         return instructors.stream().anyMatch(i -> i.id().equals(userId));
     }
 
-    public DraftCourse withInstructors(List<InstructorRef> list) {
-        return new DraftCourse(id, slug, title, subtitle, description, category, tags, level, language, pricing,
-                priceMinor, currency, thumbnailMediaId, ownerId, list, status, revision, publishedRevision,
-                publishedVersion, updatedAt, publishedAt);
-    }
 }

@@ -9,7 +9,6 @@ import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
-import java.util.List;
 import java.util.Map;
 
 /** Admins keep the category list: add, rename, reorder, and delete categories no course uses. */
@@ -23,10 +22,6 @@ public final class CategoryAdmin {
         this.platform = platform;
         this.categories = categories;
         this.audit = audit;
-    }
-
-    public List<Category> all() {
-        return categories.all(platform.db().execute());
     }
 
     public Category create(Principal admin, CategoryInput in, String ip) {

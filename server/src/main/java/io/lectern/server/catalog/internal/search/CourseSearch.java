@@ -4,7 +4,6 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.lectern.model.catalog.CourseSearchResult;
 import io.lectern.model.catalog.CourseSummary;
-import io.lectern.model.catalog.SearchFacets;
 import io.lectern.server.catalog.internal.publishing.PublishedStore;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
@@ -125,8 +124,4 @@ public final class CourseSearch {
         };
     }
 
-    /** Facets for an empty result. */
-    public static SearchFacets noFacets() {
-        return new SearchFacets(List.of(), List.of(), List.of(), List.of(), List.of());
-    }
 }

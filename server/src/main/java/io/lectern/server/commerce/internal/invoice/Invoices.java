@@ -12,14 +12,12 @@ import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
-import io.lectern.server.platform.security.Authz;
 import io.lectern.server.platform.security.Principal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -202,17 +200,6 @@ public final class Invoices {
             throw ApiException.notFound("This invoice");
         }
         return row;
-    }
-
-    public Optional<UUID> ofEnrollment(UUID enrollmentId) {
-        return platform.db().execute().get("SELECT id FROM commerce.invoices WHERE kind = 'ENROLLMENT' AND subject_id = ?",
-                enrollmentId).map(r -> Rows.uuid(r, "id"));
-    }
-
-    static void requireAccess(Principal p, Row row) {
-        if (!p.isAdmin() && !row.userId().equals(p.userId())) {
-            throw Authz.forbidden();
-        }
     }
 
     private static Row row(DbRow r) {

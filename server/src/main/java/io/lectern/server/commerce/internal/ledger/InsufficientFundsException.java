@@ -7,14 +7,7 @@ public final class InsufficientFundsException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient UUID accountId;
-
     public InsufficientFundsException(UUID accountId) {
         super("account " + accountId + " would go below zero", null, false, false);
-        this.accountId = accountId;
-    }
-
-    public UUID accountId() {
-        return accountId;
     }
 }

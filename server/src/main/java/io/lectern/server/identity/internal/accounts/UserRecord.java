@@ -51,7 +51,4 @@ public record UserRecord(UUID id, String email, String displayName, Role role, S
         return Locale.forLanguageTag(locale);
     }
 
-    public boolean isStaff() {
-        return role == Role.ADMIN || role == Role.INSTRUCTOR;
-    }
 }

@@ -76,11 +76,6 @@ public final class UserStore {
         }
     }
 
-    public long countWithRole(DbExecute db, Role role) {
-        return db.get("SELECT count(*) AS n FROM identity.users WHERE role = ? AND active" + LIVE, role.name())
-                .map(r -> Rows.number(r, "n")).orElse(0L);
-    }
-
     public void replaceUnverified(DbExecute tx, UUID id, String displayName, String passwordHash) {
         tx.dml("UPDATE identity.users SET display_name = ?, password_hash = ?, updated_at = now() WHERE id = ?",
                 displayName, passwordHash, id);

@@ -42,11 +42,6 @@ public final class UrlSigner {
         return new Grant(user, e, mac(mediaId, user, path, e, extra));
     }
 
-    /** Whether a presented signature is valid now for this media id and path. */
-    public boolean verify(UUID mediaId, String path, String user, String expires, String signature, Instant now) {
-        return verify(mediaId, path, user, expires, signature, now, "");
-    }
-
     /** The same, for a URL that carries {@code extra}. */
     public boolean verify(UUID mediaId, String path, String user, String expires, String signature, Instant now,
                           String extra) {

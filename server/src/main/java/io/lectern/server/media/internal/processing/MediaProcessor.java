@@ -102,10 +102,6 @@ public final class MediaProcessor {
         };
     }
 
-    public boolean ffmpegAvailable() {
-        return ffmpeg.available();
-    }
-
     private static void deleteTree(Path dir) {
         try {
             FileTrees.delete(dir);

@@ -81,11 +81,6 @@ public final class LocalStorage implements MediaStorage {
         return new BoundedInputStream(Channels.newInputStream(ch), length);
     }
 
-    /** Opens the file itself, for callers that can send it with {@link FileChannel#transferTo}. */
-    public FileChannel channel(String key) throws IOException {
-        return FileChannel.open(file(key), StandardOpenOption.READ);
-    }
-
     @Override
     public Path localCopy(String key, Path tempDir) {
         return file(key);
@@ -96,8 +91,4 @@ public final class LocalStorage implements MediaStorage {
         FileTrees.delete(file(prefix));
     }
 
-    @Override
-    public String describe() {
-        return "files under " + root;
-    }
 }

@@ -51,6 +51,4 @@ public interface MediaStorage {
     /** Deletes every object whose key starts with {@code prefix}. */
     void deleteAll(String prefix) throws IOException;
 
-    /** A one-line description for the start-up banner and logs (never credentials). */
-    String describe();
 }

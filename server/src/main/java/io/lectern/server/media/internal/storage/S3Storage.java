@@ -132,8 +132,4 @@ public final class S3Storage implements MediaStorage {
         }
     }
 
-    @Override
-    public String describe() {
-        return "S3 bucket " + bucket + " at " + endpoint;
-    }
 }
