@@ -114,16 +114,7 @@ public final class LecternServer implements AutoCloseable {
             ApiRoutes routes = new ApiRoutes(routing, (req, access) -> guard.get().check(req, access), new RouteMetrics());
             new HealthRoutes(json, Map.of("database", infra.db()::isReachable, "redis", infra.redis()::isReachable))
                     .register(routes);
-            MailService mail = NotifyModule.register(routes, platform);
-            AuditService audit = AuditModule.register(routes, platform);
-            IdentityService identity = IdentityModule.register(routes, platform, mail, audit);
-            guard.set(identity.accessGuard());
-            MediaService media = MediaModule.register(routes, platform);
-            CatalogService catalog = CatalogModule.register(routes, platform, identity, audit, media);
-            CommerceService commerce = CommerceModule.register(routes, platform, catalog, identity, audit, mail);
-            LearningService learning = LearningModule.register(routes, platform, catalog, identity, media);
-            ModuleWiring.connect(events, platform.idempotency(), identity, catalog, commerce, media, learning, audit, mail);
-            Modules modules = new Modules(identity, catalog, commerce, media, learning, audit, mail);
+            Modules modules = registerModules(routes, platform, guard);
             extraRoutes.accept(routes);
             routes.installFallback(problems);
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,
@@ -153,6 +144,30 @@ public final class LecternServer implements AutoCloseable {
             infra.close();
             throw e;
         }
+    }
+
+    /**
+     * The one place modules are wired: each gets the platform services it uses (never the whole platform) and the
+     * facades of the modules it needs, in dependency order; then {@link ModuleWiring} connects the rest.
+     */
+    private static Modules registerModules(ApiRoutes routes, Platform p, AtomicReference<AccessGuard> guard) {
+        LecternConfig c = p.config();
+        MailService mail = NotifyModule.register(routes, p.db(), p.clock(), p.json(), p.events(), c.mail(), c.dataDir());
+        AuditService audit = AuditModule.register(routes, p.db(), p.ids(), p.json());
+        IdentityService identity = IdentityModule.register(routes, p.db(), p.clock(), p.ids(), p.events(), p.json(),
+                p.redis(), c.auth(), c.trustForwardedFor(), c.dataDir(), mail, audit);
+        guard.set(identity.accessGuard());
+        MediaService media = MediaModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.jobs(), c.auth(),
+                c.media(), c.trustForwardedFor(), c.dataDir(), c.port());
+        CatalogService catalog = CatalogModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(),
+                p.jobs(), p.redis(), p.broadcast(), c.auth(), c.trustForwardedFor(), identity, audit, media);
+        CommerceService commerce = CommerceModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(),
+                p.jobs(), p.redis(), p.idempotency(), c.auth(), c.commerce(), c.trustForwardedFor(), c.dataDir(),
+                catalog, identity, audit, mail);
+        LearningService learning = LearningModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(),
+                p.jobs(), c.auth(), c.dataDir(), c.publicUrl(), catalog, identity, media);
+        ModuleWiring.connect(p.events(), p.idempotency(), identity, catalog, commerce, media, learning, audit, mail);
+        return new Modules(identity, catalog, commerce, media, learning, audit, mail);
     }
 
     /**

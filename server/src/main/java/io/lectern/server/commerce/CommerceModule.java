@@ -5,7 +5,17 @@ import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.internal.CommerceCore;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.notify.MailService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.redis.Redis;
+import io.lectern.server.platform.idempotency.Idempotency;
+import io.lectern.server.platform.config.AuthSettings;
+import io.lectern.server.platform.config.CommerceSettings;
+import java.nio.file.Path;
 import io.lectern.server.platform.http.ApiRoutes;
 
 /** Wires the commerce module: ledger, wallets, vouchers, enrollments, coupons, refunds and earnings. */
@@ -16,8 +26,12 @@ public final class CommerceModule {
     private CommerceModule() {
     }
 
-    public static CommerceService register(ApiRoutes routes, Platform platform, CatalogService catalog,
+    public static CommerceService register(ApiRoutes routes, Database db, Clock clock, Ids ids, Json json,
+                                           EventBus events, JobRunner jobs, Redis redis, Idempotency idempotency,
+                                           AuthSettings auth, CommerceSettings commerceSettings,
+                                           boolean trustForwardedFor, Path dataDir, CatalogService catalog,
                                            IdentityService identity, AuditService audit, MailService mail) {
-        return new CommerceService(new CommerceCore(platform, catalog, identity, audit, mail, routes));
+        return new CommerceService(new CommerceCore(db, clock, ids, json, events, jobs, redis, idempotency, auth,
+                                   commerceSettings, trustForwardedFor, dataDir, catalog, identity, audit, mail, routes));
     }
 }

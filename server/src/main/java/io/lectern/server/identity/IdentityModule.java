@@ -26,8 +26,14 @@ import io.lectern.server.identity.internal.mfa.Totp;
 import io.lectern.server.identity.internal.mfa.TotpFlows;
 import io.lectern.server.identity.internal.accounts.UserStore;
 import io.lectern.server.notify.MailService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.redis.Redis;
+import java.nio.file.Path;
 import io.lectern.server.platform.config.AuthSettings;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.RateLimiter;
 import io.lectern.server.platform.security.SecretBox;
@@ -43,31 +49,34 @@ public final class IdentityModule {
     private IdentityModule() {
     }
 
-    public static IdentityService register(ApiRoutes routes, Platform platform, MailService mail, AuditService audit) {
-        AuthSettings auth = platform.config().auth();
-        SecretBox secrets = SecretBox.open(auth.secretKey(), platform.config().dataDir());
-        SigningKeys keys = new SigningKeys(platform.db(), platform.clock(), platform.ids(), secrets, auth.keyRotation(),
+    public static IdentityService register(ApiRoutes routes, Database db, Clock clock, Ids ids, EventBus events,
+                                           Json json, Redis redis,
+                                           AuthSettings auth, boolean trustForwardedFor, Path dataDir,
+                                                   MailService mail, AuditService audit) {
+        SecretBox secrets = SecretBox.open(auth.secretKey(), dataDir);
+        SigningKeys keys = new SigningKeys(db, clock, ids, secrets, auth.keyRotation(),
                 auth.accessTokenTtl());
         keys.keepCurrent(); // loaded (or made) now: signing never touches the database
-        AccessTokens tokens = new AccessTokens(keys, platform.clock(), auth.accessTokenTtl());
+        AccessTokens tokens = new AccessTokens(keys, clock, auth.accessTokenTtl());
         UserStore users = new UserStore();
-        Sessions sessions = new Sessions(platform.ids(), platform.clock(), auth.refreshTokenTtl());
-        Revocations revocations = new Revocations(platform.redis(), platform.db(), sessions, users, auth.accessTokenTtl(),
-                platform.clock());
-        Deps d = new Deps(platform, users, new PasswordHasher(), new EmailCodes(secrets, platform.clock()), sessions,
+        Sessions sessions = new Sessions(ids, clock, auth.refreshTokenTtl());
+        Revocations revocations = new Revocations(redis, db, sessions, users, auth.accessTokenTtl(),
+                clock);
+        Deps d = new Deps(db, clock, ids, events, json, auth, users, new PasswordHasher(), new EmailCodes(secrets,
+                          clock), sessions,
                 tokens, revocations,
-                new Totp(secrets), secrets, new RateLimiter(platform.redis(), auth.rateLimitFactor()), mail, audit);
+                new Totp(secrets), secrets, new RateLimiter(redis, auth.rateLimitFactor()), mail, audit);
         PasswordPolicy.warmUp();
         List<PersonalData> personalData = new CopyOnWriteArrayList<>();
         AtomicReference<AvatarCheck> avatars = new AtomicReference<>(AvatarCheck.NONE);
-        Requests requests = new Requests(platform.config().trustForwardedFor());
+        Requests requests = new Requests(trustForwardedFor);
         LoginFlows login = new LoginFlows(d);
         AccountFlows accounts = new AccountFlows(d);
-        new AuthRoutes(platform.json(), requests, login, accounts, new SessionFlows(d), keys,
+        new AuthRoutes(json, requests, login, accounts, new SessionFlows(d), keys,
                 auth.oidc().map(o -> new OidcLogin(d, o))).register(routes);
-        new MeRoutes(platform.json(), requests, new AccountData(d, personalData, avatars::get), accounts, new TotpFlows(d))
+        new MeRoutes(json, requests, new AccountData(d, personalData, avatars::get), accounts, new TotpFlows(d))
                 .register(routes);
-        new AdminUserRoutes(platform.json(), requests, new StaffAdmin(d)).register(routes);
+        new AdminUserRoutes(json, requests, new StaffAdmin(d)).register(routes);
         IdentityService service = new IdentityService(d, new TokenGuard(tokens, revocations, auth.requireAdminTotp()),
                 keys, personalData, avatars);
         service.addPersonalData(new IdentityPersonalData(d));

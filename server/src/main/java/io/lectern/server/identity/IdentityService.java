@@ -74,14 +74,14 @@ public final class IdentityService {
     /** Creates a verified account with a password (seeding, tests); 409 when the email is in use. */
     public UserView createAccount(NewAccount account) {
         String hash = d.hasher().hash(account.password());
-        return d.platform().db().inTransaction(tx -> {
+        return d.db().inTransaction(tx -> {
             if (d.users().findByEmail(tx, account.email()).isPresent()) {
                 throw new ApiException(409, "account.email_taken", "An account with this email already exists.");
             }
-            UUID id = d.platform().ids().next();
+            UUID id = d.ids().next();
             d.users().insert(tx, new UserStore.NewUser(id, account.email().strip(), account.displayName().strip(),
                     account.role(), hash, true));
-            d.platform().events().publish(tx, new AccountCreated(id, account.displayName().strip(), account.role()));
+            d.events().publish(tx, new AccountCreated(id, account.displayName().strip(), account.role()));
             return new UserView(id, account.email().strip(), account.displayName().strip(), account.role());
         });
     }
@@ -116,7 +116,7 @@ public final class IdentityService {
     }
 
     public Optional<UserView> findByEmail(String email) {
-        return d.users().findByEmail(d.platform().db().execute(), email).map(UserRecord::view);
+        return d.users().findByEmail(d.db().execute(), email).map(UserRecord::view);
     }
 
     public Optional<UserView> findById(UUID id) {
@@ -167,7 +167,7 @@ public final class IdentityService {
     }
 
     private Optional<UserRecord> findRecord(UUID id) {
-        return findRecord(d.platform().db().execute(), id);
+        return findRecord(d.db().execute(), id);
     }
 
     private Optional<UserRecord> findRecord(io.helidon.dbclient.DbExecute db, UUID id) {
@@ -179,7 +179,7 @@ public final class IdentityService {
      * JWKS. {@code audience} should be the tool's origin.
      */
     public String signLaunchToken(UUID userId, String audience, Map<String, String> claims, Duration ttl) {
-        return new LaunchTokens(keys, d.platform().clock(), d.platform().config().auth().accessTokenTtl())
+        return new LaunchTokens(keys, d.clock(), d.auth().accessTokenTtl())
                 .issue(userId, audience, claims, ttl);
     }
 

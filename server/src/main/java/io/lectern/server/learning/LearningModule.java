@@ -4,7 +4,14 @@ import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.learning.internal.LearningCore;
 import io.lectern.server.media.MediaService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.config.AuthSettings;
+import java.nio.file.Path;
 import io.lectern.server.platform.http.ApiRoutes;
 
 /** Wires the learning module: progress, offline sync, notes quizzes, certificates (assignments to come). */
@@ -15,8 +22,11 @@ public final class LearningModule {
     private LearningModule() {
     }
 
-    public static LearningService register(ApiRoutes routes, Platform platform, CatalogService catalog,
+    public static LearningService register(ApiRoutes routes, Database db, Clock clock, Ids ids, Json json,
+                                           EventBus events, JobRunner jobs, AuthSettings auth, Path dataDir,
+                                           String publicUrl, CatalogService catalog,
                                            IdentityService identity, MediaService media) {
-        return new LearningService(new LearningCore(platform, catalog, identity, media, routes));
+        return new LearningService(new LearningCore(db, clock, ids, json, events, jobs, auth, dataDir, publicUrl,
+                                   catalog, identity, media, routes));
     }
 }

@@ -1,7 +1,14 @@
 package io.lectern.server.media;
 
 import io.lectern.server.media.internal.MediaCore;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.config.AuthSettings;
+import io.lectern.server.platform.config.MediaSettings;
+import java.nio.file.Path;
 import io.lectern.server.platform.http.ApiRoutes;
 
 /** Wires the media module: resumable uploads, processing (ffmpeg, PDFBox), signed range streaming. */
@@ -12,7 +19,10 @@ public final class MediaModule {
     private MediaModule() {
     }
 
-    public static MediaService register(ApiRoutes routes, Platform platform) {
-        return new MediaService(new MediaCore(platform, routes));
+    public static MediaService register(ApiRoutes routes, Database db, Clock clock, Ids ids, Json json, JobRunner jobs,
+                                        AuthSettings auth, MediaSettings mediaSettings, boolean trustForwardedFor,
+                                        Path dataDir, int port) {
+        return new MediaService(new MediaCore(db, clock, ids, json, jobs, auth, mediaSettings, trustForwardedFor,
+                                dataDir, port, routes));
     }
 }

@@ -4,7 +4,12 @@ import io.lectern.server.notify.internal.DevMailbox;
 import io.lectern.server.notify.internal.MailPersonalData;
 import io.lectern.server.notify.internal.MailTemplates;
 import io.lectern.server.notify.internal.SmtpTransport;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.config.MailSettings;
+import java.nio.file.Path;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.model.identity.Role;
@@ -17,16 +22,17 @@ public final class NotifyModule {
     private NotifyModule() {
     }
 
-    public static MailService register(ApiRoutes routes, Platform platform) {
-        DevMailbox mailbox = new DevMailbox(platform);
-        var smtp = platform.config().mail().smtp();
+    public static MailService register(ApiRoutes routes, Database db, Clock clock, Json json, EventBus events,
+                                       MailSettings mailSettings, Path dataDir) {
+        DevMailbox mailbox = new DevMailbox(db, clock, json, dataDir);
+        var smtp = mailSettings.smtp();
         if (smtp.isPresent()) {
-            SmtpTransport transport = new SmtpTransport(smtp.get(), platform.config().mail().from());
-            platform.events().subscribe("notify.mail", MailRequested.class, transport::deliver);
+            SmtpTransport transport = new SmtpTransport(smtp.get(), mailSettings.from());
+            events.subscribe("notify.mail", MailRequested.class, transport::deliver);
         } else {
-            platform.events().subscribe("notify.mail", MailRequested.class, mailbox::deliver);
+            events.subscribe("notify.mail", MailRequested.class, mailbox::deliver);
         }
         routes.get("/api/v1/admin/dev-mailbox", Access.roles(Role.ADMIN), mailbox::list);
-        return new MailService(platform.events(), new MailTemplates(), new MailPersonalData(mailbox));
+        return new MailService(events, new MailTemplates(), new MailPersonalData(mailbox));
     }
 }

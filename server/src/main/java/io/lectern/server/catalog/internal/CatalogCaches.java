@@ -3,7 +3,7 @@ package io.lectern.server.catalog.internal;
 import io.lectern.server.catalog.internal.publishing.PublishedCourse;
 import io.lectern.server.catalog.internal.publishing.PublishedLesson;
 import io.lectern.server.catalog.internal.search.FacetCube;
-import io.lectern.server.platform.Platform;
+import java.time.Clock;
 import io.lectern.server.platform.cache.ReadCache;
 import io.lectern.server.platform.redis.Broadcast;
 import java.time.Duration;
@@ -48,12 +48,12 @@ public final class CatalogCaches {
     private final FacetCube cube;
     private final Broadcast broadcast;
 
-    public CatalogCaches(Platform platform, FacetCube cube) {
-        this.pages = new ReadCache<>(TTL, 20_000, platform.clock());
-        this.anonymousPages = new ReadCache<>(TTL, 20_000, platform.clock());
-        this.searches = new ReadCache<>(SEARCH_TTL, 50_000, platform.clock());
+    public CatalogCaches(Clock clock, Broadcast broadcast, FacetCube cube) {
+        this.pages = new ReadCache<>(TTL, 20_000, clock);
+        this.anonymousPages = new ReadCache<>(TTL, 20_000, clock);
+        this.searches = new ReadCache<>(SEARCH_TTL, 50_000, clock);
         this.cube = cube;
-        this.broadcast = platform.broadcast();
+        this.broadcast = broadcast;
         broadcast.subscribe(CHANNEL, this::onMessage);
     }
 

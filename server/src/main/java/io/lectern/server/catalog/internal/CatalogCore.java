@@ -38,7 +38,15 @@ import io.lectern.server.catalog.internal.search.SearchParams;
 import io.lectern.server.catalog.internal.search.SpellingCorrection;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.media.MediaService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.redis.Redis;
+import io.lectern.server.platform.redis.Broadcast;
+import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.db.RecordingExecute;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
@@ -56,7 +64,16 @@ import java.util.UUID;
  */
 public final class CatalogCore {
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids idGen;
+    private final Json json;
+    private final EventBus events;
+    private final JobRunner jobs;
+    private final Redis redis;
+    private final Broadcast broadcast;
+    private final AuthSettings auth;
+    private final boolean trustForwardedFor;
     private final DraftStore drafts = new DraftStore();
     private final OutlineStore outlines;
     private final CategoryStore categories = new CategoryStore();
@@ -73,34 +90,48 @@ public final class CatalogCore {
     private final LessonAccess lessonAccess;
     private final Duplication duplication;
 
-    public CatalogCore(Platform platform, IdentityService identity, AuditService audit, MediaService media,
+    public CatalogCore(Database database, Clock clock, Ids idGen, Json json, EventBus events, JobRunner jobs,
+                       Redis redis, Broadcast broadcast, AuthSettings auth, boolean trustForwardedFor,
+                       IdentityService identity, AuditService audit, MediaService media,
                        ApiRoutes routes) {
-        this.platform = platform;
-        this.outlines = new OutlineStore(platform.json().objectMapper());
+        this.database = database;
+        this.clock = clock;
+        this.idGen = idGen;
+        this.json = json;
+        this.events = events;
+        this.jobs = jobs;
+        this.redis = redis;
+        this.broadcast = broadcast;
+        this.auth = auth;
+        this.trustForwardedFor = trustForwardedFor;
+        this.outlines = new OutlineStore(json.objectMapper());
         this.snapshots = new SnapshotStore();
-        this.published = new PublishedStore(platform.json().objectMapper(), outlines);
-        this.caches = new CatalogCaches(platform, new FacetCube(platform, CatalogCaches.TTL));
+        this.published = new PublishedStore(json.objectMapper(), outlines);
+        this.caches = new CatalogCaches(clock, broadcast, new FacetCube(database, clock, json, CatalogCaches.TTL));
         CourseStaff staff = new CourseStaff(identity);
-        LessonAccess lessons = new LessonAccess(platform, published, drafts, outlines, learners, identity);
-        this.mediaUses = new MediaUses(platform, lessons, media, identity);
-        Authoring authoring = new Authoring(platform, drafts, outlines, categories, staff, mediaUses, "USD");
-        this.publishing = new Publishing(platform, drafts, outlines, snapshots, categories, audit, caches);
-        this.imports = new Imports(platform, publishing, outlines);
-        RateLimiter limits = new RateLimiter(platform.redis(), platform.config().auth().rateLimitFactor());
-        Reviews reviews = new Reviews(platform, new ReviewStore(), published, snapshots, learners, identity, audit,
+        LessonAccess lessons = new LessonAccess(database, clock, published, drafts, outlines, learners, identity);
+        this.mediaUses = new MediaUses(database, lessons, media, identity);
+        Authoring authoring = new Authoring(database, clock, idGen, drafts, outlines, categories, staff, mediaUses, "USD");
+        this.publishing = new Publishing(database, clock, json, events, drafts, outlines, snapshots, categories, audit, caches);
+        this.imports = new Imports(database, clock, idGen, publishing, outlines);
+        RateLimiter limits = new RateLimiter(redis, auth.rateLimitFactor());
+        Reviews reviews = new Reviews(database, clock, idGen, events, new ReviewStore(), published, snapshots,
+                                      learners, identity, audit,
                 limits, caches);
-        this.pages = new CoursePages(platform, published, learners, caches);
-        this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube(), platform.clock()),
+        this.pages = new CoursePages(database, json, published, learners, caches);
+        this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube(), clock),
                 new SpellingCorrection());
         this.lessonAccess = lessons;
-        this.duplication = new Duplication(platform, drafts, outlines, authoring);
+        this.duplication = new Duplication(clock, idGen, drafts, outlines, authoring);
         this.registrations = List.of(
-                () -> new BrowseRoutes(platform, search, pages, lessons, categories, new InstructorDirectory(published),
+                () -> new BrowseRoutes(database, json, search, pages, lessons, new InstructorDirectory(published),
                         caches).register(routes),
-                () -> new StudioRoutes(platform, authoring, new OutlineEditing(platform, drafts, outlines, mediaUses), publishing,
+                () -> new StudioRoutes(json, trustForwardedFor, authoring, new OutlineEditing(database, clock, idGen,
+                 drafts, outlines, mediaUses), publishing,
                         duplication).register(routes),
-                () -> new ReviewRoutes(platform, reviews).register(routes),
-                () -> new CategoryRoutes(platform, new CategoryAdmin(platform, categories, audit)).register(routes));
+                () -> new ReviewRoutes(json, trustForwardedFor, reviews).register(routes),
+                () -> new CategoryRoutes(json, trustForwardedFor, new CategoryAdmin(database, categories,
+                 audit)).register(routes));
     }
 
     public io.lectern.server.platform.privacy.PersonalData personalData() {
@@ -113,7 +144,7 @@ public final class CatalogCore {
 
     public void registerRoutes() {
         registrations.forEach(Runnable::run);
-        platform.jobs().every("catalog.refresh-instructor-directory", java.time.Duration.ofMinutes(5),
+        jobs.every("catalog.refresh-instructor-directory", java.time.Duration.ofMinutes(5),
                 this::rebuildInstructorDirectory);
     }
 
@@ -129,7 +160,7 @@ public final class CatalogCore {
 
     /** The published lessons of a course in course order (empty when it is not in the catalog). */
     public List<LessonFacts> lessonFacts(UUID courseId) {
-        return lessonFacts(platform.db().execute(), courseId);
+        return lessonFacts(database.execute(), courseId);
     }
 
     public List<LessonFacts> lessonFacts(DbExecute db, UUID courseId) {
@@ -137,7 +168,7 @@ public final class CatalogCore {
     }
 
     public Optional<LessonFacts> lessonFactsOf(UUID lessonId) {
-        return lessonFactsOf(platform.db().execute(), lessonId);
+        return lessonFactsOf(database.execute(), lessonId);
     }
 
     public Optional<LessonFacts> lessonFactsOf(DbExecute db, UUID lessonId) {
@@ -146,14 +177,14 @@ public final class CatalogCore {
 
     /** A lesson as its authors see it now (draft), for modules that attach things to lessons. */
     public Optional<LessonFacts> draftLesson(UUID lessonId) {
-        return outlines.lesson(platform.db().execute(), lessonId).map(l -> new LessonFacts(l.id(), l.courseId(),
+        return outlines.lesson(database.execute(), lessonId).map(l -> new LessonFacts(l.id(), l.courseId(),
                 l.title(), l.type(), l.durationSec(), l.required(), l.prerequisiteIds(),
                 l.content() == null ? null : l.content().quizId(), l.content() == null ? null : l.content().mediaId()));
     }
 
     /** Statements outside a transaction, for facade methods the caller asks without one. */
     public DbExecute db() {
-        return platform.db().execute();
+        return database.execute();
     }
 
     public boolean courseExists(DbExecute db, UUID courseId) {
@@ -166,7 +197,7 @@ public final class CatalogCore {
     }
 
     public List<UUID> staffIds(UUID courseId) {
-        return drafts.find(platform.db().execute(), courseId).map(OutlineEditing::staffIds).orElse(List.of());
+        return drafts.find(database.execute(), courseId).map(OutlineEditing::staffIds).orElse(List.of());
     }
 
     /** Throws the lesson access refusal (sign in, enroll, finish prerequisites) unless the caller may open it. */
@@ -185,11 +216,11 @@ public final class CatalogCore {
     }
 
     public void ensureCategories(Map<String, String> slugToName) {
-        platform.db().doInTransaction(tx -> categories.upsertAll(tx, slugToName));
+        database.doInTransaction(tx -> categories.upsertAll(tx, slugToName));
     }
 
     public Optional<CourseOffer> offer(UUID courseId) {
-        return offer(platform.db().execute(), courseId);
+        return offer(database.execute(), courseId);
     }
 
     public Optional<CourseOffer> offer(DbExecute db, UUID courseId) {
@@ -206,21 +237,21 @@ public final class CatalogCore {
     }
 
     public long publishedCount() {
-        return platform.db().execute().get("SELECT count(*) AS n FROM catalog.published_courses WHERE status = 'PUBLISHED'")
+        return database.execute().get("SELECT count(*) AS n FROM catalog.published_courses WHERE status = 'PUBLISHED'")
                 .map(r -> Rows.number(r, "n")).orElse(0L);
     }
 
     /** The statements a first search page for {@code rawQuery} runs ({@code q=...&level=...}). */
     public List<Sql> searchStatements(String rawQuery) {
         List<Sql> statements = new java.util.ArrayList<>();
-        search.search(RecordingExecute.wrap(platform.db().execute(), statements), SearchParams.read(UriQuery.create(rawQuery)));
+        search.search(RecordingExecute.wrap(database.execute(), statements), SearchParams.read(UriQuery.create(rawQuery)));
         return statements;
     }
 
     /** The statements an anonymous course page runs. */
     public List<Sql> coursePageStatements(String idOrSlug) {
         List<Sql> statements = new java.util.ArrayList<>();
-        pages.page(RecordingExecute.wrap(platform.db().execute(), statements), Optional.empty(), idOrSlug);
+        pages.page(RecordingExecute.wrap(database.execute(), statements), Optional.empty(), idOrSlug);
         return statements;
     }
 
@@ -233,6 +264,6 @@ public final class CatalogCore {
 
     /** Refreshes every instructor's learner counts and ratings (a job runs this every few minutes). */
     public void rebuildInstructorDirectory() {
-        platform.db().doInTransaction(snapshots::rebuildDirectory);
+        database.doInTransaction(snapshots::rebuildDirectory);
     }
 }

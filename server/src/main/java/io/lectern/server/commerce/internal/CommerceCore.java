@@ -35,7 +35,15 @@ import io.lectern.model.identity.UserView;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.idempotency.Idempotency;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.redis.Redis;
+import io.lectern.server.platform.config.AuthSettings;
+import java.nio.file.Path;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.RateLimiter;
@@ -59,56 +67,59 @@ public final class CommerceCore {
     private final Subscriptions subscriptions;
     private final SubscriptionShares subscriptionShares;
 
-    public CommerceCore(Platform platform, CatalogService catalog, IdentityService identity, AuditService audit,
+    public CommerceCore(Database database, Clock clock, Ids ids, Json json, EventBus events, JobRunner jobs,
+                        Redis redis, Idempotency idempotency, AuthSettings auth, CommerceSettings settings,
+                        boolean trustForwardedFor, Path dataDir, CatalogService catalog, IdentityService identity,
+                        AuditService audit,
                         MailService mail, ApiRoutes routes) {
-        CommerceSettings settings = platform.config().commerce();
-        this.ledger = new Ledger(platform.ids(), platform.clock(), settings.currency());
-        ledger.openSystemAccounts(platform.db().execute());
-        SecretBox secrets = SecretBox.open(platform.config().auth().secretKey(), platform.config().dataDir());
-        RateLimiter limits = new RateLimiter(platform.redis(), platform.config().auth().rateLimitFactor());
-        this.earnings = new Earnings(platform, ledger);
-        RevenueShares shares = new RevenueShares(settings.instructorSharePercent(), platform.clock());
-        Coupons coupons = new Coupons(platform, catalog, audit);
-        this.enrollments = new Enrollments(platform, catalog, ledger, coupons, shares, earnings, platform.idempotency(),
+        this.ledger = new Ledger(ids, clock, settings.currency());
+        ledger.openSystemAccounts(database.execute());
+        SecretBox secrets = SecretBox.open(auth.secretKey(), dataDir);
+        RateLimiter limits = new RateLimiter(redis, auth.rateLimitFactor());
+        this.earnings = new Earnings(database, clock, ids, ledger);
+        RevenueShares shares = new RevenueShares(settings.instructorSharePercent(), clock);
+        Coupons coupons = new Coupons(database, clock, ids, catalog, audit);
+        this.enrollments = new Enrollments(database, clock, ids, events, catalog, ledger, coupons, shares, earnings, idempotency,
                 settings);
-        Vouchers vouchers = new Vouchers(platform, ledger, secrets, limits, audit);
-        new WalletRoutes(platform, ledger, vouchers).register(routes);
-        Invoices invoices = new Invoices(platform, identity, settings);
-        new EnrollmentRoutes(platform, enrollments, new Refunds(platform, catalog, ledger, earnings, audit, invoices),
-                coupons, new Sales(platform, catalog, identity)).register(routes);
-        Idempotency idempotency = platform.idempotency();
-        PayoutAccounts payoutAccounts = new PayoutAccounts(platform, secrets, audit);
-        Payouts payouts = new Payouts(platform, ledger, earnings, payoutAccounts, idempotency, audit,
+        Vouchers vouchers = new Vouchers(database, clock, ids, ledger, secrets, limits, audit);
+        new WalletRoutes(database, json, trustForwardedFor, ledger, vouchers).register(routes);
+        Invoices invoices = new Invoices(database, clock, ids, identity, settings);
+        new EnrollmentRoutes(json, trustForwardedFor, enrollments, new Refunds(database, clock, events, catalog,
+                             ledger, earnings, audit, invoices),
+                coupons, new Sales(database, clock, catalog, identity)).register(routes);
+        PayoutAccounts payoutAccounts = new PayoutAccounts(database, clock, json, secrets, audit);
+        Payouts payouts = new Payouts(database, clock, ids, ledger, earnings, payoutAccounts, idempotency, audit,
                 settings.payoutThresholdMinor(), identity::recipient, mail);
-        new PayoutRoutes(platform, new EarningsReport(platform, ledger, earnings::releaseDue,
+        new PayoutRoutes(database, clock, json, trustForwardedFor, new EarningsReport(database, ledger, earnings::releaseDue,
                 settings.payoutThresholdMinor()), payoutAccounts, payouts, shares, audit,
                 courseId -> catalog.offer(courseId).map(c -> c.ownerId()), identity::reauthenticate).register(routes);
-        new InvoiceRoutes(platform.json(), invoices).register(routes);
-        platform.events().subscribeBatch("commerce.invoice-on-sale", EnrollmentCreated.class,
+        new InvoiceRoutes(json, invoices).register(routes);
+        events.subscribeBatch("commerce.invoice-on-sale", EnrollmentCreated.class,
                 (sales, tx) -> invoices.issueFor(tx, sales));
-        platform.jobs().every("commerce.release-earnings", Duration.ofMinutes(1),
+        jobs.every("commerce.release-earnings", Duration.ofMinutes(1),
                 () -> earnings.releaseDue(Optional.empty()));
-        Payments payments = new Payments(platform, ledger, gateways(platform, settings), limits, audit,
+        Payments payments = new Payments(database, clock, ids, events, ledger, gateways(json, clock, settings), limits, audit,
                 userId -> identity.findById(userId).map(UserView::email));
-        new PaymentRoutes(platform, payments).register(routes);
-        platform.events().subscribe("commerce.apply-webhook", WebhookAccepted.class,
+        new PaymentRoutes(json, trustForwardedFor, payments).register(routes);
+        events.subscribe("commerce.apply-webhook", WebhookAccepted.class,
                 (event, delivery) -> payments.apply(delivery.tx(), event));
-        this.subscriptions = new Subscriptions(platform, ledger, invoices, idempotency, audit, settings);
-        new SubscriptionRoutes(platform, new Plans(platform, audit, settings.currency()), subscriptions).register(routes);
-        platform.jobs().every("commerce.renew-subscriptions", Duration.ofMinutes(1), subscriptions::renewDue);
-        this.subscriptionShares = new SubscriptionShares(platform, ledger, shares, catalog);
-        platform.jobs().every("commerce.share-subscriptions", Duration.ofMinutes(1), subscriptionShares::shareDue);
+        this.subscriptions = new Subscriptions(database, clock, ids, ledger, invoices, idempotency, audit, settings);
+        new SubscriptionRoutes(json, trustForwardedFor, new Plans(database, clock, ids, audit, settings.currency()),
+                               subscriptions).register(routes);
+        jobs.every("commerce.renew-subscriptions", Duration.ofMinutes(1), subscriptions::renewDue);
+        this.subscriptionShares = new SubscriptionShares(database, clock, ledger, shares, catalog);
+        jobs.every("commerce.share-subscriptions", Duration.ofMinutes(1), subscriptionShares::shareDue);
     }
 
-    private static Map<String, PaymentGateway> gateways(Platform platform, CommerceSettings settings) {
+    private static Map<String, PaymentGateway> gateways(Json json, Clock clock, CommerceSettings settings) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Map<String, PaymentGateway> gateways = new LinkedHashMap<>();
         settings.stripe().ifPresent(k -> gateways.put("stripe", new StripeGateway(k, k.returnUrl(), http,
-                platform.json().objectMapper(), platform.clock())));
+                json.objectMapper(), clock)));
         settings.razorpay().ifPresent(k -> gateways.put("razorpay", new RazorpayGateway(k, http,
-                platform.json().objectMapper())));
+                json.objectMapper())));
         settings.paystack().ifPresent(k -> gateways.put("paystack", new PaystackGateway(k, http,
-                platform.json().objectMapper())));
+                json.objectMapper())));
         return gateways;
     }
 

@@ -9,14 +9,24 @@ import io.lectern.server.identity.internal.signin.Sessions;
 import io.lectern.server.identity.internal.tokens.AccessTokens;
 import io.lectern.server.identity.internal.tokens.Revocations;
 import io.lectern.server.notify.MailService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.config.AuthSettings;
+import io.lectern.server.platform.db.Database;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.security.RateLimiter;
 import io.lectern.server.platform.security.SecretBox;
+import java.time.Clock;
 
 /**
  * What the identity flows share.
  *
- * @param platform    platform plumbing
+ * @param db          PostgreSQL
+ * @param clock       the clock
+ * @param ids         id generator
+ * @param events      event bus
+ * @param json        JSON
+ * @param auth        the sign-in settings
  * @param users       user rows
  * @param hasher      Argon2id
  * @param codes       mailed codes
@@ -29,7 +39,8 @@ import io.lectern.server.platform.security.SecretBox;
  * @param mail        outgoing mail
  * @param audit       audit log
  */
-public record Deps(Platform platform, UserStore users, PasswordHasher hasher, EmailCodes codes,
+public record Deps(Database db, Clock clock, Ids ids, EventBus events, Json json, AuthSettings auth, UserStore users,
+                   PasswordHasher hasher, EmailCodes codes,
                    Sessions sessions, AccessTokens tokens, Revocations revocations, Totp totp, SecretBox secrets,
                    RateLimiter limits, MailService mail, AuditService audit) {
 }

@@ -17,12 +17,23 @@ import io.lectern.server.learning.internal.progress.InstructorProgress;
 import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressStore;
 import io.lectern.server.learning.internal.progress.WatchBudget;
+import io.lectern.server.learning.internal.quiz.Attempts;
 import io.lectern.server.learning.internal.quiz.QuizRoutes;
+import io.lectern.server.learning.internal.quiz.QuizStore;
+import io.lectern.server.learning.internal.quiz.Quizzes;
 import io.lectern.server.learning.internal.sync.SyncService;
 import io.lectern.server.media.MediaService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.config.AuthSettings;
+import java.nio.file.Path;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.SecretBox;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,7 +41,15 @@ import java.util.UUID;
 /** The learning module's insides, wired: progress, sync, notes. */
 public final class LearningCore {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
+    private final Json json;
+    private final EventBus events;
+    private final JobRunner jobs;
+    private final AuthSettings auth;
+    private final Path dataDir;
+    private final String publicUrl;
     private final Progress progress;
     private final QuizRoutes quizzes;
     private final CourseCopies copies;
@@ -39,31 +58,44 @@ public final class LearningCore {
     private final Assignments assignments;
     private final Certificates certificates;
 
-    public LearningCore(Platform platform, CatalogService catalog, IdentityService identity, MediaService media,
+    public LearningCore(Database db, Clock clock, Ids ids, Json json, EventBus events, JobRunner jobs,
+                        AuthSettings auth, Path dataDir, String publicUrl, CatalogService catalog,
+                        IdentityService identity, MediaService media,
                         ApiRoutes routes) {
-        this.platform = platform;
-        this.copies = new CourseCopies(platform.ids(), platform.clock());
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
+        this.json = json;
+        this.events = events;
+        this.jobs = jobs;
+        this.auth = auth;
+        this.dataDir = dataDir;
+        this.publicUrl = publicUrl;
+        this.copies = new CourseCopies(ids, clock);
         this.store = new ProgressStore();
-        this.progress = new Progress(platform, catalog, store, new AppliedEvents(), media::pageCount,
+        this.progress = new Progress(db, clock, events, catalog, store, new AppliedEvents(), media::pageCount,
                 new LearnerZones(identity::timeZone), new WatchBudget(store, media::firstPlayback));
         NoteStore notes = new NoteStore();
-        this.quizzes = new QuizRoutes(platform, catalog, progress);
+        QuizStore quizStore = new QuizStore(json.objectMapper());
+        Attempts attempts = new Attempts(db, clock, ids, json, events, catalog, quizStore, progress);
+        this.quizzes = new QuizRoutes(json, new Quizzes(db, clock, ids, catalog, quizStore, attempts), attempts);
+        jobs.every("learning.quiz-deadlines", Duration.ofSeconds(5), attempts::submitOverdue);
         quizzes.register(routes);
-        this.assignments = new Assignments(platform, catalog, media, progress);
+        this.assignments = new Assignments(db, clock, ids, json, events, catalog, media, progress);
         media.addPlaybackCheck(assignments::fileGrant);
-        this.courseProgress = new CourseProgressView(platform, catalog, store);
-        new LearningRoutes(platform, progress, courseProgress,
-                new InstructorProgress(platform, catalog, identity),
-                new SyncService(platform, catalog, progress, store, notes, Map.of("QUIZ_ATTEMPT",
+        this.courseProgress = new CourseProgressView(db, clock, catalog, store);
+        new LearningRoutes(db, json, progress, courseProgress,
+                new InstructorProgress(db, catalog, identity),
+                new SyncService(db, clock, catalog, progress, store, notes, Map.of("QUIZ_ATTEMPT",
                         quizzes.attempts()::offline, "ASSIGNMENT_DRAFT", assignments::draft)),
-                new Notes(platform, catalog, notes)).register(routes);
-        CertificateKeys keys = new CertificateKeys(platform, SecretBox.open(platform.config().auth().secretKey(),
-                platform.config().dataDir()));
+                new Notes(db, clock, ids, catalog, notes)).register(routes);
+        CertificateKeys keys = new CertificateKeys(db, clock, ids, SecretBox.open(auth.secretKey(),
+                dataDir));
         keys.ready(); // made or loaded now, not on first use inside the issuing transaction
-        this.certificates = new Certificates(platform, catalog, identity, media, keys);
-        new CertificateRoutes(platform, certificates, keys).register(routes);
-        new AssignmentRoutes(platform, assignments).register(routes);
-        platform.events().subscribe("learning.certificate-on-completion", CourseCompleted.class,
+        this.certificates = new Certificates(db, clock, ids, events, publicUrl, catalog, identity, media, keys);
+        new CertificateRoutes(json, certificates, keys).register(routes);
+        new AssignmentRoutes(json, assignments).register(routes);
+        events.subscribe("learning.certificate-on-completion", CourseCompleted.class,
                 (done, delivery) -> certificates.issue(delivery.tx(), done));
     }
 
@@ -88,7 +120,7 @@ public final class LearningCore {
     }
 
     public Map<UUID, Long> studySeconds(UUID userId, java.time.Instant from, java.time.Instant to) {
-        return store.studySeconds(platform.db().execute(), userId, from, to);
+        return store.studySeconds(db.execute(), userId, from, to);
     }
 
     public Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {
@@ -100,6 +132,6 @@ public final class LearningCore {
     }
 
     public Set<UUID> completedLessons(UUID userId, UUID courseId) {
-        return progress.completedLessons(platform.db().execute(), userId, courseId);
+        return progress.completedLessons(db.execute(), userId, courseId);
     }
 }

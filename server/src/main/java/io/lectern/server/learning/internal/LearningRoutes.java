@@ -12,7 +12,7 @@ import io.lectern.server.learning.internal.progress.CourseProgressView;
 import io.lectern.server.learning.internal.progress.InstructorProgress;
 import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.sync.SyncService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.Json;
@@ -25,7 +25,7 @@ import java.util.UUID;
 /** Progress, the offline sync, notes and instructors' view of their students. */
 final class LearningRoutes {
 
-    private final Platform platform;
+    private final Database db;
     private final Json json;
     private final Progress progress;
     private final CourseProgressView courses;
@@ -33,10 +33,10 @@ final class LearningRoutes {
     private final SyncService sync;
     private final Notes notes;
 
-    LearningRoutes(Platform platform, Progress progress, CourseProgressView courses, InstructorProgress students,
+    LearningRoutes(Database db, Json json, Progress progress, CourseProgressView courses, InstructorProgress students,
                    SyncService sync, Notes notes) {
-        this.platform = platform;
-        this.json = platform.json();
+        this.db = db;
+        this.json = json;
         this.progress = progress;
         this.courses = courses;
         this.students = students;
@@ -80,7 +80,7 @@ final class LearningRoutes {
 
     /** The zone the request names, else the learner's usual one (for the streak). */
     private java.time.ZoneId zone(ServerRequest req) {
-        return progress.zones().forRead(platform.db().execute(), Authz.principal(req).userId(),
+        return progress.zones().forRead(db.execute(), Authz.principal(req).userId(),
                 QueryParams.text(req, "timeZone", 64).orElse(null));
     }
 

@@ -16,7 +16,12 @@ import io.lectern.server.media.internal.upload.MediaIntake;
 import io.lectern.server.media.internal.upload.UploadRoutes;
 import io.lectern.server.media.internal.upload.Uploads;
 import io.lectern.server.media.internal.upload.VirusScanner;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.config.MediaSettings;
 import io.lectern.server.platform.files.OwnerOnly;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -46,12 +51,31 @@ public final class MediaCore {
     private final Playback playback;
     private final MediaDeletion deletion;
     private final MediaStore repo = new MediaStore();
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids idGen;
+    private final Json json;
+    private final JobRunner jobs;
+    private final AuthSettings auth;
+    private final MediaSettings mediaSettings;
+    private final boolean trustForwardedFor;
+    private final Path dataDir;
+    private final int port;
 
-    public MediaCore(Platform platform, ApiRoutes routes) {
-        this.platform = platform;
-        MediaSettings settings = platform.config().media();
-        Path data = platform.config().dataDir();
+    public MediaCore(Database database, Clock clock, Ids idGen, Json json, JobRunner jobs, AuthSettings auth,
+                     MediaSettings mediaSettings, boolean trustForwardedFor, Path dataDir, int port, ApiRoutes routes) {
+        this.database = database;
+        this.clock = clock;
+        this.idGen = idGen;
+        this.json = json;
+        this.jobs = jobs;
+        this.auth = auth;
+        this.mediaSettings = mediaSettings;
+        this.trustForwardedFor = trustForwardedFor;
+        this.dataDir = dataDir;
+        this.port = port;
+        MediaSettings settings = mediaSettings;
+        Path data = dataDir;
         try {
             this.storage = settings.s3().isPresent() ? new S3Storage(settings.s3().get()).ensureBucket()
                     : new LocalStorage(data.resolve("media"));
@@ -61,29 +85,30 @@ public final class MediaCore {
                 LOG.warning("ffmpeg/ffprobe not found (" + settings.ffmpeg() + ", " + settings.ffprobe() + "): videos are "
                         + "served as uploaded, without HLS renditions, posters or thumbnails. Install ffmpeg to get them.");
             }
-            this.processor = new MediaProcessor(platform, repo, storage, ffmpeg,
+            this.processor = new MediaProcessor(database, clock, repo, storage, ffmpeg,
                     OwnerOnly.directory(data.resolve("media-work")));
-            JobType<String> job = platform.jobs().define("media.process", String.class, MediaProcessor.ATTEMPTS,
+            JobType<String> job = jobs.define("media.process", String.class, MediaProcessor.ATTEMPTS,
                     settings.processingRetry(), (id, attempt) -> processor.process(UUID.fromString(id), attempt));
-            this.deletion = new MediaDeletion(platform, repo, storage);
-            Uploads uploads = new Uploads(platform, repo, staging, deletion, new MediaIntake(platform, repo, storage,
+            this.deletion = new MediaDeletion(database, clock, repo, storage);
+            Uploads uploads = new Uploads(database, clock, idGen, mediaSettings, repo, staging, deletion,
+                                          new MediaIntake(database, clock, repo, storage,
                     settings.clamd().map(VirusScanner::new), processor::needsWork,
-                    id -> platform.jobs().enqueue(job, id.toString(), id.toString())));
-            new UploadRoutes(platform, uploads).register(routes);
-            UrlSigner signer = new UrlSigner(SecretBox.open(platform.config().auth().secretKey(), data));
-            this.playback = new Playback(platform, repo, signer);
-            new MediaRoutes(platform, repo, deletion).register(routes);
-            new FileRoutes(platform, repo, signer, playback, storage).register(routes);
-            platform.jobs().every("media.expire-uploads", Duration.ofMinutes(10), uploads::expire);
-            platform.jobs().every("media.resume-processing", Duration.ofMinutes(1), () -> repo.processing(
-                    platform.db().execute()).forEach(id -> platform.jobs().enqueue(job, id.toString(), id.toString())));
+                    id -> jobs.enqueue(job, id.toString(), id.toString())));
+            new UploadRoutes(json, uploads).register(routes);
+            UrlSigner signer = new UrlSigner(SecretBox.open(auth.secretKey(), data));
+            this.playback = new Playback(database, clock, mediaSettings, repo, signer);
+            new MediaRoutes(json, new MediaLibrary(database, mediaSettings, repo), deletion).register(routes);
+            new FileRoutes(database, clock, json, trustForwardedFor, port, signer, playback, storage).register(routes);
+            jobs.every("media.expire-uploads", Duration.ofMinutes(10), uploads::expire);
+            jobs.every("media.resume-processing", Duration.ofMinutes(1), () -> repo.processing(
+                    database.execute()).forEach(id -> jobs.enqueue(job, id.toString(), id.toString())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public io.lectern.server.platform.privacy.PersonalData personalData() {
-        return new MediaPersonalData(repo, storage, deletion, platform.clock());
+        return new MediaPersonalData(repo, storage, deletion, clock);
     }
 
     public void addUse(io.lectern.server.media.MediaUse use) {
@@ -95,7 +120,7 @@ public final class MediaCore {
     }
 
     public java.util.Optional<byte[]> imageBytes(UUID mediaId) {
-        return repo.media(platform.db().execute(), mediaId).filter(m -> m.view().purpose()
+        return repo.media(database.execute(), mediaId).filter(m -> m.view().purpose()
                 == io.lectern.model.media.MediaPurpose.IMAGE && "READY".equals(m.view().status())).map(m -> {
                     try (var in = storage.open(mediaId + "/original", 0, m.view().size())) {
                         return in.readAllBytes();
@@ -106,7 +131,7 @@ public final class MediaCore {
     }
 
     public boolean isReadyUpload(UUID mediaId, UUID userId, io.lectern.model.media.MediaPurpose purpose) {
-        return repo.media(platform.db().execute(), mediaId).filter(m -> m.ownerId().equals(userId)
+        return repo.media(database.execute(), mediaId).filter(m -> m.ownerId().equals(userId)
                 && m.view().purpose() == purpose && "READY".equals(m.view().status())).isPresent();
     }
 

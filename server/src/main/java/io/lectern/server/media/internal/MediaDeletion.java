@@ -2,7 +2,8 @@ package io.lectern.server.media.internal;
 
 import io.lectern.server.media.MediaUse;
 import io.lectern.server.media.internal.storage.MediaStorage;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.io.IOException;
@@ -23,13 +24,15 @@ public final class MediaDeletion {
 
     private static final Logger LOG = Logger.getLogger(MediaDeletion.class.getName());
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
     private final MediaStore repo;
     private final MediaStorage storage;
     private final List<MediaUse> uses = new CopyOnWriteArrayList<>();
 
-    MediaDeletion(Platform platform, MediaStore repo, MediaStorage storage) {
-        this.platform = platform;
+    MediaDeletion(Database db, Clock clock, MediaStore repo, MediaStorage storage) {
+        this.db = db;
+        this.clock = clock;
         this.repo = repo;
         this.storage = storage;
     }
@@ -47,7 +50,7 @@ public final class MediaDeletion {
 
     /** Deletes a media item of the caller's (admins: anyone's); 404 for others', 409 when it is in use. */
     public void delete(Principal p, UUID id) {
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             MediaStore.Media m = repo.lock(tx, id).filter(x -> p.isAdmin() || x.ownerId().equals(p.userId()))
                     .orElseThrow(() -> ApiException.notFound("This media"));
             if ("PROCESSING".equals(m.view().status())) {
@@ -59,7 +62,7 @@ public final class MediaDeletion {
                 throw new ApiException(409, "media.in_use", "This file is used in " + String.join("; ", usedIn)
                         + ". Take it out there first, then delete it.").with("usedIn", usedIn);
             }
-            repo.delete(tx, id, platform.clock().instant());
+            repo.delete(tx, id, clock.instant());
         });
         try {
             storage.deleteAll(id.toString());

@@ -4,7 +4,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.common.Page;
 import io.lectern.server.notify.MailRequested;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.events.Delivery;
 import io.lectern.server.platform.files.OwnerOnly;
@@ -45,12 +47,18 @@ public final class DevMailbox {
     public record CapturedMail(UUID id, String to, String subject, String body, Instant at) {
     }
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Json json;
+    private final Path dataDir;
     private final Path folder;
 
-    public DevMailbox(Platform platform) {
-        this.platform = platform;
-        this.folder = platform.config().dataDir().resolve("mailbox");
+    public DevMailbox(Database database, Clock clock, Json json, Path dataDir) {
+        this.database = database;
+        this.clock = clock;
+        this.json = json;
+        this.dataDir = dataDir;
+        this.folder = dataDir.resolve("mailbox");
     }
 
     public void deliver(MailRequested mail, Delivery delivery) {
@@ -63,7 +71,7 @@ public final class DevMailbox {
     }
 
     private Path write(MailRequested mail, UUID id) {
-        String name = FILE_TIME.format(platform.clock().instant()) + "-" + id + ".txt";
+        String name = FILE_TIME.format(clock.instant()) + "-" + id + ".txt";
         try {
             Path file = OwnerOnly.directory(folder).resolve(name);
             Files.writeString(file, "", StandardCharsets.UTF_8); // closed to others before the code goes in
@@ -117,13 +125,13 @@ public final class DevMailbox {
         int limit = QueryParams.limit(req, 50, 200);
         String to = req.query().first("to").orElse(null);
         List<CapturedMail> mails;
-        try (var rows = platform.db().execute().query("""
+        try (var rows = database.execute().query("""
                 SELECT id, to_address, subject, body, created_at FROM notify.dev_mailbox
                 WHERE (?::text IS NULL OR lower(to_address) = lower(?::text))
                 ORDER BY created_at DESC, id DESC LIMIT ?""", to, to, limit)) {
             mails = rows.map(r -> new CapturedMail(Rows.uuid(r, "id"), Rows.text(r, "to_address"),
                     Rows.text(r, "subject"), Rows.text(r, "body"), Rows.instant(r, "created_at"))).toList();
         }
-        platform.json().write(res, 200, new Page<>(mails, null));
+        json.write(res, 200, new Page<>(mails, null));
     }
 }

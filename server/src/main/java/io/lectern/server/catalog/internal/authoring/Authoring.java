@@ -12,7 +12,9 @@ import io.lectern.model.common.FieldViolation;
 import io.lectern.model.common.Page;
 import io.lectern.server.catalog.internal.categories.CategoryStore;
 import io.lectern.server.catalog.internal.lessons.MediaUses;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Json;
@@ -29,7 +31,9 @@ import java.util.function.Function;
 /** Creating, changing, reading and deleting a course's working copy (its outline is {@link OutlineEditing}'s). */
 public final class Authoring {
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
     private final DraftStore drafts;
     private final OutlineStore outlines;
     private final CategoryStore categories;
@@ -37,9 +41,11 @@ public final class Authoring {
     private final MediaUses media;
     private final String defaultCurrency;
 
-    public Authoring(Platform platform, DraftStore drafts, OutlineStore outlines, CategoryStore categories,
+    public Authoring(Database database, Clock clock, Ids ids, DraftStore drafts, OutlineStore outlines, CategoryStore categories,
               CourseStaff staff, MediaUses media, String defaultCurrency) {
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
         this.drafts = drafts;
         this.outlines = outlines;
         this.categories = categories;
@@ -55,7 +61,7 @@ public final class Authoring {
                     "Only admins choose a course's owner; yours is you.")));
         }
         UUID ownerId = in.ownerId() != null ? in.ownerId() : p.userId();
-        List<InstructorRef> instructors = staff.instructors(platform.db().execute(), ownerId, orEmpty(in.coInstructorIds()));
+        List<InstructorRef> instructors = staff.instructors(database.execute(), ownerId, orEmpty(in.coInstructorIds()));
         Pricing pricing = in.pricing() == null ? Pricing.FREE : in.pricing();
         Validation price = new Validation();
         CourseRules.checkPrice(price, pricing, in.priceMinor());
@@ -64,8 +70,8 @@ public final class Authoring {
             requireCategory(db, in.category());
             media.requireUsableImage(db, p, instructors.stream().map(InstructorRef::id).toList(), in.thumbnailMediaId(),
                     null);
-            Instant now = platform.clock().instant();
-            DraftCourse course = new DraftCourse(platform.ids().next(), slugFor(db, null, in.slug(), in.title()),
+            Instant now = clock.instant();
+            DraftCourse course = new DraftCourse(ids.next(), slugFor(db, null, in.slug(), in.title()),
                     in.title().strip(), or(strip(in.subtitle()), ""), or(strip(in.description()), ""), in.category(),
                     CourseRules.normaliseTags(orEmpty(in.tags())),
                     in.level() == null ? CourseLevel.BEGINNER : in.level(),
@@ -113,7 +119,7 @@ public final class Authoring {
                     or(in.currency(), c.currency()),
                     patch.has("thumbnailMediaId") ? in.thumbnailMediaId() : c.thumbnailMediaId(), c.ownerId(),
                     instructors, c.status(), c.revision(), c.publishedRevision(), c.publishedVersion(), null, null);
-            drafts.update(db, changed, platform.clock().instant());
+            drafts.update(db, changed, clock.instant());
             if (in.coInstructorIds() != null) {
                 drafts.setInstructors(db, c.id(), instructors);
             }
@@ -123,7 +129,7 @@ public final class Authoring {
 
     /** Deletes a course that was never published; published ones are archived instead. */
     public void delete(Principal p, UUID id) {
-        platform.db().doInTransaction(tx -> {
+        database.doInTransaction(tx -> {
             DraftCourse c = drafts.lock(tx, id).orElseThrow(() -> ApiException.notFound("This course"));
             CourseStaff.requireOwner(p, c);
             if (c.publishedVersion() > 0) {
@@ -135,14 +141,14 @@ public final class Authoring {
     }
 
     public CourseDraftView draft(Principal p, UUID id) {
-        DbExecute db = platform.db().execute();
+        DbExecute db = database.execute();
         DraftCourse c = drafts.find(db, id).orElseThrow(() -> ApiException.notFound("This course"));
         CourseStaff.requireEditor(p, c);
         return DraftViews.course(c, outlines.outline(db, id));
     }
 
     public Page<CourseDraftSummary> studio(Principal p, boolean all, int limit, Optional<PageCursor> cursor) {
-        return drafts.studioList(platform.db().execute(), p.userId(), all && p.isAdmin(), limit, cursor);
+        return drafts.studioList(database.execute(), p.userId(), all && p.isAdmin(), limit, cursor);
     }
 
     /** Runs a change in one transaction and answers with the course as it is afterwards. */
@@ -157,7 +163,7 @@ public final class Authoring {
     public UUID inTransaction(Function<DbExecute, UUID> change, boolean madeSlug) {
         for (int tries = 1; ; tries++) {
             try {
-                return platform.db().inTransaction(change::apply);
+                return database.inTransaction(change::apply);
             } catch (RuntimeException e) {
                 if (!SqlErrors.isUniqueViolation(e, "courses_slug_key")) {
                     throw e;

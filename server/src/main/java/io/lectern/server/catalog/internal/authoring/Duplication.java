@@ -7,7 +7,8 @@ import io.lectern.model.catalog.InstructorRef;
 import io.lectern.model.catalog.LessonContent;
 import io.lectern.server.catalog.CourseCopier;
 import io.lectern.model.common.FieldViolation;
-import io.lectern.server.platform.Platform;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -27,14 +28,16 @@ import java.util.UUID;
  */
 public final class Duplication {
 
-    private final Platform platform;
+    private final Clock clock;
+    private final Ids idGen;
     private final DraftStore drafts;
     private final OutlineStore outlines;
     private final Authoring authoring;
     private volatile CourseCopier copier = CourseCopier.NOTHING;
 
-    public Duplication(Platform platform, DraftStore drafts, OutlineStore outlines, Authoring authoring) {
-        this.platform = platform;
+    public Duplication(Clock clock, Ids idGen, DraftStore drafts, OutlineStore outlines, Authoring authoring) {
+        this.clock = clock;
+        this.idGen = idGen;
         this.drafts = drafts;
         this.outlines = outlines;
         this.authoring = authoring;
@@ -59,8 +62,8 @@ public final class Duplication {
         DraftCourse src = drafts.find(tx, sourceId).orElseThrow(() -> ApiException.notFound("This course"));
         CourseStaff.requireEditor(p, src);
         String title = wantedTitle != null ? wantedTitle : copyTitle(src.title());
-        Instant now = platform.clock().instant();
-        DraftCourse copy = new DraftCourse(platform.ids().next(), authoring.slugFor(tx, null, req.slug(), title), title,
+        Instant now = clock.instant();
+        DraftCourse copy = new DraftCourse(idGen.next(), authoring.slugFor(tx, null, req.slug(), title), title,
                 src.subtitle(), src.description(), src.category(), src.tags(), src.level(), src.language(),
                 src.pricing(), src.priceMinor(), src.currency(), src.thumbnailMediaId(),
                 p.isAdmin() ? src.ownerId() : p.userId(), instructorsOfCopy(p, src), CourseStatus.DRAFT, 1, null, 0,
@@ -73,11 +76,11 @@ public final class Duplication {
     private void copyOutline(io.helidon.dbclient.DbExecute tx, UUID from, UUID to) {
         List<DraftSection> outline = outlines.outline(tx, from);
         Map<UUID, UUID> newIds = new HashMap<>();
-        outline.forEach(s -> s.lessons().forEach(l -> newIds.put(l.id(), platform.ids().next())));
+        outline.forEach(s -> s.lessons().forEach(l -> newIds.put(l.id(), idGen.next())));
         Map<UUID, UUID> quizzes = copier.copy(tx, from, to, newIds);
         List<DraftLesson> copied = new ArrayList<>();
         for (DraftSection s : outline) {
-            UUID sectionId = outlines.addSection(tx, platform.ids().next(), to, s.title());
+            UUID sectionId = outlines.addSection(tx, idGen.next(), to, s.title());
             for (DraftLesson l : s.lessons()) {
                 LessonContent content = l.content();
                 if (content.quizId() != null && quizzes.containsKey(content.quizId())) {

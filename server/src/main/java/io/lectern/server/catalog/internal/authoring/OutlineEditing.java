@@ -10,7 +10,9 @@ import io.lectern.model.catalog.OutlineOrder;
 import io.lectern.model.catalog.SectionInput;
 import io.lectern.model.common.FieldViolation;
 import io.lectern.server.catalog.internal.lessons.MediaUses;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -27,13 +29,17 @@ import java.util.stream.Collectors;
  */
 public final class OutlineEditing {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
     private final DraftStore drafts;
     private final OutlineStore outlines;
     private final MediaUses media;
 
-    public OutlineEditing(Platform platform, DraftStore drafts, OutlineStore outlines, MediaUses media) {
-        this.platform = platform;
+    public OutlineEditing(Database db, Clock clock, Ids ids, DraftStore drafts, OutlineStore outlines, MediaUses media) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
         this.drafts = drafts;
         this.outlines = outlines;
         this.media = media;
@@ -41,21 +47,21 @@ public final class OutlineEditing {
 
     public CourseDraftView.Section addSection(Principal p, UUID courseId, SectionInput in) {
         String title = sectionTitle(in);
-        return platform.db().inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             editable(tx, p, courseId);
-            UUID id = outlines.addSection(tx, platform.ids().next(), courseId, title);
-            drafts.touch(tx, courseId, platform.clock().instant());
+            UUID id = outlines.addSection(tx, ids.next(), courseId, title);
+            drafts.touch(tx, courseId, clock.instant());
             return new CourseDraftView.Section(id, title, List.of());
         });
     }
 
     public CourseDraftView.Section renameSection(Principal p, UUID sectionId, SectionInput in) {
         String title = sectionTitle(in);
-        return platform.db().inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             UUID courseId = courseOfSection(tx, sectionId);
             editable(tx, p, courseId);
             outlines.renameSection(tx, sectionId, title);
-            drafts.touch(tx, courseId, platform.clock().instant());
+            drafts.touch(tx, courseId, clock.instant());
             DraftSection s = outlines.outline(tx, courseId).stream().filter(x -> x.id().equals(sectionId)).findFirst()
                     .orElseThrow();
             return new CourseDraftView.Section(s.id(), s.title(), s.lessons().stream().map(DraftViews::lesson).toList());
@@ -64,20 +70,20 @@ public final class OutlineEditing {
 
     /** Deletes a section with its lessons; learners keep seeing them until the next publish. */
     public void deleteSection(Principal p, UUID sectionId) {
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             UUID courseId = courseOfSection(tx, sectionId);
             editable(tx, p, courseId);
             outlines.deleteSection(tx, sectionId);
-            drafts.touch(tx, courseId, platform.clock().instant());
+            drafts.touch(tx, courseId, clock.instant());
         });
     }
 
     public LessonView addLesson(Principal p, UUID sectionId, LessonInput in) {
         LessonRules.check(in, true);
-        return platform.db().inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             UUID courseId = courseOfSection(tx, sectionId);
             DraftCourse course = editable(tx, p, courseId);
-            UUID id = platform.ids().next();
+            UUID id = ids.next();
             List<UUID> prerequisites = prerequisites(tx, courseId, id, in.prerequisiteIds());
             LessonContent content = LessonRules.forType(in.type(), in.content());
             media.requireUsable(tx, p, staffIds(course), in.type(), content, null);
@@ -85,14 +91,14 @@ public final class OutlineEditing {
                     in.durationSec() == null ? 0 : in.durationSec(), Boolean.TRUE.equals(in.preview()),
                     in.required() == null || in.required(), content, prerequisites);
             outlines.insertLesson(tx, lesson);
-            drafts.touch(tx, courseId, platform.clock().instant());
+            drafts.touch(tx, courseId, clock.instant());
             return DraftViews.lesson(outlines.lesson(tx, id).orElseThrow());
         });
     }
 
     public LessonView updateLesson(Principal p, UUID lessonId, LessonInput in) {
         LessonRules.check(in, false);
-        return platform.db().inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             DraftCourse course = editable(tx, p, lesson(tx, lessonId).courseId());
             DraftLesson l = lesson(tx, lessonId);
             LessonType type = in.type() != null ? in.type() : l.type();
@@ -105,23 +111,23 @@ public final class OutlineEditing {
                     in.durationSec() != null ? in.durationSec() : l.durationSec(),
                     in.preview() != null ? in.preview() : l.preview(), in.required() != null ? in.required() : l.required(),
                     content, prerequisites));
-            drafts.touch(tx, l.courseId(), platform.clock().instant());
+            drafts.touch(tx, l.courseId(), clock.instant());
             return DraftViews.lesson(outlines.lesson(tx, lessonId).orElseThrow());
         });
     }
 
     public void deleteLesson(Principal p, UUID lessonId) {
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             DraftLesson l = lesson(tx, lessonId);
             editable(tx, p, l.courseId());
             outlines.deleteLesson(tx, lessonId);
-            drafts.touch(tx, l.courseId(), platform.clock().instant());
+            drafts.touch(tx, l.courseId(), clock.instant());
         });
     }
 
     /** Puts every section and lesson in the given order in one transaction; lessons may change sections. */
     public void reorder(Principal p, UUID courseId, OutlineOrder order, Optional<String> ifMatch) {
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             DraftCourse c = editable(tx, p, courseId);
             Authoring.requireRevision(c, ifMatch);
             List<DraftSection> current = outlines.outline(tx, courseId);
@@ -133,7 +139,7 @@ public final class OutlineEditing {
                     outlines.placeLesson(tx, section.lessonIds().get(l), section.id(), l);
                 }
             }
-            drafts.touch(tx, courseId, platform.clock().instant());
+            drafts.touch(tx, courseId, clock.instant());
         });
     }
 

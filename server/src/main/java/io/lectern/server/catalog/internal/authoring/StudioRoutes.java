@@ -12,7 +12,6 @@ import io.lectern.model.catalog.OutlineOrder;
 import io.lectern.model.catalog.SectionInput;
 import io.lectern.model.identity.Role;
 import io.lectern.server.catalog.internal.publishing.Publishing;
-import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.ClientIp;
@@ -33,17 +32,17 @@ public final class StudioRoutes {
 
     private static final Access STAFF = Access.roles(Role.INSTRUCTOR, Role.ADMIN);
 
-    private final Platform platform;
+    private final boolean trustForwardedFor;
     private final Json json;
     private final Authoring authoring;
     private final OutlineEditing outline;
     private final Publishing publishing;
     private final Duplication duplication;
 
-    public StudioRoutes(Platform platform, Authoring authoring, OutlineEditing outline, Publishing publishing,
+    public StudioRoutes(Json json, boolean trustForwardedFor, Authoring authoring, OutlineEditing outline, Publishing publishing,
                  Duplication duplication) {
-        this.platform = platform;
-        this.json = platform.json();
+        this.json = json;
+        this.trustForwardedFor = trustForwardedFor;
         this.authoring = authoring;
         this.outline = outline;
         this.publishing = publishing;
@@ -102,7 +101,7 @@ public final class StudioRoutes {
     }
 
     private String ip(ServerRequest req) {
-        return ClientIp.of(req, platform.config().trustForwardedFor());
+        return ClientIp.of(req, trustForwardedFor);
     }
 
     private static Optional<String> ifMatch(ServerRequest req) {

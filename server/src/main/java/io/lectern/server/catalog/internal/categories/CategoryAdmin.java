@@ -4,24 +4,30 @@ import io.lectern.model.catalog.Category;
 import io.lectern.model.catalog.CategoryInput;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.audit.AuditService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
 import java.util.Map;
+import java.util.List;
 
 /** Admins keep the category list: add, rename, reorder, and delete categories no course uses. */
 public final class CategoryAdmin {
 
-    private final Platform platform;
+    private final Database db;
     private final CategoryStore categories;
     private final AuditService audit;
 
-    public CategoryAdmin(Platform platform, CategoryStore categories, AuditService audit) {
-        this.platform = platform;
+    public CategoryAdmin(Database db, CategoryStore categories, AuditService audit) {
+        this.db = db;
         this.categories = categories;
         this.audit = audit;
+    }
+
+    /** Every category in display order, with its published course count. */
+    public List<Category> all() {
+        return categories.all(db.execute());
     }
 
     public Category create(Principal admin, CategoryInput in, String ip) {
@@ -32,7 +38,7 @@ public final class CategoryAdmin {
                 .check(in.position() == null || in.position() >= 0, "position", "range", "position must be 0 or more.")
                 .throwIfInvalid();
         try {
-            platform.db().doInTransaction(tx -> {
+            db.doInTransaction(tx -> {
                 categories.insert(tx, in.slug(), in.name().strip(), in.position());
                 audit.record(tx, record(admin, "catalog.category.created", in.slug(), ip));
             });
@@ -42,7 +48,7 @@ public final class CategoryAdmin {
             }
             throw e;
         }
-        return categories.find(platform.db().execute(), in.slug()).orElseThrow();
+        return categories.find(db.execute(), in.slug()).orElseThrow();
     }
 
     public Category update(Principal admin, String slug, CategoryInput in, String ip) {
@@ -52,14 +58,14 @@ public final class CategoryAdmin {
                 .maxLength("name", in.name(), 60)
                 .check(in.position() == null || in.position() >= 0, "position", "range", "position must be 0 or more.")
                 .throwIfInvalid();
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             if (!categories.exists(tx, slug)) {
                 throw ApiException.notFound("This category");
             }
             categories.update(tx, slug, in.name() == null ? null : in.name().strip(), in.position());
             audit.record(tx, record(admin, "catalog.category.updated", slug, ip));
         });
-        return categories.find(platform.db().execute(), slug).orElseThrow();
+        return categories.find(db.execute(), slug).orElseThrow();
     }
 
     public void delete(Principal admin, String slug, String ip) {
@@ -75,7 +81,7 @@ public final class CategoryAdmin {
     }
 
     private void deleteUnused(Principal admin, String slug, String ip) {
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             if (!categories.exists(tx, slug)) {
                 throw ApiException.notFound("This category");
             }

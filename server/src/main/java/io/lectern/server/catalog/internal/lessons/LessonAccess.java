@@ -12,7 +12,8 @@ import io.lectern.server.catalog.internal.publishing.PublishedCourse;
 import io.lectern.server.catalog.internal.publishing.PublishedLesson;
 import io.lectern.server.catalog.internal.publishing.PublishedStore;
 import io.lectern.server.identity.IdentityService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.net.URI;
@@ -45,16 +46,18 @@ public final class LessonAccess {
     public record Opened(LessonView lesson, boolean staff) {
     }
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
     private final PublishedStore published;
     private final DraftStore drafts;
     private final OutlineStore outlines;
     private final LearnerChecks learners;
     private final IdentityService identity;
 
-    public LessonAccess(Platform platform, PublishedStore published, DraftStore drafts, OutlineStore outlines,
+    public LessonAccess(Database database, Clock clock, PublishedStore published, DraftStore drafts, OutlineStore outlines,
                  LearnerChecks learners, IdentityService identity) {
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
         this.published = published;
         this.drafts = drafts;
         this.outlines = outlines;
@@ -67,7 +70,7 @@ public final class LessonAccess {
     }
 
     public Opened decide(Optional<Principal> caller, UUID lessonId) {
-        DbExecute db = platform.db().execute();
+        DbExecute db = database.execute();
         Optional<PublishedLesson> lesson = published.lesson(db, lessonId);
         Optional<PublishedCourse> course = lesson.flatMap(l -> published.course(db, l.courseId().toString()));
         if (caller.isPresent() && caller.get().isStaff() && isDraftStaff(db, caller.get(), lessonId, course)) {
@@ -134,7 +137,7 @@ public final class LessonAccess {
         }
         URI uri = URI.create(url);
         String audience = uri.getScheme() + "://" + uri.getRawAuthority();
-        Instant expires = platform.clock().instant().plus(LAUNCH_TTL);
+        Instant expires = clock.instant().plus(LAUNCH_TTL);
         String token = identity.signLaunchToken(caller.get().userId(), audience,
                 Map.of("course_id", v.courseId().toString(), "lesson_id", v.id().toString()), LAUNCH_TTL);
         String launch = url + (uri.getRawQuery() == null ? "?" : "&") + LAUNCH_PARAMETER + "="

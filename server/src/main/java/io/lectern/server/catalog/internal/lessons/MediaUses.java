@@ -9,7 +9,7 @@ import io.lectern.model.identity.Role;
 import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.media.MediaService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
@@ -31,20 +31,20 @@ import java.util.function.Predicate;
  */
 public final class MediaUses {
 
-    private final Platform platform;
+    private final Database database;
     private final LessonAccess access;
     private final MediaService media;
     private final IdentityService identity;
 
-    public MediaUses(Platform platform, LessonAccess access, MediaService media, IdentityService identity) {
-        this.platform = platform;
+    public MediaUses(Database database, LessonAccess access, MediaService media, IdentityService identity) {
+        this.database = database;
         this.access = access;
         this.media = media;
         this.identity = identity;
     }
 
     public Optional<List<Subtitle>> grant(Optional<Principal> caller, UUID mediaId, UUID ownerId) {
-        DbExecute db = platform.db().execute();
+        DbExecute db = database.execute();
         boolean anywhere = identity.findById(db, ownerId).map(u -> u.role() == Role.ADMIN).orElse(false);
         if (db.get("""
                 SELECT 1 FROM catalog.published_courses

@@ -12,7 +12,8 @@ import io.lectern.server.catalog.internal.publishing.PublishedCourse;
 import io.lectern.server.catalog.internal.publishing.PublishedLesson;
 import io.lectern.server.catalog.internal.publishing.PublishedStore;
 import io.lectern.server.catalog.internal.search.FacetCube;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.util.ArrayList;
@@ -29,13 +30,15 @@ import java.util.UUID;
  */
 public final class CoursePages {
 
-    private final Platform platform;
+    private final Database database;
+    private final Json json;
     private final PublishedStore published;
     private final LearnerChecks learners;
     private final CatalogCaches caches;
 
-    public CoursePages(Platform platform, PublishedStore published, LearnerChecks learners, CatalogCaches caches) {
-        this.platform = platform;
+    public CoursePages(Database database, Json json, PublishedStore published, LearnerChecks learners, CatalogCaches caches) {
+        this.database = database;
+        this.json = json;
         this.published = published;
         this.learners = learners;
         this.caches = caches;
@@ -45,12 +48,12 @@ public final class CoursePages {
     public byte[] anonymousJson(String idOrSlug) {
         return caches.anonymousPages().get(idOrSlug, () -> {
             CourseDetail page = page(Optional.empty(), idOrSlug);
-            return new CatalogCaches.Json(platform.json().bytes(page), page.id());
+            return new CatalogCaches.Json(json.bytes(page), page.id());
         }, CatalogCaches.Json::courseId).json();
     }
 
     public CourseDetail page(Optional<Principal> caller, String idOrSlug) {
-        return page(platform.db().execute(), caller, idOrSlug);
+        return page(database.execute(), caller, idOrSlug);
     }
 
     public CourseDetail page(DbExecute db, Optional<Principal> caller, String idOrSlug) {

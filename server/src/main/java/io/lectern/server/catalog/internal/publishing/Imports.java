@@ -14,7 +14,9 @@ import io.lectern.server.catalog.internal.authoring.DraftLesson;
 import io.lectern.server.catalog.internal.authoring.DraftSection;
 import io.lectern.server.catalog.internal.authoring.LessonRules;
 import io.lectern.server.catalog.internal.authoring.OutlineStore;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,12 +30,16 @@ import java.util.UUID;
  */
 public final class Imports {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids idGen;
     private final Publishing publishing;
     private final OutlineStore outlines;
 
-    public Imports(Platform platform, Publishing publishing, OutlineStore outlines) {
-        this.platform = platform;
+    public Imports(Database db, Clock clock, Ids idGen, Publishing publishing, OutlineStore outlines) {
+        this.db = db;
+        this.clock = clock;
+        this.idGen = idGen;
         this.publishing = publishing;
         this.outlines = outlines;
     }
@@ -43,8 +49,8 @@ public final class Imports {
      * the instructor directory to one {@link SnapshotStore#rebuildDirectory} at the end.
      */
     public List<UUID> importPublished(List<CourseDraft> courses, boolean refreshDirectory) {
-        return platform.db().inTransaction(tx -> {
-            Instant now = platform.clock().instant();
+        return db.inTransaction(tx -> {
+            Instant now = clock.instant();
             List<Publishing.Publication> publications = courses.stream().map(d -> publication(d, now)).toList();
             write(tx, publications, now);
             publishing.publishTrusted(tx, publications, refreshDirectory);
@@ -53,7 +59,7 @@ public final class Imports {
     }
 
     private Publishing.Publication publication(CourseDraft d, Instant now) {
-        UUID id = platform.ids().next();
+        UUID id = idGen.next();
         UUID owner = d.instructors().getFirst().userId();
         List<InstructorRef> instructors = d.instructors().stream()
                 .map(i -> new InstructorRef(i.userId(), i.displayName(), i.userId().equals(owner))).toList();
@@ -63,13 +69,13 @@ public final class Imports {
                 instructors, CourseStatus.DRAFT, 1, null, 0, now, null);
         List<DraftSection> sections = new ArrayList<>();
         for (CourseDraft.Section s : d.sections()) {
-            UUID sectionId = platform.ids().next();
+            UUID sectionId = idGen.next();
             List<DraftLesson> lessons = new ArrayList<>();
             for (CourseDraft.Lesson l : s.lessons()) {
                 LessonType type = LessonType.valueOf(l.type());
                 LessonContent content = LessonRules.forType(type, new LessonContent(null, List.of(), l.body(), null,
                         l.body(), null, null));
-                lessons.add(new DraftLesson(platform.ids().next(), id, sectionId, l.title(), type, lessons.size(),
+                lessons.add(new DraftLesson(idGen.next(), id, sectionId, l.title(), type, lessons.size(),
                         l.durationSec(), l.preview(), true, content, List.of()));
             }
             sections.add(new DraftSection(sectionId, s.title(), sections.size(), lessons));

@@ -23,7 +23,10 @@ import io.lectern.server.catalog.internal.authoring.DraftViews;
 import io.lectern.server.catalog.internal.authoring.MarkdownHtml;
 import io.lectern.server.catalog.internal.authoring.OutlineStore;
 import io.lectern.server.catalog.internal.categories.CategoryStore;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
@@ -43,7 +46,10 @@ import java.util.UUID;
  */
 public final class Publishing {
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Json json;
+    private final EventBus events;
     private final DraftStore drafts;
     private final OutlineStore outlines;
     private final SnapshotStore snapshots;
@@ -51,10 +57,14 @@ public final class Publishing {
     private final AuditService audit;
     private final CatalogCaches caches;
 
-    public Publishing(Platform platform, DraftStore drafts, OutlineStore outlines, SnapshotStore snapshots,
+    public Publishing(Database database, Clock clock, Json json, EventBus events, DraftStore drafts,
+                      OutlineStore outlines, SnapshotStore snapshots,
                CategoryStore categories, AuditService audit, CatalogCaches caches) {
         this.caches = caches;
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.json = json;
+        this.events = events;
         this.drafts = drafts;
         this.outlines = outlines;
         this.snapshots = snapshots;
@@ -65,7 +75,7 @@ public final class Publishing {
     /** Publishes the working copy (again); publishing an unchanged published course changes nothing. */
     public CourseDraftView publish(Principal p, UUID courseId, Optional<String> ifMatch, String ip) {
         try {
-            platform.db().doInTransaction(tx -> {
+            database.doInTransaction(tx -> {
                 DraftCourse c = drafts.lock(tx, courseId).orElseThrow(() -> ApiException.notFound("This course"));
                 CourseStaff.requireEditor(p, c);
                 Authoring.requireRevision(c, ifMatch);
@@ -93,18 +103,18 @@ public final class Publishing {
 
     /** Takes a published course out of the catalog; enrolled learners keep access. */
     public CourseDraftView archive(Principal p, UUID courseId, String ip) {
-        platform.db().doInTransaction(tx -> {
+        database.doInTransaction(tx -> {
             DraftCourse c = drafts.lock(tx, courseId).orElseThrow(() -> ApiException.notFound("This course"));
             CourseStaff.requireEditor(p, c);
             if (c.status() != CourseStatus.PUBLISHED) {
                 throw new ApiException(409, "course.not_published", c.status() == CourseStatus.ARCHIVED
                         ? "This course is already archived." : "Only published courses can be archived.");
             }
-            Instant now = platform.clock().instant();
+            Instant now = clock.instant();
             drafts.setStatus(tx, courseId, CourseStatus.ARCHIVED, now);
             snapshots.setStatus(tx, courseId, CourseStatus.ARCHIVED);
             snapshots.refreshInstructors(tx, names(c.instructors()));
-            platform.events().publish(tx, new CourseArchived(courseId, c.title(), p.userId(), now));
+            events.publish(tx, new CourseArchived(courseId, c.title(), p.userId(), now));
             audit.record(tx, record(p, "catalog.course.archived", courseId, ip));
         });
         caches.coursePublished(courseId);
@@ -134,7 +144,7 @@ public final class Publishing {
 
     private void snapshot(DbTransaction tx, List<Publication> publications, Principal p, String ip,
                           boolean refreshDirectory) {
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         Map<String, String> categoryNames = new java.util.HashMap<>();
         categories.names(tx).forEach(cat -> categoryNames.put(cat.slug(), cat.name()));
         List<UUID> ids = publications.stream().map(x -> x.course().id()).toList();
@@ -188,12 +198,12 @@ public final class Publishing {
             int version = c.publishedVersion() + 1;
             List<DraftLesson> own = lessons.stream().map(SnapshotStore.LessonFacts::lesson)
                     .filter(l -> l.courseId().equals(c.id())).toList();
-            platform.events().publish(tx, new CoursePublished(c.id(), c.slug(), c.title(), version,
+            events.publish(tx, new CoursePublished(c.id(), c.slug(), c.title(), version,
                     c.instructors().stream().map(InstructorRef::id).toList(), own.stream().map(DraftLesson::id).toList(),
                     now));
             Set<UUID> before = lessonsBefore.getOrDefault(c.id(), Set.of());
             if (version > 1) {
-                own.stream().filter(l -> !before.contains(l.id())).forEach(l -> platform.events().publish(tx,
+                own.stream().filter(l -> !before.contains(l.id())).forEach(l -> events.publish(tx,
                         new LessonAdded(c.id(), l.id(), l.title(), l.type().name(), l.required(), now)));
             }
             if (p != null) {
@@ -204,13 +214,13 @@ public final class Publishing {
     }
 
     private CourseDraftView draftView(UUID courseId) {
-        DbExecute db = platform.db().execute();
+        DbExecute db = database.execute();
         return DraftViews.course(drafts.find(db, courseId).orElseThrow(), outlines.outline(db, courseId));
     }
 
     private String instructorsJson(List<InstructorRef> instructors) {
         try {
-            return platform.json().objectMapper().writeValueAsString(instructors);
+            return json.objectMapper().writeValueAsString(instructors);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -7,7 +7,6 @@ import io.lectern.model.catalog.ReviewInput;
 import io.lectern.model.catalog.ReviewModeration;
 import io.lectern.model.catalog.ReviewReplyInput;
 import io.lectern.model.identity.Role;
-import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.ClientIp;
@@ -23,13 +22,13 @@ import java.util.UUID;
 /** Reviews and ratings: reading, writing, replying, reporting and moderating. */
 public final class ReviewRoutes {
 
-    private final Platform platform;
+    private final boolean trustForwardedFor;
     private final Json json;
     private final Reviews reviews;
 
-    public ReviewRoutes(Platform platform, Reviews reviews) {
-        this.platform = platform;
-        this.json = platform.json();
+    public ReviewRoutes(Json json, boolean trustForwardedFor, Reviews reviews) {
+        this.json = json;
+        this.trustForwardedFor = trustForwardedFor;
         this.reviews = reviews;
     }
 
@@ -63,7 +62,7 @@ public final class ReviewRoutes {
     }
 
     private String ip(ServerRequest req) {
-        return ClientIp.of(req, platform.config().trustForwardedFor());
+        return ClientIp.of(req, trustForwardedFor);
     }
 
     private static UUID review(ServerRequest req) {

@@ -16,7 +16,10 @@ import io.lectern.server.catalog.internal.publishing.PublishedCourse;
 import io.lectern.server.catalog.internal.publishing.PublishedStore;
 import io.lectern.server.catalog.internal.publishing.SnapshotStore;
 import io.lectern.server.identity.IdentityService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.PageCursor;
@@ -44,7 +47,10 @@ public final class Reviews {
             "review.rate_limited");
     private static final Set<String> REASONS = Set.of("spam", "offensive", "off_topic", "other");
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
+    private final EventBus events;
     private final ReviewStore reviews;
     private final PublishedStore published;
     private final SnapshotStore snapshots;
@@ -54,11 +60,15 @@ public final class Reviews {
     private final RateLimiter limits;
     private final CatalogCaches caches;
 
-    public Reviews(Platform platform, ReviewStore reviews, PublishedStore published, SnapshotStore snapshots,
+    public Reviews(Database database, Clock clock, Ids ids, EventBus events, ReviewStore reviews,
+                   PublishedStore published, SnapshotStore snapshots,
             LearnerChecks learners, IdentityService identity, AuditService audit, RateLimiter limits,
             CatalogCaches caches) {
         this.caches = caches;
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
         this.reviews = reviews;
         this.published = published;
         this.snapshots = snapshots;
@@ -70,7 +80,7 @@ public final class Reviews {
 
     public ReviewView post(Principal p, String courseKey, ReviewInput in) {
         check(in, true);
-        DbExecute db = platform.db().execute();
+        DbExecute db = database.execute();
         PublishedCourse c = published.course(db, courseKey).orElseThrow(() -> ApiException.notFound("This course"));
         if (c.isStaff(p.userId())) {
             throw new ApiException(403, "review.own_course", "Instructors cannot review their own course.");
@@ -81,18 +91,18 @@ public final class Reviews {
         }
         limits.consume(WRITES, p.userId().toString());
         String name = identity.findById(p.userId()).map(u -> u.displayName()).orElse("Learner");
-        UUID id = platform.ids().next();
+        UUID id = ids.next();
         try {
-            platform.db().doInTransaction(tx -> {
+            database.doInTransaction(tx -> {
                 reviews.lockCourse(tx, c.id());
-                Instant now = platform.clock().instant();
+                Instant now = clock.instant();
                 reviews.insert(tx, id, c.id(), p.userId(), name, in.rating(), body(in), now);
                 ratingsChanged(tx, c);
-                platform.events().publish(tx, new ReviewPosted(id, c.id(), p.userId(), in.rating(), now));
+                events.publish(tx, new ReviewPosted(id, c.id(), p.userId(), in.rating(), now));
             });
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e, "reviews_one_per_author")) {
-                UUID existing = reviews.byAuthor(platform.db().execute(), c.id(), p.userId()).map(r -> r.view().id())
+                UUID existing = reviews.byAuthor(database.execute(), c.id(), p.userId()).map(r -> r.view().id())
                         .orElse(null);
                 throw new ApiException(409, "review.exists", "You already reviewed this course; edit that review.")
                         .with("reviewId", existing);
@@ -100,7 +110,7 @@ public final class Reviews {
             throw e;
         }
         caches.ratingChanged(c.id());
-        return reviews.find(platform.db().execute(), id).orElseThrow().view();
+        return reviews.find(database.execute(), id).orElseThrow().view();
     }
 
     public ReviewView edit(Principal p, UUID reviewId, ReviewInput in) {
@@ -111,7 +121,7 @@ public final class Reviews {
                 throw new ApiException(403, "review.not_author", "Only the author may edit a review.");
             }
             reviews.update(tx, reviewId, in.rating() != null ? in.rating() : r.view().rating(),
-                    in.body() != null ? in.body().strip() : r.view().body(), platform.clock().instant());
+                    in.body() != null ? in.body().strip() : r.view().body(), clock.instant());
         });
     }
 
@@ -137,7 +147,7 @@ public final class Reviews {
                 throw new ApiException(403, "review.not_course_staff", "Only the course's instructors reply to reviews.");
             }
             reviews.reply(tx, reviewId, body.isPresent() ? p.userId() : null, body.isPresent() ? name : null,
-                    body.map(String::strip).orElse(null), body.isPresent() ? platform.clock().instant() : null);
+                    body.map(String::strip).orElse(null), body.isPresent() ? clock.instant() : null);
         });
     }
 
@@ -146,14 +156,14 @@ public final class Reviews {
                 .check(in.reason() == null || REASONS.contains(in.reason()), "reason", "one_of",
                         "reason must be spam, offensive, off_topic or other.")
                 .maxLength("details", in.details(), 1_000).throwIfInvalid();
-        ReviewStore.Row r = reviews.find(platform.db().execute(), reviewId)
+        ReviewStore.Row r = reviews.find(database.execute(), reviewId)
                 .filter(x -> !x.view().hidden()).orElseThrow(() -> ApiException.notFound("This review"));
         if (r.view().authorId().equals(p.userId())) {
             throw new ApiException(409, "review.own_review", "You cannot report your own review.");
         }
         limits.consume(REPORTS, p.userId().toString());
-        platform.db().doInTransaction(tx -> reviews.report(tx, reviewId, p.userId(), in.reason(),
-                in.details() == null ? "" : in.details().strip(), platform.clock().instant()));
+        database.doInTransaction(tx -> reviews.report(tx, reviewId, p.userId(), in.reason(),
+                in.details() == null ? "" : in.details().strip(), clock.instant()));
     }
 
     public ReviewView moderate(Principal admin, UUID reviewId, ReviewModeration in, String ip) {
@@ -169,7 +179,7 @@ public final class Reviews {
     }
 
     public Page<ReviewView> list(Optional<Principal> caller, String courseKey, int limit, Optional<PageCursor> cursor) {
-        DbExecute db = platform.db().execute();
+        DbExecute db = database.execute();
         PublishedCourse c = published.course(db, courseKey).orElseThrow(() -> ApiException.notFound("This course"));
         List<ReviewView> items = reviews.page(db, c.id(), caller.map(Principal::userId).orElse(null),
                 caller.map(Principal::isAdmin).orElse(false), limit + 1, cursor);
@@ -181,21 +191,21 @@ public final class Reviews {
     }
 
     public List<ReportedReview> reported(int limit) {
-        return reviews.reported(platform.db().execute(), limit);
+        return reviews.reported(database.execute(), limit);
     }
 
     /** Applies a change to a review under its course's lock and refreshes the rating summary. */
     private ReviewView change(UUID reviewId, java.util.function.BiConsumer<DbExecute, ReviewStore.Row> work) {
-        UUID courseId = reviews.find(platform.db().execute(), reviewId).map(r -> r.view().courseId())
+        UUID courseId = reviews.find(database.execute(), reviewId).map(r -> r.view().courseId())
                 .orElseThrow(() -> ApiException.notFound("This review"));
-        platform.db().doInTransaction(tx -> {
+        database.doInTransaction(tx -> {
             reviews.lockCourse(tx, courseId);
             ReviewStore.Row r = reviews.find(tx, reviewId).orElseThrow(() -> ApiException.notFound("This review"));
             work.accept(tx, r);
             ratingsChanged(tx, published.course(tx, courseId.toString()).orElseThrow());
         });
         caches.ratingChanged(courseId);
-        return reviews.find(platform.db().execute(), reviewId).map(ReviewStore.Row::view).orElse(null);
+        return reviews.find(database.execute(), reviewId).map(ReviewStore.Row::view).orElse(null);
     }
 
     private void ratingsChanged(DbExecute tx, PublishedCourse c) {

@@ -3,7 +3,9 @@ package io.lectern.server.catalog.internal.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.time.Duration;
@@ -41,16 +43,20 @@ public final class FacetCube {
     private record Snapshot(List<Cell> cells, long loadedAt) {
     }
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Json jsonIo;
     private final ObjectMapper mapper;
     private final Duration ttl;
     private volatile Snapshot snapshot;
     private volatile boolean stale;
     private final AtomicBoolean refreshing = new AtomicBoolean();
 
-    public FacetCube(Platform platform, Duration ttl) {
-        this.platform = platform;
-        this.mapper = platform.json().objectMapper();
+    public FacetCube(Database db, Clock clock, Json jsonIo, Duration ttl) {
+        this.db = db;
+        this.clock = clock;
+        this.jsonIo = jsonIo;
+        this.mapper = jsonIo.objectMapper();
         this.ttl = ttl;
     }
 
@@ -79,7 +85,7 @@ public final class FacetCube {
                 return snapshot.cells();
             }
         }
-        if (platform.clock().millis() - s.loadedAt() > ttl.toMillis() && refreshing.compareAndSet(false, true)) {
+        if (clock.millis() - s.loadedAt() > ttl.toMillis() && refreshing.compareAndSet(false, true)) {
             Thread.ofVirtual().start(() -> {
                 try {
                     Snapshot fresh = load();
@@ -97,8 +103,8 @@ public final class FacetCube {
     }
 
     private Snapshot load() {
-        long now = platform.clock().millis();
-        String json = platform.db().execute().get(CELLS_AS_JSON + " FROM (" + """
+        long now = clock.millis();
+        String json = db.execute().get(CELLS_AS_JSON + " FROM (" + """
                 SELECT category AS cell_category, level AS cell_level, language AS cell_language,
                        pricing AS cell_pricing, floor(rating_avg * 10)::int * 10 AS cell_rating, count(*) AS n
                   FROM catalog.published_courses WHERE status = 'PUBLISHED'

@@ -10,7 +10,9 @@ import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.CourseOffer;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.db.Writes;
@@ -43,12 +45,16 @@ public final class Coupons {
     public record Applied(UUID couponId, long discount) {
     }
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
     private final CatalogService catalog;
     private final AuditService audit;
 
-    public Coupons(Platform platform, CatalogService catalog, AuditService audit) {
-        this.platform = platform;
+    public Coupons(Database database, Clock clock, Ids ids, CatalogService catalog, AuditService audit) {
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
         this.catalog = catalog;
         this.audit = audit;
     }
@@ -64,7 +70,7 @@ public final class Coupons {
                 .check(in.maxUses() == null || in.maxUses() > 0, "maxUses", "range", "maxUses must be positive.")
                 .check(in.perUserLimit() == null || in.perUserLimit() > 0, "perUserLimit", "range",
                         "perUserLimit must be positive.")
-                .check(in.expiresAt() == null || in.expiresAt().isAfter(platform.clock().instant()), "expiresAt",
+                .check(in.expiresAt() == null || in.expiresAt().isAfter(clock.instant()), "expiresAt",
                         "future", "expiresAt must be in the future.").throwIfInvalid();
         if (in.courseId() == null && !p.isAdmin()) {
             throw ApiException.invalid(List.of(new FieldViolation("courseId", "required",
@@ -80,16 +86,16 @@ public final class Coupons {
                         List.of(new FieldViolation("courseId", "paid_course", "This course is not sold on its own.")));
             }
         }
-        UUID id = platform.ids().next();
+        UUID id = ids.next();
         String code = in.code().strip().toUpperCase(Locale.ROOT);
         try {
-            platform.db().doInTransaction(tx -> {
+            database.doInTransaction(tx -> {
                 tx.insert("""
                         INSERT INTO commerce.coupons (id, code, kind, value, course_id, created_by, max_uses, per_user_limit,
                                                       expires_at, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, code, in.kind(), in.value(), in.courseId(), p.userId(),
                         in.maxUses(), in.perUserLimit() == null ? 1 : in.perUserLimit(), Rows.param(in.expiresAt()),
-                        Rows.param(platform.clock().instant()));
+                        Rows.param(clock.instant()));
                 audit.record(tx, new AuditRecord(p.userId(), "commerce.coupon.created", "coupon", id.toString(), ip,
                         Map.of("code", code)));
             });
@@ -99,7 +105,7 @@ public final class Coupons {
             }
             throw e;
         }
-        return find(platform.db().execute(), id).orElseThrow();
+        return find(database.execute(), id).orElseThrow();
     }
 
     /** Coupons the caller made (admins: all), newest first; optionally of one course. */
@@ -111,25 +117,25 @@ public final class Coupons {
             params.add(p.userId());
         }
         courseId.ifPresent(params::add);
-        try (var rows = platform.db().execute().query(SELECT + where + " ORDER BY created_at DESC LIMIT 500",
+        try (var rows = database.execute().query(SELECT + where + " ORDER BY created_at DESC LIMIT 500",
                 params.toArray())) {
             return rows.map(Coupons::row).toList();
         }
     }
 
     public Coupon deactivate(Principal p, UUID id, String ip) {
-        Coupon c = find(platform.db().execute(), id).orElseThrow(() -> ApiException.notFound("This coupon"));
-        boolean owner = platform.db().execute().get("SELECT 1 FROM commerce.coupons WHERE id = ? AND created_by = ?", id,
+        Coupon c = find(database.execute(), id).orElseThrow(() -> ApiException.notFound("This coupon"));
+        boolean owner = database.execute().get("SELECT 1 FROM commerce.coupons WHERE id = ? AND created_by = ?", id,
                 p.userId()).isPresent();
         if (!p.isAdmin() && !owner) {
             throw Authz.forbidden();
         }
-        platform.db().doInTransaction(tx -> {
+        database.doInTransaction(tx -> {
             tx.update("UPDATE commerce.coupons SET active = false WHERE id = ?", id);
             audit.record(tx, new AuditRecord(p.userId(), "commerce.coupon.deactivated", "coupon", c.id().toString(), ip,
                     Map.of("code", c.code())));
         });
-        return find(platform.db().execute(), id).orElseThrow();
+        return find(database.execute(), id).orElseThrow();
     }
 
     /** Applies a coupon to a price inside the purchase transaction, or says which rule it broke. */

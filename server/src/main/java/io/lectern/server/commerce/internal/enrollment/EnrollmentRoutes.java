@@ -8,7 +8,6 @@ import io.lectern.model.commerce.Enrollment;
 import io.lectern.model.commerce.RefundRequest;
 import io.lectern.model.identity.Role;
 import io.lectern.server.platform.idempotency.Idempotency;
-import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.ClientIp;
@@ -23,17 +22,18 @@ import java.util.Optional;
 /** Enrolling, a learner's enrollments, refunds and coupons. */
 public final class EnrollmentRoutes {
 
-    private final Platform platform;
+    private final boolean trustForwardedFor;
     private final Json json;
     private final Enrollments enrollments;
     private final Refunds refunds;
     private final Coupons coupons;
     private final Sales sales;
 
-    public EnrollmentRoutes(Platform platform, Enrollments enrollments, Refunds refunds, Coupons coupons, Sales sales) {
+    public EnrollmentRoutes(Json json, boolean trustForwardedFor, Enrollments enrollments, Refunds refunds,
+                            Coupons coupons, Sales sales) {
         this.sales = sales;
-        this.platform = platform;
-        this.json = platform.json();
+        this.json = json;
+        this.trustForwardedFor = trustForwardedFor;
         this.enrollments = enrollments;
         this.refunds = refunds;
         this.coupons = coupons;
@@ -77,6 +77,6 @@ public final class EnrollmentRoutes {
     }
 
     private String ip(ServerRequest req) {
-        return ClientIp.of(req, platform.config().trustForwardedFor());
+        return ClientIp.of(req, trustForwardedFor);
     }
 }

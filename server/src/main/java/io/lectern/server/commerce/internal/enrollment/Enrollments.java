@@ -16,7 +16,10 @@ import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.Earnings;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
 import io.lectern.server.commerce.internal.revenue.SaleSplit;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.cache.ReadCache;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.db.SqlErrors;
@@ -38,7 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Enrollments {
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
+    private final EventBus events;
     private final CatalogService catalog;
     private final Ledger ledger;
     private final Coupons coupons;
@@ -52,9 +58,13 @@ public final class Enrollments {
 
     private volatile io.lectern.server.commerce.ProgressLookup progress = io.lectern.server.commerce.ProgressLookup.NONE;
 
-    public Enrollments(Platform platform, CatalogService catalog, Ledger ledger, Coupons coupons, RevenueShares shares,
+    public Enrollments(Database database, Clock clock, Ids ids, EventBus events, CatalogService catalog, Ledger ledger,
+                       Coupons coupons, RevenueShares shares,
                        Earnings earnings, Idempotency idempotency, CommerceSettings settings) {
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
         this.catalog = catalog;
         this.ledger = ledger;
         this.coupons = coupons;
@@ -62,7 +72,7 @@ public final class Enrollments {
         this.earnings = earnings;
         this.idempotency = idempotency;
         this.settings = settings;
-        this.offers = new ReadCache<>(java.time.Duration.ofSeconds(30), 10_000, platform.clock());
+        this.offers = new ReadCache<>(java.time.Duration.ofSeconds(30), 10_000, clock);
     }
 
     public Idempotency.Outcome<Enrollment> enroll(Principal p, UUID courseId, EnrollRequest in, Optional<String> key) {
@@ -101,7 +111,7 @@ public final class Enrollments {
     }
 
     private ApiException shortfall(UUID userId, long price) {
-        long balance = ledger.balance(platform.db().execute(), AccountKind.WALLET, userId);
+        long balance = ledger.balance(database.execute(), AccountKind.WALLET, userId);
         long missing = Math.max(1, price - balance);
         return new ApiException(402, "wallet.insufficient_funds", "Your wallet is short by "
                 + MoneyText.of(missing, ledger.currency()) + "; top it up or redeem a voucher first.")
@@ -114,7 +124,7 @@ public final class Enrollments {
      * refuses a second one (and the payment with it).
      */
     private void refuseIfEnrolled(UUID userId, UUID courseId) {
-        repo.active(platform.db().execute(), userId, courseId).ifPresent(r -> {
+        repo.active(database.execute(), userId, courseId).ifPresent(r -> {
             throw alreadyEnrolled(r.view().id());
         });
     }
@@ -122,8 +132,8 @@ public final class Enrollments {
     /** Reads through {@code db}, adds the enrollment's writes; {@code charged} learns what the wallet is to pay. */
     private Enrollment enrollIn(DbExecute db, Writes writes, UUID userId, CourseOffer course, String coupon,
                                 AtomicLong charged) {
-        Instant now = platform.clock().instant();
-        UUID id = platform.ids().next();
+        Instant now = clock.instant();
+        UUID id = ids.next();
         EnrollmentStore.NewEnrollment e = switch (course.pricing()) {
             case FREE -> free(id, userId, course, "FREE");
             case SUBSCRIPTION -> subscription(db, id, userId, course, now);
@@ -137,7 +147,7 @@ public final class Enrollments {
         if (e.couponId() != null) {
             coupons.recordUse(writes, e.couponId(), userId, id, now);
         }
-        platform.events().publish(writes, new EnrollmentCreated(id, userId, course.courseId(), e.source(), e.paid(),
+        events.publish(writes, new EnrollmentCreated(id, userId, course.courseId(), e.source(), e.paid(),
                 e.tax(), e.currency(), now));
         return EnrollmentStore.view(e, now);
     }
@@ -199,7 +209,7 @@ public final class Enrollments {
 
     /** The learner's enrollments, newest first, each with how far they are in the course. */
     public List<Enrollment> mine(UUID userId) {
-        List<Enrollment> mine = repo.ofUser(platform.db().execute(), userId).stream().map(EnrollmentStore.Row::view)
+        List<Enrollment> mine = repo.ofUser(database.execute(), userId).stream().map(EnrollmentStore.Row::view)
                 .toList();
         var percents = progress.percents(userId, mine.stream().map(Enrollment::courseId).distinct().toList());
         return mine.stream().map(e -> new Enrollment(e.id(), e.courseId(), e.courseTitle(), e.status(), e.source(),
@@ -212,7 +222,7 @@ public final class Enrollments {
     }
 
     public boolean hasAccess(DbExecute db, UUID userId, UUID courseId) {
-        return repo.hasAccess(db, userId, courseId, platform.clock().instant());
+        return repo.hasAccess(db, userId, courseId, clock.instant());
     }
 
     static ApiException alreadyEnrolled(UUID enrollmentId) {

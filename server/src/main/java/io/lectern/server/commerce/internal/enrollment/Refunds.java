@@ -13,7 +13,9 @@ import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.Earnings;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Authz;
@@ -31,7 +33,9 @@ import java.util.UUID;
  */
 public final class Refunds {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final EventBus events;
     private final CatalogService catalog;
     private final Ledger ledger;
     private final Earnings earnings;
@@ -39,10 +43,13 @@ public final class Refunds {
     private final Invoices invoices;
     private final EnrollmentStore repo = new EnrollmentStore();
 
-    public Refunds(Platform platform, CatalogService catalog, Ledger ledger, Earnings earnings, AuditService audit,
+    public Refunds(Database db, Clock clock, EventBus events, CatalogService catalog, Ledger ledger, Earnings earnings,
+                   AuditService audit,
                    Invoices invoices) {
         this.invoices = invoices;
-        this.platform = platform;
+        this.db = db;
+        this.clock = clock;
+        this.events = events;
         this.catalog = catalog;
         this.ledger = ledger;
         this.earnings = earnings;
@@ -51,7 +58,7 @@ public final class Refunds {
 
     public Enrollment refund(Principal p, UUID enrollmentId, RefundRequest in, String ip) {
         new Validation().maxLength("reason", in.reason(), 500).throwIfInvalid();
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             EnrollmentStore.Row row = repo.lock(tx, enrollmentId)
                     .orElseThrow(() -> ApiException.notFound("This enrollment"));
             Enrollment e = row.view();
@@ -60,7 +67,7 @@ public final class Refunds {
             if (!p.isAdmin() && !staff) {
                 throw Authz.forbidden();
             }
-            Instant now = platform.clock().instant();
+            Instant now = clock.instant();
             if (!"ACTIVE".equals(e.status())) {
                 throw new ApiException(409, "refund.not_active", "This enrollment already ended (" + e.status() + ").");
             }
@@ -75,12 +82,12 @@ public final class Refunds {
             repo.end(tx, enrollmentId, "REFUNDED", now);
             invoices.creditNote(tx, new EnrollmentCreated(enrollmentId, row.userId(), e.courseId(), e.source(),
                     e.paid().amountMinor(), e.tax().amountMinor(), e.paid().currency(), e.enrolledAt()), in.reason());
-            platform.events().publish(tx, new EnrollmentEnded(enrollmentId, row.userId(), e.courseId(), "REFUNDED", now));
+            events.publish(tx, new EnrollmentEnded(enrollmentId, row.userId(), e.courseId(), "REFUNDED", now));
             audit.record(tx, new AuditRecord(p.userId(), "commerce.enrollment.refunded", "enrollment",
                     enrollmentId.toString(), ip, Map.of("amountMinor", Long.toString(e.paid().amountMinor()),
                     "reason", in.reason() == null ? "" : in.reason().strip())));
         });
-        return repo.find(platform.db().execute(), enrollmentId).orElseThrow().view();
+        return repo.find(db.execute(), enrollmentId).orElseThrow().view();
     }
 
     private void reverse(io.helidon.dbclient.DbExecute tx, EnrollmentStore.Row row, Instant now) {

@@ -7,7 +7,8 @@ import io.lectern.model.common.Page;
 import io.lectern.model.identity.UserView;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.identity.IdentityService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.PageCursor;
@@ -42,12 +43,14 @@ public final class Sales {
                          Optional<Instant> from, Optional<Instant> to, int limit, Optional<PageCursor> cursor) {
     }
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
     private final CatalogService catalog;
     private final IdentityService identity;
 
-    public Sales(Platform platform, CatalogService catalog, IdentityService identity) {
-        this.platform = platform;
+    public Sales(Database database, Clock clock, CatalogService catalog, IdentityService identity) {
+        this.database = database;
+        this.clock = clock;
         this.catalog = catalog;
         this.identity = identity;
     }
@@ -65,7 +68,7 @@ public final class Sales {
     }
 
     private Page<Sale> list(Principal p, Filter f) {
-        DbExecute db = platform.db().execute();
+        DbExecute db = database.execute();
         Optional<List<UUID>> learners = f.text().map(t -> identity.idsMatching(db, t, 500));
         if (learners.isPresent() && learners.get().isEmpty()) {
             return new Page<>(List.of(), null);
@@ -102,7 +105,7 @@ public final class Sales {
             rows = rows.subList(0, f.limit());
         }
         Map<UUID, UserView> people = identity.findByIds(db, rows.stream().map(Row::learner).distinct().toList());
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         List<Sale> items = rows.stream().map(x -> x.view(people.get(x.learner()), p.isAdmin(), now)).toList();
         return new Page<>(items, next);
     }

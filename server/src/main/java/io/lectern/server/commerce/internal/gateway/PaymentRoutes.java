@@ -3,7 +3,6 @@ package io.lectern.server.commerce.internal.gateway;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.commerce.CheckoutRequest;
-import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -21,13 +20,13 @@ public final class PaymentRoutes {
 
     private static final int MAX_WEBHOOK_BYTES = 256 * 1024;
 
-    private final Platform platform;
+    private final boolean trustForwardedFor;
     private final Json json;
     private final Payments payments;
 
-    public PaymentRoutes(Platform platform, Payments payments) {
-        this.platform = platform;
-        this.json = platform.json();
+    public PaymentRoutes(Json json, boolean trustForwardedFor, Payments payments) {
+        this.json = json;
+        this.trustForwardedFor = trustForwardedFor;
         this.payments = payments;
     }
 
@@ -56,7 +55,7 @@ public final class PaymentRoutes {
 
     private void webhook(ServerRequest req, ServerResponse res) {
         boolean duplicate = payments.receive(PathParams.text(req, "provider"), req.headers(), body(req),
-                ClientIp.of(req, platform.config().trustForwardedFor()));
+                ClientIp.of(req, trustForwardedFor));
         json.write(res, 200, Map.of("received", true, "duplicate", duplicate));
     }
 

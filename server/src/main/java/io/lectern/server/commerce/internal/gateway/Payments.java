@@ -13,7 +13,10 @@ import io.lectern.server.commerce.PaymentCaptured;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
@@ -42,7 +45,10 @@ public final class Payments {
     private static final String SELECT = "SELECT id, provider, provider_ref, user_id, amount_minor, currency, status, "
             + "created_at, paid_at FROM commerce.payments";
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
+    private final EventBus events;
     private final Ledger ledger;
     private final Map<String, PaymentGateway> gateways;
     private final RateLimiter limits;
@@ -50,9 +56,13 @@ public final class Payments {
     private final Function<UUID, Optional<String>> emails;
 
     /** {@code emails} finds a learner's email (outside any transaction); PayStack requires one per checkout. */
-    public Payments(Platform platform, Ledger ledger, Map<String, PaymentGateway> gateways, RateLimiter limits,
+    public Payments(Database database, Clock clock, Ids ids, EventBus events, Ledger ledger, Map<String,
+                    PaymentGateway> gateways, RateLimiter limits,
                     AuditService audit, Function<UUID, Optional<String>> emails) {
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
         this.ledger = ledger;
         this.gateways = gateways;
         this.limits = limits;
@@ -72,30 +82,30 @@ public final class Payments {
                         "amountMinor", "range", "amountMinor must be 100 to 100000000.").throwIfInvalid();
         limits.consume(CHECKOUTS, p.userId().toString());
         PaymentGateway gateway = gateways.get(in.provider());
-        UUID id = platform.ids().next();
-        platform.db().execute().insert("""
+        UUID id = ids.next();
+        database.execute().insert("""
                 INSERT INTO commerce.payments (id, provider, user_id, amount_minor, currency, status, created_at)
                 VALUES (?, ?, ?, ?, ?, 'CREATED', ?)""", id, gateway.name(), p.userId(), in.amountMinor(), ledger.currency(),
-                Rows.param(platform.clock().instant()));
+                Rows.param(clock.instant()));
         PaymentGateway.Started started;
         try {
             started = gateway.start(id, in.amountMinor(), ledger.currency(), "Lectern wallet top-up",
                     () -> emails.apply(p.userId()).orElse(""));
         } catch (PaymentGateway.GatewayException e) {
             LOG.warning("Checkout " + id + " with " + gateway.name() + " failed: " + e.getMessage());
-            platform.db().execute().update("UPDATE commerce.payments SET status = 'FAILED' WHERE id = ?", id);
+            database.execute().update("UPDATE commerce.payments SET status = 'FAILED' WHERE id = ?", id);
             throw new ApiException(502, "payment.provider_unavailable", gateway.name() + " is not answering; nothing "
                     + "was charged. Try again in a minute.");
         }
-        platform.db().execute().update("UPDATE commerce.payments SET provider_ref = ? WHERE id = ?",
+        database.execute().update("UPDATE commerce.payments SET provider_ref = ? WHERE id = ?",
                 started.providerRef(), id);
-        Checkout view = find(platform.db().execute(), id).orElseThrow();
+        Checkout view = find(database.execute(), id).orElseThrow();
         return new Checkout(view.paymentId(), view.provider(), view.providerRef(), view.status(), view.amount(),
                 started.redirectUrl(), started.keyId(), view.createdAt(), view.paidAt());
     }
 
     public Checkout status(Principal p, UUID id) {
-        return platform.db().execute().get(SELECT + " WHERE id = ? AND user_id = ?", id, p.userId())
+        return database.execute().get(SELECT + " WHERE id = ? AND user_id = ?", id, p.userId())
                 .map(Payments::row).orElseThrow(() -> ApiException.notFound("This payment"));
     }
 
@@ -117,15 +127,15 @@ public final class Payments {
                     Map.of("reason", e.getMessage())));
             throw new ApiException(400, "webhook.rejected", "This call is not signed by " + provider + ".");
         }
-        return platform.db().inTransaction(tx -> {
+        return database.inTransaction(tx -> {
             long fresh = tx.insert("""
                     INSERT INTO commerce.webhook_events (provider, event_id, event_type, payment_ref, received_at)
                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", provider, event.eventId(), event.type(),
-                    event.providerRef().orElse(null), Rows.param(platform.clock().instant()));
+                    event.providerRef().orElse(null), Rows.param(clock.instant()));
             if (fresh == 0) {
                 return true;
             }
-            platform.events().publish(tx, WebhookAccepted.of(provider, event));
+            events.publish(tx, WebhookAccepted.of(provider, event));
             return false;
         });
     }
@@ -161,11 +171,11 @@ public final class Payments {
         UUID txId = ledger.post(tx, "TOPUP", payment.paymentId().toString(), userId, "Top-up via " + e.provider(), List.of(
                 new Leg(ledger.account(tx, AccountKind.GATEWAY_CLEARING, null), AccountKind.GATEWAY_CLEARING, -amount),
                 new Leg(ledger.account(tx, AccountKind.WALLET, userId), AccountKind.WALLET, amount)));
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         tx.update("UPDATE commerce.payments SET status = 'PAID', paid_at = ?, transaction_id = ? WHERE id = ?",
                 Rows.param(now), txId, payment.paymentId());
         outcome(tx, e, "APPLIED");
-        platform.events().publish(tx, new PaymentCaptured(payment.paymentId(), userId, e.provider(), amount,
+        events.publish(tx, new PaymentCaptured(payment.paymentId(), userId, e.provider(), amount,
                 payment.amount().currency(), now));
     }
 

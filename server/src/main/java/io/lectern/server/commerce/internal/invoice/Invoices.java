@@ -8,7 +8,9 @@ import io.lectern.model.identity.UserView;
 import io.lectern.server.commerce.EnrollmentCreated;
 import io.lectern.server.commerce.internal.MoneyText;
 import io.lectern.server.identity.IdentityService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
@@ -44,12 +46,16 @@ public final class Invoices {
     public record Row(Invoice view, String detail, UUID userId, String buyerName, String buyerEmail, String seller) {
     }
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids idGen;
     private final IdentityService identity;
     private final CommerceSettings settings;
 
-    public Invoices(Platform platform, IdentityService identity, CommerceSettings settings) {
-        this.platform = platform;
+    public Invoices(Database db, Clock clock, Ids idGen, IdentityService identity, CommerceSettings settings) {
+        this.db = db;
+        this.clock = clock;
+        this.idGen = idGen;
         this.identity = identity;
         this.settings = settings;
     }
@@ -151,14 +157,14 @@ public final class Invoices {
         if (drafts.isEmpty()) {
             return List.of();
         }
-        var now = platform.clock().instant();
+        var now = clock.instant();
         int year = now.atOffset(ZoneOffset.UTC).getYear();
         long last = tx.get("""
                 INSERT INTO commerce.invoice_counters (year, last) VALUES (?, ?)
                 ON CONFLICT (year) DO UPDATE SET last = commerce.invoice_counters.last + EXCLUDED.last
                 RETURNING last""", year, drafts.size()).map(r -> Rows.number(r, "last")).orElseThrow();
         Map<UUID, UserView> buyers = identity.findByIds(tx, drafts.stream().map(Draft::userId).distinct().toList());
-        List<UUID> ids = drafts.stream().map(d -> platform.ids().next()).toList();
+        List<UUID> ids = drafts.stream().map(d -> idGen.next()).toList();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             numbers.add(String.format("LEC-%d-%06d", year, last - drafts.size() + 1 + i));
@@ -187,14 +193,14 @@ public final class Invoices {
     }
 
     public List<Invoice> ofUser(UUID userId) {
-        try (var rows = platform.db().execute().query(SELECT + " WHERE user_id = ? ORDER BY issued_at DESC", userId)) {
+        try (var rows = db.execute().query(SELECT + " WHERE user_id = ? ORDER BY issued_at DESC", userId)) {
             return rows.map(r -> row(r).view()).toList();
         }
     }
 
     /** An invoice its buyer or an admin may read; others get 404 (an invoice number says nothing to them). */
     public Row readable(Principal p, UUID id) {
-        Row row = platform.db().execute().get(SELECT + " WHERE id = ?", id).map(Invoices::row)
+        Row row = db.execute().get(SELECT + " WHERE id = ?", id).map(Invoices::row)
                 .orElseThrow(() -> ApiException.notFound("This invoice"));
         if (!p.isAdmin() && !row.userId().equals(p.userId())) {
             throw ApiException.notFound("This invoice");

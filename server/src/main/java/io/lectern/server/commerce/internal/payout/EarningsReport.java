@@ -6,7 +6,7 @@ import io.lectern.model.commerce.Earnings;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.Earnings.Release;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Rows;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +21,13 @@ import java.util.UUID;
  */
 public final class EarningsReport {
 
-    private final Platform platform;
+    private final Database database;
     private final Ledger ledger;
     private final Release release;
     private final long threshold;
 
-    public EarningsReport(Platform platform, Ledger ledger, Release release, long threshold) {
-        this.platform = platform;
+    public EarningsReport(Database database, Ledger ledger, Release release, long threshold) {
+        this.database = database;
         this.ledger = ledger;
         this.release = release;
         this.threshold = threshold;
@@ -35,7 +35,7 @@ public final class EarningsReport {
 
     public Earnings of(UUID instructorId) {
         release.releaseDue(Optional.of(instructorId));
-        DbExecute db = platform.db().execute();
+        DbExecute db = database.execute();
         String currency = ledger.currency();
         long paid = db.get("SELECT coalesce(sum(amount_minor), 0) AS n FROM commerce.payouts WHERE instructor_id = ? "
                 + "AND status = 'PAID'", instructorId).map(r -> Rows.number(r, "n")).orElse(0L);

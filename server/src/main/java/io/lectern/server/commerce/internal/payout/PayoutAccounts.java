@@ -5,7 +5,9 @@ import io.lectern.model.commerce.PayoutAccount;
 import io.lectern.model.commerce.PayoutAccountInput;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.audit.AuditService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
@@ -24,12 +26,16 @@ import java.util.UUID;
  */
 public final class PayoutAccounts {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Json json;
     private final SecretBox secrets;
     private final AuditService audit;
 
-    public PayoutAccounts(Platform platform, SecretBox secrets, AuditService audit) {
-        this.platform = platform;
+    public PayoutAccounts(Database db, Clock clock, Json json, SecretBox secrets, AuditService audit) {
+        this.db = db;
+        this.clock = clock;
+        this.json = json;
         this.secrets = secrets;
         this.audit = audit;
     }
@@ -50,18 +56,18 @@ public final class PayoutAccounts {
         String masked = iban != null ? maskIban(iban) : "•••• " + account.substring(account.length() - 4);
         byte[] details;
         try {
-            details = secrets.encrypt(platform.json().objectMapper().writeValueAsBytes(new PayoutAccountInput(
+            details = secrets.encrypt(json.objectMapper().writeValueAsBytes(new PayoutAccountInput(
                     in.holderName().strip(), iban, account, in.routingCode(), in.bankName())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             tx.insert("""
                     INSERT INTO commerce.payout_accounts (instructor_id, details_encrypted, masked, updated_at)
                     VALUES (?, ?, ?, ?)
                     ON CONFLICT (instructor_id) DO UPDATE SET details_encrypted = EXCLUDED.details_encrypted,
                            masked = EXCLUDED.masked, updated_at = EXCLUDED.updated_at""",
-                    p.userId(), details, masked, Rows.param(platform.clock().instant()));
+                    p.userId(), details, masked, Rows.param(clock.instant()));
             audit.record(tx, new AuditRecord(p.userId(), "commerce.payout_account.changed", "user",
                     p.userId().toString(), ip, Map.of("masked", masked)));
         });
@@ -69,7 +75,7 @@ public final class PayoutAccounts {
     }
 
     public Optional<PayoutAccount> find(UUID instructorId) {
-        return platform.db().execute().get("SELECT details_encrypted, masked, updated_at FROM commerce.payout_accounts "
+        return db.execute().get("SELECT details_encrypted, masked, updated_at FROM commerce.payout_accounts "
                 + "WHERE instructor_id = ?", instructorId).map(r -> new PayoutAccount(holder((byte[]) Rows.value(r,
                 "details_encrypted")), Rows.text(r, "masked"), Rows.instant(r, "updated_at")));
     }
@@ -86,7 +92,7 @@ public final class PayoutAccounts {
     /** Stored (encrypted) bank details, in full. */
     PayoutAccountInput read(byte[] encrypted) {
         try {
-            return platform.json().objectMapper().readValue(new String(secrets.decrypt(encrypted), StandardCharsets.UTF_8),
+            return json.objectMapper().readValue(new String(secrets.decrypt(encrypted), StandardCharsets.UTF_8),
                     PayoutAccountInput.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored payout account is not valid", e);

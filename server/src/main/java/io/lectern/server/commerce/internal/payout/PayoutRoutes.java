@@ -12,7 +12,8 @@ import io.lectern.model.common.FieldViolation;
 import io.lectern.model.identity.Role;
 import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -34,7 +35,9 @@ import java.util.function.Function;
 /** Instructors' earnings, payout account and payouts; admins' payout decisions and revenue shares. */
 public final class PayoutRoutes {
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final boolean trustForwardedFor;
     private final Json json;
     private final EarningsReport report;
     private final PayoutAccounts accounts;
@@ -50,13 +53,16 @@ public final class PayoutRoutes {
         void require(io.lectern.server.platform.security.Principal p, String password, String totp, String ip);
     }
 
-    public PayoutRoutes(Platform platform, EarningsReport report, PayoutAccounts accounts, Payouts payouts,
+    public PayoutRoutes(Database database, Clock clock, Json json, boolean trustForwardedFor, EarningsReport report,
+                        PayoutAccounts accounts, Payouts payouts,
                         RevenueShares shares, AuditService audit, Function<UUID, Optional<UUID>> ownerOfCourse,
                         Reauthenticate reauthenticate) {
         this.reauthenticate = reauthenticate;
         this.ownerOfCourse = ownerOfCourse;
-        this.platform = platform;
-        this.json = platform.json();
+        this.database = database;
+        this.clock = clock;
+        this.json = json;
+        this.trustForwardedFor = trustForwardedFor;
         this.report = report;
         this.accounts = accounts;
         this.payouts = payouts;
@@ -109,8 +115,8 @@ public final class PayoutRoutes {
         RevenueShareInput in = json.read(req, RevenueShareInput.class);
         new Validation().check(in.instructorPercent() == null || in.instructorPercent() >= 0 && in.instructorPercent() <= 100,
                 "instructorPercent", "range", "instructorPercent must be 0 to 100, or null to remove it.").throwIfInvalid();
-        platform.db().doInTransaction(tx -> {
-            shares.set(tx, scope, id, in.instructorPercent(), Authz.principal(req).userId(), platform.clock().instant());
+        database.doInTransaction(tx -> {
+            shares.set(tx, scope, id, in.instructorPercent(), Authz.principal(req).userId(), clock.instant());
             audit.record(tx, new AuditRecord(Authz.principal(req).userId(), "commerce.revenue_share.changed",
                     scope.name().toLowerCase(Locale.ROOT), id.toString(), ip(req),
                     Map.of("instructorPercent", String.valueOf(in.instructorPercent()))));
@@ -120,7 +126,7 @@ public final class PayoutRoutes {
     }
 
     private RevenueShare share(RevenueShares.Scope scope, UUID id) {
-        var db = platform.db().execute();
+        var db = database.execute();
         Integer override = shares.override(db, scope, id).orElse(null);
         int effective = scope == RevenueShares.Scope.INSTRUCTOR
                 ? override != null ? override : shares.defaultPercent()
@@ -133,7 +139,7 @@ public final class PayoutRoutes {
     }
 
     private String ip(ServerRequest req) {
-        return ClientIp.of(req, platform.config().trustForwardedFor());
+        return ClientIp.of(req, trustForwardedFor);
     }
 
     private static UUID payout(ServerRequest req) {

@@ -18,7 +18,9 @@ import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.Earnings;
 import io.lectern.server.notify.Mail;
 import io.lectern.server.notify.MailService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
@@ -45,7 +47,9 @@ public final class Payouts {
         Optional<io.lectern.server.identity.Recipient> find(DbExecute db, UUID id);
     }
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
     private final Ledger ledger;
     private final Earnings earnings;
     private final PayoutAccounts accounts;
@@ -55,9 +59,12 @@ public final class Payouts {
     private final Instructors instructors;
     private final MailService mail;
 
-    public Payouts(Platform platform, Ledger ledger, Earnings earnings, PayoutAccounts accounts, Idempotency idempotency,
+    public Payouts(Database database, Clock clock, Ids ids, Ledger ledger, Earnings earnings, PayoutAccounts accounts,
+                   Idempotency idempotency,
                    AuditService audit, long threshold, Instructors instructors, MailService mail) {
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
         this.instructors = instructors;
         this.mail = mail;
         this.ledger = ledger;
@@ -81,7 +88,7 @@ public final class Payouts {
                         ledger.currency()) + "; you have " + MoneyText.of(available, ledger.currency()) + " available.",
                         List.of()).with("thresholdMinor", threshold).with("availableMinor", available);
             }
-            UUID id = platform.ids().next();
+            UUID id = ids.next();
             try {
                 ledger.post(tx, "PAYOUT_REQUEST", id.toString(), p.userId(), "Payout requested", List.of(
                         leg(tx, AccountKind.INSTRUCTOR_AVAILABLE, p.userId(), -amount),
@@ -95,7 +102,7 @@ public final class Payouts {
                                                   requested_at, destination_encrypted)
                     VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?,
                             (SELECT details_encrypted FROM commerce.payout_accounts WHERE instructor_id = ?))""", id,
-                    p.userId(), amount, ledger.currency(), masked, Rows.param(platform.clock().instant()), p.userId());
+                    p.userId(), amount, ledger.currency(), masked, Rows.param(clock.instant()), p.userId());
             audit.record(tx, record(p, "commerce.payout.requested", id, ip, amount));
             return find(tx, id).orElseThrow();
         });
@@ -105,7 +112,7 @@ public final class Payouts {
         return decide(admin, id, ip, "commerce.payout.approved", (tx, payout) -> {
             requireStatus(payout, "REQUESTED");
             tx.update("UPDATE commerce.payouts SET status = 'APPROVED', decided_at = ?, decided_by = ?, note = ? "
-                    + "WHERE id = ?", Rows.param(platform.clock().instant()), admin.userId(), note(in), id);
+                    + "WHERE id = ?", Rows.param(clock.instant()), admin.userId(), note(in), id);
         });
     }
 
@@ -121,7 +128,7 @@ public final class Payouts {
                     leg(tx, AccountKind.INSTRUCTOR_PAYOUT_HOLD, payout.instructorId(), -amount),
                     leg(tx, AccountKind.INSTRUCTOR_AVAILABLE, payout.instructorId(), amount)));
             tx.update("UPDATE commerce.payouts SET status = 'REJECTED', decided_at = ?, decided_by = ?, note = ? "
-                    + "WHERE id = ?", Rows.param(platform.clock().instant()), admin.userId(), note(in), id);
+                    + "WHERE id = ?", Rows.param(clock.instant()), admin.userId(), note(in), id);
             tell(tx, payout, "payout-rejected", note(in));
         });
     }
@@ -136,7 +143,7 @@ public final class Payouts {
                     leg(tx, AccountKind.INSTRUCTOR_PAYOUT_HOLD, payout.instructorId(), -amount),
                     leg(tx, AccountKind.PAYOUTS_SETTLED, null, amount)));
             tx.update("UPDATE commerce.payouts SET status = 'PAID', paid_at = ?, reference = ?, "
-                    + "destination_encrypted = NULL WHERE id = ?", Rows.param(platform.clock().instant()),
+                    + "destination_encrypted = NULL WHERE id = ?", Rows.param(clock.instant()),
                     in.reference().strip(), id);
             tell(tx, payout, "payout-paid", in.reference().strip());
         });
@@ -147,7 +154,7 @@ public final class Payouts {
      * (the caller checks); audited. Paid and rejected payouts no longer carry it.
      */
     public PayoutDestination destination(Principal admin, UUID id, String ip) {
-        return platform.db().inTransaction(tx -> {
+        return database.inTransaction(tx -> {
             var row = tx.get("SELECT instructor_id, amount_minor, currency, status, destination_encrypted FROM "
                     + "commerce.payouts WHERE id = ?", id).orElseThrow(() -> ApiException.notFound("This payout"));
             String status = Rows.text(row, "status");
@@ -178,14 +185,14 @@ public final class Payouts {
     }
 
     public List<Payout> ofInstructor(UUID instructorId) {
-        try (var rows = platform.db().execute().query(SELECT + " WHERE instructor_id = ? ORDER BY requested_at DESC",
+        try (var rows = database.execute().query(SELECT + " WHERE instructor_id = ? ORDER BY requested_at DESC",
                 instructorId)) {
             return named(rows.map(Payouts::row).toList());
         }
     }
 
     public List<Payout> all(Optional<String> status, int limit) {
-        try (var rows = platform.db().execute().query(SELECT + " WHERE (?::text IS NULL OR status = ?::text) "
+        try (var rows = database.execute().query(SELECT + " WHERE (?::text IS NULL OR status = ?::text) "
                 + "ORDER BY requested_at DESC LIMIT ?", status.orElse(null), status.orElse(null), limit)) {
             return named(rows.map(Payouts::row).toList());
         }
@@ -193,7 +200,7 @@ public final class Payouts {
 
     private List<Payout> named(List<Payout> payouts) {
         Map<UUID, String> names = new java.util.HashMap<>();
-        var db = platform.db().execute();
+        var db = database.execute();
         return payouts.stream().map(x -> withName(x, names.computeIfAbsent(x.instructorId(), id -> name(db, id))))
                 .toList();
     }
@@ -205,14 +212,14 @@ public final class Payouts {
 
     private Payout decide(Principal admin, UUID id, String ip, String action,
                           java.util.function.BiConsumer<io.helidon.dbclient.DbTransaction, Payout> step) {
-        platform.db().doInTransaction(tx -> {
+        database.doInTransaction(tx -> {
             Payout payout = tx.get(SELECT + " WHERE id = ? FOR UPDATE", id).map(Payouts::row)
                     .orElseThrow(() -> ApiException.notFound("This payout"));
             step.accept(tx, payout);
             audit.record(tx, record(admin, action, id, ip, payout.amount().amountMinor())
                     .with("instructorId", payout.instructorId().toString()));
         });
-        return find(platform.db().execute(), id).map(x -> withName(x, name(platform.db().execute(), x.instructorId())))
+        return find(database.execute(), id).map(x -> withName(x, name(database.execute(), x.instructorId())))
                 .orElseThrow();
     }
 

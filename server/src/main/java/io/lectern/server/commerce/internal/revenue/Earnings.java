@@ -4,7 +4,9 @@ import io.helidon.dbclient.DbExecute;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Writes;
 import java.time.Instant;
@@ -35,11 +37,15 @@ public final class Earnings {
     public record Row(UUID id, UUID instructorId, long amount, String status) {
     }
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
     private final Ledger ledger;
 
-    public Earnings(Platform platform, Ledger ledger) {
-        this.platform = platform;
+    public Earnings(Database db, Clock clock, Ids ids, Ledger ledger) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
         this.ledger = ledger;
     }
 
@@ -48,7 +54,7 @@ public final class Earnings {
         writes.add("earnings", """
                 INSERT INTO commerce.earnings (id, enrollment_id, instructor_id, course_id, amount_minor, status,
                                                available_at, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""", platform.ids().next(), enrollmentId, instructorId, courseId,
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""", ids.next(), enrollmentId, instructorId, courseId,
                 amount, Rows.param(availableAt), Rows.param(now));
     }
 
@@ -70,8 +76,8 @@ public final class Earnings {
     public int releaseDue(Optional<UUID> instructorId) {
         int released = 0;
         while (true) {
-            int batch = platform.db().inTransaction(tx -> {
-                Instant now = platform.clock().instant();
+            int batch = db.inTransaction(tx -> {
+                Instant now = clock.instant();
                 List<Row> due;
                 try (var rows = tx.query("""
                         SELECT id, instructor_id, amount_minor, status FROM commerce.earnings

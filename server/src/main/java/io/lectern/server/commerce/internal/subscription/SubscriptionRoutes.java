@@ -7,7 +7,6 @@ import io.lectern.model.commerce.SubscribeRequest;
 import io.lectern.model.commerce.Subscription;
 import io.lectern.model.identity.Role;
 import io.lectern.server.platform.idempotency.Idempotency;
-import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -20,14 +19,14 @@ import java.util.Map;
 /** Plans (public list, admin upkeep) and a learner's subscription. */
 public final class SubscriptionRoutes {
 
-    private final Platform platform;
+    private final boolean trustForwardedFor;
     private final Json json;
     private final Plans plans;
     private final Subscriptions subscriptions;
 
-    public SubscriptionRoutes(Platform platform, Plans plans, Subscriptions subscriptions) {
-        this.platform = platform;
-        this.json = platform.json();
+    public SubscriptionRoutes(Json json, boolean trustForwardedFor, Plans plans, Subscriptions subscriptions) {
+        this.json = json;
+        this.trustForwardedFor = trustForwardedFor;
         this.plans = plans;
         this.subscriptions = subscriptions;
     }
@@ -55,6 +54,6 @@ public final class SubscriptionRoutes {
     }
 
     private String ip(ServerRequest req) {
-        return ClientIp.of(req, platform.config().trustForwardedFor());
+        return ClientIp.of(req, trustForwardedFor);
     }
 }

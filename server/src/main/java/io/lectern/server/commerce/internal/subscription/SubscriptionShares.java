@@ -8,7 +8,8 @@ import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.db.Rows;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,14 +36,16 @@ public final class SubscriptionShares {
     private record Period(UUID id, UUID userId, Instant from, Instant to, long net) {
     }
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
     private final Ledger ledger;
     private final RevenueShares shares;
     private final CatalogService catalog;
     private volatile StudyTime studyTime = StudyTime.NONE;
 
-    public SubscriptionShares(Platform platform, Ledger ledger, RevenueShares shares, CatalogService catalog) {
-        this.platform = platform;
+    public SubscriptionShares(Database database, Clock clock, Ledger ledger, RevenueShares shares, CatalogService catalog) {
+        this.database = database;
+        this.clock = clock;
         this.ledger = ledger;
         this.shares = shares;
         this.catalog = catalog;
@@ -55,17 +58,17 @@ public final class SubscriptionShares {
     /** Shares every period that ended and was not shared yet; returns how many. */
     public int shareDue() {
         List<Period> due;
-        try (var rows = platform.db().execute().query("""
+        try (var rows = database.execute().query("""
                 SELECT id, user_id, starts_at, ends_at, net_minor FROM commerce.subscription_periods
                  WHERE shared_at IS NULL AND ends_at <= ? ORDER BY ends_at LIMIT 200""",
-                Rows.param(platform.clock().instant()))) {
+                Rows.param(clock.instant()))) {
             due = rows.map(r -> new Period(Rows.uuid(r, "id"), Rows.uuid(r, "user_id"), Rows.instant(r, "starts_at"),
                     Rows.instant(r, "ends_at"), Rows.number(r, "net_minor"))).toList();
         }
         int shared = 0;
         for (Period period : due) {
             List<Part> parts = parts(period); // read before the transaction: learning and the catalog answer on their own
-            shared += platform.db().inTransaction(tx -> share(tx, period, parts)) ? 1 : 0;
+            shared += database.inTransaction(tx -> share(tx, period, parts)) ? 1 : 0;
         }
         return shared;
     }
@@ -96,7 +99,7 @@ public final class SubscriptionShares {
             minor[byRemainder.get(k % byRemainder.size())]++;
         }
         List<Part> parts = new ArrayList<>();
-        var db = platform.db().execute();
+        var db = database.execute();
         for (int i = 0; i < courses.size(); i++) {
             UUID course = courses.get(i).getKey();
             UUID owner = catalog.offer(course).map(CourseOffer::ownerId).orElse(null);
@@ -110,7 +113,7 @@ public final class SubscriptionShares {
     }
 
     private List<UUID> subscriptionCourses(UUID userId) {
-        try (var rows = platform.db().execute().query("SELECT DISTINCT course_id FROM commerce.enrollments "
+        try (var rows = database.execute().query("SELECT DISTINCT course_id FROM commerce.enrollments "
                 + "WHERE user_id = ? AND source = 'SUBSCRIPTION'", userId)) {
             return rows.map(r -> Rows.uuid(r, "course_id")).toList();
         }
@@ -146,7 +149,7 @@ public final class SubscriptionShares {
                     p.instructorMinor());
         }
         tx.update("UPDATE commerce.subscription_periods SET shared_at = ?, transaction_id = ? WHERE id = ?",
-                Rows.param(platform.clock().instant()), txId, period.id());
+                Rows.param(clock.instant()), txId, period.id());
         return true;
     }
 }

@@ -15,7 +15,9 @@ import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.SaleSplit;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
@@ -41,16 +43,21 @@ public final class Subscriptions {
             + "s.cancel_at_period_end, p.id AS plan_id, p.name, p.period, p.price_minor, p.currency, p.active "
             + "FROM commerce.subscriptions s JOIN commerce.subscription_plans p ON p.id = s.plan_id";
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
     private final Ledger ledger;
     private final Invoices invoices;
     private final Idempotency idempotency;
     private final AuditService audit;
     private final CommerceSettings settings;
 
-    public Subscriptions(Platform platform, Ledger ledger, Invoices invoices, Idempotency idempotency, AuditService audit,
+    public Subscriptions(Database database, Clock clock, Ids ids, Ledger ledger, Invoices invoices,
+                         Idempotency idempotency, AuditService audit,
                          CommerceSettings settings) {
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
         this.ledger = ledger;
         this.invoices = invoices;
         this.idempotency = idempotency;
@@ -60,15 +67,15 @@ public final class Subscriptions {
 
     public Idempotency.Outcome<Subscription> subscribe(Principal p, SubscribeRequest in, Optional<String> key, String ip) {
         new Validation().required("planId", in.planId()).throwIfInvalid();
-        Plan plan = Plans.find(platform.db().execute(), in.planId()).filter(Plan::active)
+        Plan plan = Plans.find(database.execute(), in.planId()).filter(Plan::active)
                 .orElseThrow(() -> ApiException.notFound("This plan"));
         try {
             return idempotency.run(p.userId(), key, "subscribe", in.planId().toString(), 201, Subscription.class, tx -> {
                 if (live(tx, p.userId()).isPresent()) {
                     throw new ApiException(409, "subscription.exists", "You already have a subscription.");
                 }
-                Instant now = platform.clock().instant();
-                UUID id = platform.ids().next();
+                Instant now = clock.instant();
+                UUID id = ids.next();
                 charge(tx, p.userId(), id, plan, now);
                 tx.insert("""
                         INSERT INTO commerce.subscriptions (id, user_id, plan_id, status, current_period_end, created_at,
@@ -80,7 +87,7 @@ public final class Subscriptions {
                 return find(tx, id).orElseThrow();
             });
         } catch (InsufficientFundsException e) {
-            long balance = ledger.balance(platform.db().execute(), AccountKind.WALLET, p.userId());
+            long balance = ledger.balance(database.execute(), AccountKind.WALLET, p.userId());
             long missing = plan.price().amountMinor() - balance;
             throw new ApiException(402, "wallet.insufficient_funds", "Your wallet is short by "
                     + MoneyText.of(missing, ledger.currency()) + "; top it up or redeem a voucher first.")
@@ -89,20 +96,20 @@ public final class Subscriptions {
     }
 
     public Optional<Subscription> mine(UUID userId) {
-        return platform.db().execute().get(SELECT + " WHERE s.user_id = ? ORDER BY s.created_at DESC LIMIT 1", userId)
+        return database.execute().get(SELECT + " WHERE s.user_id = ? ORDER BY s.created_at DESC LIMIT 1", userId)
                 .map(Subscriptions::row);
     }
 
     public Subscription cancel(Principal p, String ip) {
-        UUID id = platform.db().inTransaction(tx -> {
+        UUID id = database.inTransaction(tx -> {
             Subscription s = live(tx, p.userId()).orElseThrow(() -> ApiException.notFound("Your subscription"));
             tx.update("UPDATE commerce.subscriptions SET cancel_at_period_end = true, updated_at = ? WHERE id = ?",
-                    Rows.param(platform.clock().instant()), s.id());
+                    Rows.param(clock.instant()), s.id());
             audit.record(tx, new AuditRecord(p.userId(), "commerce.subscription.cancelled", "subscription",
                     s.id().toString(), ip, Map.of()));
             return s.id();
         });
-        return find(platform.db().execute(), id).orElseThrow();
+        return find(database.execute(), id).orElseThrow();
     }
 
     /**
@@ -110,16 +117,16 @@ public final class Subscriptions {
      * SKIP LOCKED so several servers share the work). Returns how many were handled.
      */
     public int renewDue() {
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         List<UUID> due;
-        try (var rows = platform.db().execute().query("SELECT id FROM commerce.subscriptions WHERE status IN "
+        try (var rows = database.execute().query("SELECT id FROM commerce.subscriptions WHERE status IN "
                 + "('ACTIVE', 'PAST_DUE') AND current_period_end <= ? ORDER BY current_period_end LIMIT 1000",
                 Rows.param(now))) {
             due = rows.map(r -> Rows.uuid(r, "id")).toList();
         }
         int handled = 0;
         for (UUID id : due) {
-            boolean done = platform.db().inTransaction(tx -> tx.get(SELECT + " WHERE s.id = ? AND s.status IN "
+            boolean done = database.inTransaction(tx -> tx.get(SELECT + " WHERE s.id = ? AND s.status IN "
                     + "('ACTIVE', 'PAST_DUE') AND s.current_period_end <= ? FOR UPDATE OF s SKIP LOCKED", id,
                     Rows.param(now)).map(Subscriptions::row).map(sub -> {
                         renew(tx, sub, now);
@@ -171,7 +178,7 @@ public final class Subscriptions {
         tx.insert("""
                 INSERT INTO commerce.subscription_periods (id, subscription_id, user_id, starts_at, ends_at, net_minor,
                                                            currency)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", platform.ids().next(), subscriptionId, userId, Rows.param(periodStart),
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", ids.next(), subscriptionId, userId, Rows.param(periodStart),
                 Rows.param(periodEnd(periodStart, plan)), split.platform(), plan.price().currency());
         var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
         invoices.issue(tx, new Invoices.Draft(userId, "SUBSCRIPTION", txId, new Invoices.Lines("Subscription: "

@@ -11,7 +11,9 @@ import io.lectern.server.audit.AuditService;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
@@ -37,7 +39,9 @@ public final class Vouchers {
     static final RateLimiter.Limit REDEEM = new RateLimiter.Limit("voucher-redeem", 10, Duration.ofMinutes(10),
             "voucher.rate_limited");
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
     private final Ledger ledger;
     private final SecretBox secrets;
     private final RateLimiter limits;
@@ -45,8 +49,10 @@ public final class Vouchers {
     private final VoucherStore repo = new VoucherStore();
     private final SecureRandom random = new SecureRandom();
 
-    public Vouchers(Platform platform, Ledger ledger, SecretBox secrets, RateLimiter limits, AuditService audit) {
-        this.platform = platform;
+    public Vouchers(Database db, Clock clock, Ids ids, Ledger ledger, SecretBox secrets, RateLimiter limits, AuditService audit) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
         this.ledger = ledger;
         this.secrets = secrets;
         this.limits = limits;
@@ -54,7 +60,7 @@ public final class Vouchers {
     }
 
     public VoucherBatch createBatch(Principal admin, VoucherBatchRequest in, String ip) {
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         new Validation().required("count", in.count()).required("amountMinor", in.amountMinor())
                 .check(in.count() == null || in.count() >= 1 && in.count() <= MAX_BATCH, "count", "range",
                         "count must be 1 to " + MAX_BATCH + ".")
@@ -63,14 +69,14 @@ public final class Vouchers {
                 .check(in.expiresAt() == null || in.expiresAt().isAfter(now), "expiresAt", "future",
                         "expiresAt must be in the future.")
                 .maxLength("note", in.note(), 200).throwIfInvalid();
-        UUID id = platform.ids().next();
+        UUID id = ids.next();
         List<VoucherStore.NewCode> codes = new ArrayList<>(in.count());
         for (int i = 0; i < in.count(); i++) {
             String code = newPayload();
-            codes.add(new VoucherStore.NewCode(platform.ids().next(), i, secrets.hmac("voucher:" + code),
+            codes.add(new VoucherStore.NewCode(ids.next(), i, secrets.hmac("voucher:" + code),
                     secrets.encrypt(code.getBytes(StandardCharsets.US_ASCII))));
         }
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             repo.insertBatch(tx, id, in.count(), in.amountMinor(), ledger.currency(), in.expiresAt(),
                     in.note() == null ? "" : in.note().strip(), admin.userId(), now);
             repo.insertCodes(tx, id, codes);
@@ -81,18 +87,18 @@ public final class Vouchers {
     }
 
     public VoucherBatch batch(UUID id) {
-        return repo.batch(platform.db().execute(), id).orElseThrow(() -> ApiException.notFound("This voucher batch"));
+        return repo.batch(db.execute(), id).orElseThrow(() -> ApiException.notFound("This voucher batch"));
     }
 
     public List<VoucherBatch> batches(int limit) {
-        return repo.batches(platform.db().execute(), limit);
+        return repo.batches(db.execute(), limit);
     }
 
     /** The batch's codes as CSV (code, value, currency, expires, redeemed); the export is audited. */
     public String csv(Principal admin, UUID id, String ip) {
         VoucherBatch b = batch(id);
         StringBuilder out = new StringBuilder("code,amount_minor,currency,expires_at,redeemed\n");
-        for (var row : repo.codes(platform.db().execute(), id)) {
+        for (var row : repo.codes(db.execute(), id)) {
             String code = new String(secrets.decrypt((byte[]) Rows.value(row, "code_encrypted")), StandardCharsets.US_ASCII);
             out.append(VoucherCodeFormat.format(code)).append(',').append(b.amount().amountMinor()).append(',')
                     .append(b.amount().currency()).append(',').append(b.expiresAt() == null ? "" : b.expiresAt())
@@ -104,8 +110,8 @@ public final class Vouchers {
 
     public VoucherBatch revoke(Principal admin, UUID id, String ip) {
         batch(id); // 404 for an unknown batch, read before the transaction takes its connection
-        platform.db().doInTransaction(tx -> {
-            if (!repo.revoke(tx, id, admin.userId(), platform.clock().instant())) {
+        db.doInTransaction(tx -> {
+            if (!repo.revoke(tx, id, admin.userId(), clock.instant())) {
                 throw new ApiException(409, "voucher_batch.revoked", "This batch is already revoked.");
             }
             audit.record(tx, record(admin, "commerce.voucher_batch.revoked", id, ip));
@@ -120,8 +126,8 @@ public final class Vouchers {
             throw ApiException.invalid(List.of(new FieldViolation("code", "check", problem)));
         });
         String code = VoucherCodeFormat.normalise(typed).substring(0, VoucherCodeFormat.PAYLOAD_SYMBOLS);
-        Instant now = platform.clock().instant();
-        long credited = platform.db().inTransaction(tx -> {
+        Instant now = clock.instant();
+        long credited = db.inTransaction(tx -> {
             VoucherStore.Code v = repo.lockByHmac(tx, secrets.hmac("voucher:" + code))
                     .orElseThrow(() -> new ApiException(404, "voucher.unknown", "No voucher has this code."));
             VoucherBatch b = repo.batch(tx, v.batchId()).orElseThrow();
@@ -146,7 +152,7 @@ public final class Vouchers {
         });
         String currency = ledger.currency();
         return new RedeemResult(new Money(credited, currency),
-                new Money(ledger.balance(platform.db().execute(), AccountKind.WALLET, user.userId()), currency));
+                new Money(ledger.balance(db.execute(), AccountKind.WALLET, user.userId()), currency));
     }
 
     private String newPayload() {

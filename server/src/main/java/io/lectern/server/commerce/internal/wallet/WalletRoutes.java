@@ -12,7 +12,7 @@ import io.lectern.model.common.Page;
 import io.lectern.model.identity.Role;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.Ledger;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -30,14 +30,16 @@ import java.util.UUID;
 /** The learner's wallet (balance, history, voucher redemption) and the admins' voucher batches and ledger check. */
 public final class WalletRoutes {
 
-    private final Platform platform;
+    private final Database db;
+    private final boolean trustForwardedFor;
     private final Json json;
     private final Ledger ledger;
     private final Vouchers vouchers;
 
-    public WalletRoutes(Platform platform, Ledger ledger, Vouchers vouchers) {
-        this.platform = platform;
-        this.json = platform.json();
+    public WalletRoutes(Database db, Json json, boolean trustForwardedFor, Ledger ledger, Vouchers vouchers) {
+        this.db = db;
+        this.json = json;
+        this.trustForwardedFor = trustForwardedFor;
         this.ledger = ledger;
         this.vouchers = vouchers;
     }
@@ -45,7 +47,7 @@ public final class WalletRoutes {
     public void register(ApiRoutes routes) {
         Access admin = Access.roles(Role.ADMIN);
         routes.get("/api/v1/wallet", Access.USER, (req, res) -> json.write(res, 200, new Wallet(new Money(
-                        ledger.balance(platform.db().execute(), AccountKind.WALLET, Authz.principal(req).userId()),
+                        ledger.balance(db.execute(), AccountKind.WALLET, Authz.principal(req).userId()),
                         ledger.currency()))))
                 .get("/api/v1/wallet/transactions", Access.USER, this::history)
                 .post("/api/v1/wallet/redeem", Access.USER, (req, res) -> json.write(res, 200, vouchers.redeem(
@@ -60,7 +62,7 @@ public final class WalletRoutes {
                 .post("/api/v1/admin/voucher-batches/{id}/revoke", admin, (req, res) -> json.write(res, 200,
                         vouchers.revoke(Authz.principal(req), batch(req), ip(req))))
                 .get("/api/v1/admin/ledger/check", admin, (req, res) -> json.write(res, 200,
-                        ledger.check(platform.db().execute())));
+                        ledger.check(db.execute())));
     }
 
     private void history(ServerRequest req, ServerResponse res) {
@@ -73,8 +75,8 @@ public final class WalletRoutes {
                 throw new ApiException(400, "request.bad_cursor", "The cursor is not one this server gave out.");
             }
         });
-        Optional<UUID> account = ledger.find(platform.db().execute(), AccountKind.WALLET, p.userId());
-        List<Ledger.Movement> moves = account.map(a -> ledger.history(platform.db().execute(), a, limit + 1, before))
+        Optional<UUID> account = ledger.find(db.execute(), AccountKind.WALLET, p.userId());
+        List<Ledger.Movement> moves = account.map(a -> ledger.history(db.execute(), a, limit + 1, before))
                 .orElse(List.of());
         List<WalletTransaction> items = moves.stream().limit(limit).map(Ledger.Movement::transaction).toList();
         String next = moves.size() > limit ? Long.toString(moves.get(limit - 1).entryId()) : null;
@@ -91,7 +93,7 @@ public final class WalletRoutes {
     }
 
     private String ip(ServerRequest req) {
-        return ClientIp.of(req, platform.config().trustForwardedFor());
+        return ClientIp.of(req, trustForwardedFor);
     }
 
     private static UUID batch(ServerRequest req) {

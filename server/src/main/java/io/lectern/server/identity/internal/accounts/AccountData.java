@@ -59,7 +59,7 @@ public final class AccountData {
         v.throwIfInvalid();
         ProfileUpdate clean = new ProfileUpdate(req.displayName() == null ? null : req.displayName().strip(),
                 req.bio(), req.avatarMediaId(), req.timezone(), req.locale());
-        return d.platform().db().inTransaction(tx -> {
+        return d.db().inTransaction(tx -> {
             UserRecord current = d.users().findById(tx, p.userId()).orElseThrow(() -> ApiException.notFound("This account"));
             if (clean.avatarMediaId() != null && !clean.avatarMediaId().equals(current.avatarMediaId())) {
                 avatars.get().refusal(tx, p.userId(), clean.avatarMediaId()).ifPresent(refused -> {
@@ -77,8 +77,8 @@ public final class AccountData {
         UserRecord user = user(p);
         PersonalData.Person person = new PersonalData.Person(user.id(), user.email());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("exportedAt", d.platform().clock().instant().toString());
-        DbExecute db = d.platform().db().execute();
+        out.put("exportedAt", d.clock().instant().toString());
+        DbExecute db = d.db().execute();
         personalData.forEach(section -> out.put(section.section(), section.export(db, person)));
         return out;
     }
@@ -98,20 +98,20 @@ public final class AccountData {
             throw new ApiException(403, "auth.password_wrong", "The password is not right.");
         }
         PersonalData.Person person = new PersonalData.Person(user.id(), user.email());
-        d.platform().db().doInTransaction(tx -> {
+        d.db().doInTransaction(tx -> {
             if (user.passwordHash() == null
                     && d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code()) != EmailCodes.Check.OK) {
                 throw SignIn.invalidCode();
             }
             personalData.forEach(section -> section.erase(tx, person));
-            d.platform().events().publish(tx, new AccountDeleted(user.id()));
+            d.events().publish(tx, new AccountDeleted(user.id()));
             d.audit().record(tx, AuditRecord.of(user.id(), "account.deleted", user.id(), null));
         });
         d.revocations().deactivate(user.id());
     }
 
     private UserRecord user(Principal p) {
-        return d.users().findById(d.platform().db().execute(), p.userId())
+        return d.users().findById(d.db().execute(), p.userId())
                 .orElseThrow(() -> new ApiException(401, "auth.token_invalid", "Sign in again."));
     }
 

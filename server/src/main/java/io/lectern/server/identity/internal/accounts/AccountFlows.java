@@ -44,9 +44,9 @@ public final class AccountFlows {
         v.throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
         d.limits().consume(Limits.REGISTER_IP, origin.ip());
-        boolean mail = throttle.beforeMail(email, origin, d.users().findByEmail(d.platform().db().execute(), email));
+        boolean mail = throttle.beforeMail(email, origin, d.users().findByEmail(d.db().execute(), email));
         String hash = d.hasher().hash(req.password());
-        d.platform().db().doInTransaction(tx -> {
+        d.db().doInTransaction(tx -> {
             Optional<UserRecord> existing = d.users().findByEmail(tx, email);
             if (existing.isPresent() && existing.get().emailVerified()) {
                 UserRecord u = existing.get();
@@ -60,10 +60,10 @@ public final class AccountFlows {
                 id = existing.get().id();
                 d.users().replaceUnverified(tx, id, req.displayName().strip(), hash);
             } else {
-                id = d.platform().ids().next();
+                id = d.ids().next();
                 d.users().insert(tx, new UserStore.NewUser(id, req.email().strip(), req.displayName().strip(),
                         Role.STUDENT, hash, false));
-                d.platform().events().publish(tx, new AccountCreated(id, req.displayName().strip(), Role.STUDENT));
+                d.events().publish(tx, new AccountCreated(id, req.displayName().strip(), Role.STUDENT));
                 d.audit().record(tx, AuditRecord.of(id, "account.registered", id, origin.ip()));
             }
             if (mail) { // else the code mailed last stays valid
@@ -79,13 +79,13 @@ public final class AccountFlows {
                 .check(req.code() == null || req.code().strip().matches("\\d{6}"), "code", "format",
                         "code must be the 6 digits from the mail.").throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        Optional<UserRecord> found = d.users().findByEmail(d.db().execute(), email);
         throttle.beforeCode(email, origin, found);
         UserRecord user = found.filter(u -> !u.emailVerified()).orElseThrow(() -> {
             throttle.codeFailed(email);
             return SignIn.invalidCode();
         });
-        return d.platform().db().inTransaction(tx -> {
+        return d.db().inTransaction(tx -> {
             if (d.codes().check(tx, user.id(), EmailCodes.Purpose.VERIFY_EMAIL, req.code().strip())
                     != EmailCodes.Check.OK) {
                 return null;
@@ -94,19 +94,19 @@ public final class AccountFlows {
             d.audit().record(tx, AuditRecord.of(user.id(), "account.verified", user.id(), origin.ip()));
             UserRecord verified = d.users().findById(tx, user.id()).orElseThrow();
             return signIn.complete(tx, verified, "verify", false, origin);
-        }) instanceof AuthTokens tokens ? tokens : failCode(user, origin);
+        }) instanceof SignIn.Session session ? signIn.tokens(session) : failCode(user, origin);
     }
 
     /** Mails a reset code if the account exists and is active; answers the same either way. */
     public void forgot(OtpRequest req, Origin origin) {
         new Validation().required("email", req.email()).email("email", req.email()).throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        Optional<UserRecord> found = d.users().findByEmail(d.db().execute(), email);
         if (!throttle.beforeMail(email, origin, found)) {
             return;
         }
         found.filter(UserRecord::active)
-                .ifPresent(user -> d.platform().db().doInTransaction(tx -> {
+                .ifPresent(user -> d.db().doInTransaction(tx -> {
                     String code = d.codes().issue(tx, user.id(), EmailCodes.Purpose.RESET);
                     d.mail().send(tx, new Mail(user.email(), "password-reset", user.mailLocale(),
                             List.of(user.displayName(), code, "10")));
@@ -121,7 +121,7 @@ public final class AccountFlows {
         PasswordPolicy.check(v, "newPassword", req.newPassword(), req.email());
         v.throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        Optional<UserRecord> found = d.users().findByEmail(d.db().execute(), email);
         throttle.beforeCode(email, origin, found);
         UserRecord user = found.filter(UserRecord::active).orElseThrow(() -> {
             throttle.codeFailed(email);
@@ -129,7 +129,7 @@ public final class AccountFlows {
         });
         String hash = d.hasher().hash(req.newPassword());
         List<java.util.UUID> ended = new java.util.ArrayList<>();
-        boolean done = d.platform().db().inTransaction(tx -> {
+        boolean done = d.db().inTransaction(tx -> {
             boolean ok = d.codes().check(tx, user.id(), EmailCodes.Purpose.RESET, req.code().strip()) == EmailCodes.Check.OK
                     || d.codes().check(tx, user.id(), EmailCodes.Purpose.INVITE, req.code().strip()) == EmailCodes.Check.OK;
             if (!ok) {
@@ -145,14 +145,14 @@ public final class AccountFlows {
             failCode(user, origin);
         }
         ended.forEach(d.revocations()::revokeSession);
-        d.revocations().notBefore(user.id(), d.platform().clock().instant());
+        d.revocations().notBefore(user.id(), d.clock().instant());
     }
 
     /** Changes the password (current one required); other sessions end, this one stays. */
     public void change(Principal principal, PasswordChange req, Origin origin) {
         Validation v = new Validation().required("currentPassword", req.currentPassword())
                 .maxLength("currentPassword", req.currentPassword(), PasswordPolicy.MAX);
-        UserRecord user = d.users().findById(d.platform().db().execute(), principal.userId())
+        UserRecord user = d.users().findById(d.db().execute(), principal.userId())
                 .orElseThrow(() -> new ApiException(401, "auth.token_invalid", "Sign in again."));
         PasswordPolicy.check(v, "newPassword", req.newPassword(), user.email());
         v.throwIfInvalid();
@@ -163,7 +163,7 @@ public final class AccountFlows {
             throw new ApiException(403, "auth.password_wrong", "The current password is not right.");
         }
         String hash = d.hasher().hash(req.newPassword());
-        List<java.util.UUID> ended = d.platform().db().inTransaction(tx -> {
+        List<java.util.UUID> ended = d.db().inTransaction(tx -> {
             d.users().setPassword(tx, user.id(), hash);
             d.audit().record(tx, AuditRecord.of(user.id(), "auth.password.changed", user.id(), origin.ip()));
             d.mail().send(tx, new Mail(user.email(), "password-changed", user.mailLocale(), List.of(user.displayName())));

@@ -30,7 +30,7 @@ public final class StaffAdmin {
 
     public Page<AccountSummary> search(Optional<String> q, Optional<Role> role, Optional<Boolean> active, int limit,
                                        Optional<PageCursor> cursor) {
-        return d.users().search(d.platform().db().execute(), q, role, active, limit, cursor);
+        return d.users().search(d.db().execute(), q, role, active, limit, cursor);
     }
 
     public AccountSummary create(Principal admin, NewStaffAccount req, Origin origin) {
@@ -39,14 +39,14 @@ public final class StaffAdmin {
                 .required("role", req.role())
                 .check(req.role() == null || req.role() != Role.STUDENT, "role", "one_of",
                         "role must be INSTRUCTOR or ADMIN; learners register themselves.").throwIfInvalid();
-        return d.platform().db().inTransaction(tx -> {
+        return d.db().inTransaction(tx -> {
             if (d.users().findByEmail(tx, req.email()).isPresent()) {
                 throw new ApiException(409, "account.email_taken", "An account with this email already exists.");
             }
-            UUID id = d.platform().ids().next();
+            UUID id = d.ids().next();
             d.users().insert(tx, new UserStore.NewUser(id, req.email().strip(), req.displayName().strip(),
                     req.role(), null, false));
-            d.platform().events().publish(tx, new AccountCreated(id, req.displayName().strip(), req.role()));
+            d.events().publish(tx, new AccountCreated(id, req.displayName().strip(), req.role()));
             String code = d.codes().issue(tx, id, EmailCodes.Purpose.INVITE);
             d.mail().send(tx, new Mail(req.email().strip(), "invite", java.util.Locale.ENGLISH, List.of(
                     req.displayName().strip(), code, "72", req.role().name().toLowerCase(java.util.Locale.ROOT))));
@@ -64,7 +64,7 @@ public final class StaffAdmin {
                     + "ask another admin.");
         }
         List<UUID> ended = new java.util.ArrayList<>();
-        AccountSummary result = d.platform().db().inTransaction(tx -> {
+        AccountSummary result = d.db().inTransaction(tx -> {
             UserRecord user = d.users().lock(tx, id).orElseThrow(() -> ApiException.notFound("This user"));
             if (req.role() != null && req.role() != user.role()) {
                 d.users().setRole(tx, id, req.role());
@@ -86,7 +86,7 @@ public final class StaffAdmin {
         if (!result.active()) {
             d.revocations().deactivate(id);
         } else {
-            d.revocations().notBefore(id, d.platform().clock().instant());
+            d.revocations().notBefore(id, d.clock().instant());
         }
         return result;
     }

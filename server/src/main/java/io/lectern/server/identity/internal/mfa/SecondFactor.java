@@ -34,8 +34,8 @@ public final class SecondFactor {
         String subject = user.id().toString();
         d.limits().requireAvailable(Limits.TOTP_FAILURES, subject);
         byte[] secret = d.secrets().decrypt(user.totpSecret());
-        OptionalLong step = d.totp().matchingStep(secret, code.strip(), d.platform().clock().instant());
-        boolean ok = d.platform().db().inTransaction(tx -> step.isPresent()
+        OptionalLong step = d.totp().matchingStep(secret, code.strip(), d.clock().instant());
+        boolean ok = d.db().inTransaction(tx -> step.isPresent()
                 ? d.users().advanceTotpStep(tx, user.id(), step.getAsLong())
                 : d.totp().useRecoveryCode(tx, user.id(), code));
         if (ok) {

@@ -29,7 +29,7 @@ public final class TotpFlows {
             throw new ApiException(409, "totp.already_enabled", "2FA is already on. Turn it off first to enrol a new app.");
         }
         byte[] secret = d.totp().newSecret();
-        d.platform().db().doInTransaction(tx -> d.users().setTotp(tx, user.id(), d.secrets().encrypt(secret), false));
+        d.db().doInTransaction(tx -> d.users().setTotp(tx, user.id(), d.secrets().encrypt(secret), false));
         return new TotpEnrollment(Totp.base32(secret), Totp.provisioningUri(user.email(), secret));
     }
 
@@ -44,13 +44,13 @@ public final class TotpFlows {
         }
         d.limits().requireAvailable(Limits.TOTP_FAILURES, user.id().toString());
         OptionalLong step = d.totp().matchingStep(d.secrets().decrypt(user.totpSecret()), req.code().strip(),
-                d.platform().clock().instant());
+                d.clock().instant());
         if (step.isEmpty()) {
             d.limits().tryConsume(Limits.TOTP_FAILURES, user.id().toString());
             throw new ApiException(400, "totp.code_invalid", "That code does not match. Check the app's clock and "
                     + "enter the code it shows now.");
         }
-        List<String> codes = d.platform().db().inTransaction(tx -> {
+        List<String> codes = d.db().inTransaction(tx -> {
             d.users().setTotp(tx, user.id(), user.totpSecret(), true);
             d.users().advanceTotpStep(tx, user.id(), step.getAsLong());
             d.audit().record(tx, AuditRecord.of(user.id(), "auth.totp.enabled", user.id(), origin.ip()));
@@ -66,7 +66,7 @@ public final class TotpFlows {
             throw new ApiException(409, "totp.not_enabled", "2FA is not on.");
         }
         new SecondFactor(d).verify(user, req.code(), origin);
-        d.platform().db().doInTransaction(tx -> {
+        d.db().doInTransaction(tx -> {
             d.users().setTotp(tx, user.id(), null, false);
             d.totp().deleteRecoveryCodes(tx, user.id());
             d.audit().record(tx, AuditRecord.of(user.id(), "auth.totp.disabled", user.id(), origin.ip()));
@@ -74,7 +74,7 @@ public final class TotpFlows {
     }
 
     private UserRecord user(Principal p) {
-        return d.users().findById(d.platform().db().execute(), p.userId())
+        return d.users().findById(d.db().execute(), p.userId())
                 .orElseThrow(() -> new ApiException(401, "auth.token_invalid", "Sign in again."));
     }
 

@@ -42,7 +42,7 @@ public final class OidcAccounts {
         if (!verified) {
             throw OidcLogin.failed("Your email address is not verified with the provider; verify it there first.");
         }
-        UserRecord user = d.platform().db().inTransaction(tx -> {
+        UserRecord user = d.db().inTransaction(tx -> {
             Optional<UUID> linked = tx.get("SELECT user_id FROM identity.oidc_links WHERE provider = ? AND subject = ?",
                     provider, subject).map(r -> Rows.uuid(r, "user_id"));
             if (linked.isPresent()) {
@@ -58,10 +58,10 @@ public final class OidcAccounts {
                     d.users().markVerified(tx, id);
                 }
             } else {
-                id = d.platform().ids().next();
+                id = d.ids().next();
                 d.users().insert(tx, new UserStore.NewUser(id, email, name.length() > 80 ? name.substring(0, 80)
                         : name, Role.STUDENT, null, true));
-                d.platform().events().publish(tx, new AccountCreated(id, name, Role.STUDENT));
+                d.events().publish(tx, new AccountCreated(id, name, Role.STUDENT));
                 d.audit().record(tx, AuditRecord.of(id, "account.registered", id, origin.ip()).with("via", provider));
             }
             tx.insert("INSERT INTO identity.oidc_links (provider, subject, user_id, email) VALUES (?, ?, ?, ?)",
@@ -77,6 +77,6 @@ public final class OidcAccounts {
             throw new ApiException(403, "auth.oidc_mfa_unsupported", "Your account uses an authenticator app. Sign in "
                     + "with your password or an email code plus the authenticator code instead.");
         }
-        return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "oidc:" + provider, false, origin));
+        return signIn.tokens(d.db().inTransaction(tx -> signIn.complete(tx, user, "oidc:" + provider, false, origin)));
     }
 }

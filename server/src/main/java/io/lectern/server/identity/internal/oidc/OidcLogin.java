@@ -52,7 +52,7 @@ public final class OidcLogin {
 
     public OidcLogin(Deps d, OidcSettings settings) {
         this.settings = settings;
-        this.http = new OidcHttp(d.platform().json().objectMapper());
+        this.http = new OidcHttp(d.json().objectMapper());
         this.accounts = new OidcAccounts(d);
     }
 

@@ -42,7 +42,7 @@ public final class LoginFlows {
                 .maxLength("totp", req.totp(), 32);
         v.throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        Optional<UserRecord> found = d.users().findByEmail(d.db().execute(), email);
         throttle.beforePassword(email, origin, found);
         boolean ok;
         if (found.isPresent() && found.get().passwordHash() != null) {
@@ -62,19 +62,19 @@ public final class LoginFlows {
             secondFactor.verify(user, req.totp(), origin);
         }
         throttle.passwordSucceeded(email, origin);
-        return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "password", mfa, origin));
+        return signIn.tokens(d.db().inTransaction(tx -> signIn.complete(tx, user, "password", mfa, origin)));
     }
 
     /** Mails a sign-in code if the account exists and may sign in; answers the same either way. */
     public void requestCode(OtpRequest req, Origin origin) {
         new Validation().required("email", req.email()).email("email", req.email()).throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        Optional<UserRecord> found = d.users().findByEmail(d.db().execute(), email);
         if (!throttle.beforeMail(email, origin, found)) {
             return;
         }
         found.filter(u -> u.active() && u.emailVerified())
-                .ifPresent(user -> d.platform().db().doInTransaction(tx -> {
+                .ifPresent(user -> d.db().doInTransaction(tx -> {
                     String code = d.codes().issue(tx, user.id(), EmailCodes.Purpose.LOGIN);
                     d.mail().send(tx, new Mail(user.email(), "login-code", user.mailLocale(),
                             List.of(user.displayName(), code, "10")));
@@ -87,14 +87,14 @@ public final class LoginFlows {
                         "code must be the 6 digits from the mail.")
                 .maxLength("totp", req.totp(), 32).throwIfInvalid();
         String email = req.email().strip().toLowerCase(Locale.ROOT);
-        Optional<UserRecord> found = d.users().findByEmail(d.platform().db().execute(), email);
+        Optional<UserRecord> found = d.users().findByEmail(d.db().execute(), email);
         throttle.beforeCode(email, origin, found);
         UserRecord user = found.orElseThrow(() -> {
             throttle.codeFailed(email);
             return SignIn.invalidCode();
         });
         boolean needsTotp = user.totpEnabled();
-        EmailCodes.Check check = d.platform().db().inTransaction(tx -> needsTotp
+        EmailCodes.Check check = d.db().inTransaction(tx -> needsTotp
                 ? d.codes().peek(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code().strip())
                 : d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code().strip()));
         if (check != EmailCodes.Check.OK) {
@@ -106,11 +106,11 @@ public final class LoginFlows {
         boolean mfa = secondFactor.required(user, req.totp());
         if (mfa) {
             secondFactor.verify(user, req.totp(), origin);
-            d.platform().db().doInTransaction(tx -> d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN,
+            d.db().doInTransaction(tx -> d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN,
                     req.code().strip()));
         }
         throttle.codeSucceeded(email, origin);
-        return d.platform().db().inTransaction(tx -> signIn.complete(tx, user, "otp", mfa, origin));
+        return signIn.tokens(d.db().inTransaction(tx -> signIn.complete(tx, user, "otp", mfa, origin)));
     }
 
     private void failed(String email, Optional<UserRecord> user, Origin origin, String action) {

@@ -32,7 +32,7 @@ public final class Reauthentication {
     public void require(Principal p, String password, String totp, String ip) {
         new Validation().required("password", password).maxLength("password", password, PasswordPolicy.MAX)
                 .maxLength("totp", totp, 32).throwIfInvalid();
-        UserRecord user = d.users().findById(d.platform().db().execute(), p.userId())
+        UserRecord user = d.users().findById(d.db().execute(), p.userId())
                 .orElseThrow(() -> new ApiException(401, "auth.token_invalid", "Sign in again."));
         String email = user.email().toLowerCase(Locale.ROOT);
         Origin origin = new Origin(ip, null);

@@ -24,7 +24,7 @@ public final class SessionFlows {
     public AuthTokens refresh(RefreshRequest req, Origin origin) {
         validate(req);
         d.limits().consume(Limits.REFRESH_IP, origin.ip());
-        Outcome outcome = d.platform().db().inTransaction(tx -> {
+        Outcome outcome = d.db().inTransaction(tx -> {
             Optional<Sessions.Use> use = d.sessions().use(tx, req.refreshToken());
             if (use.isEmpty()) {
                 return new Outcome(null, null);
@@ -44,10 +44,11 @@ public final class SessionFlows {
                 d.sessions().revoke(tx, u.sessionId(), "account_disabled");
                 return new Outcome(u, null);
             }
-            return new Outcome(u, signIn.tokens(user, u.sessionId(), d.sessions().newToken(tx, u.sessionId()), u.mfa()));
+            return new Outcome(u, new SignIn.Session(user, u.sessionId(), d.sessions().newToken(tx, u.sessionId()),
+                    u.mfa()));
         });
-        if (outcome.tokens() != null) {
-            return outcome.tokens();
+        if (outcome.session() != null) {
+            return signIn.tokens(outcome.session());
         }
         if (outcome.use() != null && outcome.use().state() == Sessions.State.REUSED) {
             d.revocations().revokeSession(outcome.use().sessionId());
@@ -60,7 +61,7 @@ public final class SessionFlows {
     /** Ends the session the refresh token belongs to; answers the same for unknown tokens. */
     public void logout(RefreshRequest req, Origin origin) {
         validate(req);
-        d.platform().db().doInTransaction(tx -> d.sessions().use(tx, req.refreshToken()).ifPresent(u -> {
+        d.db().doInTransaction(tx -> d.sessions().use(tx, req.refreshToken()).ifPresent(u -> {
             d.sessions().revoke(tx, u.sessionId(), "logout");
             d.revocations().revokeSession(u.sessionId());
             d.audit().record(tx, AuditRecord.of(u.userId(), "auth.logout", u.userId(), origin.ip()));
@@ -72,6 +73,6 @@ public final class SessionFlows {
                 .throwIfInvalid();
     }
 
-    private record Outcome(Sessions.Use use, AuthTokens tokens) {
+    private record Outcome(Sessions.Use use, SignIn.Session session) {
     }
 }

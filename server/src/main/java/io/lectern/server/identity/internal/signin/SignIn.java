@@ -10,8 +10,22 @@ import io.lectern.server.platform.http.ApiException;
 import java.util.Map;
 import java.util.UUID;
 
-/** Finishing a sign-in: session, tokens, last-login time and the audit line, all in one transaction. */
+/**
+ * Finishing a sign-in: session, refresh token, last-login time and the audit line in one transaction; the access
+ * token is signed after it commits (signing may need to load or make the next key, which takes a connection).
+ */
 public final class SignIn {
+
+    /**
+     * A session opened in a transaction, to be answered with tokens once it committed.
+     *
+     * @param user         who signed in
+     * @param sessionId    the session
+     * @param refreshToken its refresh token
+     * @param mfa          whether a second factor was used
+     */
+    public record Session(UserRecord user, UUID sessionId, String refreshToken, boolean mfa) {
+    }
 
     private final Deps d;
 
@@ -19,18 +33,20 @@ public final class SignIn {
         this.d = d;
     }
 
-    public AuthTokens complete(DbExecute tx, UserRecord user, String method, boolean mfa, Origin origin) {
+    /** Opens the session inside {@code tx}; answer with {@link #tokens(Session)} after it commits. */
+    public Session complete(DbExecute tx, UserRecord user, String method, boolean mfa, Origin origin) {
         Map.Entry<UUID, String> session = d.sessions().open(tx, user.id(),
                 new Sessions.Origin(method, mfa, origin.ip(), origin.userAgent()));
-        d.users().touchLogin(tx, user.id(), d.platform().clock().instant());
+        d.users().touchLogin(tx, user.id(), d.clock().instant());
         d.audit().record(tx, AuditRecord.of(user.id(), "auth.login.succeeded", user.id(), origin.ip())
                 .with("method", method).with("mfa", Boolean.toString(mfa)));
-        return tokens(user, session.getKey(), session.getValue(), mfa);
+        return new Session(user, session.getKey(), session.getValue(), mfa);
     }
 
-    public AuthTokens tokens(UserRecord user, UUID sessionId, String refreshToken, boolean mfa) {
-        String access = d.tokens().issue(user.id(), user.role(), sessionId, mfa);
-        return new AuthTokens(access, refreshToken, d.tokens().ttl().toSeconds(), user.view());
+    /** The tokens of a committed session; never inside a transaction. */
+    public AuthTokens tokens(Session s) {
+        String access = d.tokens().issue(s.user().id(), s.user().role(), s.sessionId(), s.mfa());
+        return new AuthTokens(access, s.refreshToken(), d.tokens().ttl().toSeconds(), s.user().view());
     }
 
     /** 403 for accounts that may not sign in, checked only after the person proved who they are. */

@@ -80,8 +80,8 @@ public final class Throttle {
     }
 
     private boolean knownSource(Optional<UserRecord> user, Origin origin) {
-        return user.isPresent() && d.sessions().signedInFrom(d.platform().db().execute(), user.get().id(), origin.ip(),
-                d.platform().clock().instant().minus(KNOWN_FOR));
+        return user.isPresent() && d.sessions().signedInFrom(d.db().execute(), user.get().id(), origin.ip(),
+                d.clock().instant().minus(KNOWN_FOR));
     }
 
     private static String source(String email, Origin origin) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -57,25 +58,25 @@ public final class SigningKeys {
     }
 
     /**
-     * The key to sign with now. Never touches the database, as it is asked inside sign-in transactions: keys are
-     * loaded (or made) at start and by {@link #rotateNow()}, and when the current key nears the end of its signing
-     * period a background refresh makes or loads the next, while this key keeps signing (verifiers accept it until
-     * its tokens have expired).
+     * The key to sign with now. Tokens are signed outside transactions (sign-ins sign after they commit). Keys are
+     * loaded (or made) at start; when the current key nears the end of its signing period, a background refresh
+     * makes or loads the next one while this key keeps signing. Only when no key signs any more (the server slept
+     * through a whole period) does the caller wait for the next one.
      */
     public ECKey signingKey() {
         Instant now = clock.instant();
-        List<ECKey> keys = loaded.keys();
-        ECKey current = current(keys, now.plus(margin));
+        ECKey current = current(loaded.keys(), now.plus(margin));
         if (current != null) {
             return current;
         }
-        refreshInBackground();
-        ECKey stillSigning = current(keys, now);
+        ECKey stillSigning = current(loaded.keys(), now);
         if (stillSigning != null) {
+            refreshInBackground();
             return stillSigning;
         }
-        return keys.stream().max(Comparator.comparing(k -> k.getNotBeforeTime()))
-                .orElseThrow(() -> new IllegalStateException("No signing key is loaded; keepCurrent() runs at start"));
+        keepCurrent();
+        return Optional.ofNullable(current(loaded.keys(), now))
+                .orElseThrow(() -> new IllegalStateException("No signing key could be loaded or made"));
     }
 
     /** Makes sure a key signs for a while yet (making the next one under a lock all instances share) and loads it. */

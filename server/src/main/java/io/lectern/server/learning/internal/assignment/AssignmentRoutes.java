@@ -5,7 +5,6 @@ import io.lectern.model.identity.Role;
 import io.lectern.model.learning.AssignmentInput;
 import io.lectern.model.learning.GradeInput;
 import io.lectern.model.learning.SubmissionInput;
-import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.Json;
@@ -19,8 +18,8 @@ public final class AssignmentRoutes {
     private final Json json;
     private final Assignments assignments;
 
-    public AssignmentRoutes(Platform platform, Assignments assignments) {
-        this.json = platform.json();
+    public AssignmentRoutes(Json json, Assignments assignments) {
+        this.json = json;
         this.assignments = assignments;
     }
 

@@ -19,7 +19,11 @@ import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressBatch;
 import io.lectern.server.learning.internal.progress.Zones;
 import io.lectern.server.media.MediaService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
@@ -39,20 +43,29 @@ import java.util.function.Predicate;
  */
 public final class Assignments {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
+    private final Json jsonIo;
+    private final EventBus events;
     private final CatalogService catalog;
     private final MediaService media;
     private final Progress progress;
     private final ObjectMapper json;
     private final SubmissionViews views;
 
-    public Assignments(Platform platform, CatalogService catalog, MediaService media, Progress progress) {
-        this.platform = platform;
+    public Assignments(Database db, Clock clock, Ids ids, Json jsonIo, EventBus events, CatalogService catalog,
+                       MediaService media, Progress progress) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
+        this.jsonIo = jsonIo;
+        this.events = events;
         this.catalog = catalog;
         this.media = media;
         this.progress = progress;
-        this.json = platform.json().objectMapper();
-        this.views = new SubmissionViews(platform, json, media);
+        this.json = jsonIo.objectMapper();
+        this.views = new SubmissionViews(db, json, media);
     }
 
     /**
@@ -64,7 +77,7 @@ public final class Assignments {
             return Optional.empty();
         }
         List<UUID> courses;
-        try (var rows = platform.db().execute().query("""
+        try (var rows = db.execute().query("""
                 SELECT DISTINCT a.course_id FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id
                  WHERE s.media_ids @> ARRAY[?::uuid] AND s.user_id = ?""", mediaId, ownerId)) {
             courses = rows.map(r -> Rows.uuid(r, "course_id")).toList();
@@ -98,7 +111,7 @@ public final class Assignments {
         Instant due = due(in, v);
         Rubric rubric = Rubric.of(in.rubric(), v);
         v.throwIfInvalid();
-        platform.db().execute().update("""
+        db.execute().update("""
                 INSERT INTO learning.assignments AS a (id, course_id, instructions, due_at, time_zone, late_policy,
                        late_penalty_percent, allow_text, allow_files, max_submissions, completes_on, passing_percent,
                        rubric, updated_at)
@@ -114,7 +127,7 @@ public final class Assignments {
                 : in.latePenaltyPercent(), !Boolean.FALSE.equals(in.allowText()), !Boolean.FALSE.equals(in.allowFiles()),
                 in.maxSubmissions() == null ? 1 : in.maxSubmissions(), in.completesOn() == null ? "SUBMITTED"
                 : in.completesOn(), in.passingPercent() == null ? 50 : in.passingPercent(), write(rubric),
-                Rows.param(platform.clock().instant()));
+                Rows.param(clock.instant()));
         return views.assignment(load(lessonId), true);
     }
 
@@ -139,7 +152,7 @@ public final class Assignments {
         requireLearner(p, id, course);
         Map<String, Object> v = views.assignment(a, false);
         v.put("submissions", views.submissions(id, p.userId()));
-        platform.db().execute().get("SELECT body, client_time FROM learning.assignment_drafts WHERE user_id = ? AND "
+        db.execute().get("SELECT body, client_time FROM learning.assignment_drafts WHERE user_id = ? AND "
                 + "assignment_id = ?", p.userId(), id).ifPresent(d -> v.put("draft", Map.of("text", Rows.text(d, "body"),
                 "savedAt", Rows.instant(d, "client_time"))));
         return v;
@@ -148,7 +161,7 @@ public final class Assignments {
     Map<String, Object> submit(Principal p, UUID id, SubmissionInput in) {
         DbRow a = load(id);
         requireLearner(p, id, Rows.uuid(a, "course_id"));
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         boolean late = Rows.instant(a, "due_at") != null && now.isAfter(Rows.instant(a, "due_at"));
         List<UUID> files = in.mediaIds() == null ? List.of() : in.mediaIds();
         boolean hasText = in.text() != null && !in.text().isBlank();
@@ -165,7 +178,7 @@ public final class Assignments {
             throw new ApiException(409, "assignment.past_due", "The due date has passed and this assignment takes no "
                     + "late work.").with("dueAt", Rows.instant(a, "due_at").toString());
         }
-        return platform.db().inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             tx.get("SELECT pg_advisory_xact_lock(hashtext(?))", "submission:" + id + ":" + p.userId());
             long count = tx.get("SELECT count(*) AS n FROM learning.submissions WHERE assignment_id = ? AND user_id = ?",
                     id, p.userId()).map(r -> Rows.number(r, "n")).orElse(0L);
@@ -173,7 +186,7 @@ public final class Assignments {
                 throw new ApiException(409, "assignment.submissions_exhausted", "You have used all "
                         + Rows.integer(a, "max_submissions") + " submissions of this assignment.");
             }
-            UUID sub = platform.ids().next();
+            UUID sub = ids.next();
             tx.insert("""
                     INSERT INTO learning.submissions (id, assignment_id, user_id, number, body, media_ids, submitted_at,
                                                       late, status)
@@ -213,7 +226,7 @@ public final class Assignments {
     }
 
     Map<String, Object> grade(Principal p, UUID submissionId, GradeInput in) {
-        return platform.db().inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             DbRow s = tx.get("SELECT s.*, a.course_id, a.rubric, a.late_policy, a.late_penalty_percent, a.completes_on, "
                     + "a.passing_percent FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id "
                     + "WHERE s.id = ? FOR UPDATE OF s", submissionId).orElseThrow(() -> ApiException.notFound(
@@ -228,7 +241,7 @@ public final class Assignments {
             double points = Rows.flag(s, "late") && Rows.text(s, "late_policy").equals("PENALTY")
                     ? raw * (100 - Rows.integer(s, "late_penalty_percent")) / 100.0 : raw;
             boolean release = Boolean.TRUE.equals(in.release());
-            Instant now = platform.clock().instant();
+            Instant now = clock.instant();
             tx.update("""
                     UPDATE learning.submissions SET status = ?, rubric_scores = ?::jsonb, points = ?, max_points = ?,
                            feedback = ?, graded_by = ?, graded_at = ?, released_at = CASE WHEN ? THEN ? END
@@ -242,7 +255,7 @@ public final class Assignments {
     }
 
     Map<String, Object> release(Principal p, UUID submissionId) {
-        return platform.db().inTransaction(tx -> {
+        return db.inTransaction(tx -> {
             DbRow s = tx.get("SELECT s.*, a.course_id, a.completes_on, a.passing_percent FROM learning.submissions s "
                     + "JOIN learning.assignments a ON a.id = s.assignment_id WHERE s.id = ? FOR UPDATE OF s",
                     submissionId).orElseThrow(() -> ApiException.notFound("This submission"));
@@ -252,7 +265,7 @@ public final class Assignments {
             if (!"GRADED".equals(Rows.text(s, "status"))) {
                 throw new ApiException(409, "submission.not_graded", "Grade the submission before releasing it.");
             }
-            Instant now = platform.clock().instant();
+            Instant now = clock.instant();
             tx.update("UPDATE learning.submissions SET status = 'RELEASED', released_at = ? WHERE id = ?",
                     Rows.param(now), submissionId);
             released(tx, s, Rows.decimal(s, "points"), Rows.decimal(s, "max_points"), now);
@@ -265,7 +278,7 @@ public final class Assignments {
         boolean passed = percent >= Rows.integer(s, "passing_percent");
         UUID user = Rows.uuid(s, "user_id");
         UUID assignment = Rows.uuid(s, "assignment_id");
-        platform.events().publish(tx, new SubmissionGraded(user, assignment, Rows.uuid(s, "id"), percent, passed));
+        events.publish(tx, new SubmissionGraded(user, assignment, Rows.uuid(s, "id"), percent, passed));
         if (passed && Rows.text(s, "completes_on").equals("PASSED")) {
             complete(tx, user, assignment, now);
         }
@@ -295,7 +308,7 @@ public final class Assignments {
     }
 
     private DbRow load(UUID id) {
-        return platform.db().execute().get("SELECT * FROM learning.assignments WHERE id = ?", id)
+        return db.execute().get("SELECT * FROM learning.assignments WHERE id = ?", id)
                 .orElseThrow(() -> ApiException.notFound("This assignment"));
     }
 

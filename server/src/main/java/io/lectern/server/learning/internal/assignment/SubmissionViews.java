@@ -6,7 +6,7 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.lectern.model.media.MediaView;
 import io.lectern.server.media.MediaService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Rows;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -17,12 +17,12 @@ import java.util.UUID;
 /** JSON views of assignments and submissions; learners see a grade only once it is released. */
 final class SubmissionViews {
 
-    private final Platform platform;
+    private final Database database;
     private final ObjectMapper json;
     private final MediaService media;
 
-    SubmissionViews(Platform platform, ObjectMapper json, MediaService media) {
-        this.platform = platform;
+    SubmissionViews(Database database, ObjectMapper json, MediaService media) {
+        this.database = database;
         this.json = json;
         this.media = media;
     }
@@ -51,9 +51,9 @@ final class SubmissionViews {
     }
 
     List<Map<String, Object>> submissions(UUID assignmentId, UUID userId) {
-        try (var rows = platform.db().execute().query("SELECT * FROM learning.submissions WHERE assignment_id = ? "
+        try (var rows = database.execute().query("SELECT * FROM learning.submissions WHERE assignment_id = ? "
                 + "AND user_id = ? ORDER BY number", assignmentId, userId)) {
-            return rows.map(r -> submission(platform.db().execute(), r, true)).toList();
+            return rows.map(r -> submission(database.execute(), r, true)).toList();
         }
     }
 
@@ -62,16 +62,16 @@ final class SubmissionViews {
     }
 
     List<Map<String, Object>> queue(UUID courseId) {
-        try (var rows = platform.db().execute().query("""
+        try (var rows = database.execute().query("""
                 SELECT s.* FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id
                  WHERE a.course_id = ? AND s.status = 'SUBMITTED' ORDER BY s.submitted_at""", courseId)) {
-            return rows.map(r -> submission(platform.db().execute(), r, false)).toList();
+            return rows.map(r -> submission(database.execute(), r, false)).toList();
         }
     }
 
     String scoresCsv(UUID assignmentId) {
         StringBuilder b = new StringBuilder("student_id,submission,submitted_at,late,status,points,max_points\n");
-        try (var rows = platform.db().execute().query("SELECT * FROM learning.submissions WHERE assignment_id = ? "
+        try (var rows = database.execute().query("SELECT * FROM learning.submissions WHERE assignment_id = ? "
                 + "ORDER BY user_id, number", assignmentId)) {
             rows.forEach(r -> b.append(Rows.uuid(r, "user_id")).append(',').append(Rows.integer(r, "number")).append(',')
                     .append(Rows.instant(r, "submitted_at")).append(',').append(Rows.flag(r, "late")).append(',')

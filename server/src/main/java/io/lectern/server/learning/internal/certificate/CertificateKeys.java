@@ -1,6 +1,8 @@
 package io.lectern.server.learning.internal.certificate;
 
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.security.SecretBox;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +34,16 @@ public final class CertificateKeys {
     record Key(UUID id, String publicKey, PrivateKey privateKey) {
     }
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
     private final SecretBox secrets;
     private volatile Key key;
 
-    public CertificateKeys(Platform platform, SecretBox secrets) {
-        this.platform = platform;
+    public CertificateKeys(Database db, Clock clock, Ids ids, SecretBox secrets) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
         this.secrets = secrets;
     }
 
@@ -49,17 +55,17 @@ public final class CertificateKeys {
     Key current() {
         Key k = key;
         if (k == null) {
-            k = platform.db().inTransaction(tx -> {
+            k = db.inTransaction(tx -> {
                 tx.get("SELECT pg_advisory_xact_lock(hashtext('learning.certificate_keys'))");
                 return tx.get("SELECT id, public_key, private_key FROM learning.certificate_keys ORDER BY created_at "
                         + "DESC LIMIT 1").map(r -> new Key(Rows.uuid(r, "id"), Rows.text(r, "public_key"),
                         privateKey(secrets.decrypt((byte[]) Rows.value(r, "private_key"))))).orElseGet(() -> {
                             KeyPair pair = generate();
-                            UUID id = platform.ids().next();
+                            UUID id = ids.next();
                             String pub = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
                             tx.insert("INSERT INTO learning.certificate_keys (id, public_key, private_key, created_at) "
                                     + "VALUES (?, ?, ?, ?)", id, pub, secrets.encrypt(pair.getPrivate().getEncoded()),
-                                    Rows.param(platform.clock().instant()));
+                                    Rows.param(clock.instant()));
                             return new Key(id, pub, pair.getPrivate());
                         });
             });
@@ -94,7 +100,7 @@ public final class CertificateKeys {
     }
 
     String publicKey(UUID keyId) {
-        return platform.db().execute().get("SELECT public_key FROM learning.certificate_keys WHERE id = ?", keyId)
+        return db.execute().get("SELECT public_key FROM learning.certificate_keys WHERE id = ?", keyId)
                 .map(r -> Rows.text(r, "public_key")).orElseThrow();
     }
 

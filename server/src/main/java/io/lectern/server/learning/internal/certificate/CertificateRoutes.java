@@ -7,7 +7,6 @@ import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.identity.Role;
 import io.lectern.model.learning.CertificateTemplate;
 import io.lectern.model.learning.CertificateVerification;
-import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -25,8 +24,8 @@ public final class CertificateRoutes {
     private final Certificates certificates;
     private final CertificateKeys keys;
 
-    public CertificateRoutes(Platform platform, Certificates certificates, CertificateKeys keys) {
-        this.json = platform.json();
+    public CertificateRoutes(Json json, Certificates certificates, CertificateKeys keys) {
+        this.json = json;
         this.certificates = certificates;
         this.keys = keys;
     }

@@ -13,7 +13,10 @@ import io.lectern.server.identity.IdentityService;
 import io.lectern.server.learning.CertificateIssued;
 import io.lectern.server.learning.CourseCompleted;
 import io.lectern.server.media.MediaService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
@@ -47,15 +50,24 @@ public final class Certificates {
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
+    private final EventBus events;
+    private final String publicUrl;
     private final CatalogService catalog;
     private final IdentityService identity;
     private final MediaService media;
     private final CertificateKeys keys;
 
-    public Certificates(Platform platform, CatalogService catalog, IdentityService identity, MediaService media,
+    public Certificates(Database database, Clock clock, Ids ids, EventBus events, String publicUrl,
+                        CatalogService catalog, IdentityService identity, MediaService media,
                         CertificateKeys keys) {
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
+        this.publicUrl = publicUrl;
         this.catalog = catalog;
         this.identity = identity;
         this.media = media;
@@ -76,13 +88,13 @@ public final class Certificates {
         String code = code();
         CertificateKeys.Key key = keys.current();
         String signature = keys.sign(canonical(code, learner, course.title(), done.courseId(), instructors, issued));
-        UUID id = platform.ids().next();
+        UUID id = ids.next();
         tx.insert("""
                 INSERT INTO learning.certificates (id, code, user_id, course_id, learner_name, course_title, instructors,
                                                    issued_at, key_id, signature)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, code, done.userId(), done.courseId(), learner,
                 course.title(), instructors, Rows.param(issued), key.id(), signature);
-        platform.events().publish(tx, new CertificateIssued(id, done.userId(), done.courseId(), code));
+        events.publish(tx, new CertificateIssued(id, done.userId(), done.courseId(), code));
     }
 
     /** The text the signature covers; anyone can rebuild it from the verification answer. */
@@ -101,7 +113,7 @@ public final class Certificates {
     }
 
     public List<Certificate> mine(Principal p) {
-        try (var rows = platform.db().execute().query("SELECT * FROM learning.certificates WHERE user_id = ? "
+        try (var rows = database.execute().query("SELECT * FROM learning.certificates WHERE user_id = ? "
                 + "ORDER BY issued_at DESC", p.userId())) {
             return rows.map(Certificates::row).map(this::view).toList();
         }
@@ -118,7 +130,7 @@ public final class Certificates {
     }
 
     public CertificateVerification verify(String code) {
-        Row c = platform.db().execute().get("SELECT * FROM learning.certificates WHERE code = ?", code.strip()
+        Row c = database.execute().get("SELECT * FROM learning.certificates WHERE code = ?", code.strip()
                 .toUpperCase(java.util.Locale.ROOT)).map(Certificates::row)
                 .orElseThrow(() -> ApiException.notFound("No certificate with this code"));
         String text = canonical(c.code(), c.learnerName(), c.courseTitle(), c.courseId(), c.instructors(), c.issuedAt());
@@ -130,8 +142,8 @@ public final class Certificates {
 
     public Certificate revoke(Principal p, UUID id, String reason) {
         new Validation().required("reason", reason).maxLength("reason", reason, 500).throwIfInvalid();
-        long n = platform.db().execute().update("UPDATE learning.certificates SET revoked_at = ?, revoked_reason = ? "
-                + "WHERE id = ? AND revoked_at IS NULL", Rows.param(platform.clock().instant()), reason.strip(), id);
+        long n = database.execute().update("UPDATE learning.certificates SET revoked_at = ?, revoked_reason = ? "
+                + "WHERE id = ? AND revoked_at IS NULL", Rows.param(clock.instant()), reason.strip(), id);
         if (n == 0 && find(id).isEmpty()) {
             throw ApiException.notFound("This certificate");
         }
@@ -144,7 +156,7 @@ public final class Certificates {
                         "accent is a colour such as #2f5da8.").maxLength("wording", in.wording(), 200)
                 .maxLength("signerName", in.signerName(), 100).maxLength("signerTitle", in.signerTitle(), 100)
                 .throwIfInvalid();
-        var db = platform.db().execute();
+        var db = database.execute();
         var owners = identity.mediaOwnersFor(db, p, catalog.staffIds(courseId));
         List<FieldViolation> images = new ArrayList<>();
         Map.of("logoMediaId", Optional.ofNullable(in.logoMediaId()), "signatureMediaId",
@@ -154,7 +166,7 @@ public final class Certificates {
             throw ApiException.invalid(images.stream().sorted(java.util.Comparator.comparing(FieldViolation::field))
                     .toList());
         }
-        platform.db().execute().update("""
+        database.execute().update("""
                 INSERT INTO learning.certificate_templates AS t (course_id, accent, wording, signer_name, signer_title,
                        logo_media_id, signature_media_id, updated_at)
                 VALUES (?, coalesce(?, '#2f5da8'), coalesce(?, 'has successfully completed the course'), ?, ?, ?, ?, ?)
@@ -162,7 +174,7 @@ public final class Certificates {
                        signer_name = excluded.signer_name, signer_title = excluded.signer_title,
                        logo_media_id = excluded.logo_media_id, signature_media_id = excluded.signature_media_id,
                        updated_at = excluded.updated_at""", courseId, in.accent(), in.wording(), in.signerName(),
-                in.signerTitle(), in.logoMediaId(), in.signatureMediaId(), Rows.param(platform.clock().instant()));
+                in.signerTitle(), in.logoMediaId(), in.signatureMediaId(), Rows.param(clock.instant()));
         return template(p, courseId);
     }
 
@@ -180,19 +192,19 @@ public final class Certificates {
     }
 
     private Template template(UUID courseId) {
-        return platform.db().execute().get("SELECT * FROM learning.certificate_templates WHERE course_id = ?", courseId)
+        return database.execute().get("SELECT * FROM learning.certificate_templates WHERE course_id = ?", courseId)
                 .map(r -> new Template(Rows.text(r, "accent"), Rows.text(r, "wording"), Rows.text(r, "signer_name"),
                         Rows.text(r, "signer_title"), Rows.uuid(r, "logo_media_id"), Rows.uuid(r, "signature_media_id")))
                 .orElse(new Template("#2f5da8", "has successfully completed the course", null, null, null, null));
     }
 
     private Optional<Row> find(UUID id) {
-        return platform.db().execute().get("SELECT * FROM learning.certificates WHERE id = ?", id)
+        return database.execute().get("SELECT * FROM learning.certificates WHERE id = ?", id)
                 .map(Certificates::row);
     }
 
     String verifyUrl(String code) {
-        return platform.config().publicUrl() + "/api/v1/certificates/verify/" + code;
+        return publicUrl + "/api/v1/certificates/verify/" + code;
     }
 
     private Certificate view(Row r) {

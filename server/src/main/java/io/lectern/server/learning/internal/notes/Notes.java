@@ -6,7 +6,9 @@ import io.lectern.model.learning.SyncEvent;
 import io.lectern.model.learning.SyncResult;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.LessonFacts;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -17,34 +19,38 @@ import java.util.UUID;
 /** Notes online: the same merge as the sync, one event at a time. */
 public final class Notes {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
     private final CatalogService catalog;
     private final NoteStore store;
 
-    public Notes(Platform platform, CatalogService catalog, NoteStore store) {
-        this.platform = platform;
+    public Notes(Database db, Clock clock, Ids ids, CatalogService catalog, NoteStore store) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
         this.catalog = catalog;
         this.store = store;
     }
 
     public List<Note> ofLesson(Principal p, UUID lessonId) {
         lesson(p, lessonId);
-        return store.ofLesson(platform.db().execute(), p.userId(), lessonId);
+        return store.ofLesson(db.execute(), p.userId(), lessonId);
     }
 
     public Note create(Principal p, UUID lessonId, NoteInput in) {
         LessonFacts lesson = lesson(p, lessonId);
-        UUID id = in.id() == null ? platform.ids().next() : in.id();
-        if (store.find(platform.db().execute(), p.userId(), id).isPresent()) {
+        UUID id = in.id() == null ? ids.next() : in.id();
+        if (store.find(db.execute(), p.userId(), id).isPresent()) {
             throw new ApiException(409, "note.exists", "A note with this id exists; change it with PATCH.");
         }
         write(p, lesson, id, in, false);
-        return store.find(platform.db().execute(), p.userId(), id).orElseThrow(() -> new ApiException(409,
+        return store.find(db.execute(), p.userId(), id).orElseThrow(() -> new ApiException(409,
                 "note.not_yours", "This note id is taken."));
     }
 
     public Note change(Principal p, UUID id, NoteInput in, boolean delete) {
-        Note existing = store.find(platform.db().execute(), p.userId(), id)
+        Note existing = store.find(db.execute(), p.userId(), id)
                 .orElseThrow(() -> ApiException.notFound("This note"));
         LessonFacts lesson = catalog.lesson(existing.lessonId()).orElseThrow(() -> ApiException.notFound("This lesson"));
         NoteInput merged = delete ? new NoteInput(id, existing.kind(), existing.positionSec(), "", in.clientTime())
@@ -52,11 +58,11 @@ public final class Notes {
                 ? existing.positionSec() : in.positionSec(), in.body() == null ? existing.body() : in.body(),
                 in.clientTime());
         write(p, lesson, id, merged, delete);
-        return store.find(platform.db().execute(), p.userId(), id).orElseThrow();
+        return store.find(db.execute(), p.userId(), id).orElseThrow();
     }
 
     public List<Note> search(Principal p, String query, int limit) {
-        return store.search(platform.db().execute(), p.userId(), query, limit);
+        return store.search(db.execute(), p.userId(), query, limit);
     }
 
     private void write(Principal p, LessonFacts lesson, UUID id, NoteInput in, boolean delete) {
@@ -65,10 +71,10 @@ public final class Notes {
                         "kind is NOTE or BOOKMARK.")
                 .check(in.positionSec() == null || in.positionSec() >= 0, "positionSec", "min",
                         "positionSec cannot be negative.").throwIfInvalid();
-        Instant at = in.clientTime() == null ? platform.clock().instant() : in.clientTime();
+        Instant at = in.clientTime() == null ? clock.instant() : in.clientTime();
         SyncEvent e = new SyncEvent(id.toString(), delete ? "NOTE_DELETE" : "NOTE_UPSERT", at, lesson.lessonId(),
                 in.positionSec(), null, null, id, in.kind(), in.body(), null, null, null, null);
-        platform.db().doInTransaction(tx -> {
+        db.doInTransaction(tx -> {
             List<SyncResult.Rejected> refused = store.merge(tx, p.userId(), List.of(e), l -> lesson);
             if (!refused.isEmpty()) {
                 throw new ApiException(409, refused.getFirst().code(), refused.getFirst().reason());

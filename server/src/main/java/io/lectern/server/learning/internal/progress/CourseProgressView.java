@@ -4,7 +4,8 @@ import io.lectern.model.learning.CourseProgress;
 import io.lectern.model.learning.LessonProgress;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.LessonFacts;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
@@ -28,12 +29,14 @@ import java.util.stream.Collectors;
  */
 public final class CourseProgressView {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
     private final CatalogService catalog;
     private final ProgressStore store;
 
-    public CourseProgressView(Platform platform, CatalogService catalog, ProgressStore store) {
-        this.platform = platform;
+    public CourseProgressView(Database db, Clock clock, CatalogService catalog, ProgressStore store) {
+        this.db = db;
+        this.clock = clock;
         this.catalog = catalog;
         this.store = store;
     }
@@ -51,7 +54,7 @@ public final class CourseProgressView {
 
     /** Percent of required lessons done in each course (the same figure {@link #of} gives), for lists of courses. */
     public Map<UUID, Integer> percents(UUID userId, java.util.Collection<UUID> courseIds) {
-        Map<UUID, Set<UUID>> done = store.completedIn(platform.db().execute(), userId, courseIds);
+        Map<UUID, Set<UUID>> done = store.completedIn(db.execute(), userId, courseIds);
         Map<UUID, Integer> out = new java.util.HashMap<>();
         for (UUID course : courseIds) {
             Set<UUID> completed = done.getOrDefault(course, Set.of());
@@ -64,7 +67,7 @@ public final class CourseProgressView {
     }
 
     CourseProgress build(UUID userId, UUID courseId, List<LessonFacts> lessons, ZoneId zone) {
-        Map<UUID, LessonProgress> rows = store.ofCourse(platform.db().execute(), userId, courseId).stream()
+        Map<UUID, LessonProgress> rows = store.ofCourse(db.execute(), userId, courseId).stream()
                 .map(ProgressStore.Row::view).collect(Collectors.toMap(LessonProgress::lessonId, Function.identity()));
         Set<UUID> done = new HashSet<>();
         rows.values().stream().filter(r -> r.completedAt() != null).forEach(r -> done.add(r.lessonId()));
@@ -108,8 +111,8 @@ public final class CourseProgressView {
 
     /** Consecutive days with study ending today, or yesterday (today is not over yet), in the learner's zone. */
     int streak(UUID userId, ZoneId zone) {
-        LocalDate today = LocalDate.ofInstant(platform.clock().instant(), zone);
-        Set<LocalDate> days = store.studyDays(platform.db().execute(), userId,
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Set<LocalDate> days = store.studyDays(db.execute(), userId,
                 today.minusDays(400).atStartOfDay(zone).toInstant(), zone);
         LocalDate day = days.contains(today) ? today : today.minusDays(1);
         int streak = 0;

@@ -3,7 +3,7 @@ package io.lectern.server.learning.internal.progress;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.LessonFacts;
 import io.lectern.server.identity.IdentityService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
@@ -30,12 +30,12 @@ public final class InstructorProgress {
                           Instant lastAccessedAt) {
     }
 
-    private final Platform platform;
+    private final Database db;
     private final CatalogService catalog;
     private final IdentityService identity;
 
-    public InstructorProgress(Platform platform, CatalogService catalog, IdentityService identity) {
-        this.platform = platform;
+    public InstructorProgress(Database db, CatalogService catalog, IdentityService identity) {
+        this.db = db;
         this.catalog = catalog;
         this.identity = identity;
     }
@@ -48,7 +48,7 @@ public final class InstructorProgress {
         Set<UUID> required = catalog.lessons(courseId).stream().filter(LessonFacts::required)
                 .map(LessonFacts::lessonId).collect(Collectors.toSet());
         String[] ids = required.stream().map(UUID::toString).toArray(String[]::new);
-        try (var rows = platform.db().execute().query("""
+        try (var rows = db.execute().query("""
                 SELECT user_id, count(*) FILTER (WHERE completed_at IS NOT NULL AND lesson_id = ANY(?::uuid[])) AS done,
                        sum(time_spent_sec) AS spent, max(last_accessed) AS last
                   FROM learning.lesson_progress WHERE course_id = ? GROUP BY user_id ORDER BY max(last_accessed) DESC

@@ -9,7 +9,9 @@ import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.LessonFacts;
 import io.lectern.server.learning.CourseCompleted;
 import io.lectern.server.learning.LessonCompleted;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
@@ -29,7 +31,9 @@ import java.util.stream.Collectors;
  */
 public final class Progress {
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final EventBus events;
     private final CatalogService catalog;
     private final ProgressStore store;
     private final AppliedEvents applied;
@@ -38,9 +42,12 @@ public final class Progress {
     private final LearnerZones zones;
     private final WatchBudget budget;
 
-    public Progress(Platform platform, CatalogService catalog, ProgressStore store, AppliedEvents applied,
+    public Progress(Database database, Clock clock, EventBus events, CatalogService catalog, ProgressStore store,
+                    AppliedEvents applied,
                     BiFunction<DbExecute, UUID, Optional<Integer>> pageCounts, LearnerZones zones, WatchBudget budget) {
-        this.platform = platform;
+        this.database = database;
+        this.clock = clock;
+        this.events = events;
         this.budget = budget;
         this.zones = zones;
         this.pageCounts = pageCounts;
@@ -51,7 +58,7 @@ public final class Progress {
 
     public LessonProgress heartbeat(Principal p, UUID lessonId, ProgressUpdate in) {
         LessonFacts studied = studied(p, lessonId);
-        LessonFacts lesson = in.pagesViewed() == null ? studied : inPages(platform.db().execute(), studied);
+        LessonFacts lesson = in.pagesViewed() == null ? studied : inPages(database.execute(), studied);
         var ranges = in.pagesViewed() == null ? Ranges.parse(in.watchedRanges(), lesson.durationSec())
                 : Ranges.pages(in.pagesViewed(), lesson.durationSec());
         new Validation().check(ranges.isPresent(), in.pagesViewed() == null ? "watchedRanges" : "pagesViewed", "range",
@@ -59,13 +66,13 @@ public final class Progress {
                 .check(in.positionSec() == null || in.positionSec() >= 0, "positionSec", "min",
                         "positionSec cannot be negative.").maxLength("clientEventId", in.clientEventId(), 100)
                 .throwIfInvalid();
-        Instant at = in.clientTime() == null ? platform.clock().instant() : in.clientTime();
-        zones.remember(platform.db().execute(), p.userId(), in.timeZone());
+        Instant at = in.clientTime() == null ? clock.instant() : in.clientTime();
+        zones.remember(database.execute(), p.userId(), in.timeZone());
         ProgressBatch batch = new ProgressBatch(p.userId());
         batch.heartbeat(lesson, ranges.get(), in.positionSec(), in.spentSec() == null ? 0 : in.spentSec(), at);
         WatchBudget check = budget.forBatch();
         apply(p.userId(), in.clientEventId(), batch, tx -> check.require(tx, p.userId(), lesson, ranges.get(),
-                platform.clock().instant()));
+                clock.instant()));
         return lesson(p.userId(), lesson);
     }
 
@@ -78,9 +85,9 @@ public final class Progress {
                 default -> "An assignment counts as done once it is submitted.";
             });
         }
-        zones.remember(platform.db().execute(), p.userId(), timeZone);
+        zones.remember(database.execute(), p.userId(), timeZone);
         ProgressBatch batch = new ProgressBatch(p.userId());
-        batch.complete(lesson, platform.clock().instant());
+        batch.complete(lesson, clock.instant());
         apply(p.userId(), clientEventId, batch, tx -> { });
         return lesson(p.userId(), lesson);
     }
@@ -114,7 +121,7 @@ public final class Progress {
     }
 
     private void apply(UUID userId, String clientEventId, ProgressBatch batch, Consumer<DbTransaction> check) {
-        platform.db().doInTransaction(tx -> {
+        database.doInTransaction(tx -> {
             if (clientEventId != null && !applied.claim(tx, userId, List.of(clientEventId)).contains(clientEventId)) {
                 return; // a repeat of a heartbeat already applied
             }
@@ -128,10 +135,10 @@ public final class Progress {
         if (batch.isEmpty()) {
             return;
         }
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         List<ProgressStore.Completion> done = store.merge(tx, batch, now);
         for (ProgressStore.Completion c : done) {
-            platform.events().publish(tx, new LessonCompleted(batch.userId(), c.courseId(), c.lessonId(),
+            events.publish(tx, new LessonCompleted(batch.userId(), c.courseId(), c.lessonId(),
                     c.completedAt()));
         }
         done.stream().map(ProgressStore.Completion::courseId).distinct().forEach(course -> completeCourse(tx,
@@ -149,7 +156,7 @@ public final class Progress {
                 + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING course_id", userId, courseId, Rows.param(now))
                 .isPresent();
         if (first) {
-            platform.events().publish(tx, new CourseCompleted(userId, courseId, now));
+            events.publish(tx, new CourseCompleted(userId, courseId, now));
         }
     }
 
@@ -161,7 +168,7 @@ public final class Progress {
     }
 
     private LessonProgress lesson(UUID userId, LessonFacts lesson) {
-        return store.ofCourse(platform.db().execute(), userId, lesson.courseId()).stream()
+        return store.ofCourse(database.execute(), userId, lesson.courseId()).stream()
                 .filter(r -> r.view().lessonId().equals(lesson.lessonId())).findFirst().map(ProgressStore.Row::view)
                 .orElse(new LessonProgress(lesson.lessonId(), "NOT_STARTED", 0, 0, 0, null, null));
     }

@@ -13,7 +13,11 @@ import io.lectern.server.catalog.LessonFacts;
 import io.lectern.server.learning.QuizGraded;
 import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressBatch;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
@@ -35,27 +39,36 @@ import java.util.function.Predicate;
  */
 public final class Attempts {
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids idGen;
+    private final Json jsonIo;
+    private final EventBus events;
     private final CatalogService catalog;
     private final QuizStore store;
     private final Progress progress;
     private final AttemptViews views;
     private final ObjectMapper json;
 
-    Attempts(Platform platform, CatalogService catalog, QuizStore store, Progress progress) {
-        this.platform = platform;
+    public Attempts(Database database, Clock clock, Ids idGen, Json jsonIo, EventBus events, CatalogService catalog,
+             QuizStore store, Progress progress) {
+        this.database = database;
+        this.clock = clock;
+        this.idGen = idGen;
+        this.jsonIo = jsonIo;
+        this.events = events;
         this.catalog = catalog;
         this.store = store;
         this.progress = progress;
-        this.json = platform.json().objectMapper();
-        this.views = new AttemptViews(platform.clock());
+        this.json = jsonIo.objectMapper();
+        this.views = new AttemptViews(clock);
     }
 
     AttemptView start(Principal p, UUID quizId) {
-        QuizStore.Quiz quiz = store.quiz(platform.db().execute(), quizId)
+        QuizStore.Quiz quiz = store.quiz(database.execute(), quizId)
                 .orElseThrow(() -> ApiException.notFound("This quiz"));
         requireLearner(p, quiz);
-        List<QuizStore.Attempt> previous = store.attempts(platform.db().execute(), quizId, p.userId());
+        List<QuizStore.Attempt> previous = store.attempts(database.execute(), quizId, p.userId());
         var open = previous.stream().filter(a -> a.status().equals("IN_PROGRESS")).findFirst();
         if (open.isPresent()) {
             return views.of(quiz, open.get()); // resuming keeps the deadline
@@ -65,13 +78,13 @@ public final class Attempts {
             throw new ApiException(409, "quiz.attempts_exhausted", "You have used all " + max + " attempts of this "
                     + "quiz.").with("maxAttempts", max);
         }
-        Instant now = platform.clock().instant();
+        Instant now = clock.instant();
         Integer limit = quiz.settings().timeLimitSec();
-        QuizStore.Attempt a = new QuizStore.Attempt(platform.ids().next(), quizId, p.userId(), previous.size() + 1,
+        QuizStore.Attempt a = new QuizStore.Attempt(idGen.next(), quizId, p.userId(), previous.size() + 1,
                 "IN_PROGRESS", now, limit == null ? null : now.plusSeconds(limit), null, false, layout(quiz),
                 json.createObjectNode(), json.createObjectNode(), null, null, null);
         try {
-            platform.db().doInTransaction(tx -> store.insertAttempt(tx, a));
+            database.doInTransaction(tx -> store.insertAttempt(tx, a));
         } catch (RuntimeException e) {
             if (SqlErrors.isUniqueViolation(e, "attempts_one_open") || SqlErrors.isUniqueViolation(e, null)) {
                 return start(p, quizId); // a concurrent start won; resume it
@@ -105,14 +118,14 @@ public final class Attempts {
 
     AttemptView view(Principal p, UUID attemptId) {
         QuizStore.Attempt a = owned(p, attemptId);
-        return views.of(quiz(platform.db().execute(), a), a);
+        return views.of(quiz(database.execute(), a), a);
     }
 
     AttemptView save(Principal p, UUID attemptId, JsonNode answers) {
         if (answers == null || !answers.isObject()) {
             throw new ApiException(400, "request.invalid", "Send answers as {questionId: answer}.");
         }
-        return platform.db().inTransaction(tx -> {
+        return database.inTransaction(tx -> {
             QuizStore.Attempt a = ownedLocked(tx, p, attemptId);
             requireOpen(a);
             ObjectNode merged = a.answers().deepCopy();
@@ -131,10 +144,10 @@ public final class Attempts {
     }
 
     AttemptView submit(Principal p, UUID attemptId) {
-        return platform.db().inTransaction(tx -> {
+        return database.inTransaction(tx -> {
             QuizStore.Attempt a = ownedLocked(tx, p, attemptId);
             requireOpen(a);
-            grade(tx, a, platform.clock().instant(), false);
+            grade(tx, a, clock.instant(), false);
             QuizStore.Attempt done = store.attempt(tx, attemptId, false).orElseThrow();
             return views.of(quiz(tx, done), done);
         });
@@ -176,7 +189,7 @@ public final class Attempts {
         ObjectNode layout = json.createObjectNode();
         ArrayNode order = layout.putArray("questions");
         quiz.questions().forEach(q -> order.add(q.id().toString()));
-        QuizStore.Attempt a = new QuizStore.Attempt(platform.ids().next(), quiz.id(), userId, previous.size() + 1,
+        QuizStore.Attempt a = new QuizStore.Attempt(idGen.next(), quiz.id(), userId, previous.size() + 1,
                 "AWAITING_REVIEW", e.startedAt() == null ? e.clientTime() : e.startedAt(), null, null, false, layout,
                 answers, json.createObjectNode(), null, null, null);
         store.insertOffline(tx, a);
@@ -191,8 +204,8 @@ public final class Attempts {
     /** Submits, with the answers saved so far, every attempt whose deadline has passed (a job every few seconds). */
     public int submitOverdue() {
         int n = 0;
-        for (UUID id : store.overdue(platform.db().execute(), platform.clock().instant())) {
-            n += platform.db().inTransaction(tx -> store.attempt(tx, id, true).filter(a -> a.status()
+        for (UUID id : store.overdue(database.execute(), clock.instant())) {
+            n += database.inTransaction(tx -> store.attempt(tx, id, true).filter(a -> a.status()
                     .equals("IN_PROGRESS")).map(a -> {
                         grade(tx, a, a.deadline(), true);
                         return 1;
@@ -225,7 +238,7 @@ public final class Attempts {
         boolean passed = !pending && percent >= quiz.passingPercent();
         store.finish(tx, a.id(), pending ? "AWAITING_REVIEW" : "GRADED", submittedAt, auto, grades, score, max, passed);
         if (!pending) {
-            platform.events().publish(tx, new QuizGraded(a.userId(), quiz.id(), a.id(), percent, passed));
+            events.publish(tx, new QuizGraded(a.userId(), quiz.id(), a.id(), percent, passed));
         }
         if (passed) {
             completeLesson(tx, a.userId(), quiz, submittedAt);
@@ -243,7 +256,7 @@ public final class Attempts {
         if (!a.status().equals("IN_PROGRESS")) {
             throw new ApiException(409, "attempt.submitted", "This attempt was already submitted.");
         }
-        if (a.deadline() != null && platform.clock().instant().isAfter(a.deadline())) {
+        if (a.deadline() != null && clock.instant().isAfter(a.deadline())) {
             throw new ApiException(409, "attempt.deadline_passed", "Time is up: the answers saved before the deadline "
                     + "are submitted for you.").with("deadline", a.deadline().toString());
         }
@@ -258,7 +271,7 @@ public final class Attempts {
     }
 
     private QuizStore.Attempt owned(Principal p, UUID id) {
-        return store.attempt(platform.db().execute(), id, false).filter(a -> a.userId().equals(p.userId()))
+        return store.attempt(database.execute(), id, false).filter(a -> a.userId().equals(p.userId()))
                 .orElseThrow(() -> ApiException.notFound("This attempt"));
     }
 

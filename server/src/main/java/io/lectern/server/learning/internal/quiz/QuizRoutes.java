@@ -3,15 +3,11 @@ package io.lectern.server.learning.internal.quiz;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.model.identity.Role;
 import io.lectern.model.learning.QuizInput;
-import io.lectern.server.catalog.CatalogService;
-import io.lectern.server.learning.internal.progress.Progress;
-import io.lectern.server.platform.Platform;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.PathParams;
 import io.lectern.server.platform.security.Authz;
-import java.time.Duration;
 import java.util.Map;
 
 /** Quizzes, attempts and the essay grading queue; the deadline job. */
@@ -21,12 +17,10 @@ public final class QuizRoutes {
     private final Quizzes quizzes;
     private final Attempts attempts;
 
-    public QuizRoutes(Platform platform, CatalogService catalog, Progress progress) {
-        this.json = platform.json();
-        QuizStore store = new QuizStore(platform.json().objectMapper());
-        this.attempts = new Attempts(platform, catalog, store, progress);
-        this.quizzes = new Quizzes(platform, catalog, store, attempts);
-        platform.jobs().every("learning.quiz-deadlines", Duration.ofSeconds(5), attempts::submitOverdue);
+    public QuizRoutes(Json json, Quizzes quizzes, Attempts attempts) {
+        this.json = json;
+        this.quizzes = quizzes;
+        this.attempts = attempts;
     }
 
     public Attempts attempts() {

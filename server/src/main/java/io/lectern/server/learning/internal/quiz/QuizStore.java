@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** SQL of quizzes and attempts; questions, layouts, answers and grades travel as JSON. */
-final class QuizStore {
+public final class QuizStore {
 
     /**
      * A stored quiz.
@@ -58,7 +58,7 @@ final class QuizStore {
 
     private final ObjectMapper json;
 
-    QuizStore(ObjectMapper json) {
+    public QuizStore(ObjectMapper json) {
         this.json = json;
     }
 

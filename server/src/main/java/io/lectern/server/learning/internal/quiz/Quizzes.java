@@ -5,7 +5,9 @@ import io.helidon.dbclient.DbExecute;
 import io.lectern.model.learning.AttemptView;
 import io.lectern.model.learning.QuizInput;
 import io.lectern.server.catalog.CatalogService;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.util.LinkedHashMap;
@@ -18,32 +20,36 @@ import java.util.UUID;
  */
 public final class Quizzes {
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
     private final CatalogService catalog;
     private final QuizStore store;
     private final Attempts attempts;
     private final AttemptViews views;
 
-    Quizzes(Platform platform, CatalogService catalog, QuizStore store, Attempts attempts) {
-        this.platform = platform;
+    public Quizzes(Database database, Clock clock, Ids ids, CatalogService catalog, QuizStore store, Attempts attempts) {
+        this.database = database;
+        this.clock = clock;
+        this.ids = ids;
         this.catalog = catalog;
         this.store = store;
         this.attempts = attempts;
-        this.views = new AttemptViews(platform.clock());
+        this.views = new AttemptViews(clock);
     }
 
     Map<String, Object> create(Principal p, UUID courseId, QuizInput in) {
         requireStaff(p, courseId);
-        List<Question> questions = QuizRules.questions(in, platform.ids());
-        UUID id = platform.ids().next();
-        platform.db().doInTransaction(tx -> store.insert(tx, id, courseId, in, questions, p.userId(),
-                platform.clock().instant()));
-        return staffView(store.quiz(platform.db().execute(), id).orElseThrow());
+        List<Question> questions = QuizRules.questions(in, ids);
+        UUID id = ids.next();
+        database.doInTransaction(tx -> store.insert(tx, id, courseId, in, questions, p.userId(),
+                clock.instant()));
+        return staffView(store.quiz(database.execute(), id).orElseThrow());
     }
 
     /** Staff see everything; learners see the settings, the number of questions and their own attempts. */
     Map<String, Object> view(Principal p, UUID quizId) {
-        QuizStore.Quiz quiz = store.quiz(platform.db().execute(), quizId)
+        QuizStore.Quiz quiz = store.quiz(database.execute(), quizId)
                 .orElseThrow(() -> ApiException.notFound("This quiz"));
         if (catalog.isDraftStaff(p, quiz.courseId())) {
             return staffView(quiz);
@@ -53,7 +59,7 @@ public final class Quizzes {
         }
         Map<String, Object> v = settings(quiz);
         v.put("questionCount", quiz.questions().size());
-        v.put("attempts", store.attempts(platform.db().execute(), quizId, p.userId()).stream()
+        v.put("attempts", store.attempts(database.execute(), quizId, p.userId()).stream()
                 .map(a -> attempts.view(p, a.id())).toList());
         return v;
     }
@@ -63,7 +69,7 @@ public final class Quizzes {
      * through the sync and is graded then. Timed quizzes are taken online only, where the server keeps the time.
      */
     AttemptView offlineCopy(Principal p, UUID quizId) {
-        QuizStore.Quiz quiz = store.quiz(platform.db().execute(), quizId)
+        QuizStore.Quiz quiz = store.quiz(database.execute(), quizId)
                 .orElseThrow(() -> ApiException.notFound("This quiz"));
         if (!catalog.isDraftStaff(p, quiz.courseId()) && !catalog.mayStudy(p, quiz.courseId())) {
             throw new ApiException(403, "lesson.enrollment_required", "Enroll in this course to take its quizzes.");
@@ -81,13 +87,13 @@ public final class Quizzes {
     /** Attempts with essays awaiting a grade, for the course's staff. */
     List<AttemptView> gradingQueue(Principal p, UUID courseId) {
         requireStaff(p, courseId);
-        return store.awaitingReview(platform.db().execute(), courseId).stream()
-                .map(a -> views.of(attempts.quiz(platform.db().execute(), a), a)).toList();
+        return store.awaitingReview(database.execute(), courseId).stream()
+                .map(a -> views.of(attempts.quiz(database.execute(), a), a)).toList();
     }
 
     /** Grades the essays of an attempt ({questionId: {points, comment}}) and finishes it. */
     AttemptView gradeEssays(Principal p, UUID attemptId, JsonNode grades) {
-        return platform.db().inTransaction(tx -> {
+        return database.inTransaction(tx -> {
             QuizStore.Attempt a = store.attempt(tx, attemptId, true).orElseThrow(() -> ApiException.notFound(
                     "This attempt"));
             QuizStore.Quiz quiz = attempts.quiz(tx, a);
@@ -138,7 +144,7 @@ public final class Quizzes {
     }
 
     private void requireStaff(Principal p, UUID courseId) {
-        requireStaff(platform.db().execute(), p, courseId);
+        requireStaff(database.execute(), p, courseId);
     }
 
     private void requireStaff(DbExecute db, Principal p, UUID courseId) {

@@ -14,7 +14,8 @@ import io.lectern.server.learning.internal.progress.ProgressBatch;
 import io.lectern.server.learning.internal.progress.ProgressStore;
 import io.lectern.server.learning.internal.progress.Ranges;
 import io.lectern.server.learning.internal.progress.WatchBudget;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
@@ -42,7 +43,8 @@ public final class SyncService {
     /** A sync body may be up to 16 MiB (20,000 events with notes). */
     public static final int MAX_BYTES = 16 << 20;
 
-    private final Platform platform;
+    private final Database database;
+    private final Clock time;
     private final CatalogService catalog;
     private final Progress progress;
     private final ProgressStore store;
@@ -57,10 +59,11 @@ public final class SyncService {
 
     private final Map<String, OfflineWork> offline;
 
-    public SyncService(Platform platform, CatalogService catalog, Progress progress, ProgressStore store,
+    public SyncService(Database database, Clock time, CatalogService catalog, Progress progress, ProgressStore store,
                        NoteStore notes, Map<String, OfflineWork> offline) {
         this.offline = offline;
-        this.platform = platform;
+        this.database = database;
+        this.time = time;
         this.catalog = catalog;
         this.progress = progress;
         this.store = store;
@@ -74,8 +77,8 @@ public final class SyncService {
                     + "rest in the next one.");
         }
         long cursor = cursor(in.cursor());
-        progress.zones().remember(platform.db().execute(), p.userId(), in.timeZone());
-        EventChecks checks = new EventChecks(p, catalog, platform.db().execute(), platform.clock().instant());
+        progress.zones().remember(database.execute(), p.userId(), in.timeZone());
+        EventChecks checks = new EventChecks(p, catalog, database.execute(), time.instant());
         Map<String, SyncEvent> unique = new LinkedHashMap<>();
         List<String> duplicates = new ArrayList<>();
         List<SyncResult.Rejected> rejected = new ArrayList<>();
@@ -88,7 +91,7 @@ public final class SyncService {
             }
         }
         List<String> appliedIds = new ArrayList<>();
-        platform.db().doInTransaction(tx -> {
+        database.doInTransaction(tx -> {
             Set<String> fresh = applied.claim(tx, p.userId(), unique.keySet());
             ProgressBatch batch = new ProgressBatch(p.userId());
             WatchBudget budget = progress.watchBudget();
@@ -115,10 +118,10 @@ public final class SyncService {
             rejected.forEach(r -> refused.add(r.id()));
             appliedIds.removeIf(refused::contains);
         });
-        List<ProgressStore.Row> rows = store.since(platform.db().execute(), p.userId(), cursor);
+        List<ProgressStore.Row> rows = store.since(database.execute(), p.userId(), cursor);
         List<SyncResult.SyncedProgress> changed = rows.stream()
                 .map(r -> new SyncResult.SyncedProgress(r.courseId(), r.view())).toList();
-        var changedNotes = notes.since(platform.db().execute(), p.userId(), cursor);
+        var changedNotes = notes.since(database.execute(), p.userId(), cursor);
         long next = Math.max(cursor, Math.max(rows.stream().mapToLong(ProgressStore.Row::change).max().orElse(cursor),
                 changedNotes.maxChange()));
         return new SyncResult(appliedIds, duplicates, rejected, changed, changedNotes.notes(), Long.toString(next));
@@ -135,7 +138,7 @@ public final class SyncService {
             return Optional.of(new SyncResult.Rejected(e.id(), "sync.bad_pages", "These pages are not in the PDF."));
         }
         Optional<String> tooFast = e.pagesViewed() == null
-                ? budget.refusal(tx, userId, measured, ranges.get(), platform.clock().instant()) : Optional.empty();
+                ? budget.refusal(tx, userId, measured, ranges.get(), time.instant()) : Optional.empty();
         if (tooFast.isPresent()) {
             return Optional.of(new SyncResult.Rejected(e.id(), "progress.faster_than_real_time", tooFast.get()));
         }

@@ -7,7 +7,9 @@ import io.helidon.webserver.http.ServerResponse;
 import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.media.internal.storage.MediaStorage;
 import io.lectern.server.media.internal.storage.StorageKeys;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -32,22 +34,29 @@ public final class FileRoutes {
     private static final Map<String, String> TYPES = Map.of("m3u8", "application/vnd.apple.mpegurl", "ts", "video/mp2t",
             "mp4", "video/mp4", "jpg", "image/jpeg", "png", "image/png", "vtt", "text/vtt; charset=utf-8");
 
-    private final Platform platform;
-    private final MediaStore repo;
+    private final Database db;
+    private final Clock clock;
+    private final Json json;
+    private final boolean trustForwardedFor;
+    private final int port;
     private final UrlSigner signer;
     private final Playback playback;
     private final FileServer files;
 
-    public FileRoutes(Platform platform, MediaStore repo, UrlSigner signer, Playback playback, MediaStorage storage) {
-        this.platform = platform;
-        this.repo = repo;
+    public FileRoutes(Database db, Clock clock, Json json, boolean trustForwardedFor, int port,
+                      UrlSigner signer, Playback playback, MediaStorage storage) {
+        this.db = db;
+        this.clock = clock;
+        this.json = json;
+        this.trustForwardedFor = trustForwardedFor;
+        this.port = port;
         this.signer = signer;
         this.playback = playback;
         this.files = new FileServer(storage);
     }
 
     public void register(ApiRoutes routes) {
-        routes.get("/api/v1/media/{id}/playback", Access.PUBLIC, (req, res) -> platform.json().write(res, 200,
+        routes.get("/api/v1/media/{id}/playback", Access.PUBLIC, (req, res) -> json.write(res, 200,
                         playback.urls(Authz.current(req), PathParams.uuid(req, "id", "This media"), base(req))))
                 .get("/api/v1/media/{id}/files/{+path}", Access.PUBLIC, this::file)
                 .add(Method.HEAD, "/api/v1/media/{id}/files/{+path}", Access.PUBLIC, this::file);
@@ -65,9 +74,9 @@ public final class FileRoutes {
         String extra = tracks.isPresent() && d != null ? SubtitlePlaylists.masterExtra(q.first("subs").get(), Long.parseLong(d))
                 : path.equals(SubtitlePlaylists.PLAYLIST) && d != null ? SubtitlePlaylists.trackExtra(Long.parseLong(d)) : "";
         if (!StorageKeys.valid(path) || !signer.verify(id, path, user, expires, q.first("s").orElse(null),
-                platform.clock().instant(), extra)) {
+                clock.instant(), extra)) {
             boolean expired = expires != null && expires.matches("\\d{1,12}")
-                    && Long.parseLong(expires) < platform.clock().instant().getEpochSecond();
+                    && Long.parseLong(expires) < clock.instant().getEpochSecond();
             throw new ApiException(403, expired ? "media.url_expired" : "media.bad_signature", expired
                     ? "This link has expired; ask for a new one (GET /api/v1/media/{id}/playback)."
                     : "This link is not valid for this file.");
@@ -78,7 +87,7 @@ public final class FileRoutes {
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.getOrDefault(ext, "application/octet-stream");
         if (path.equals("original")) { // renditions need no lookup: the signature vouches, the extension types them
-            MediaStore.Media media = repo.media(platform.db().execute(), id)
+            MediaStore.Media media = playback.media(id)
                     .orElseThrow(() -> ApiException.notFound("This media"));
             type = media.view().contentType();
             boolean download = q.first("download").map("1"::equals).orElse(false);
@@ -136,8 +145,8 @@ public final class FileRoutes {
     /** The address the caller reached us at, for absolute URLs players can open. */
     private String base(ServerRequest req) {
         String host = req.headers().first(HeaderNames.HOST).filter(h -> h.matches("[A-Za-z0-9.\\[\\]:-]{1,255}"))
-                .orElse("localhost:" + platform.config().port());
-        boolean https = platform.config().trustForwardedFor()
+                .orElse("localhost:" + port);
+        boolean https = trustForwardedFor
                 && req.headers().first(HeaderNames.X_FORWARDED_PROTO).map("https"::equals).orElse(false);
         return (https ? "https://" : "http://") + host;
     }

@@ -4,7 +4,9 @@ import io.lectern.model.catalog.Subtitle;
 import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.media.PlaybackCheck;
 import io.lectern.server.media.internal.MediaStore;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.config.MediaSettings;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
@@ -20,15 +22,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Playback {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final MediaSettings mediaSettings;
     private final MediaStore repo;
     private final UrlSigner signer;
     private final List<PlaybackCheck> checks = new CopyOnWriteArrayList<>();
 
-    public Playback(Platform platform, MediaStore repo, UrlSigner signer) {
-        this.platform = platform;
+    public Playback(Database db, Clock clock, MediaSettings mediaSettings, MediaStore repo, UrlSigner signer) {
+        this.db = db;
+        this.clock = clock;
+        this.mediaSettings = mediaSettings;
         this.repo = repo;
         this.signer = signer;
+    }
+
+    /** A media item's stored facts (type, file name), for serving its original file. */
+    public Optional<MediaStore.Media> media(UUID id) {
+        return repo.media(db.execute(), id);
     }
 
     public void add(PlaybackCheck playbackCheck) {
@@ -36,7 +47,7 @@ public final class Playback {
     }
 
     public io.lectern.model.media.Playback urls(Optional<Principal> caller, UUID id, String base) {
-        MediaStore.Media media = repo.media(platform.db().execute(), id)
+        MediaStore.Media media = repo.media(db.execute(), id)
                 .orElseThrow(() -> ApiException.notFound("This media"));
         List<Subtitle> subtitles = entitlement(caller, media);
         if (!"READY".equals(media.view().status())) {
@@ -46,9 +57,9 @@ public final class Playback {
                     .with("status", media.view().status()).with("progress", media.view().progress());
         }
         String user = caller.map(p -> p.userId().toString()).orElse("anonymous");
-        Instant now = platform.clock().instant();
-        caller.ifPresent(p -> repo.granted(platform.db().execute(), p.userId(), id, now));
-        Instant expires = now.plus(platform.config().media().urlTtl());
+        Instant now = clock.instant();
+        caller.ifPresent(p -> repo.granted(db.execute(), p.userId(), id, now));
+        Instant expires = now.plus(mediaSettings.urlTtl());
         List<String> r = media.view().renditions();
         boolean video = media.view().purpose() == MediaPurpose.VIDEO;
         String file = video ? null : url(base, id, user, "original", expires);
@@ -110,7 +121,7 @@ public final class Playback {
 
     /** Whether the caller may play this media item on its own (a subtitle track of the item they play). */
     private boolean mayPlay(Optional<Principal> caller, UUID id) {
-        return repo.media(platform.db().execute(), id).map(m -> mine(caller, m)
+        return repo.media(db.execute(), id).map(m -> mine(caller, m)
                 || grant(caller, id, m.ownerId()).isPresent()).orElse(false);
     }
 

@@ -3,7 +3,8 @@ package io.lectern.server.media.internal.processing;
 import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.media.internal.storage.MediaStorage;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,14 +36,16 @@ public final class MediaProcessor {
         }
     }
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
     private final MediaStore repo;
     private final MediaStorage storage;
     private final Ffmpeg ffmpeg;
     private final Path work;
 
-    public MediaProcessor(Platform platform, MediaStore repo, MediaStorage storage, Ffmpeg ffmpeg, Path work) {
-        this.platform = platform;
+    public MediaProcessor(Database db, Clock clock, MediaStore repo, MediaStorage storage, Ffmpeg ffmpeg, Path work) {
+        this.db = db;
+        this.clock = clock;
         this.repo = repo;
         this.storage = storage;
         this.ffmpeg = ffmpeg;
@@ -50,7 +53,7 @@ public final class MediaProcessor {
     }
 
     public void process(UUID id, int attempt) throws IOException {
-        Optional<MediaStore.Media> media = repo.media(platform.db().execute(), id);
+        Optional<MediaStore.Media> media = repo.media(db.execute(), id);
         if (media.isEmpty() || !"PROCESSING".equals(media.get().view().status())) {
             return;
         }
@@ -68,14 +71,14 @@ public final class MediaProcessor {
             if (Files.isDirectory(dir.resolve("out"))) {
                 storage.putTree(id.toString(), dir.resolve("out"));
             }
-            repo.ready(platform.db().execute(), id, outcome, platform.clock().instant());
+            repo.ready(db.execute(), id, outcome, clock.instant());
         } catch (Unprocessable e) {
-            repo.failed(platform.db().execute(), id, e.getMessage(), platform.clock().instant());
+            repo.failed(db.execute(), id, e.getMessage(), clock.instant());
         } catch (IOException | RuntimeException e) {
             if (attempt >= ATTEMPTS) {
                 LOG.log(Level.WARNING, "Media " + id + " failed after " + attempt + " attempts", e);
-                repo.failed(platform.db().execute(), id, "Processing failed " + attempt + " times; upload the file "
-                        + "again, or ask an admin to look at the server log.", platform.clock().instant());
+                repo.failed(db.execute(), id, "Processing failed " + attempt + " times; upload the file "
+                        + "again, or ask an admin to look at the server log.", clock.instant());
                 return;
             }
             throw e;
@@ -89,7 +92,7 @@ public final class MediaProcessor {
                 "This file has no video stream we can decode; export it as MP4 (H.264) and upload it again."));
         Path out = Files.createDirectories(dir.resolve("out"));
         List<String> renditions = new VideoTranscoder(ffmpeg).transcode(original, probe, out,
-                p -> repo.progress(platform.db().execute(), id, p, platform.clock().instant()));
+                p -> repo.progress(db.execute(), id, p, clock.instant()));
         return new MediaStore.Outcome(probe.durationSec(), probe.width(), probe.height(), null, renditions);
     }
 

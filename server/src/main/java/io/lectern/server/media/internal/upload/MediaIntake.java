@@ -3,7 +3,8 @@ package io.lectern.server.media.internal.upload;
 import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.media.internal.storage.MediaStorage;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
 import io.lectern.server.platform.http.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,8 @@ import java.util.function.Predicate;
  */
 public final class MediaIntake implements Uploads.UploadCompletion {
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
     private final MediaStore repo;
     private final MediaStorage storage;
     private final ContentSniffer sniffer = new ContentSniffer();
@@ -34,9 +36,10 @@ public final class MediaIntake implements Uploads.UploadCompletion {
     private final Predicate<MediaPurpose> needsWork;
     private final Consumer<java.util.UUID> enqueue;
 
-    public MediaIntake(Platform platform, MediaStore repo, MediaStorage storage, Optional<VirusScanner> scanner,
+    public MediaIntake(Database db, Clock clock, MediaStore repo, MediaStorage storage, Optional<VirusScanner> scanner,
                        Predicate<MediaPurpose> needsWork, Consumer<java.util.UUID> enqueue) {
-        this.platform = platform;
+        this.db = db;
+        this.clock = clock;
         this.repo = repo;
         this.storage = storage;
         this.scanner = scanner;
@@ -76,8 +79,8 @@ public final class MediaIntake implements Uploads.UploadCompletion {
         long finalSize = size;
         String finalSha = sha256;
         try {
-            platform.db().doInTransaction(tx -> repo.insertMedia(tx, u, contentType, finalSize, finalSha,
-                    work ? "PROCESSING" : "READY", platform.clock().instant()));
+            db.doInTransaction(tx -> repo.insertMedia(tx, u, contentType, finalSize, finalSha,
+                    work ? "PROCESSING" : "READY", clock.instant()));
         } catch (RuntimeException e) {
             storage.deleteAll(u.id().toString());
             throw e;

@@ -8,7 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.media.UploadRequest;
 import io.lectern.model.media.UploadStatus;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -33,11 +33,11 @@ public final class UploadRoutes {
     static final HeaderName UPLOAD_CHECKSUM = HeaderNames.create("Upload-Checksum");
     static final String OFFSET_STREAM = "application/offset+octet-stream";
 
-    private final Platform platform;
+    private final Json jsonIo;
     private final Uploads uploads;
 
-    public UploadRoutes(Platform platform, Uploads uploads) {
-        this.platform = platform;
+    public UploadRoutes(Json jsonIo, Uploads uploads) {
+        this.jsonIo = jsonIo;
         this.uploads = uploads;
     }
 
@@ -48,7 +48,7 @@ public final class UploadRoutes {
                 .get("/api/v1/uploads/{id}", Access.USER, (req, res) -> {
                     UploadStatus s = uploads.owned(Authz.principal(req), id(req)).view();
                     tus(res, s);
-                    platform.json().write(res, 200, s);
+                    jsonIo.write(res, 200, s);
                 })
                 .patch("/api/v1/uploads/{id}", Access.USER, this::append)
                 .post("/api/v1/uploads/{id}", Access.USER, this::overridden)
@@ -60,7 +60,7 @@ public final class UploadRoutes {
         String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
         boolean tus = req.headers().contains(UPLOAD_LENGTH) || !type.contains("json");
         var p = Authz.principal(req);
-        UploadStatus s = uploads.create(p, tus ? TusCreation.read(req, p) : platform.json().read(req, UploadRequest.class));
+        UploadStatus s = uploads.create(p, tus ? TusCreation.read(req, p) : jsonIo.read(req, UploadRequest.class));
         if (tus && type.startsWith(OFFSET_STREAM) && req.content().hasEntity()) { // creation-with-upload
             s = uploads.append(p, s.id(), 0, ChunkChecksum.parse(req.headers().first(UPLOAD_CHECKSUM)),
                     req.content().inputStream());
@@ -70,7 +70,7 @@ public final class UploadRoutes {
         if (tus) {
             res.status(Status.CREATED_201).send();
         } else {
-            platform.json().write(res, 201, s);
+            jsonIo.write(res, 201, s);
         }
     }
 

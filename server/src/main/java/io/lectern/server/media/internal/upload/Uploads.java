@@ -4,7 +4,10 @@ import io.lectern.model.identity.Role;
 import io.lectern.model.media.UploadRequest;
 import io.lectern.model.media.UploadStatus;
 import io.lectern.server.media.internal.MediaStore;
-import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.db.Database;
+import java.time.Clock;
+import io.lectern.server.platform.Ids;
+import io.lectern.server.platform.config.MediaSettings;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -30,16 +33,22 @@ public final class Uploads {
 
     private static final Logger LOG = Logger.getLogger(Uploads.class.getName());
 
-    private final Platform platform;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
+    private final MediaSettings mediaSettings;
     private final MediaStore repo;
     private final Path staging;
     private final UploadCompletion completion;
     private final io.lectern.server.media.internal.MediaDeletion deletion;
     private final ConcurrentHashMap<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public Uploads(Platform platform, MediaStore repo, Path staging,
+    public Uploads(Database db, Clock clock, Ids ids, MediaSettings mediaSettings, MediaStore repo, Path staging,
                    io.lectern.server.media.internal.MediaDeletion deletion, UploadCompletion completion) {
-        this.platform = platform;
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
+        this.mediaSettings = mediaSettings;
         this.deletion = deletion;
         this.repo = repo;
         this.staging = staging;
@@ -61,14 +70,14 @@ public final class Uploads {
         }
         new Validation().check(in.size() <= rule.maxBytes(), "size", "max", UploadRules.describe(in.purpose())
                 + " may be at most " + (rule.maxBytes() >> 20) + " MB.").throwIfInvalid();
-        Instant now = platform.clock().instant();
-        MediaStore.Upload u = new MediaStore.Upload(platform.ids().next(), p.userId(), in.purpose(),
+        Instant now = clock.instant();
+        MediaStore.Upload u = new MediaStore.Upload(ids.next(), p.userId(), in.purpose(),
                 Filenames.sanitise(in.filename()), in.contentType() == null ? "" : in.contentType().strip(), in.size(),
                 0, in.sha256() == null ? null : in.sha256().toLowerCase(Locale.ROOT), "OPEN", null,
-                now.plus(platform.config().media().uploadExpiry()));
-        long quota = p.role() == Role.STUDENT ? platform.config().media().studentQuota()
-                : platform.config().media().instructorQuota();
-        platform.db().doInTransaction(tx -> {
+                now.plus(mediaSettings.uploadExpiry()));
+        long quota = p.role() == Role.STUDENT ? mediaSettings.studentQuota()
+                : mediaSettings.instructorQuota();
+        db.doInTransaction(tx -> {
             tx.get("SELECT pg_advisory_xact_lock(hashtext(?))", "media-quota:" + p.userId());
             long used = repo.usedBytes(tx, p.userId());
             if (used + u.size() > quota) {
@@ -83,7 +92,7 @@ public final class Uploads {
     }
 
     public MediaStore.Upload owned(Principal p, UUID id) {
-        MediaStore.Upload u = repo.upload(platform.db().execute(), id)
+        MediaStore.Upload u = repo.upload(db.execute(), id)
                 .orElseThrow(() -> ApiException.notFound("This upload"));
         if (!u.ownerId().equals(p.userId()) && !p.isAdmin()) {
             throw ApiException.notFound("This upload");
@@ -110,7 +119,7 @@ public final class Uploads {
                         + ", not " + offset + ".").with("offset", u.received());
             }
             long received = new ChunkWriter(part(id)).write(u.received(), u.size(), checksum, body);
-            repo.advance(platform.db().execute(), id, u.received(), received, platform.clock().instant());
+            repo.advance(db.execute(), id, u.received(), received, clock.instant());
             if (received < u.size()) {
                 return new UploadStatus(id, received, u.size(), "OPEN", null, u.expiresAt());
             }
@@ -122,7 +131,7 @@ public final class Uploads {
     }
 
     private MediaStore.Upload open(MediaStore.Upload u) {
-        if ("OPEN".equals(u.status()) && u.expiresAt().isBefore(platform.clock().instant())) {
+        if ("OPEN".equals(u.status()) && u.expiresAt().isBefore(clock.instant())) {
             discard(u.id(), "EXPIRED", "The upload expired; start it again.");
             throw new ApiException(410, "upload.expired", "This upload expired; start it again.");
         }
@@ -136,7 +145,7 @@ public final class Uploads {
     private UploadStatus finish(MediaStore.Upload u) {
         try {
             completion.complete(u, part(u.id()));
-            repo.closeUpload(platform.db().execute(), u.id(), "COMPLETE", null, platform.clock().instant());
+            repo.closeUpload(db.execute(), u.id(), "COMPLETE", null, clock.instant());
             return new UploadStatus(u.id(), u.size(), u.size(), "COMPLETE", null, u.expiresAt());
         } catch (ApiException e) {
             discard(u.id(), "FAILED", e.getMessage());
@@ -163,13 +172,13 @@ public final class Uploads {
 
     /** Discards unfinished uploads past their expiry (a recurring job). */
     public void expire() {
-        for (UUID id : repo.expiredUploads(platform.db().execute(), platform.clock().instant())) {
+        for (UUID id : repo.expiredUploads(db.execute(), clock.instant())) {
             discard(id, "EXPIRED", "The upload expired before its last byte arrived.");
         }
     }
 
     private void discard(UUID id, String status, String error) {
-        repo.closeUpload(platform.db().execute(), id, status, error, platform.clock().instant());
+        repo.closeUpload(db.execute(), id, status, error, clock.instant());
         try {
             Files.deleteIfExists(part(id));
         } catch (IOException e) {
