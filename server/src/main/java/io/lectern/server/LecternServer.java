@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -62,6 +63,14 @@ public final class LecternServer implements AutoCloseable {
             IdentityModule.SCHEMA, CatalogModule.SCHEMA, CommerceModule.SCHEMA, MediaModule.SCHEMA,
             LearningModule.SCHEMA);
 
+    /** Each module and the modules it stands on (takes the facades of), by schema name. */
+    static final Map<String, List<String>> DEPENDENCIES = Map.of(NotifyModule.SCHEMA, List.of(), AuditModule.SCHEMA,
+            List.of(), IdentityModule.SCHEMA, List.of(NotifyModule.SCHEMA, AuditModule.SCHEMA), MediaModule.SCHEMA,
+            List.of(), CatalogModule.SCHEMA, List.of(IdentityModule.SCHEMA, AuditModule.SCHEMA, MediaModule.SCHEMA),
+            CommerceModule.SCHEMA, List.of(CatalogModule.SCHEMA, IdentityModule.SCHEMA, AuditModule.SCHEMA,
+                    NotifyModule.SCHEMA), LearningModule.SCHEMA, List.of(CatalogModule.SCHEMA, IdentityModule.SCHEMA,
+                    MediaModule.SCHEMA));
+
     /** The named socket of {@code /metrics} and detailed health. */
     static final String MANAGEMENT = "management";
 
@@ -72,7 +81,7 @@ public final class LecternServer implements AutoCloseable {
     private final Modules modules;
     private WebServer webServer;
 
-    /** The module facades, for start-up tasks and tests. */
+    /** The module facades, for start-up tasks and tests (in a slice, the modules left out are null). */
     public record Modules(IdentityService identity, CatalogService catalog, CommerceService commerce, MediaService media,
                           LearningService learning, AuditService audit, MailService mail) {
     }
@@ -98,7 +107,30 @@ public final class LecternServer implements AutoCloseable {
 
     /** As {@link #create(LecternConfig, Consumer)} on a given clock (tests move time forward). */
     public static LecternServer create(LecternConfig config, Consumer<ApiRoutes> extraRoutes, Clock clock) {
-        Infrastructure infra = Infrastructure.open(config, SCHEMAS);
+        return compose(config, extraRoutes, clock, Set.copyOf(DEPENDENCIES.keySet()));
+    }
+
+    /**
+     * A slice, for a module's own tests: the platform and only the named modules, which must include every module
+     * they stand on ({@link #DEPENDENCIES}); only their schemas are migrated, and the cross-module wiring of
+     * {@link ModuleWiring} is left out. A slice that starts proves the module stands without the rest.
+     */
+    public static LecternServer slice(LecternConfig config, Set<String> modules) {
+        modules.forEach(m -> {
+            List<String> missing = DEPENDENCIES.getOrDefault(m, List.of()).stream().filter(d -> !modules.contains(d))
+                    .toList();
+            if (!DEPENDENCIES.containsKey(m) || !missing.isEmpty()) {
+                throw new IllegalArgumentException("A slice with " + m + " needs " + missing + " (modules: "
+                        + DEPENDENCIES.keySet() + ")");
+            }
+        });
+        return compose(config, routes -> { }, Clock.systemUTC(), modules);
+    }
+
+    private static LecternServer compose(LecternConfig config, Consumer<ApiRoutes> extraRoutes, Clock clock,
+                                         Set<String> modules) {
+        Infrastructure infra = Infrastructure.open(config, SCHEMAS.stream()
+                .filter(s -> s.equals("platform") || modules.contains(s)).toList());
         try {
             Ids ids = new Ids(clock);
             Json json = new Json(config.maxJsonBytes());
@@ -114,12 +146,12 @@ public final class LecternServer implements AutoCloseable {
             ApiRoutes routes = new ApiRoutes(routing, (req, access) -> guard.get().check(req, access), new RouteMetrics());
             new HealthRoutes(json, Map.of("database", infra.db()::isReachable, "redis", infra.redis()::isReachable))
                     .register(routes);
-            Modules modules = registerModules(routes, platform, guard);
+            Modules registered = registerModules(routes, platform, guard, modules);
             extraRoutes.accept(routes);
             routes.installFallback(problems);
             OutboxDispatcher dispatcher = new OutboxDispatcher(infra.db(), events, RetryPolicy.DEFAULT,
                     config.outboxPoll());
-            LecternServer server = new LecternServer(infra, platform, dispatcher, routes, modules);
+            LecternServer server = new LecternServer(infra, platform, dispatcher, routes, registered);
             WebServerConfig.Builder web = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -150,23 +182,35 @@ public final class LecternServer implements AutoCloseable {
      * The one place modules are wired: each gets the platform services it uses (never the whole platform) and the
      * facades of the modules it needs, in dependency order; then {@link ModuleWiring} connects the rest.
      */
-    private static Modules registerModules(ApiRoutes routes, Platform p, AtomicReference<AccessGuard> guard) {
+    private static Modules registerModules(ApiRoutes routes, Platform p, AtomicReference<AccessGuard> guard,
+                                           Set<String> only) {
         LecternConfig c = p.config();
-        MailService mail = NotifyModule.register(routes, p.db(), p.clock(), p.json(), p.events(), c.mail(), c.dataDir());
-        AuditService audit = AuditModule.register(routes, p.db(), p.ids(), p.json());
-        IdentityService identity = IdentityModule.register(routes, p.db(), p.clock(), p.ids(), p.events(), p.json(),
-                p.redis(), c.auth(), c.trustForwardedFor(), c.dataDir(), mail, audit);
-        guard.set(identity.accessGuard());
-        MediaService media = MediaModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.jobs(), c.auth(),
-                c.media(), c.trustForwardedFor(), c.dataDir(), c.port());
-        CatalogService catalog = CatalogModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(),
-                p.jobs(), p.redis(), p.broadcast(), c.auth(), c.trustForwardedFor(), identity, audit, media);
-        CommerceService commerce = CommerceModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(),
-                p.jobs(), p.redis(), p.idempotency(), c.auth(), c.commerce(), c.trustForwardedFor(), c.dataDir(),
-                catalog, identity, audit, mail);
-        LearningService learning = LearningModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(),
-                p.jobs(), c.auth(), c.dataDir(), c.publicUrl(), catalog, identity, media);
-        ModuleWiring.connect(p.events(), p.idempotency(), identity, catalog, commerce, media, learning, audit, mail);
+        MailService mail = !only.contains(NotifyModule.SCHEMA) ? null
+                : NotifyModule.register(routes, p.db(), p.clock(), p.json(), p.events(), c.mail(), c.dataDir());
+        AuditService audit = !only.contains(AuditModule.SCHEMA) ? null
+                : AuditModule.register(routes, p.db(), p.ids(), p.json());
+        IdentityService identity = !only.contains(IdentityModule.SCHEMA) ? null
+                : IdentityModule.register(routes, p.db(), p.clock(), p.ids(), p.events(), p.json(), p.redis(), c.auth(),
+                        c.trustForwardedFor(), c.dataDir(), mail, audit);
+        if (identity != null) {
+            guard.set(identity.accessGuard());
+        }
+        MediaService media = !only.contains(MediaModule.SCHEMA) ? null
+                : MediaModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.jobs(), c.auth(), c.media(),
+                        c.trustForwardedFor(), c.dataDir(), c.port());
+        CatalogService catalog = !only.contains(CatalogModule.SCHEMA) ? null
+                : CatalogModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(), p.redis(),
+                        p.broadcast(), c.auth(), c.trustForwardedFor(), identity, audit, media);
+        CommerceService commerce = !only.contains(CommerceModule.SCHEMA) ? null
+                : CommerceModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(), p.redis(),
+                        p.idempotency(), c.auth(), c.commerce(), c.trustForwardedFor(), c.dataDir(), catalog, identity,
+                        audit, mail);
+        LearningService learning = !only.contains(LearningModule.SCHEMA) ? null
+                : LearningModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(), c.auth(),
+                        c.dataDir(), c.publicUrl(), catalog, identity, media);
+        if (only.size() == DEPENDENCIES.size()) {
+            ModuleWiring.connect(p.events(), p.idempotency(), identity, catalog, commerce, media, learning, audit, mail);
+        }
         return new Modules(identity, catalog, commerce, media, learning, audit, mail);
     }
 
@@ -179,7 +223,8 @@ public final class LecternServer implements AutoCloseable {
         dispatcher.start();
         platform.broadcast().start();
         LecternConfig config = platform.config();
-        IdentityService.AdminBootstrap admin = modules.identity().ensureAdmin(config.adminEmail(), config.adminPassword());
+        IdentityService.AdminBootstrap admin = modules.identity() == null ? null // a slice without identity
+                : modules.identity().ensureAdmin(config.adminEmail(), config.adminPassword());
         PortCheck.ensureFree(config.host(), config.port());
         if (config.http().management()) {
             PortCheck.ensureFree(config.http().managementHost(), config.http().managementPort());
@@ -188,7 +233,7 @@ public final class LecternServer implements AutoCloseable {
         if (!webServer.isRunning()) {
             throw new PortCheck.PortInUseException(config.port());
         }
-        Optional<DemoSeed.Report> demo = config.seedDemo()
+        Optional<DemoSeed.Report> demo = config.seedDemo() && modules.catalog() != null
                 ? new DemoSeed(modules.identity(), modules.catalog(), baseUri(), config.media().ffmpeg()).seedIfEmpty()
                 : Optional.empty();
         return new StartReport(admin, demo);

@@ -31,7 +31,7 @@ final class ModuleRules {
 
     static List<ArchRule> all() {
         return List.of(modulesHaveNoCycles(), noModuleReachesIntoAnotherModulesInternals(), platformKnowsNoBusinessModule(),
-                routesDoNotTouchStores(), onlyTheCompositionRootHoldsThePlatform());
+                sqlOnlyInStores(), routesDoNotTouchStores(), onlyTheCompositionRootHoldsThePlatform());
     }
 
     static ArchRule modulesHaveNoCycles() {

@@ -18,7 +18,7 @@ import io.lectern.server.identity.internal.accounts.PasswordPolicy;
 import io.lectern.server.identity.internal.Requests;
 import io.lectern.server.identity.internal.tokens.Revocations;
 import io.lectern.server.identity.internal.signin.SessionFlows;
-import io.lectern.server.identity.internal.signin.Sessions;
+import io.lectern.server.identity.internal.signin.SessionStore;
 import io.lectern.server.identity.internal.tokens.SigningKeys;
 import io.lectern.server.identity.internal.accounts.StaffAdmin;
 import io.lectern.server.identity.internal.tokens.TokenGuard;
@@ -59,7 +59,7 @@ public final class IdentityModule {
         keys.keepCurrent(); // loaded (or made) now: signing never touches the database
         AccessTokens tokens = new AccessTokens(keys, clock, auth.accessTokenTtl());
         UserStore users = new UserStore();
-        Sessions sessions = new Sessions(ids, clock, auth.refreshTokenTtl());
+        SessionStore sessions = new SessionStore(ids, clock, auth.refreshTokenTtl());
         Revocations revocations = new Revocations(redis, db, sessions, users, auth.accessTokenTtl(),
                 clock);
         Deps d = new Deps(db, clock, ids, events, json, auth, users, new PasswordHasher(), new EmailCodes(secrets,

@@ -37,9 +37,6 @@ public final class AuditPersonalData implements PersonalData {
 
     @Override
     public void erase(DbExecute tx, Person person) {
-        tx.dml("""
-                UPDATE audit.entries SET ip = NULL, details = details - 'email'
-                 WHERE actor_id = ? OR target_id = ? OR lower(details ->> 'email') = lower(?)""", person.id(),
-                person.id().toString(), person.email());
+        repository.scrub(tx, person.id(), person.email());
     }
 }

@@ -106,4 +106,12 @@ public final class AuditStore {
             throw new IllegalArgumentException("Audit details cannot be written as JSON", e);
         }
     }
+
+    /** Takes the address and email out of the entries about a person (account deletion); the entries stay. */
+    public void scrub(DbExecute tx, UUID userId, String email) {
+        tx.dml("""
+                UPDATE audit.entries SET ip = NULL, details = details - 'email'
+                 WHERE actor_id = ? OR target_id = ? OR lower(details ->> 'email') = lower(?)""", userId,
+                userId.toString(), email);
+    }
 }

@@ -48,7 +48,6 @@ import io.lectern.server.platform.redis.Redis;
 import io.lectern.server.platform.redis.Broadcast;
 import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.db.RecordingExecute;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.Principal;
@@ -77,6 +76,7 @@ public final class CatalogCore {
     private final DraftStore drafts = new DraftStore();
     private final OutlineStore outlines;
     private final CategoryStore categories = new CategoryStore();
+    private final ReviewStore reviewStore = new ReviewStore();
     private final Publishing publishing;
     private final Imports imports;
     private final CourseSearch search;
@@ -113,9 +113,9 @@ public final class CatalogCore {
         this.mediaUses = new MediaUses(database, lessons, media, identity);
         Authoring authoring = new Authoring(database, clock, idGen, drafts, outlines, categories, staff, mediaUses, "USD");
         this.publishing = new Publishing(database, clock, json, events, drafts, outlines, snapshots, categories, audit, caches);
-        this.imports = new Imports(database, clock, idGen, publishing, outlines);
+        this.imports = new Imports(database, clock, idGen, publishing, drafts, outlines);
         RateLimiter limits = new RateLimiter(redis, auth.rateLimitFactor());
-        Reviews reviews = new Reviews(database, clock, idGen, events, new ReviewStore(), published, snapshots,
+        Reviews reviews = new Reviews(database, clock, idGen, events, reviewStore, published, snapshots,
                                       learners, identity, audit,
                 limits, caches);
         this.pages = new CoursePages(database, json, published, learners, caches);
@@ -135,7 +135,7 @@ public final class CatalogCore {
     }
 
     public io.lectern.server.platform.privacy.PersonalData personalData() {
-        return new CatalogPersonalData(snapshots, caches);
+        return new CatalogPersonalData(drafts, reviewStore, snapshots, caches);
     }
 
     public void useCourseCopier(io.lectern.server.catalog.CourseCopier copier) {
@@ -230,15 +230,11 @@ public final class CatalogCore {
     }
 
     public void adjustEnrollmentCounts(DbExecute tx, java.util.Map<UUID, Integer> deltas) {
-        tx.update("""
-                UPDATE catalog.published_courses p SET enrollment_count = greatest(0, p.enrollment_count + d.delta)
-                  FROM unnest(?::uuid[], ?::int[]) AS d(course_id, delta) WHERE p.course_id = d.course_id""",
-                Rows.uuidArray(deltas.keySet()), deltas.values().stream().mapToInt(Integer::intValue).toArray());
+        published.adjustEnrollmentCounts(tx, deltas);
     }
 
     public long publishedCount() {
-        return database.execute().get("SELECT count(*) AS n FROM catalog.published_courses WHERE status = 'PUBLISHED'")
-                .map(r -> Rows.number(r, "n")).orElse(0L);
+        return published.publishedCount(database.execute());
     }
 
     /** The statements a first search page for {@code rawQuery} runs ({@code q=...&level=...}). */

@@ -5,7 +5,7 @@ import io.lectern.server.identity.internal.accounts.PasswordHasher;
 import io.lectern.server.identity.internal.accounts.UserStore;
 import io.lectern.server.identity.internal.mfa.Totp;
 import io.lectern.server.identity.internal.signin.EmailCodes;
-import io.lectern.server.identity.internal.signin.Sessions;
+import io.lectern.server.identity.internal.signin.SessionStore;
 import io.lectern.server.identity.internal.tokens.AccessTokens;
 import io.lectern.server.identity.internal.tokens.Revocations;
 import io.lectern.server.notify.MailService;
@@ -41,6 +41,6 @@ import java.time.Clock;
  */
 public record Deps(Database db, Clock clock, Ids ids, EventBus events, Json json, AuthSettings auth, UserStore users,
                    PasswordHasher hasher, EmailCodes codes,
-                   Sessions sessions, AccessTokens tokens, Revocations revocations, Totp totp, SecretBox secrets,
+                   SessionStore sessions, AccessTokens tokens, Revocations revocations, Totp totp, SecretBox secrets,
                    RateLimiter limits, MailService mail, AuditService audit) {
 }

@@ -2,7 +2,7 @@ package io.lectern.server.identity.internal;
 
 import io.helidon.dbclient.DbExecute;
 import io.lectern.server.identity.internal.accounts.UserRecord;
-import io.lectern.server.platform.db.Rows;
+import io.lectern.server.identity.internal.oidc.OidcLinkStore;
 import io.lectern.server.platform.privacy.PersonalData;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +16,7 @@ import java.util.Set;
 public final class IdentityPersonalData implements PersonalData {
 
     private final Deps d;
+    private final OidcLinkStore links = new OidcLinkStore();
 
     public IdentityPersonalData(Deps d) {
         this.d = d;
@@ -39,11 +40,7 @@ public final class IdentityPersonalData implements PersonalData {
         out.put("profile", user.profile());
         out.put("lastLoginAt", user.lastLoginAt());
         out.put("sessions", d.sessions().export(db, person.id()));
-        try (var rows = db.query("SELECT provider, email, created_at FROM identity.oidc_links WHERE user_id = ?",
-                person.id())) {
-            out.put("signInProviders", rows.map(r -> Map.of("provider", Rows.text(r, "provider"), "email",
-                    Rows.text(r, "email"), "linkedAt", Rows.instant(r, "created_at").toString())).toList());
-        }
+        out.put("signInProviders", links.export(db, person.id()));
         out.put("pendingCodes", d.codes().purposes(db, person.id()));
         return out;
     }
@@ -54,7 +51,7 @@ public final class IdentityPersonalData implements PersonalData {
         d.sessions().forgetOrigins(tx, person.id());
         d.codes().deleteAll(tx, person.id());
         d.totp().deleteRecoveryCodes(tx, person.id());
-        tx.dml("DELETE FROM identity.oidc_links WHERE user_id = ?", person.id());
+        links.deleteAll(tx, person.id());
         d.users().anonymise(tx, person.id());
     }
 }

@@ -4,13 +4,17 @@ import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.learning.CourseCompleted;
 import io.lectern.server.learning.internal.assignment.AssignmentRoutes;
+import io.lectern.server.learning.internal.assignment.AssignmentStore;
 import io.lectern.server.learning.internal.assignment.Assignments;
+import io.lectern.server.learning.internal.certificate.CertificateKeyStore;
 import io.lectern.server.learning.internal.certificate.CertificateKeys;
 import io.lectern.server.learning.internal.certificate.CertificateRoutes;
+import io.lectern.server.learning.internal.certificate.CertificateStore;
 import io.lectern.server.learning.internal.certificate.Certificates;
 import io.lectern.server.learning.internal.notes.NoteStore;
 import io.lectern.server.learning.internal.notes.Notes;
-import io.lectern.server.learning.internal.progress.AppliedEvents;
+import io.lectern.server.learning.internal.progress.AppliedEventStore;
+import io.lectern.server.learning.internal.progress.LearnerZoneStore;
 import io.lectern.server.learning.internal.progress.LearnerZones;
 import io.lectern.server.learning.internal.progress.CourseProgressView;
 import io.lectern.server.learning.internal.progress.InstructorProgress;
@@ -55,6 +59,12 @@ public final class LearningCore {
     private final CourseCopies copies;
     private final CourseProgressView courseProgress;
     private final ProgressStore store;
+    private final AppliedEventStore applied;
+    private final LearnerZoneStore zones;
+    private final NoteStore notes;
+    private final QuizStore quizStore;
+    private final AssignmentStore assignmentStore;
+    private final CertificateStore certificateStore;
     private final Assignments assignments;
     private final Certificates certificates;
 
@@ -71,28 +81,33 @@ public final class LearningCore {
         this.auth = auth;
         this.dataDir = dataDir;
         this.publicUrl = publicUrl;
-        this.copies = new CourseCopies(ids, clock);
         this.store = new ProgressStore();
-        this.progress = new Progress(db, clock, events, catalog, store, new AppliedEvents(), media::pageCount,
-                new LearnerZones(identity::timeZone), new WatchBudget(store, media::firstPlayback));
-        NoteStore notes = new NoteStore();
-        QuizStore quizStore = new QuizStore(json.objectMapper());
+        this.applied = new AppliedEventStore();
+        this.zones = new LearnerZoneStore();
+        this.notes = new NoteStore();
+        this.quizStore = new QuizStore(json.objectMapper());
+        this.assignmentStore = new AssignmentStore();
+        this.certificateStore = new CertificateStore();
+        this.copies = new CourseCopies(ids, clock, quizStore, assignmentStore, certificateStore);
+        this.progress = new Progress(db, clock, events, catalog, store, applied, media::pageCount,
+                new LearnerZones(zones, identity::timeZone), new WatchBudget(store, media::firstPlayback));
         Attempts attempts = new Attempts(db, clock, ids, json, events, catalog, quizStore, progress);
         this.quizzes = new QuizRoutes(json, new Quizzes(db, clock, ids, catalog, quizStore, attempts), attempts);
         jobs.every("learning.quiz-deadlines", Duration.ofSeconds(5), attempts::submitOverdue);
         quizzes.register(routes);
-        this.assignments = new Assignments(db, clock, ids, json, events, catalog, media, progress);
+        this.assignments = new Assignments(db, clock, ids, json, events, catalog, media, progress, assignmentStore);
         media.addPlaybackCheck(assignments::fileGrant);
         this.courseProgress = new CourseProgressView(db, clock, catalog, store);
         new LearningRoutes(db, json, progress, courseProgress,
-                new InstructorProgress(db, catalog, identity),
-                new SyncService(db, clock, catalog, progress, store, notes, Map.of("QUIZ_ATTEMPT",
+                new InstructorProgress(db, catalog, identity, store),
+                new SyncService(db, clock, catalog, progress, store, notes, applied, Map.of("QUIZ_ATTEMPT",
                         quizzes.attempts()::offline, "ASSIGNMENT_DRAFT", assignments::draft)),
                 new Notes(db, clock, ids, catalog, notes)).register(routes);
         CertificateKeys keys = new CertificateKeys(db, clock, ids, SecretBox.open(auth.secretKey(),
-                dataDir));
+                dataDir), new CertificateKeyStore());
         keys.ready(); // made or loaded now, not on first use inside the issuing transaction
-        this.certificates = new Certificates(db, clock, ids, events, publicUrl, catalog, identity, media, keys);
+        this.certificates = new Certificates(db, clock, ids, events, publicUrl, catalog, identity, media, keys,
+                certificateStore);
         new CertificateRoutes(json, certificates, keys).register(routes);
         new AssignmentRoutes(json, assignments).register(routes);
         events.subscribe("learning.certificate-on-completion", CourseCompleted.class,
@@ -105,7 +120,7 @@ public final class LearningCore {
     }
 
     public io.lectern.server.platform.privacy.PersonalData personalData() {
-        return new LearningPersonalData();
+        return new LearningPersonalData(store, applied, zones, notes, quizStore, assignmentStore, certificateStore);
     }
 
     public java.util.List<String> mediaUses(io.helidon.dbclient.DbExecute tx, UUID mediaId) {

@@ -2,13 +2,10 @@ package io.lectern.server.media.internal;
 
 import io.helidon.dbclient.DbExecute;
 import io.lectern.server.media.internal.storage.MediaStorage;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.privacy.PersonalData;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -46,19 +43,12 @@ final class MediaPersonalData implements PersonalData {
 
     @Override
     public Object export(DbExecute db, Person p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("files", Rows.maps(db, "SELECT id, purpose, filename, content_type, size, status, created_at FROM "
-                + "media.media WHERE owner_id = ? ORDER BY created_at", p.id()));
-        out.put("uploads", Rows.maps(db, "SELECT id, purpose, filename, size, received, status, created_at FROM "
-                + "media.uploads WHERE owner_id = ? ORDER BY created_at", p.id()));
-        out.put("opened", Rows.maps(db, "SELECT media_id, first_at FROM media.playback_grants WHERE user_id = ? "
-                + "ORDER BY first_at", p.id()));
-        return out;
+        return repo.exportFor(db, p.id());
     }
 
     @Override
     public void erase(DbExecute tx, Person p) {
-        tx.dml("DELETE FROM media.playback_grants WHERE user_id = ?", p.id());
+        repo.forgetOpened(tx, p.id());
         List<UUID> gone = new ArrayList<>();
         for (MediaStore.Media m : repo.ofOwner(tx, p.id(), Integer.MAX_VALUE)) {
             if (deletion.usesOf(tx, m.view().id()).isEmpty() && !"PROCESSING".equals(m.view().status())) {
@@ -66,7 +56,7 @@ final class MediaPersonalData implements PersonalData {
                 gone.add(m.view().id());
             }
         }
-        tx.dml("DELETE FROM media.uploads WHERE owner_id = ? AND status <> 'COMPLETE'", p.id());
+        repo.dropUnfinishedUploads(tx, p.id());
         for (UUID id : gone) {
             try {
                 storage.deleteAll(id.toString());

@@ -1,5 +1,6 @@
 package io.lectern.server.media.internal;
 
+import java.util.Map;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.lectern.model.media.MediaPurpose;
@@ -195,5 +196,32 @@ public final class MediaStore {
                 duration == null ? null : ((Number) duration).doubleValue(), Rows.integer(r, "width"),
                 Rows.integer(r, "height"), Rows.integer(r, "page_count"), Rows.strings(r, "renditions"),
                 Rows.instant(r, "created_at")), Rows.uuid(r, "owner_id"));
+    }
+
+    /** A person's files, uploads and the media they opened, for their data export. */
+    public Map<String, Object> exportFor(DbExecute db, UUID userId) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("files", Rows.maps(db, "SELECT id, purpose, filename, content_type, size, status, created_at FROM "
+                + "media.media WHERE owner_id = ? ORDER BY created_at", userId));
+        out.put("uploads", Rows.maps(db, "SELECT id, purpose, filename, size, received, status, created_at FROM "
+                + "media.uploads WHERE owner_id = ? ORDER BY created_at", userId));
+        out.put("opened", Rows.maps(db, "SELECT media_id, first_at FROM media.playback_grants WHERE user_id = ? "
+                + "ORDER BY first_at", userId));
+        return out;
+    }
+
+    /** Forgets which media a person opened (account deletion). */
+    public void forgetOpened(DbExecute tx, UUID userId) {
+        tx.dml("DELETE FROM media.playback_grants WHERE user_id = ?", userId);
+    }
+
+    /** Drops a person's unfinished uploads (account deletion). */
+    public void dropUnfinishedUploads(DbExecute tx, UUID userId) {
+        tx.dml("DELETE FROM media.uploads WHERE owner_id = ? AND status <> 'COMPLETE'", userId);
+    }
+
+    /** Serialises quota checks of one person for the caller's transaction. */
+    public void lockQuota(DbExecute tx, UUID userId) {
+        tx.get("SELECT pg_advisory_xact_lock(hashtext(?))", "media-quota:" + userId);
     }
 }

@@ -7,7 +7,6 @@ import io.lectern.server.notify.MailRequested;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.http.Json;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.events.Delivery;
 import io.lectern.server.platform.files.OwnerOnly;
 import io.lectern.server.platform.http.QueryParams;
@@ -48,6 +47,7 @@ public final class DevMailbox {
     }
 
     private final Database database;
+    private final DevMailboxStore store = new DevMailboxStore();
     private final Clock clock;
     private final Json json;
     private final Path dataDir;
@@ -62,9 +62,7 @@ public final class DevMailbox {
     }
 
     public void deliver(MailRequested mail, Delivery delivery) {
-        delivery.tx().dml("""
-                INSERT INTO notify.dev_mailbox (id, to_address, subject, body) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""", delivery.id(), mail.to(), mail.subject(), mail.body());
+        store.add(delivery.tx(), delivery.id(), mail.to(), mail.subject(), mail.body());
         Path file = write(mail, delivery.id());
         LOG.info(() -> "Dev mailbox (no SMTP configured): a " + mail.template() + " mail to " + mail.maskedTo()
                 + " is in " + file + " (./lectern mailbox prints the newest; admins: GET /api/v1/admin/dev-mailbox)");
@@ -88,12 +86,7 @@ public final class DevMailbox {
 
     /** The dev mailbox's mails to an address (data export). */
     public List<CapturedMail> to(io.helidon.dbclient.DbExecute db, String address) {
-        try (var rows = db.query("""
-                SELECT id, to_address, subject, body, created_at FROM notify.dev_mailbox
-                 WHERE lower(to_address) = lower(?) ORDER BY created_at, id""", address)) {
-            return rows.map(r -> new CapturedMail(Rows.uuid(r, "id"), Rows.text(r, "to_address"),
-                    Rows.text(r, "subject"), Rows.text(r, "body"), Rows.instant(r, "created_at"))).toList();
-        }
+        return store.to(db, address);
     }
 
     /**
@@ -101,11 +94,7 @@ public final class DevMailbox {
      * after every eraser that may still refuse).
      */
     public void erase(io.helidon.dbclient.DbExecute tx, String address) {
-        List<UUID> ids;
-        try (var rows = tx.query("DELETE FROM notify.dev_mailbox WHERE lower(to_address) = lower(?) RETURNING id",
-                address)) {
-            ids = rows.map(r -> Rows.uuid(r, "id")).toList();
-        }
+        List<UUID> ids = store.deleteTo(tx, address);
         if (ids.isEmpty() || !Files.isDirectory(folder)) {
             return;
         }
@@ -124,14 +113,6 @@ public final class DevMailbox {
     public void list(ServerRequest req, ServerResponse res) {
         int limit = QueryParams.limit(req, 50, 200);
         String to = req.query().first("to").orElse(null);
-        List<CapturedMail> mails;
-        try (var rows = database.execute().query("""
-                SELECT id, to_address, subject, body, created_at FROM notify.dev_mailbox
-                WHERE (?::text IS NULL OR lower(to_address) = lower(?::text))
-                ORDER BY created_at DESC, id DESC LIMIT ?""", to, to, limit)) {
-            mails = rows.map(r -> new CapturedMail(Rows.uuid(r, "id"), Rows.text(r, "to_address"),
-                    Rows.text(r, "subject"), Rows.text(r, "body"), Rows.instant(r, "created_at"))).toList();
-        }
-        json.write(res, 200, new Page<>(mails, null));
+        json.write(res, 200, new Page<>(store.newest(database.execute(), to, limit), null));
     }
 }

@@ -1,5 +1,6 @@
 package io.lectern.server.catalog.internal.authoring;
 
+import java.util.Map;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.lectern.model.catalog.CourseDraftSummary;
@@ -162,5 +163,73 @@ public final class DraftStore {
                 CourseStatus.valueOf(Rows.text(r, "status")), (int) Rows.number(r, "revision"),
                 Rows.integer(r, "published_revision"), (int) Rows.number(r, "published_version"),
                 Rows.instant(r, "updated_at"), Rows.instant(r, "published_at"));
+    }
+
+    /** The courses a person owns or co-teaches, for their data export. */
+    public List<Map<String, Object>> taughtBy(DbExecute db, UUID userId) {
+        return Rows.maps(db, """
+                SELECT c.id, c.title, c.status, c.owner_id = i.user_id AS owner, i.display_name AS shown_as
+                  FROM catalog.course_instructors i JOIN catalog.courses c ON c.id = i.course_id WHERE i.user_id = ?
+                 ORDER BY c.created_at""", userId);
+    }
+
+    /** Shows an instructor under {@code name} on every course; returns the names they were shown under. */
+    public List<String> renameInstructor(DbExecute tx, UUID userId, String name) {
+        List<String> names;
+        try (var rows = tx.query("SELECT DISTINCT display_name FROM catalog.course_instructors WHERE user_id = ?",
+                userId)) {
+            names = rows.map(r -> Rows.text(r, "display_name")).toList();
+        }
+        tx.dml("UPDATE catalog.course_instructors SET display_name = ? WHERE user_id = ?", name, userId);
+        return names;
+    }
+
+    /** Inserts whole courses with their instructors, each kind in one statement (imports of trusted courses). */
+    public void insertAll(DbExecute tx, List<DraftCourse> courses, Instant now) {
+        tx.insert("""
+                INSERT INTO catalog.courses (id, slug, title, subtitle, description, category, level, language, pricing,
+                                             price_minor, currency, owner_id, tags, status, revision, created_at,
+                                             updated_at)
+                SELECT id, slug, title, subtitle, description, category, level, language, pricing, price, currency, owner,
+                       CASE WHEN tags = '' THEN '{}'::text[] ELSE string_to_array(tags, E'\\x1f') END, 'DRAFT', 1, ?, ?
+                  FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::bigint[], ?::text[], ?::uuid[], ?::text[])
+                       AS t(id, slug, title, subtitle, description, category, level, language, pricing, price, currency,
+                            owner, tags)""",
+                Rows.param(now), Rows.param(now), ids(courses.stream().map(DraftCourse::id).toList()),
+                texts(courses, DraftCourse::slug), texts(courses, DraftCourse::title), texts(courses, DraftCourse::subtitle),
+                texts(courses, DraftCourse::description), texts(courses, DraftCourse::category),
+                texts(courses, c -> c.level().name()), texts(courses, DraftCourse::language),
+                texts(courses, c -> c.pricing().name()), courses.stream().mapToLong(DraftCourse::priceMinor).toArray(),
+                texts(courses, DraftCourse::currency), ids(courses.stream().map(DraftCourse::ownerId).toList()),
+                texts(courses, c -> String.join("\u001f", c.tags())));
+        insertInstructors(tx, courses);
+    }
+
+    private void insertInstructors(DbExecute tx, List<DraftCourse> courses) {
+        List<UUID> course = new ArrayList<>();
+        List<InstructorRef> refs = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (DraftCourse c : courses) {
+            for (int position = 0; position < c.instructors().size(); position++) {
+                course.add(c.id());
+                positions.add(position);
+                refs.add(c.instructors().get(position));
+            }
+        }
+        tx.insert("""
+                INSERT INTO catalog.course_instructors (course_id, user_id, display_name, position)
+                SELECT c, u, n, p FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::int[]) AS t(c, u, n, p)""",
+                ids(course), ids(refs.stream().map(InstructorRef::id).toList()),
+                refs.stream().map(InstructorRef::displayName).toArray(String[]::new),
+                positions.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static String[] ids(List<UUID> ids) {
+        return Rows.uuidArray(ids);
+    }
+
+    private static String[] texts(List<DraftCourse> courses, java.util.function.Function<DraftCourse, String> field) {
+        return courses.stream().map(field).toArray(String[]::new);
     }
 }

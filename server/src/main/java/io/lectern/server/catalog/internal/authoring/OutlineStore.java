@@ -152,4 +152,33 @@ public final class OutlineStore {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Inserts sections (of the courses at the same index) with their lessons, each kind in one statement. */
+    public void insertAll(DbExecute tx, List<DraftSection> sections, List<UUID> sectionCourse) {
+        List<DraftLesson> lessons = sections.stream().flatMap(s -> s.lessons().stream()).toList();
+        tx.insert("""
+                INSERT INTO catalog.sections (id, course_id, title, position)
+                SELECT i, c, t, p FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::int[]) AS x(i, c, t, p)""",
+                Rows.uuidArray(sections.stream().map(DraftSection::id).toList()), Rows.uuidArray(sectionCourse),
+                sections.stream().map(DraftSection::title).toArray(String[]::new),
+                sections.stream().mapToInt(DraftSection::position).toArray());
+        boolean[] preview = new boolean[lessons.size()];
+        for (int i = 0; i < preview.length; i++) {
+            preview[i] = lessons.get(i).preview();
+        }
+        tx.insert("""
+                INSERT INTO catalog.lessons (id, section_id, course_id, title, type, position, duration_sec, preview,
+                                             content)
+                SELECT i, s, c, t, ty, p, d, pr, co::jsonb
+                  FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::boolean[],
+                              ?::text[]) AS x(i, s, c, t, ty, p, d, pr, co)""",
+                Rows.uuidArray(lessons.stream().map(DraftLesson::id).toList()),
+                Rows.uuidArray(lessons.stream().map(DraftLesson::sectionId).toList()),
+                Rows.uuidArray(lessons.stream().map(DraftLesson::courseId).toList()),
+                lessons.stream().map(DraftLesson::title).toArray(String[]::new),
+                lessons.stream().map(l -> l.type().name()).toArray(String[]::new),
+                lessons.stream().mapToInt(DraftLesson::position).toArray(),
+                lessons.stream().mapToInt(DraftLesson::durationSec).toArray(), preview,
+                lessons.stream().map(l -> json(l.content())).toArray(String[]::new));
+    }
 }

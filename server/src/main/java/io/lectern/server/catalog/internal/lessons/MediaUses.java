@@ -10,7 +10,6 @@ import io.lectern.model.media.MediaPurpose;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.db.Database;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import java.util.function.Predicate;
 public final class MediaUses {
 
     private final Database database;
+    private final MediaUseStore store = new MediaUseStore();
     private final LessonAccess access;
     private final MediaService media;
     private final IdentityService identity;
@@ -46,28 +46,10 @@ public final class MediaUses {
     public Optional<List<Subtitle>> grant(Optional<Principal> caller, UUID mediaId, UUID ownerId) {
         DbExecute db = database.execute();
         boolean anywhere = identity.findById(db, ownerId).map(u -> u.role() == Role.ADMIN).orElse(false);
-        if (db.get("""
-                SELECT 1 FROM catalog.published_courses
-                 WHERE thumbnail_media_id = ? AND status = 'PUBLISHED' AND (? OR ? = ANY (instructor_ids)) LIMIT 1""",
-                mediaId, anywhere, ownerId).isPresent()) {
+        if (store.isPublishedThumbnail(db, mediaId, ownerId, anywhere)) {
             return Optional.of(List.of());
         }
-        String asSubtitle = "[{\"mediaId\": \"" + mediaId + "\"}]";
-        List<UUID> lessons;
-        try (var rows = db.query("""
-                SELECT l.lesson_id AS id FROM catalog.published_lessons l
-                  JOIN catalog.published_courses c ON c.course_id = l.course_id
-                 WHERE (l.content ->> 'mediaId' = ? OR l.content -> 'subtitles' @> ?::jsonb)
-                   AND (? OR ? = ANY (c.instructor_ids))
-                UNION
-                SELECT l.id FROM catalog.lessons l
-                 WHERE (l.content ->> 'mediaId' = ? OR l.content -> 'subtitles' @> ?::jsonb)
-                   AND (? OR EXISTS (SELECT 1 FROM catalog.course_instructors i
-                                      WHERE i.course_id = l.course_id AND i.user_id = ?))
-                LIMIT 50""", mediaId.toString(), asSubtitle, anywhere, ownerId, mediaId.toString(), asSubtitle,
-                anywhere, ownerId)) {
-            lessons = rows.map(r -> Rows.uuid(r, "id")).toList();
-        }
+        List<UUID> lessons = store.lessonsUsing(db, mediaId, ownerId, anywhere);
         for (UUID lesson : lessons) {
             try {
                 List<Subtitle> subtitles = access.decide(caller, lesson).lesson().content().subtitles();
@@ -118,26 +100,7 @@ public final class MediaUses {
 
     /** Where the catalog uses a media item: lessons (as their video, PDF or subtitles) and course thumbnails. */
     public List<String> usesOf(DbExecute tx, UUID mediaId) {
-        String asSubtitle = "[{\"mediaId\": \"" + mediaId + "\"}]";
-        try (var rows = tx.query("""
-                SELECT format('the lesson "%s" of "%s"%s', l.title, c.title,
-                              CASE WHEN p.lesson_id IS NULL THEN ' (draft)' ELSE '' END) AS place
-                  FROM catalog.lessons l JOIN catalog.courses c ON c.id = l.course_id
-                  LEFT JOIN catalog.published_lessons p ON p.lesson_id = l.id
-                 WHERE l.content ->> 'mediaId' = ? OR l.content -> 'subtitles' @> ?::jsonb
-                UNION
-                SELECT format('the published lesson "%s" of "%s"', p.title, c.title)
-                  FROM catalog.published_lessons p JOIN catalog.published_courses c ON c.course_id = p.course_id
-                 WHERE (p.content ->> 'mediaId' = ? OR p.content -> 'subtitles' @> ?::jsonb)
-                UNION
-                SELECT format('the thumbnail of "%s"', title) FROM catalog.courses WHERE thumbnail_media_id = ?
-                UNION
-                SELECT format('the published thumbnail of "%s"', title) FROM catalog.published_courses
-                 WHERE thumbnail_media_id = ?
-                ORDER BY 1 LIMIT 20""", mediaId.toString(), asSubtitle, mediaId.toString(), asSubtitle, mediaId,
-                mediaId)) {
-            return rows.map(r -> Rows.text(r, "place")).toList();
-        }
+        return store.places(tx, mediaId);
     }
 
     private static Set<UUID> ids(LessonContent c) {

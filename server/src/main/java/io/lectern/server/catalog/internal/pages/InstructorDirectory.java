@@ -1,13 +1,10 @@
 package io.lectern.server.catalog.internal.pages;
 
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import io.lectern.model.catalog.InstructorCard;
 import io.lectern.model.catalog.InstructorProfile;
 import io.lectern.model.common.Page;
 import io.lectern.server.catalog.internal.publishing.PublishedStore;
-import io.lectern.server.platform.db.Rows;
-import io.lectern.server.platform.db.Sql;
 import io.lectern.server.platform.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,9 +18,7 @@ import java.util.UUID;
  */
 public final class InstructorDirectory {
 
-    private static final String COLUMNS = "SELECT d.user_id, d.display_name, d.course_count, d.topics, d.rating_avg, "
-            + "d.learners FROM catalog.instructor_directory d";
-
+    private final InstructorDirectoryStore store = new InstructorDirectoryStore();
     private final PublishedStore published;
 
     public InstructorDirectory(PublishedStore published) {
@@ -34,27 +29,9 @@ public final class InstructorDirectory {
         if (q.isPresent()) {
             String pattern = "%" + q.get().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
-            // the query is computed once (MATERIALIZED): in a generic plan of a prepared statement an inlined
-            // expression of the parameter would be computed again for every row
-            Sql sql = new Sql("WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('simple', catalog.fold(?))"
-                    + " || websearch_to_tsquery('english', catalog.fold(?)) AS tsq) " + COLUMNS
-                    + " CROSS JOIN q, ts_rank(d.search, q.tsq) AS rank", q.get(), q.get())
-                    .append(" WHERE d.search @@ q.tsq")
-                    .append(" OR lower(d.display_name) LIKE ? OR ? OPERATOR(catalog.<%) d.display_name", pattern, q.get())
-                    .append(" ORDER BY rank DESC, catalog.word_similarity(?, d.display_name) DESC, d.learners DESC, d.user_id"
-                            + " LIMIT ?", q.get(), limit);
-            try (var rows = db.query(sql.text(), sql.params())) {
-                return new Page<>(rows.map(InstructorDirectory::card).toList(), null);
-            }
+            return new Page<>(store.matching(db, q.get(), pattern, limit), null);
         }
-        Sql sql = new Sql(COLUMNS);
-        cursor.map(InstructorDirectory::decode).ifPresent(c -> sql.append(" WHERE (d.display_name, d.user_id) > (?, ?::uuid)",
-                c[0], c[1]));
-        sql.append(" ORDER BY d.display_name, d.user_id LIMIT ?", limit + 1);
-        List<InstructorCard> cards;
-        try (var rows = db.query(sql.text(), sql.params())) {
-            cards = rows.map(InstructorDirectory::card).toList();
-        }
+        List<InstructorCard> cards = store.byName(db, cursor.map(InstructorDirectory::decode), limit + 1);
         if (cards.size() <= limit) {
             return new Page<>(cards, null);
         }
@@ -65,8 +42,7 @@ public final class InstructorDirectory {
     }
 
     public InstructorProfile profile(DbExecute db, UUID userId) {
-        InstructorCard card = db.get(COLUMNS + " WHERE d.user_id = ?", userId).map(InstructorDirectory::card)
-                .orElseThrow(() -> ApiException.notFound("This instructor"));
+        InstructorCard card = store.card(db, userId).orElseThrow(() -> ApiException.notFound("This instructor"));
         return new InstructorProfile(card, published.byInstructor(db, userId, 50));
     }
 
@@ -78,11 +54,5 @@ public final class InstructorDirectory {
         } catch (RuntimeException e) {
             throw new ApiException(400, "request.bad_cursor", "The cursor is not one this server gave out.");
         }
-    }
-
-    private static InstructorCard card(DbRow r) {
-        return new InstructorCard(Rows.uuid(r, "user_id"), Rows.text(r, "display_name"),
-                (int) Rows.number(r, "course_count"), Rows.strings(r, "topics"), Rows.decimal(r, "rating_avg"),
-                Rows.number(r, "learners"));
     }
 }

@@ -1,5 +1,6 @@
 package io.lectern.server.catalog.internal.publishing;
 
+import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -131,5 +132,19 @@ public final class PublishedStore {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Adds each course's delta to its enrollment count (never below zero), in one statement. */
+    public void adjustEnrollmentCounts(DbExecute tx, Map<UUID, Integer> deltas) {
+        tx.update("""
+                UPDATE catalog.published_courses p SET enrollment_count = greatest(0, p.enrollment_count + d.delta)
+                  FROM unnest(?::uuid[], ?::int[]) AS d(course_id, delta) WHERE p.course_id = d.course_id""",
+                Rows.uuidArray(deltas.keySet()), deltas.values().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** How many courses are published now. */
+    public long publishedCount(DbExecute db) {
+        return db.get("SELECT count(*) AS n FROM catalog.published_courses WHERE status = 'PUBLISHED'")
+                .map(r -> Rows.number(r, "n")).orElse(0L);
     }
 }

@@ -243,4 +243,9 @@ public final class SnapshotStore {
                        learners = EXCLUDED.learners, search = EXCLUDED.search""",
                 Rows.uuidArray(ids), ids.stream().map(instructors::get).toArray(String[]::new));
     }
+
+    /** Takes a person out of the instructor directory (account deletion). */
+    public void dropFromDirectory(DbExecute tx, UUID userId) {
+        tx.dml("DELETE FROM catalog.instructor_directory WHERE user_id = ?", userId);
+    }
 }

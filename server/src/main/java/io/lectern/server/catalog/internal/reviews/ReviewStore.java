@@ -1,5 +1,6 @@
 package io.lectern.server.catalog.internal.reviews;
 
+import java.util.Map;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.lectern.model.catalog.ReportedReview;
@@ -128,5 +129,35 @@ public final class ReviewStore {
                 Rows.text(r, "author_name"), (int) Rows.number(r, "rating"), Rows.text(r, "body"),
                 Rows.instant(r, "created_at"), Rows.instant(r, "updated_at"), reply, Rows.flag(r, "hidden"),
                 Rows.text(r, "hidden_reason")), (int) Rows.number(r, "report_count"));
+    }
+
+    /** The reviews a person wrote, for their data export. */
+    public List<Map<String, Object>> writtenBy(DbExecute db, UUID userId) {
+        return Rows.maps(db, """
+                SELECT r.id, r.course_id, c.title AS course, r.author_name AS shown_as, r.rating, r.body, r.hidden,
+                       r.created_at, r.updated_at
+                  FROM catalog.reviews r JOIN catalog.courses c ON c.id = r.course_id WHERE r.author_id = ?
+                 ORDER BY r.created_at""", userId);
+    }
+
+    /** The replies a person wrote as an instructor, for their data export. */
+    public List<Map<String, Object>> repliesBy(DbExecute db, UUID userId) {
+        return Rows.maps(db, """
+                SELECT r.id AS review_id, c.title AS course, r.reply_name AS shown_as, r.reply_body AS body, r.reply_at
+                  FROM catalog.reviews r JOIN catalog.courses c ON c.id = r.course_id WHERE r.reply_author = ?
+                 ORDER BY r.reply_at""", userId);
+    }
+
+    /** The reports a person filed, for their data export. */
+    public List<Map<String, Object>> reportsBy(DbExecute db, UUID userId) {
+        return Rows.maps(db, """
+                SELECT review_id, reason, details, created_at FROM catalog.review_reports WHERE reporter_id = ?
+                 ORDER BY created_at""", userId);
+    }
+
+    /** Shows a person's reviews and replies under the given names (account deletion). */
+    public void renameAuthor(DbExecute tx, UUID userId, String authorName, String replyName) {
+        tx.dml("UPDATE catalog.reviews SET author_name = ? WHERE author_id = ?", authorName, userId);
+        tx.dml("UPDATE catalog.reviews SET reply_name = ? WHERE reply_author = ?", replyName, userId);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 public final class CourseSearch {
 
+    private final SearchStore store = new SearchStore();
     private final PublishedStore published;
     private final SearchFacetCounts facets;
     private final SpellingCorrection spelling;
@@ -50,16 +51,14 @@ public final class CourseSearch {
         List<CourseSummary> items = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         String[] cells = new String[1];
-        try (var rows = db.query(sql.text(), sql.params())) {
-            rows.forEach(r -> {
-                if (combined && "cells".equals(Rows.text(r, "kind"))) {
-                    cells[0] = Rows.text(r, "cells");
-                } else {
-                    items.add(published.summary(r));
-                    keys.add(key(r, sort));
-                }
-            });
-        }
+        store.rows(db, sql, r -> {
+            if (combined && "cells".equals(Rows.text(r, "kind"))) {
+                cells[0] = Rows.text(r, "cells");
+            } else {
+                items.add(published.summary(r));
+                keys.add(key(r, sort));
+            }
+        });
         String next = null;
         if (items.size() > req.limit()) {
             items.removeLast();

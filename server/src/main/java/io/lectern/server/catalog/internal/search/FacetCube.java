@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.http.Json;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +43,7 @@ public final class FacetCube {
     }
 
     private final Database db;
+    private final SearchStore store = new SearchStore();
     private final Clock clock;
     private final Json jsonIo;
     private final ObjectMapper mapper;
@@ -104,11 +104,7 @@ public final class FacetCube {
 
     private Snapshot load() {
         long now = clock.millis();
-        String json = db.execute().get(CELLS_AS_JSON + " FROM (" + """
-                SELECT category AS cell_category, level AS cell_level, language AS cell_language,
-                       pricing AS cell_pricing, floor(rating_avg * 10)::int * 10 AS cell_rating, count(*) AS n
-                  FROM catalog.published_courses WHERE status = 'PUBLISHED'
-                 GROUP BY 1, 2, 3, 4, 5) c""").map(r -> Rows.text(r, "cells")).orElseThrow();
+        String json = store.catalogCells(db.execute());
         return new Snapshot(List.copyOf(readCells(json)), now);
     }
 

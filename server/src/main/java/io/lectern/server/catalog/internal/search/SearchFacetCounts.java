@@ -7,7 +7,6 @@ import io.lectern.model.catalog.SearchFacets;
 import io.lectern.server.catalog.internal.CatalogCaches;
 import io.lectern.server.catalog.internal.categories.CategoryStore;
 import io.lectern.server.platform.cache.ReadCache;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +32,7 @@ public final class SearchFacetCounts {
     public record Counts(long total, SearchFacets facets) {
     }
 
+    private final SearchStore store = new SearchStore();
     private final CategoryStore categories;
     private final FacetCube cube;
     private final ReadCache<String, List<io.lectern.model.catalog.Category>> names;
@@ -67,7 +67,7 @@ public final class SearchFacetCounts {
     private Map<String, Map<String, Long>> counted(DbExecute db, SearchRequest req) {
         Sql sql = req.withQuery().append(" " + FacetCube.CELLS_AS_JSON + " FROM (").append(FacetCube.cellCounts(req, "p",
                 new Sql(req.from() + " WHERE ").append(req.baseFilter()))).append(") c");
-        String json = db.get(sql.text(), sql.params()).map(r -> Rows.text(r, "cells")).orElseThrow();
+        String json = store.cells(db, sql);
         return FacetCube.count(cube.readCells(json), req);
     }
 

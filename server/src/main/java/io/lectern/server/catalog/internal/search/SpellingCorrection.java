@@ -1,7 +1,6 @@
 package io.lectern.server.catalog.internal.search;
 
 import io.helidon.dbclient.DbExecute;
-import io.lectern.server.platform.db.Rows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +23,8 @@ public final class SpellingCorrection {
     private static final int MAX_WORDS = 8;
     private static final int CANDIDATES = 12;
 
+    private final SearchStore store = new SearchStore();
+
     public Optional<String> correct(DbExecute db, String query) {
         List<String> words = new ArrayList<>();
         var m = WORD.matcher(query.toLowerCase(Locale.ROOT));
@@ -35,21 +36,11 @@ public final class SpellingCorrection {
         }
         Map<Integer, String> inputs = new LinkedHashMap<>();
         Map<Integer, List<String>> candidates = new LinkedHashMap<>();
-        try (var rows = db.query("""
-                SELECT u.n, w.input, c.word
-                  FROM unnest(?::text[]) WITH ORDINALITY AS u(raw, n)
-                 CROSS JOIN LATERAL (SELECT catalog.fold(u.raw) AS input) w
-                  LEFT JOIN LATERAL (SELECT s.word FROM catalog.search_words s
-                                      ORDER BY s.word OPERATOR(catalog.<->) w.input LIMIT ?) c ON length(w.input) >= 3
-                 ORDER BY u.n""", words.toArray(String[]::new), CANDIDATES)) {
-            rows.forEach(r -> {
-                int n = (int) Rows.number(r, "n");
-                inputs.put(n, Rows.text(r, "input"));
-                String word = Rows.text(r, "word");
-                if (word != null) {
-                    candidates.computeIfAbsent(n, k -> new ArrayList<>()).add(word);
-                }
-            });
+        for (SearchStore.Candidate c : store.candidates(db, words, CANDIDATES)) {
+            inputs.put(c.n(), c.input());
+            if (c.word() != null) {
+                candidates.computeIfAbsent(c.n(), k -> new ArrayList<>()).add(c.word());
+            }
         }
         List<String> corrected = new ArrayList<>();
         inputs.forEach((n, input) -> corrected.add(best(input, candidates.getOrDefault(n, List.of()))));

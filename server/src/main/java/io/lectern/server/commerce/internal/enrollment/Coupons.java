@@ -1,7 +1,6 @@
 package io.lectern.server.commerce.internal.enrollment;
 
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import io.lectern.model.catalog.Pricing;
 import io.lectern.model.commerce.Coupon;
 import io.lectern.model.commerce.CouponRequest;
@@ -13,7 +12,6 @@ import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.db.Writes;
 import io.lectern.server.platform.http.ApiException;
@@ -33,9 +31,6 @@ import java.util.UUID;
  */
 public final class Coupons {
 
-    private static final String SELECT = "SELECT id, code, kind, value, course_id, max_uses, per_user_limit, used, "
-            + "expires_at, active, created_at FROM commerce.coupons";
-
     /**
      * A coupon applied to a price.
      *
@@ -50,6 +45,7 @@ public final class Coupons {
     private final Ids ids;
     private final CatalogService catalog;
     private final AuditService audit;
+    private final CouponStore store = new CouponStore();
 
     public Coupons(Database database, Clock clock, Ids ids, CatalogService catalog, AuditService audit) {
         this.database = database;
@@ -90,12 +86,8 @@ public final class Coupons {
         String code = in.code().strip().toUpperCase(Locale.ROOT);
         try {
             database.doInTransaction(tx -> {
-                tx.insert("""
-                        INSERT INTO commerce.coupons (id, code, kind, value, course_id, created_by, max_uses, per_user_limit,
-                                                      expires_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, code, in.kind(), in.value(), in.courseId(), p.userId(),
-                        in.maxUses(), in.perUserLimit() == null ? 1 : in.perUserLimit(), Rows.param(in.expiresAt()),
-                        Rows.param(clock.instant()));
+                store.insert(tx, new CouponStore.NewCoupon(id, code, in.kind(), in.value(), in.courseId(), p.userId(),
+                        in.maxUses(), in.perUserLimit() == null ? 1 : in.perUserLimit(), in.expiresAt()), clock.instant());
                 audit.record(tx, new AuditRecord(p.userId(), "commerce.coupon.created", "coupon", id.toString(), ip,
                         Map.of("code", code)));
             });
@@ -105,44 +97,32 @@ public final class Coupons {
             }
             throw e;
         }
-        return find(database.execute(), id).orElseThrow();
+        return store.find(database.execute(), id).orElseThrow();
     }
 
     /** Coupons the caller made (admins: all), newest first; optionally of one course. */
     public List<Coupon> list(Principal p, Optional<UUID> courseId) {
-        String where = (p.isAdmin() ? " WHERE true" : " WHERE created_by = ?")
-                + (courseId.isPresent() ? " AND course_id = ?" : "");
-        List<Object> params = new java.util.ArrayList<>();
-        if (!p.isAdmin()) {
-            params.add(p.userId());
-        }
-        courseId.ifPresent(params::add);
-        try (var rows = database.execute().query(SELECT + where + " ORDER BY created_at DESC LIMIT 500",
-                params.toArray())) {
-            return rows.map(Coupons::row).toList();
-        }
+        return store.list(database.execute(), p.isAdmin() ? Optional.<UUID>empty() : Optional.of(p.userId()), courseId);
     }
 
     public Coupon deactivate(Principal p, UUID id, String ip) {
-        Coupon c = find(database.execute(), id).orElseThrow(() -> ApiException.notFound("This coupon"));
-        boolean owner = database.execute().get("SELECT 1 FROM commerce.coupons WHERE id = ? AND created_by = ?", id,
-                p.userId()).isPresent();
+        Coupon c = store.find(database.execute(), id).orElseThrow(() -> ApiException.notFound("This coupon"));
+        boolean owner = store.isCreatedBy(database.execute(), id, p.userId());
         if (!p.isAdmin() && !owner) {
             throw Authz.forbidden();
         }
         database.doInTransaction(tx -> {
-            tx.update("UPDATE commerce.coupons SET active = false WHERE id = ?", id);
+            store.deactivate(tx, id);
             audit.record(tx, new AuditRecord(p.userId(), "commerce.coupon.deactivated", "coupon", c.id().toString(), ip,
                     Map.of("code", c.code())));
         });
-        return find(database.execute(), id).orElseThrow();
+        return store.find(database.execute(), id).orElseThrow();
     }
 
     /** Applies a coupon to a price inside the purchase transaction, or says which rule it broke. */
     Applied apply(DbExecute tx, String typed, UUID userId, UUID courseId, long listPrice, Instant now) {
         String code = typed.strip().toUpperCase(Locale.ROOT);
-        Coupon c = tx.get(SELECT + " WHERE code = ? FOR UPDATE", code).map(Coupons::row)
-                .orElseThrow(() -> refused("unknown", "There is no coupon with this code."));
+        Coupon c = store.lockByCode(tx, code).orElseThrow(() -> refused("unknown", "There is no coupon with this code."));
         if (!c.active()) {
             throw refused("inactive", "This coupon was withdrawn.");
         }
@@ -155,8 +135,7 @@ public final class Coupons {
         if (c.maxUses() != null && c.used() >= c.maxUses()) {
             throw refused("used_up", "This coupon has been used up.");
         }
-        long mine = tx.get("SELECT count(*) AS n FROM commerce.coupon_uses WHERE coupon_id = ? AND user_id = ?", c.id(),
-                userId).map(r -> Rows.number(r, "n")).orElse(0L);
+        long mine = store.usesBy(tx, c.id(), userId);
         if (mine >= c.perUserLimit()) {
             throw refused("per_user_limit", "You have already used this coupon.");
         }
@@ -165,23 +144,10 @@ public final class Coupons {
     }
 
     void recordUse(Writes writes, UUID couponId, UUID userId, UUID enrollmentId, Instant now) {
-        writes.add("coupon_used", "UPDATE commerce.coupons SET used = used + 1 WHERE id = ?", couponId)
-                .add("coupon_use", "INSERT INTO commerce.coupon_uses (coupon_id, user_id, enrollment_id, created_at) "
-                        + "VALUES (?, ?, ?, ?)", couponId, userId, enrollmentId, Rows.param(now));
-    }
-
-    private static Optional<Coupon> find(DbExecute db, UUID id) {
-        return db.get(SELECT + " WHERE id = ?", id).map(Coupons::row);
+        store.recordUse(writes, couponId, userId, enrollmentId, now);
     }
 
     private static ApiException refused(String rule, String message) {
         return ApiException.rule("coupon.invalid", message, List.of(new FieldViolation("couponCode", rule, message)));
-    }
-
-    private static Coupon row(DbRow r) {
-        return new Coupon(Rows.uuid(r, "id"), Rows.text(r, "code"), Rows.text(r, "kind"), Rows.number(r, "value"),
-                Rows.uuid(r, "course_id"), Rows.integer(r, "max_uses"), (int) Rows.number(r, "per_user_limit"),
-                (int) Rows.number(r, "used"), Rows.instant(r, "expires_at"), Rows.flag(r, "active"),
-                Rows.instant(r, "created_at"));
     }
 }

@@ -185,11 +185,7 @@ public final class Enrollments {
 
     private EnrollmentStore.NewEnrollment subscription(DbExecute db, UUID id, UUID userId, CourseOffer course,
                                                             Instant now) {
-        boolean live = db.get("""
-                SELECT 1 FROM commerce.subscriptions WHERE user_id = ?
-                   AND (status = 'ACTIVE' OR (status = 'PAST_DUE' AND grace_until > ?))""", userId,
-                io.lectern.server.platform.db.Rows.param(now)).isPresent();
-        if (!live) {
+        if (!repo.subscribed(db, userId, now)) {
             throw new ApiException(402, "subscription.required", "This course is included in a subscription; "
                     + "subscribe first (GET /api/v1/plans).");
         }

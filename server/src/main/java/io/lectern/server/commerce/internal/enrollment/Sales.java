@@ -9,12 +9,10 @@ import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.PageCursor;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +45,7 @@ public final class Sales {
     private final Clock clock;
     private final CatalogService catalog;
     private final IdentityService identity;
+    private final EnrollmentStore store = new EnrollmentStore();
 
     public Sales(Database database, Clock clock, CatalogService catalog, IdentityService identity) {
         this.database = database;
@@ -73,60 +72,26 @@ public final class Sales {
         if (learners.isPresent() && learners.get().isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        Object at = f.cursor().map(c -> (Object) Rows.param(c.at())).orElse(null);
-        String[] ids = learners.map(Rows::uuidArray).orElse(null);
-        List<Row> rows;
-        try (var r = db.query("""
-                SELECT e.id, e.course_id, e.course_title, e.user_id, e.status, e.source, e.paid_minor, e.currency,
-                       e.created_at, e.refundable_until,
-                       (SELECT number FROM commerce.invoices i WHERE i.kind = 'ENROLLMENT' AND i.subject_id = e.id)
-                           AS receipt,
-                       (SELECT number FROM commerce.invoices i WHERE i.kind = 'CREDIT_NOTE' AND i.subject_id = e.id)
-                           AS credit_note
-                  FROM commerce.enrollments e
-                 WHERE (?::uuid IS NULL OR e.course_id = ?::uuid) AND (?::uuid IS NULL OR e.user_id = ?::uuid)
-                   AND (?::uuid[] IS NULL OR e.user_id = ANY (?::uuid[]))
-                   AND (?::text IS NULL OR e.status = ?::text)
-                   AND (?::timestamptz IS NULL OR e.created_at >= ?::timestamptz)
-                   AND (?::timestamptz IS NULL OR e.created_at < ?::timestamptz)
-                   AND (?::timestamptz IS NULL OR (e.created_at, e.id) < (?::timestamptz, ?::uuid))
-                 ORDER BY e.created_at DESC, e.id DESC LIMIT ?""",
-                f.course().orElse(null), f.course().orElse(null), f.learner().orElse(null), f.learner().orElse(null),
-                ids, ids, f.status().orElse(null), f.status().orElse(null), f.from().map(Rows::param).orElse(null),
-                f.from().map(Rows::param).orElse(null), f.to().map(Rows::param).orElse(null),
-                f.to().map(Rows::param).orElse(null), at, at, f.cursor().map(PageCursor::id).orElse(null),
-                f.limit() + 1)) {
-            rows = new ArrayList<>(r.map(Sales::row).toList());
-        }
+        List<EnrollmentStore.SaleRow> rows = store.sales(db, f, learners);
         String next = null;
         if (rows.size() > f.limit()) {
-            Row last = rows.get(f.limit() - 1);
+            EnrollmentStore.SaleRow last = rows.get(f.limit() - 1);
             next = new PageCursor(last.enrolledAt(), last.id()).encode();
             rows = rows.subList(0, f.limit());
         }
-        Map<UUID, UserView> people = identity.findByIds(db, rows.stream().map(Row::learner).distinct().toList());
+        Map<UUID, UserView> people = identity.findByIds(db, rows.stream().map(EnrollmentStore.SaleRow::learner).distinct()
+                .toList());
         Instant now = clock.instant();
-        List<Sale> items = rows.stream().map(x -> x.view(people.get(x.learner()), p.isAdmin(), now)).toList();
+        List<Sale> items = rows.stream().map(x -> view(x, people.get(x.learner()), p.isAdmin(), now)).toList();
         return new Page<>(items, next);
     }
 
-    private record Row(UUID id, UUID course, String title, UUID learner, String status, String source, long paid,
-                       String currency, Instant enrolledAt, Instant refundableUntil, String receipt, String creditNote) {
-
-        Sale view(UserView person, boolean admin, Instant now) {
-            boolean refundable = status.equals("ACTIVE") && paid > 0 && refundableUntil != null
-                    && now.isBefore(refundableUntil);
-            return new Sale(id, course, title, learner, person == null ? "Former learner" : person.displayName(),
-                    admin && person != null ? person.email() : null, status, source, new Money(paid, currency),
-                    enrolledAt, refundableUntil, refundable, receipt, creditNote);
-        }
-    }
-
-    private static Row row(io.helidon.dbclient.DbRow r) {
-        return new Row(Rows.uuid(r, "id"), Rows.uuid(r, "course_id"), Rows.text(r, "course_title"),
-                Rows.uuid(r, "user_id"), Rows.text(r, "status"), Rows.text(r, "source"), Rows.number(r, "paid_minor"),
-                Rows.text(r, "currency"), Rows.instant(r, "created_at"), Rows.instant(r, "refundable_until"),
-                Rows.text(r, "receipt"), Rows.text(r, "credit_note"));
+    private static Sale view(EnrollmentStore.SaleRow x, UserView person, boolean admin, Instant now) {
+        boolean refundable = x.status().equals("ACTIVE") && x.paid() > 0 && x.refundableUntil() != null
+                && now.isBefore(x.refundableUntil());
+        return new Sale(x.id(), x.course(), x.title(), x.learner(), person == null ? "Former learner" : person.displayName(),
+                admin && person != null ? person.email() : null, x.status(), x.source(), new Money(x.paid(), x.currency()),
+                x.enrolledAt(), x.refundableUntil(), refundable, x.receipt(), x.creditNote());
     }
 
     static ApiException badStatus() {

@@ -1,10 +1,8 @@
 package io.lectern.server.commerce.internal.gateway;
 
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import io.helidon.http.Headers;
-import io.lectern.model.catalog.Money;
 import io.lectern.model.commerce.Checkout;
 import io.lectern.model.commerce.CheckoutRequest;
 import io.lectern.server.audit.AuditRecord;
@@ -17,7 +15,6 @@ import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.events.EventBus;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -42,8 +39,6 @@ public final class Payments {
     private static final Logger LOG = Logger.getLogger(Payments.class.getName());
     static final RateLimiter.Limit CHECKOUTS = new RateLimiter.Limit("checkout", 10, Duration.ofMinutes(10),
             "payment.rate_limited");
-    private static final String SELECT = "SELECT id, provider, provider_ref, user_id, amount_minor, currency, status, "
-            + "created_at, paid_at FROM commerce.payments";
 
     private final Database database;
     private final Clock clock;
@@ -54,6 +49,7 @@ public final class Payments {
     private final RateLimiter limits;
     private final AuditService audit;
     private final Function<UUID, Optional<String>> emails;
+    private final PaymentStore store = new PaymentStore();
 
     /** {@code emails} finds a learner's email (outside any transaction); PayStack requires one per checkout. */
     public Payments(Database database, Clock clock, Ids ids, EventBus events, Ledger ledger, Map<String,
@@ -83,30 +79,26 @@ public final class Payments {
         limits.consume(CHECKOUTS, p.userId().toString());
         PaymentGateway gateway = gateways.get(in.provider());
         UUID id = ids.next();
-        database.execute().insert("""
-                INSERT INTO commerce.payments (id, provider, user_id, amount_minor, currency, status, created_at)
-                VALUES (?, ?, ?, ?, ?, 'CREATED', ?)""", id, gateway.name(), p.userId(), in.amountMinor(), ledger.currency(),
-                Rows.param(clock.instant()));
+        store.insert(database.execute(), id, gateway.name(), p.userId(), in.amountMinor(), ledger.currency(),
+                clock.instant());
         PaymentGateway.Started started;
         try {
             started = gateway.start(id, in.amountMinor(), ledger.currency(), "Lectern wallet top-up",
                     () -> emails.apply(p.userId()).orElse(""));
         } catch (PaymentGateway.GatewayException e) {
             LOG.warning("Checkout " + id + " with " + gateway.name() + " failed: " + e.getMessage());
-            database.execute().update("UPDATE commerce.payments SET status = 'FAILED' WHERE id = ?", id);
+            store.markFailed(database.execute(), id);
             throw new ApiException(502, "payment.provider_unavailable", gateway.name() + " is not answering; nothing "
                     + "was charged. Try again in a minute.");
         }
-        database.execute().update("UPDATE commerce.payments SET provider_ref = ? WHERE id = ?",
-                started.providerRef(), id);
-        Checkout view = find(database.execute(), id).orElseThrow();
+        store.setProviderRef(database.execute(), id, started.providerRef());
+        Checkout view = store.find(database.execute(), id).orElseThrow();
         return new Checkout(view.paymentId(), view.provider(), view.providerRef(), view.status(), view.amount(),
                 started.redirectUrl(), started.keyId(), view.createdAt(), view.paidAt());
     }
 
     public Checkout status(Principal p, UUID id) {
-        return database.execute().get(SELECT + " WHERE id = ? AND user_id = ?", id, p.userId())
-                .map(Payments::row).orElseThrow(() -> ApiException.notFound("This payment"));
+        return store.findOf(database.execute(), id, p.userId()).orElseThrow(() -> ApiException.notFound("This payment"));
     }
 
     /**
@@ -128,10 +120,8 @@ public final class Payments {
             throw new ApiException(400, "webhook.rejected", "This call is not signed by " + provider + ".");
         }
         return database.inTransaction(tx -> {
-            long fresh = tx.insert("""
-                    INSERT INTO commerce.webhook_events (provider, event_id, event_type, payment_ref, received_at)
-                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", provider, event.eventId(), event.type(),
-                    event.providerRef().orElse(null), Rows.param(clock.instant()));
+            long fresh = store.recordWebhook(tx, provider, event.eventId(), event.type(), event.providerRef().orElse(null),
+                    clock.instant());
             if (fresh == 0) {
                 return true;
             }
@@ -142,12 +132,9 @@ public final class Payments {
 
     /** Applies a recorded webhook in the outbox delivery's transaction: credits the wallet at most once. */
     public void apply(DbTransaction tx, WebhookAccepted e) {
-        Optional<Checkout> found = e.paymentId() != null
-                ? tx.get(SELECT + " WHERE id = ? AND provider = ? FOR UPDATE", e.paymentId(), e.provider()).map(Payments::row)
-                : Optional.empty();
+        Optional<Checkout> found = e.paymentId() != null ? store.lock(tx, e.paymentId(), e.provider()) : Optional.empty();
         if (found.isEmpty() && e.providerRef() != null) {
-            found = tx.get(SELECT + " WHERE provider = ? AND provider_ref = ? FOR UPDATE", e.provider(), e.providerRef())
-                    .map(Payments::row);
+            found = store.lockByRef(tx, e.provider(), e.providerRef());
         }
         if (found.isEmpty()) {
             outcome(tx, e, "UNKNOWN_PAYMENT");
@@ -165,32 +152,19 @@ public final class Payments {
                     null, Map.of("expected", payment.amount().toString(), "reported", e.amountMinor() + " " + e.currency())));
             return;
         }
-        UUID userId = tx.get("SELECT user_id FROM commerce.payments WHERE id = ?", payment.paymentId())
-                .map(r -> Rows.uuid(r, "user_id")).orElseThrow();
+        UUID userId = store.userOf(tx, payment.paymentId()).orElseThrow();
         long amount = payment.amount().amountMinor();
         UUID txId = ledger.post(tx, "TOPUP", payment.paymentId().toString(), userId, "Top-up via " + e.provider(), List.of(
                 new Leg(ledger.account(tx, AccountKind.GATEWAY_CLEARING, null), AccountKind.GATEWAY_CLEARING, -amount),
                 new Leg(ledger.account(tx, AccountKind.WALLET, userId), AccountKind.WALLET, amount)));
         Instant now = clock.instant();
-        tx.update("UPDATE commerce.payments SET status = 'PAID', paid_at = ?, transaction_id = ? WHERE id = ?",
-                Rows.param(now), txId, payment.paymentId());
+        store.markPaid(tx, payment.paymentId(), now, txId);
         outcome(tx, e, "APPLIED");
         events.publish(tx, new PaymentCaptured(payment.paymentId(), userId, e.provider(), amount,
                 payment.amount().currency(), now));
     }
 
-    private static void outcome(DbExecute tx, WebhookAccepted e, String outcome) {
-        tx.update("UPDATE commerce.webhook_events SET outcome = ? WHERE provider = ? AND event_id = ?", outcome,
-                e.provider(), e.eventId());
-    }
-
-    private static Optional<Checkout> find(DbExecute db, UUID id) {
-        return db.get(SELECT + " WHERE id = ?", id).map(Payments::row);
-    }
-
-    private static Checkout row(DbRow r) {
-        return new Checkout(Rows.uuid(r, "id"), Rows.text(r, "provider"), Rows.text(r, "provider_ref"),
-                Rows.text(r, "status"), new Money(Rows.number(r, "amount_minor"), Rows.text(r, "currency")), null, null,
-                Rows.instant(r, "created_at"), Rows.instant(r, "paid_at"));
+    private void outcome(DbExecute tx, WebhookAccepted e, String outcome) {
+        store.setOutcome(tx, e.provider(), e.eventId(), outcome);
     }
 }

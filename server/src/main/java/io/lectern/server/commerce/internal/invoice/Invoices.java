@@ -1,8 +1,6 @@
 package io.lectern.server.commerce.internal.invoice;
 
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
-import io.lectern.model.catalog.Money;
 import io.lectern.model.commerce.Invoice;
 import io.lectern.model.identity.UserView;
 import io.lectern.server.commerce.EnrollmentCreated;
@@ -17,11 +15,9 @@ import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Receipts: every purchase gets an invoice with the tax it contains and a number from an unbroken yearly sequence
@@ -30,9 +26,6 @@ import java.util.function.Function;
  * refunding transaction, naming the receipt it credits.
  */
 public final class Invoices {
-
-    private static final String SELECT = "SELECT id, number, user_id, kind, description, detail, total_minor, tax_minor, "
-            + "tax_rate_bp, tax_name, currency, buyer_name, buyer_email, seller, issued_at, credits FROM commerce.invoices";
 
     /**
      * An invoice with what its PDF prints.
@@ -51,6 +44,7 @@ public final class Invoices {
     private final Ids idGen;
     private final IdentityService identity;
     private final CommerceSettings settings;
+    private final InvoiceStore store = new InvoiceStore();
 
     public Invoices(Database db, Clock clock, Ids idGen, IdentityService identity, CommerceSettings settings) {
         this.db = db;
@@ -69,30 +63,14 @@ public final class Invoices {
         if (paid.isEmpty()) {
             return;
         }
-        Map<UUID, Bought> bought = new HashMap<>();
         String[] ids = Rows.uuidArray(paid.stream().map(EnrollmentCreated::enrollmentId).toList());
         // the outbox and a refund (its credit note needs the receipt) may issue the same receipt at once: whoever
         // comes second waits here for the first to commit, and the next statement then sees its receipt
-        try (var locked = tx.query("SELECT id FROM commerce.enrollments WHERE id = ANY(?::uuid[]) ORDER BY id FOR UPDATE",
-                (Object) ids)) {
-            locked.forEach(r -> { });
-        }
-        // the ids again inside EXISTS: without them a planner misled by stale statistics (a table that grew fast
-        // since its last analyze) hashes every enrollment invoice ever issued instead of looking up these
-        try (var rows = tx.query("""
-                SELECT e.id, e.course_title, e.list_price_minor, e.discount_minor, c.code AS coupon,
-                       EXISTS (SELECT 1 FROM commerce.invoices i
-                                WHERE i.kind = 'ENROLLMENT' AND i.subject_id = e.id AND i.subject_id = ANY(?::uuid[]))
-                         AS issued
-                  FROM commerce.enrollments e LEFT JOIN commerce.coupons c ON c.id = e.coupon_id
-                 WHERE e.id = ANY(?::uuid[])""", ids, ids)) {
-            rows.forEach(r -> bought.put(Rows.uuid(r, "id"), new Bought(Rows.text(r, "course_title"),
-                    Rows.number(r, "list_price_minor"), Rows.number(r, "discount_minor"), Rows.text(r, "coupon"),
-                    Rows.flag(r, "issued"))));
-        }
+        store.lockEnrollments(tx, ids);
+        Map<UUID, InvoiceStore.Bought> bought = store.bought(tx, ids);
         List<Draft> drafts = new ArrayList<>();
         for (EnrollmentCreated sale : paid) {
-            Bought b = bought.get(sale.enrollmentId());
+            InvoiceStore.Bought b = bought.get(sale.enrollmentId());
             if (b == null) {
                 throw new IllegalStateException("no enrollment " + sale.enrollmentId() + " for its sale event");
             }
@@ -104,10 +82,6 @@ public final class Invoices {
             }
         }
         issueAll(tx, drafts);
-    }
-
-    /** What an enrollment's receipt needs from it. */
-    private record Bought(String title, long listPrice, long discount, String coupon, boolean issued) {
     }
 
     /** What an invoice is for: a description and an optional detail line beneath it. */
@@ -140,11 +114,10 @@ public final class Invoices {
      */
     public UUID creditNote(DbExecute tx, EnrollmentCreated sale, String reason) {
         issueFor(tx, List.of(sale));
-        var receipt = tx.get("SELECT number, description FROM commerce.invoices WHERE kind = 'ENROLLMENT' "
-                + "AND subject_id = ?", sale.enrollmentId()).orElseThrow();
+        InvoiceStore.Receipt receipt = store.receiptOf(tx, sale.enrollmentId()).orElseThrow();
         return issue(tx, new Draft(sale.userId(), "CREDIT_NOTE", sale.enrollmentId(), new Lines("Refund of "
-                + Rows.text(receipt, "description"), reason == null || reason.isBlank() ? null : "Reason: "
-                + reason.strip()), -sale.paidMinor(), -sale.taxMinor(), sale.currency(), Rows.text(receipt, "number")));
+                + receipt.description(), reason == null || reason.isBlank() ? null : "Reason: "
+                + reason.strip()), -sale.paidMinor(), -sale.taxMinor(), sale.currency(), receipt.number()));
     }
 
     /** Issues an invoice in the caller's transaction, taking the next number of the year. */
@@ -159,10 +132,7 @@ public final class Invoices {
         }
         var now = clock.instant();
         int year = now.atOffset(ZoneOffset.UTC).getYear();
-        long last = tx.get("""
-                INSERT INTO commerce.invoice_counters (year, last) VALUES (?, ?)
-                ON CONFLICT (year) DO UPDATE SET last = commerce.invoice_counters.last + EXCLUDED.last
-                RETURNING last""", year, drafts.size()).map(r -> Rows.number(r, "last")).orElseThrow();
+        long last = store.takeNumbers(tx, year, drafts.size());
         Map<UUID, UserView> buyers = identity.findByIds(tx, drafts.stream().map(Draft::userId).distinct().toList());
         List<UUID> ids = drafts.stream().map(d -> idGen.next()).toList();
         List<String> numbers = new ArrayList<>();
@@ -170,52 +140,21 @@ public final class Invoices {
             numbers.add(String.format("LEC-%d-%06d", year, last - drafts.size() + 1 + i));
         }
         UserView unknown = new UserView(null, "", "Learner", null);
-        tx.insert("""
-                INSERT INTO commerce.invoices (id, number, user_id, kind, subject_id, description, detail, total_minor,
-                                               tax_minor, currency, buyer_name, buyer_email, credits, tax_rate_bp, tax_name,
-                                               seller, issued_at)
-                SELECT d.*, ?, ?, ?, ? FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::uuid[], ?::text[],
-                                                   ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[],
-                                                   ?::text[]) AS d""",
-                settings.taxRateBasisPoints(), settings.taxName(), settings.seller(), Rows.param(now),
-                Rows.uuidArray(ids), numbers.toArray(String[]::new), column(drafts, d -> d.userId().toString()),
-                column(drafts, Draft::kind), column(drafts, d -> d.subjectId().toString()),
-                column(drafts, d -> d.lines().description()), column(drafts, d -> d.lines().detail()),
-                drafts.stream().mapToLong(Draft::total).toArray(), drafts.stream().mapToLong(Draft::tax).toArray(),
-                column(drafts, Draft::currency),
-                column(drafts, d -> buyers.getOrDefault(d.userId(), unknown).displayName()),
-                column(drafts, d -> buyers.getOrDefault(d.userId(), unknown).email()), column(drafts, Draft::credits));
+        store.insert(tx, new InvoiceStore.Issuer(settings.taxRateBasisPoints(), settings.taxName(), settings.seller(), now),
+                ids, numbers, drafts, drafts.stream().map(d -> buyers.getOrDefault(d.userId(), unknown)).toList());
         return ids;
     }
 
-    private static String[] column(List<Draft> drafts, Function<Draft, String> value) {
-        return drafts.stream().map(value).toArray(String[]::new);
-    }
-
     public List<Invoice> ofUser(UUID userId) {
-        try (var rows = db.execute().query(SELECT + " WHERE user_id = ? ORDER BY issued_at DESC", userId)) {
-            return rows.map(r -> row(r).view()).toList();
-        }
+        return store.ofUser(db.execute(), userId).stream().map(Row::view).toList();
     }
 
     /** An invoice its buyer or an admin may read; others get 404 (an invoice number says nothing to them). */
     public Row readable(Principal p, UUID id) {
-        Row row = db.execute().get(SELECT + " WHERE id = ?", id).map(Invoices::row)
-                .orElseThrow(() -> ApiException.notFound("This invoice"));
+        Row row = store.find(db.execute(), id).orElseThrow(() -> ApiException.notFound("This invoice"));
         if (!p.isAdmin() && !row.userId().equals(p.userId())) {
             throw ApiException.notFound("This invoice");
         }
         return row;
-    }
-
-    private static Row row(DbRow r) {
-        UUID id = Rows.uuid(r, "id");
-        String currency = Rows.text(r, "currency");
-        Invoice view = new Invoice(id, Rows.text(r, "number"), Rows.text(r, "description"),
-                new Money(Rows.number(r, "total_minor"), currency), new Money(Rows.number(r, "tax_minor"), currency),
-                Rows.number(r, "tax_rate_bp") / 100.0, Rows.text(r, "tax_name"), Rows.instant(r, "issued_at"),
-                "/api/v1/invoices/" + id + ".pdf", Rows.text(r, "kind"), Rows.text(r, "credits"));
-        return new Row(view, Rows.text(r, "detail"), Rows.uuid(r, "user_id"), Rows.text(r, "buyer_name"),
-                Rows.text(r, "buyer_email"), Rows.text(r, "seller"));
     }
 }

@@ -8,7 +8,6 @@ import io.lectern.server.audit.AuditService;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.http.Json;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -31,6 +30,7 @@ public final class PayoutAccounts {
     private final Json json;
     private final SecretBox secrets;
     private final AuditService audit;
+    private final PayoutStore store = new PayoutStore();
 
     public PayoutAccounts(Database db, Clock clock, Json json, SecretBox secrets, AuditService audit) {
         this.db = db;
@@ -62,12 +62,7 @@ public final class PayoutAccounts {
             throw new IllegalStateException(e);
         }
         db.doInTransaction(tx -> {
-            tx.insert("""
-                    INSERT INTO commerce.payout_accounts (instructor_id, details_encrypted, masked, updated_at)
-                    VALUES (?, ?, ?, ?)
-                    ON CONFLICT (instructor_id) DO UPDATE SET details_encrypted = EXCLUDED.details_encrypted,
-                           masked = EXCLUDED.masked, updated_at = EXCLUDED.updated_at""",
-                    p.userId(), details, masked, Rows.param(clock.instant()));
+            store.saveAccount(tx, p.userId(), details, masked, clock.instant());
             audit.record(tx, new AuditRecord(p.userId(), "commerce.payout_account.changed", "user",
                     p.userId().toString(), ip, Map.of("masked", masked)));
         });
@@ -75,9 +70,8 @@ public final class PayoutAccounts {
     }
 
     public Optional<PayoutAccount> find(UUID instructorId) {
-        return db.execute().get("SELECT details_encrypted, masked, updated_at FROM commerce.payout_accounts "
-                + "WHERE instructor_id = ?", instructorId).map(r -> new PayoutAccount(holder((byte[]) Rows.value(r,
-                "details_encrypted")), Rows.text(r, "masked"), Rows.instant(r, "updated_at")));
+        return store.account(db.execute(), instructorId).map(a -> new PayoutAccount(holder(a.details()), a.masked(),
+                a.updatedAt()));
     }
 
     public PayoutAccount require(UUID instructorId) {

@@ -1,7 +1,6 @@
 package io.lectern.server.commerce.internal.payout;
 
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import io.lectern.model.catalog.Money;
 import io.lectern.model.commerce.Payout;
 import io.lectern.model.commerce.PayoutDecision;
@@ -21,7 +20,6 @@ import io.lectern.server.notify.MailService;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -39,9 +37,6 @@ import java.util.UUID;
  */
 public final class Payouts {
 
-    private static final String SELECT = "SELECT id, instructor_id, amount_minor, currency, status, account_masked, "
-            + "requested_at, decided_at, paid_at, reference, note FROM commerce.payouts";
-
     /** Who the payouts are for: the name on the admin's list, where and in which language to mail them. */
     public interface Instructors {
         Optional<io.lectern.server.identity.Recipient> find(DbExecute db, UUID id);
@@ -58,6 +53,7 @@ public final class Payouts {
     private final long threshold;
     private final Instructors instructors;
     private final MailService mail;
+    private final PayoutStore store = new PayoutStore();
 
     public Payouts(Database database, Clock clock, Ids ids, Ledger ledger, Earnings earnings, PayoutAccounts accounts,
                    Idempotency idempotency,
@@ -97,22 +93,16 @@ public final class Payouts {
                 throw new ApiException(409, "payout.insufficient_available", "You have " + MoneyText.of(available,
                         ledger.currency()) + " available to pay out.").with("availableMinor", available);
             }
-            tx.insert("""
-                    INSERT INTO commerce.payouts (id, instructor_id, amount_minor, currency, status, account_masked,
-                                                  requested_at, destination_encrypted)
-                    VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?,
-                            (SELECT details_encrypted FROM commerce.payout_accounts WHERE instructor_id = ?))""", id,
-                    p.userId(), amount, ledger.currency(), masked, Rows.param(clock.instant()), p.userId());
+            store.insert(tx, id, p.userId(), amount, ledger.currency(), masked, clock.instant());
             audit.record(tx, record(p, "commerce.payout.requested", id, ip, amount));
-            return find(tx, id).orElseThrow();
+            return store.find(tx, id).orElseThrow();
         });
     }
 
     public Payout approve(Principal admin, UUID id, PayoutDecision in, String ip) {
         return decide(admin, id, ip, "commerce.payout.approved", (tx, payout) -> {
             requireStatus(payout, "REQUESTED");
-            tx.update("UPDATE commerce.payouts SET status = 'APPROVED', decided_at = ?, decided_by = ?, note = ? "
-                    + "WHERE id = ?", Rows.param(clock.instant()), admin.userId(), note(in), id);
+            store.approve(tx, id, clock.instant(), admin.userId(), note(in));
         });
     }
 
@@ -127,8 +117,7 @@ public final class Payouts {
             ledger.post(tx, "PAYOUT_REJECTED", id.toString(), admin.userId(), "Payout rejected", List.of(
                     leg(tx, AccountKind.INSTRUCTOR_PAYOUT_HOLD, payout.instructorId(), -amount),
                     leg(tx, AccountKind.INSTRUCTOR_AVAILABLE, payout.instructorId(), amount)));
-            tx.update("UPDATE commerce.payouts SET status = 'REJECTED', decided_at = ?, decided_by = ?, note = ? "
-                    + "WHERE id = ?", Rows.param(clock.instant()), admin.userId(), note(in), id);
+            store.reject(tx, id, clock.instant(), admin.userId(), note(in));
             tell(tx, payout, "payout-rejected", note(in));
         });
     }
@@ -142,9 +131,7 @@ public final class Payouts {
             ledger.post(tx, "PAYOUT_PAID", id.toString(), admin.userId(), "Payout " + in.reference().strip(), List.of(
                     leg(tx, AccountKind.INSTRUCTOR_PAYOUT_HOLD, payout.instructorId(), -amount),
                     leg(tx, AccountKind.PAYOUTS_SETTLED, null, amount)));
-            tx.update("UPDATE commerce.payouts SET status = 'PAID', paid_at = ?, reference = ?, "
-                    + "destination_encrypted = NULL WHERE id = ?", Rows.param(clock.instant()),
-                    in.reference().strip(), id);
+            store.markPaid(tx, id, clock.instant(), in.reference().strip());
             tell(tx, payout, "payout-paid", in.reference().strip());
         });
     }
@@ -155,21 +142,20 @@ public final class Payouts {
      */
     public PayoutDestination destination(Principal admin, UUID id, String ip) {
         return database.inTransaction(tx -> {
-            var row = tx.get("SELECT instructor_id, amount_minor, currency, status, destination_encrypted FROM "
-                    + "commerce.payouts WHERE id = ?", id).orElseThrow(() -> ApiException.notFound("This payout"));
-            String status = Rows.text(row, "status");
-            byte[] encrypted = (byte[]) Rows.value(row, "destination_encrypted");
+            var row = store.destination(tx, id).orElseThrow(() -> ApiException.notFound("This payout"));
+            String status = row.status();
+            byte[] encrypted = row.encrypted();
             if (!status.equals("REQUESTED") && !status.equals("APPROVED") || encrypted == null) {
                 throw new ApiException(409, "payout.wrong_status", "Only a payout still to be paid shows where it goes; "
                         + "this one is " + status + ".").with("status", status);
             }
-            UUID instructor = Rows.uuid(row, "instructor_id");
+            UUID instructor = row.instructorId();
             var details = accounts.read(encrypted);
             audit.record(tx, new AuditRecord(admin.userId(), "commerce.payout.destination_viewed", "payout",
                     id.toString(), ip, Map.of("instructorId", instructor.toString())));
-            return new PayoutDestination(id, instructor, name(tx, instructor), new Money(Rows.number(row, "amount_minor"),
-                    Rows.text(row, "currency")), details.holderName(), details.iban(), details.accountNumber(),
-                    details.routingCode(), details.bankName());
+            return new PayoutDestination(id, instructor, name(tx, instructor), new Money(row.amount(), row.currency()),
+                    details.holderName(), details.iban(), details.accountNumber(), details.routingCode(),
+                    details.bankName());
         });
     }
 
@@ -185,17 +171,11 @@ public final class Payouts {
     }
 
     public List<Payout> ofInstructor(UUID instructorId) {
-        try (var rows = database.execute().query(SELECT + " WHERE instructor_id = ? ORDER BY requested_at DESC",
-                instructorId)) {
-            return named(rows.map(Payouts::row).toList());
-        }
+        return named(store.ofInstructor(database.execute(), instructorId));
     }
 
     public List<Payout> all(Optional<String> status, int limit) {
-        try (var rows = database.execute().query(SELECT + " WHERE (?::text IS NULL OR status = ?::text) "
-                + "ORDER BY requested_at DESC LIMIT ?", status.orElse(null), status.orElse(null), limit)) {
-            return named(rows.map(Payouts::row).toList());
-        }
+        return named(store.all(database.execute(), status, limit));
     }
 
     private List<Payout> named(List<Payout> payouts) {
@@ -213,13 +193,12 @@ public final class Payouts {
     private Payout decide(Principal admin, UUID id, String ip, String action,
                           java.util.function.BiConsumer<io.helidon.dbclient.DbTransaction, Payout> step) {
         database.doInTransaction(tx -> {
-            Payout payout = tx.get(SELECT + " WHERE id = ? FOR UPDATE", id).map(Payouts::row)
-                    .orElseThrow(() -> ApiException.notFound("This payout"));
+            Payout payout = store.lock(tx, id).orElseThrow(() -> ApiException.notFound("This payout"));
             step.accept(tx, payout);
             audit.record(tx, record(admin, action, id, ip, payout.amount().amountMinor())
                     .with("instructorId", payout.instructorId().toString()));
         });
-        return find(database.execute(), id).map(x -> withName(x, name(database.execute(), x.instructorId())))
+        return store.find(database.execute(), id).map(x -> withName(x, name(database.execute(), x.instructorId())))
                 .orElseThrow();
     }
 
@@ -242,19 +221,8 @@ public final class Payouts {
         return in == null || in.note() == null ? null : in.note().strip();
     }
 
-    private static Optional<Payout> find(DbExecute db, UUID id) {
-        return db.get(SELECT + " WHERE id = ?", id).map(Payouts::row);
-    }
-
     private static AuditRecord record(Principal p, String action, UUID payoutId, String ip, long amount) {
         return new AuditRecord(p.userId(), action, "payout", payoutId.toString(), ip,
                 Map.of("amountMinor", Long.toString(amount)));
-    }
-
-    private static Payout row(DbRow r) {
-        return new Payout(Rows.uuid(r, "id"), Rows.uuid(r, "instructor_id"), new Money(Rows.number(r, "amount_minor"),
-                Rows.text(r, "currency")), Rows.text(r, "status"), Rows.text(r, "account_masked"),
-                Rows.instant(r, "requested_at"), Rows.instant(r, "decided_at"), Rows.instant(r, "paid_at"),
-                Rows.text(r, "reference"), Rows.text(r, "note"), null);
     }
 }

@@ -7,7 +7,6 @@ import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Writes;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +40,7 @@ public final class Earnings {
     private final Clock clock;
     private final Ids ids;
     private final Ledger ledger;
+    private final EarningsStore store = new EarningsStore();
 
     public Earnings(Database db, Clock clock, Ids ids, Ledger ledger) {
         this.db = db;
@@ -51,21 +51,15 @@ public final class Earnings {
 
     public void record(Writes writes, UUID enrollmentId, UUID instructorId, UUID courseId, long amount,
                        Instant availableAt, Instant now) {
-        writes.add("earnings", """
-                INSERT INTO commerce.earnings (id, enrollment_id, instructor_id, course_id, amount_minor, status,
-                                               available_at, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)""", ids.next(), enrollmentId, instructorId, courseId,
-                amount, Rows.param(availableAt), Rows.param(now));
+        store.add(writes, ids.next(), enrollmentId, instructorId, courseId, amount, availableAt, now);
     }
 
     public Optional<Row> lockOfEnrollment(DbExecute tx, UUID enrollmentId) {
-        return tx.get("SELECT id, instructor_id, amount_minor, status FROM commerce.earnings WHERE enrollment_id = ? "
-                + "FOR UPDATE", enrollmentId).map(r -> new Row(Rows.uuid(r, "id"), Rows.uuid(r, "instructor_id"),
-                Rows.number(r, "amount_minor"), Rows.text(r, "status")));
+        return store.lockOfEnrollment(tx, enrollmentId);
     }
 
     public void reverse(DbExecute tx, UUID id) {
-        tx.update("UPDATE commerce.earnings SET status = 'REVERSED' WHERE id = ?", id);
+        store.reverse(tx, id);
     }
 
     /**
@@ -78,15 +72,7 @@ public final class Earnings {
         while (true) {
             int batch = db.inTransaction(tx -> {
                 Instant now = clock.instant();
-                List<Row> due;
-                try (var rows = tx.query("""
-                        SELECT id, instructor_id, amount_minor, status FROM commerce.earnings
-                         WHERE status = 'PENDING' AND available_at <= ? AND (?::uuid IS NULL OR instructor_id = ?::uuid)
-                         ORDER BY available_at LIMIT 200 FOR UPDATE SKIP LOCKED""", Rows.param(now),
-                        instructorId.orElse(null), instructorId.orElse(null))) {
-                    due = rows.map(r -> new Row(Rows.uuid(r, "id"), Rows.uuid(r, "instructor_id"),
-                            Rows.number(r, "amount_minor"), "PENDING")).toList();
-                }
+                List<Row> due = store.lockDue(tx, now, instructorId);
                 for (Row e : due) {
                     if (e.amount() > 0) {
                         ledger.post(tx, "EARNINGS_RELEASE", e.id().toString(), null, "Refund window passed", List.of(
@@ -95,7 +81,7 @@ public final class Earnings {
                                 new Leg(ledger.account(tx, AccountKind.INSTRUCTOR_AVAILABLE, e.instructorId()),
                                         AccountKind.INSTRUCTOR_AVAILABLE, e.amount())));
                     }
-                    tx.update("UPDATE commerce.earnings SET status = 'AVAILABLE' WHERE id = ?", e.id());
+                    store.markAvailable(tx, e.id());
                 }
                 return due.size();
             });

@@ -2,7 +2,6 @@ package io.lectern.server.commerce.internal.revenue;
 
 import io.helidon.dbclient.DbExecute;
 import io.lectern.server.platform.cache.ReadCache;
-import io.lectern.server.platform.db.Rows;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +15,7 @@ public final class RevenueShares {
     private final int defaultPercent;
     /** Looked up for every sale; an admin's change applies here at once and on other instances within the TTL. */
     private final ReadCache<String, Integer> cache;
+    private final RevenueShareStore store = new RevenueShareStore();
 
     public RevenueShares(int defaultPercent, java.time.Clock clock) {
         this.defaultPercent = defaultPercent;
@@ -27,16 +27,11 @@ public final class RevenueShares {
     }
 
     private Integer lookup(DbExecute db, UUID courseId, UUID instructorId) {
-        return db.get("""
-                SELECT instructor_percent FROM commerce.revenue_shares
-                 WHERE (scope = 'COURSE' AND subject_id = ?) OR (scope = 'INSTRUCTOR' AND subject_id = ?)
-                 ORDER BY CASE scope WHEN 'COURSE' THEN 0 ELSE 1 END LIMIT 1""", courseId, instructorId)
-                .map(r -> (int) Rows.number(r, "instructor_percent")).orElse(defaultPercent);
+        return store.percentFor(db, courseId, instructorId).orElse(defaultPercent);
     }
 
     public Optional<Integer> override(DbExecute db, Scope scope, UUID subjectId) {
-        return db.get("SELECT instructor_percent FROM commerce.revenue_shares WHERE scope = ? AND subject_id = ?",
-                scope.name(), subjectId).map(r -> (int) Rows.number(r, "instructor_percent"));
+        return store.override(db, scope, subjectId);
     }
 
     /** Drops remembered percentages; call after the transaction that changed an override committed. */
@@ -46,15 +41,10 @@ public final class RevenueShares {
 
     public void set(DbExecute tx, Scope scope, UUID subjectId, Integer percent, UUID adminId, Instant now) {
         if (percent == null) {
-            tx.delete("DELETE FROM commerce.revenue_shares WHERE scope = ? AND subject_id = ?", scope.name(), subjectId);
+            store.delete(tx, scope, subjectId);
             return;
         }
-        tx.insert("""
-                INSERT INTO commerce.revenue_shares (scope, subject_id, instructor_percent, updated_by, updated_at)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (scope, subject_id) DO UPDATE SET instructor_percent = EXCLUDED.instructor_percent,
-                       updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at""",
-                scope.name(), subjectId, percent, adminId, Rows.param(now));
+        store.upsert(tx, scope, subjectId, percent, adminId, now);
     }
 
     public int defaultPercent() {

@@ -4,14 +4,13 @@ import io.helidon.dbclient.DbExecute;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.CourseOffer;
 import io.lectern.server.commerce.StudyTime;
+import io.lectern.server.commerce.internal.enrollment.EnrollmentStore;
 import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
 import io.lectern.server.commerce.internal.revenue.RevenueShares;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
-import io.lectern.server.platform.db.Rows;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,14 +32,13 @@ public final class SubscriptionShares {
     private record Part(UUID course, UUID instructor, long seconds, long courseMinor, long instructorMinor) {
     }
 
-    private record Period(UUID id, UUID userId, Instant from, Instant to, long net) {
-    }
-
     private final Database database;
     private final Clock clock;
     private final Ledger ledger;
     private final RevenueShares shares;
     private final CatalogService catalog;
+    private final SubscriptionStore store = new SubscriptionStore();
+    private final EnrollmentStore enrollments = new EnrollmentStore();
     private volatile StudyTime studyTime = StudyTime.NONE;
 
     public SubscriptionShares(Database database, Clock clock, Ledger ledger, RevenueShares shares, CatalogService catalog) {
@@ -57,23 +55,16 @@ public final class SubscriptionShares {
 
     /** Shares every period that ended and was not shared yet; returns how many. */
     public int shareDue() {
-        List<Period> due;
-        try (var rows = database.execute().query("""
-                SELECT id, user_id, starts_at, ends_at, net_minor FROM commerce.subscription_periods
-                 WHERE shared_at IS NULL AND ends_at <= ? ORDER BY ends_at LIMIT 200""",
-                Rows.param(clock.instant()))) {
-            due = rows.map(r -> new Period(Rows.uuid(r, "id"), Rows.uuid(r, "user_id"), Rows.instant(r, "starts_at"),
-                    Rows.instant(r, "ends_at"), Rows.number(r, "net_minor"))).toList();
-        }
+        List<SubscriptionStore.Period> due = store.unsharedPeriods(database.execute(), clock.instant());
         int shared = 0;
-        for (Period period : due) {
+        for (SubscriptionStore.Period period : due) {
             List<Part> parts = parts(period); // read before the transaction: learning and the catalog answer on their own
             shared += database.inTransaction(tx -> share(tx, period, parts)) ? 1 : 0;
         }
         return shared;
     }
 
-    private List<Part> parts(Period period) {
+    private List<Part> parts(SubscriptionStore.Period period) {
         Map<UUID, Long> studied = new LinkedHashMap<>(studyTime.seconds(period.userId(), period.from(), period.to()));
         studied.keySet().retainAll(subscriptionCourses(period.userId()));
         studied.values().removeIf(s -> s <= 0);
@@ -113,15 +104,11 @@ public final class SubscriptionShares {
     }
 
     private List<UUID> subscriptionCourses(UUID userId) {
-        try (var rows = database.execute().query("SELECT DISTINCT course_id FROM commerce.enrollments "
-                + "WHERE user_id = ? AND source = 'SUBSCRIPTION'", userId)) {
-            return rows.map(r -> Rows.uuid(r, "course_id")).toList();
-        }
+        return enrollments.subscriptionCourses(database.execute(), userId);
     }
 
-    private boolean share(DbExecute tx, Period period, List<Part> parts) {
-        if (tx.get("SELECT 1 FROM commerce.subscription_periods WHERE id = ? AND shared_at IS NULL FOR UPDATE SKIP "
-                + "LOCKED", period.id()).isEmpty()) {
+    private boolean share(DbExecute tx, SubscriptionStore.Period period, List<Part> parts) {
+        if (!store.lockUnshared(tx, period.id())) {
             return false; // another server shares it
         }
         UUID txId = null;
@@ -142,14 +129,9 @@ public final class SubscriptionShares {
                     "Subscription revenue shared by study time", legs);
         }
         for (Part p : parts) {
-            tx.insert("""
-                    INSERT INTO commerce.subscription_shares (period_id, course_id, instructor_id, seconds, course_minor,
-                                                              amount_minor)
-                    VALUES (?, ?, ?, ?, ?, ?)""", period.id(), p.course(), p.instructor(), p.seconds(), p.courseMinor(),
-                    p.instructorMinor());
+            store.insertShare(tx, period.id(), p.course(), p.instructor(), p.seconds(), p.courseMinor(), p.instructorMinor());
         }
-        tx.update("UPDATE commerce.subscription_periods SET shared_at = ?, transaction_id = ? WHERE id = ?",
-                Rows.param(clock.instant()), txId, period.id());
+        store.markShared(tx, period.id(), clock.instant(), txId);
         return true;
     }
 }

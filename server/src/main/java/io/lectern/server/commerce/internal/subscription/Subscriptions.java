@@ -1,7 +1,6 @@
 package io.lectern.server.commerce.internal.subscription;
 
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import io.lectern.model.commerce.Plan;
 import io.lectern.model.commerce.SubscribeRequest;
 import io.lectern.model.commerce.Subscription;
@@ -14,12 +13,12 @@ import io.lectern.server.commerce.internal.ledger.AccountKind;
 import io.lectern.server.commerce.internal.ledger.InsufficientFundsException;
 import io.lectern.server.commerce.internal.ledger.Leg;
 import io.lectern.server.commerce.internal.ledger.Ledger;
+import io.lectern.server.commerce.internal.ledger.LedgerStore;
 import io.lectern.server.commerce.internal.revenue.SaleSplit;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.config.CommerceSettings;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -39,10 +38,6 @@ import java.util.UUID;
  */
 public final class Subscriptions {
 
-    private static final String SELECT = "SELECT s.id, s.user_id, s.status, s.current_period_end, s.grace_until, "
-            + "s.cancel_at_period_end, p.id AS plan_id, p.name, p.period, p.price_minor, p.currency, p.active "
-            + "FROM commerce.subscriptions s JOIN commerce.subscription_plans p ON p.id = s.plan_id";
-
     private final Database database;
     private final Clock clock;
     private final Ids ids;
@@ -51,6 +46,9 @@ public final class Subscriptions {
     private final Idempotency idempotency;
     private final AuditService audit;
     private final CommerceSettings settings;
+    private final SubscriptionStore store = new SubscriptionStore();
+    private final PlanStore plans = new PlanStore();
+    private final LedgerStore accounts = new LedgerStore();
 
     public Subscriptions(Database database, Clock clock, Ids ids, Ledger ledger, Invoices invoices,
                          Idempotency idempotency, AuditService audit,
@@ -67,24 +65,20 @@ public final class Subscriptions {
 
     public Idempotency.Outcome<Subscription> subscribe(Principal p, SubscribeRequest in, Optional<String> key, String ip) {
         new Validation().required("planId", in.planId()).throwIfInvalid();
-        Plan plan = Plans.find(database.execute(), in.planId()).filter(Plan::active)
+        Plan plan = plans.find(database.execute(), in.planId()).filter(Plan::active)
                 .orElseThrow(() -> ApiException.notFound("This plan"));
         try {
             return idempotency.run(p.userId(), key, "subscribe", in.planId().toString(), 201, Subscription.class, tx -> {
-                if (live(tx, p.userId()).isPresent()) {
+                if (store.lockLive(tx, p.userId()).isPresent()) {
                     throw new ApiException(409, "subscription.exists", "You already have a subscription.");
                 }
                 Instant now = clock.instant();
                 UUID id = ids.next();
                 charge(tx, p.userId(), id, plan, now);
-                tx.insert("""
-                        INSERT INTO commerce.subscriptions (id, user_id, plan_id, status, current_period_end, created_at,
-                                                            updated_at)
-                        VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?)""", id, p.userId(), plan.id(), Rows.param(periodEnd(now, plan)),
-                        Rows.param(now), Rows.param(now));
+                store.insert(tx, id, p.userId(), plan.id(), periodEnd(now, plan), now);
                 audit.record(tx, new AuditRecord(p.userId(), "commerce.subscription.started", "subscription",
                         id.toString(), ip, Map.of("planId", plan.id().toString())));
-                return find(tx, id).orElseThrow();
+                return store.find(tx, id).orElseThrow();
             });
         } catch (InsufficientFundsException e) {
             long balance = ledger.balance(database.execute(), AccountKind.WALLET, p.userId());
@@ -96,20 +90,18 @@ public final class Subscriptions {
     }
 
     public Optional<Subscription> mine(UUID userId) {
-        return database.execute().get(SELECT + " WHERE s.user_id = ? ORDER BY s.created_at DESC LIMIT 1", userId)
-                .map(Subscriptions::row);
+        return store.latestOf(database.execute(), userId);
     }
 
     public Subscription cancel(Principal p, String ip) {
         UUID id = database.inTransaction(tx -> {
-            Subscription s = live(tx, p.userId()).orElseThrow(() -> ApiException.notFound("Your subscription"));
-            tx.update("UPDATE commerce.subscriptions SET cancel_at_period_end = true, updated_at = ? WHERE id = ?",
-                    Rows.param(clock.instant()), s.id());
+            Subscription s = store.lockLive(tx, p.userId()).orElseThrow(() -> ApiException.notFound("Your subscription"));
+            store.cancelAtPeriodEnd(tx, s.id(), clock.instant());
             audit.record(tx, new AuditRecord(p.userId(), "commerce.subscription.cancelled", "subscription",
                     s.id().toString(), ip, Map.of()));
             return s.id();
         });
-        return find(database.execute(), id).orElseThrow();
+        return store.find(database.execute(), id).orElseThrow();
     }
 
     /**
@@ -118,49 +110,33 @@ public final class Subscriptions {
      */
     public int renewDue() {
         Instant now = clock.instant();
-        List<UUID> due;
-        try (var rows = database.execute().query("SELECT id FROM commerce.subscriptions WHERE status IN "
-                + "('ACTIVE', 'PAST_DUE') AND current_period_end <= ? ORDER BY current_period_end LIMIT 1000",
-                Rows.param(now))) {
-            due = rows.map(r -> Rows.uuid(r, "id")).toList();
-        }
+        List<UUID> due = store.due(database.execute(), now);
         int handled = 0;
         for (UUID id : due) {
-            boolean done = database.inTransaction(tx -> tx.get(SELECT + " WHERE s.id = ? AND s.status IN "
-                    + "('ACTIVE', 'PAST_DUE') AND s.current_period_end <= ? FOR UPDATE OF s SKIP LOCKED", id,
-                    Rows.param(now)).map(Subscriptions::row).map(sub -> {
-                        renew(tx, sub, now);
-                        return true;
-                    }).orElse(false));
+            boolean done = database.inTransaction(tx -> store.lockDue(tx, id, now).map(sub -> {
+                renew(tx, sub, now);
+                return true;
+            }).orElse(false));
             handled += done ? 1 : 0;
         }
         return handled;
     }
 
     private void renew(DbExecute tx, Subscription s, Instant now) {
-        UUID userId = tx.get("SELECT user_id FROM commerce.subscriptions WHERE id = ?", s.id())
-                .map(r -> Rows.uuid(r, "user_id")).orElseThrow();
+        UUID userId = store.userOf(tx, s.id()).orElseThrow();
         if (s.cancelAtPeriodEnd()) {
-            setStatus(tx, s.id(), "CANCELLED", null, null, now);
+            store.setStatus(tx, s.id(), "CANCELLED", null, null, now);
             return;
         }
         ledger.account(tx, AccountKind.WALLET, userId);
-        long balance = tx.get("SELECT balance FROM commerce.accounts WHERE kind = 'WALLET' AND owner_id = ? FOR UPDATE",
-                userId).map(r -> Rows.number(r, "balance")).orElse(0L);
+        long balance = accounts.lockWalletBalance(tx, userId);
         if (balance >= s.plan().price().amountMinor()) {
             charge(tx, userId, s.id(), s.plan(), s.currentPeriodEnd());
-            setStatus(tx, s.id(), "ACTIVE", periodEnd(s.currentPeriodEnd(), s.plan()), null, now);
+            store.setStatus(tx, s.id(), "ACTIVE", periodEnd(s.currentPeriodEnd(), s.plan()), null, now);
             return;
         }
         Instant grace = s.graceUntil() != null ? s.graceUntil() : s.currentPeriodEnd().plus(settings.subscriptionGrace());
-        setStatus(tx, s.id(), now.isBefore(grace) ? "PAST_DUE" : "LAPSED", null, grace, now);
-    }
-
-    private void setStatus(DbExecute tx, UUID id, String status, Instant periodEnd, Instant grace, Instant now) {
-        tx.update("""
-                UPDATE commerce.subscriptions SET status = ?, current_period_end = coalesce(?, current_period_end),
-                       grace_until = ?, updated_at = ?
-                 WHERE id = ?""", status, Rows.param(periodEnd), Rows.param(grace), Rows.param(now), id);
+        store.setStatus(tx, s.id(), now.isBefore(grace) ? "PAST_DUE" : "LAPSED", null, grace, now);
     }
 
     /** Charges one period from the wallet: tax and the platform's revenue, with an invoice. */
@@ -175,11 +151,8 @@ public final class Subscriptions {
         legs.add(new Leg(ledger.account(tx, AccountKind.PLATFORM_REVENUE, null), AccountKind.PLATFORM_REVENUE,
                 split.platform()));
         UUID txId = ledger.post(tx, "SUBSCRIPTION", subscriptionId.toString(), userId, "Subscription: " + plan.name(), legs);
-        tx.insert("""
-                INSERT INTO commerce.subscription_periods (id, subscription_id, user_id, starts_at, ends_at, net_minor,
-                                                           currency)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", ids.next(), subscriptionId, userId, Rows.param(periodStart),
-                Rows.param(periodEnd(periodStart, plan)), split.platform(), plan.price().currency());
+        store.insertPeriod(tx, ids.next(), subscriptionId, userId, periodStart, periodEnd(periodStart, plan), split.platform(),
+                plan.price().currency());
         var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
         invoices.issue(tx, new Invoices.Draft(userId, "SUBSCRIPTION", txId, new Invoices.Lines("Subscription: "
                 + plan.name() + " (" + plan.period().toLowerCase(java.util.Locale.ROOT) + ")", "Period "
@@ -190,22 +163,5 @@ public final class Subscriptions {
     private static Instant periodEnd(Instant from, Plan plan) {
         var start = from.atOffset(ZoneOffset.UTC);
         return (plan.period().equals("ANNUAL") ? start.plusYears(1) : start.plusMonths(1)).toInstant();
-    }
-
-    private static Optional<Subscription> live(DbExecute tx, UUID userId) {
-        return tx.get(SELECT + " WHERE s.user_id = ? AND s.status IN ('ACTIVE', 'PAST_DUE') FOR UPDATE OF s", userId)
-                .map(Subscriptions::row);
-    }
-
-    private static Optional<Subscription> find(DbExecute db, UUID id) {
-        return db.get(SELECT + " WHERE s.id = ?", id).map(Subscriptions::row);
-    }
-
-    private static Subscription row(DbRow r) {
-        Plan plan = new Plan(Rows.uuid(r, "plan_id"), Rows.text(r, "name"), Rows.text(r, "period"),
-                new io.lectern.model.catalog.Money(Rows.number(r, "price_minor"), Rows.text(r, "currency")),
-                Rows.flag(r, "active"));
-        return new Subscription(Rows.uuid(r, "id"), plan, Rows.text(r, "status"), Rows.instant(r, "current_period_end"),
-                Rows.instant(r, "grace_until"), Rows.flag(r, "cancel_at_period_end"));
     }
 }

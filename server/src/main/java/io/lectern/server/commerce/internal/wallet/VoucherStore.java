@@ -8,11 +8,12 @@ import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.db.Sql;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL over voucher batches and their codes. */
-final class VoucherStore {
+/** SQL over voucher batches and their codes: commerce.voucher_batches and commerce.vouchers. */
+public final class VoucherStore {
 
     private static final String BATCH = """
             SELECT b.id, b.count, b.amount_minor, b.currency, b.expires_at, b.note, b.created_at, b.revoked_at,
@@ -98,6 +99,20 @@ final class VoucherStore {
     boolean revoke(DbExecute tx, UUID batchId, UUID adminId, Instant now) {
         return tx.update("UPDATE commerce.voucher_batches SET revoked_at = ?, revoked_by = ? WHERE id = ? "
                 + "AND revoked_at IS NULL", Rows.param(now), adminId, batchId) > 0;
+    }
+
+    /** The vouchers a learner redeemed (data export). */
+    public List<Map<String, Object>> exportRedeemed(DbExecute db, UUID userId) {
+        return Rows.maps(db, "SELECT v.id, b.amount_minor, b.currency, v.redeemed_at FROM "
+                + "commerce.vouchers v JOIN commerce.voucher_batches b ON b.id = v.batch_id WHERE v.redeemed_by = ? "
+                + "ORDER BY v.redeemed_at", userId);
+    }
+
+    /** The voucher batches an admin made or revoked (data export). */
+    public List<Map<String, Object>> exportBatches(DbExecute db, UUID adminId) {
+        return Rows.maps(db, "SELECT id, count, amount_minor, currency, note, created_at, revoked_at "
+                + "FROM commerce.voucher_batches WHERE created_by = ? OR revoked_by = ? ORDER BY created_at", adminId,
+                adminId);
     }
 
     private static VoucherBatch batch(DbRow r) {

@@ -28,6 +28,8 @@ public final class Totp {
     private final SecretBox secrets;
     private final SecureRandom random = new SecureRandom();
 
+    private final RecoveryCodeStore recovery = new RecoveryCodeStore();
+
     public Totp(SecretBox secrets) {
         this.secrets = secrets;
     }
@@ -87,7 +89,7 @@ public final class Totp {
 
     /** Replaces a user's recovery codes with ten new ones, returned in clear once. */
     public List<String> newRecoveryCodes(DbExecute tx, UUID userId) {
-        tx.dml("DELETE FROM identity.recovery_codes WHERE user_id = ?", userId);
+        recovery.deleteAll(tx, userId);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             StringBuilder sb = new StringBuilder();
@@ -96,8 +98,7 @@ public final class Totp {
             }
             String code = sb.substring(0, 4) + "-" + sb.substring(4, 8) + "-" + sb.substring(8);
             codes.add(code);
-            tx.insert("INSERT INTO identity.recovery_codes (user_id, code_hash) VALUES (?, ?)", userId,
-                    recoveryHash(userId, code));
+            recovery.add(tx, userId, recoveryHash(userId, code));
         }
         return codes;
     }
@@ -105,13 +106,11 @@ public final class Totp {
     /** Uses up a recovery code; false if it is not one of the user's unused codes. */
     public boolean useRecoveryCode(DbExecute tx, UUID userId, String code) {
         String normalized = code.strip().toLowerCase(Locale.ROOT);
-        return tx.dml("""
-                UPDATE identity.recovery_codes SET used_at = now()
-                WHERE user_id = ? AND code_hash = ? AND used_at IS NULL""", userId, recoveryHash(userId, normalized)) == 1;
+        return recovery.use(tx, userId, recoveryHash(userId, normalized));
     }
 
     public void deleteRecoveryCodes(DbExecute tx, UUID userId) {
-        tx.dml("DELETE FROM identity.recovery_codes WHERE user_id = ?", userId);
+        recovery.deleteAll(tx, userId);
     }
 
     private String recoveryHash(UUID userId, String code) {

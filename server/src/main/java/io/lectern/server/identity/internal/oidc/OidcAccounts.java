@@ -10,7 +10,6 @@ import io.lectern.server.identity.internal.Origin;
 import io.lectern.server.identity.internal.accounts.UserRecord;
 import io.lectern.server.identity.internal.accounts.UserStore;
 import io.lectern.server.identity.internal.signin.SignIn;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import java.text.ParseException;
 import java.util.Optional;
@@ -21,6 +20,7 @@ public final class OidcAccounts {
 
     private final Deps d;
     private final SignIn signIn;
+    private final OidcLinkStore links = new OidcLinkStore();
 
     public OidcAccounts(Deps d) {
         this.d = d;
@@ -43,8 +43,7 @@ public final class OidcAccounts {
             throw OidcLogin.failed("Your email address is not verified with the provider; verify it there first.");
         }
         UserRecord user = d.db().inTransaction(tx -> {
-            Optional<UUID> linked = tx.get("SELECT user_id FROM identity.oidc_links WHERE provider = ? AND subject = ?",
-                    provider, subject).map(r -> Rows.uuid(r, "user_id"));
+            Optional<UUID> linked = links.linkedUser(tx, provider, subject);
             if (linked.isPresent()) {
                 return d.users().findById(tx, linked.get()).orElse(null);
             }
@@ -64,8 +63,7 @@ public final class OidcAccounts {
                 d.events().publish(tx, new AccountCreated(id, name, Role.STUDENT));
                 d.audit().record(tx, AuditRecord.of(id, "account.registered", id, origin.ip()).with("via", provider));
             }
-            tx.insert("INSERT INTO identity.oidc_links (provider, subject, user_id, email) VALUES (?, ?, ?, ?)",
-                    provider, subject, id, email);
+            links.link(tx, provider, subject, id, email);
             d.audit().record(tx, AuditRecord.of(id, "auth.oidc.linked", id, origin.ip()).with("provider", provider));
             return d.users().findById(tx, id).orElseThrow();
         });

@@ -1,12 +1,10 @@
 package io.lectern.server.identity.internal.signin;
 
 import io.helidon.dbclient.DbExecute;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.security.SecretBox;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +37,7 @@ public final class EmailCodes {
 
     private final SecretBox secrets;
     private final Clock clock;
+    private final EmailCodeStore store = new EmailCodeStore();
     private final SecureRandom random = new SecureRandom();
 
     public EmailCodes(SecretBox secrets, Clock clock) {
@@ -49,11 +48,7 @@ public final class EmailCodes {
     /** Makes a new code (replacing any live one) and returns it in clear, for the mail only. */
     public String issue(DbExecute tx, UUID userId, Purpose purpose) {
         String code = String.format("%06d", random.nextInt(1_000_000));
-        tx.dml("""
-                INSERT INTO identity.email_codes (user_id, purpose, code_hash, expires_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (user_id, purpose) DO UPDATE SET code_hash = excluded.code_hash,
-                  expires_at = excluded.expires_at, attempts = 0, created_at = now()""",
-                userId, purpose.name(), hash(userId, purpose, code), Rows.param(clock.instant().plus(purpose.ttl())));
+        store.replace(tx, userId, purpose.name(), hash(userId, purpose, code), clock.instant().plus(purpose.ttl()));
         return code;
     }
 
@@ -71,40 +66,34 @@ public final class EmailCodes {
     }
 
     private Check check(DbExecute tx, UUID userId, Purpose purpose, String code, boolean consume) {
-        Optional<io.helidon.dbclient.DbRow> row = tx.get("""
-                SELECT code_hash, expires_at, attempts FROM identity.email_codes WHERE user_id = ? AND purpose = ?
-                FOR UPDATE""", userId, purpose.name());
-        if (row.isEmpty()) {
+        Optional<EmailCodeStore.Code> found = store.lock(tx, userId, purpose.name());
+        if (found.isEmpty()) {
             return Check.NONE;
         }
-        Instant expires = Rows.instant(row.get(), "expires_at");
-        if (expires.isBefore(clock.instant())) {
+        EmailCodeStore.Code live = found.get();
+        if (live.expiresAt().isBefore(clock.instant())) {
             return Check.EXPIRED;
         }
-        if (Rows.number(row.get(), "attempts") >= MAX_TRIES) {
+        if (live.attempts() >= MAX_TRIES) {
             return Check.EXHAUSTED;
         }
-        if (code != null && SecretBox.same(Rows.text(row.get(), "code_hash"), hash(userId, purpose, code))) {
+        if (code != null && SecretBox.same(live.hash(), hash(userId, purpose, code))) {
             if (consume) {
-                tx.dml("DELETE FROM identity.email_codes WHERE user_id = ? AND purpose = ?", userId, purpose.name());
+                store.delete(tx, userId, purpose.name());
             }
             return Check.OK;
         }
-        tx.dml("UPDATE identity.email_codes SET attempts = attempts + 1 WHERE user_id = ? AND purpose = ?",
-                userId, purpose.name());
+        store.countTry(tx, userId, purpose.name());
         return Check.WRONG;
     }
 
     /** Which codes are waiting for the user (never the codes: only their purpose and expiry), for the export. */
     public java.util.List<java.util.Map<String, String>> purposes(DbExecute db, UUID userId) {
-        try (var rows = db.query("SELECT purpose, expires_at FROM identity.email_codes WHERE user_id = ?", userId)) {
-            return rows.map(r -> java.util.Map.of("purpose", io.lectern.server.platform.db.Rows.text(r, "purpose"),
-                    "expiresAt", io.lectern.server.platform.db.Rows.instant(r, "expires_at").toString())).toList();
-        }
+        return store.purposes(db, userId);
     }
 
     public void deleteAll(DbExecute tx, UUID userId) {
-        tx.dml("DELETE FROM identity.email_codes WHERE user_id = ?", userId);
+        store.deleteAll(tx, userId);
     }
 
     private String hash(UUID userId, Purpose purpose, String code) {

@@ -25,18 +25,18 @@ public final class SessionFlows {
         validate(req);
         d.limits().consume(Limits.REFRESH_IP, origin.ip());
         Outcome outcome = d.db().inTransaction(tx -> {
-            Optional<Sessions.Use> use = d.sessions().use(tx, req.refreshToken());
+            Optional<SessionStore.Use> use = d.sessions().use(tx, req.refreshToken());
             if (use.isEmpty()) {
                 return new Outcome(null, null);
             }
-            Sessions.Use u = use.get();
-            if (u.state() == Sessions.State.REUSED) {
+            SessionStore.Use u = use.get();
+            if (u.state() == SessionStore.State.REUSED) {
                 d.sessions().revoke(tx, u.sessionId(), "refresh_reused");
                 d.audit().record(tx, AuditRecord.of(null, "auth.refresh_reused", u.userId(), origin.ip())
                         .with("session", u.sessionId().toString()));
                 return new Outcome(u, null);
             }
-            if (u.state() != Sessions.State.VALID) {
+            if (u.state() != SessionStore.State.VALID) {
                 return new Outcome(u, null);
             }
             UserRecord user = d.users().findById(tx, u.userId()).filter(UserRecord::active).orElse(null);
@@ -50,7 +50,7 @@ public final class SessionFlows {
         if (outcome.session() != null) {
             return signIn.tokens(outcome.session());
         }
-        if (outcome.use() != null && outcome.use().state() == Sessions.State.REUSED) {
+        if (outcome.use() != null && outcome.use().state() == SessionStore.State.REUSED) {
             d.revocations().revokeSession(outcome.use().sessionId());
             throw new ApiException(401, "auth.refresh_reused", "This sign-in was ended because its refresh token was "
                     + "used twice, which can mean it was stolen. Sign in again.");
@@ -73,6 +73,6 @@ public final class SessionFlows {
                 .throwIfInvalid();
     }
 
-    private record Outcome(Sessions.Use use, SignIn.Session session) {
+    private record Outcome(SessionStore.Use use, SignIn.Session session) {
     }
 }

@@ -36,7 +36,7 @@ public final class SignIn {
     /** Opens the session inside {@code tx}; answer with {@link #tokens(Session)} after it commits. */
     public Session complete(DbExecute tx, UserRecord user, String method, boolean mfa, Origin origin) {
         Map.Entry<UUID, String> session = d.sessions().open(tx, user.id(),
-                new Sessions.Origin(method, mfa, origin.ip(), origin.userAgent()));
+                new SessionStore.Origin(method, mfa, origin.ip(), origin.userAgent()));
         d.users().touchLogin(tx, user.id(), d.clock().instant());
         d.audit().record(tx, AuditRecord.of(user.id(), "auth.login.succeeded", user.id(), origin.ip())
                 .with("method", method).with("mfa", Boolean.toString(mfa)));

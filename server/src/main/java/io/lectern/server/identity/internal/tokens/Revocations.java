@@ -1,7 +1,7 @@
 package io.lectern.server.identity.internal.tokens;
 
 import io.lectern.server.identity.internal.accounts.UserStore;
-import io.lectern.server.identity.internal.signin.Sessions;
+import io.lectern.server.identity.internal.signin.SessionStore;
 import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.redis.Redis;
 import java.time.Clock;
@@ -30,7 +30,7 @@ public final class Revocations {
 
     private final Redis redis;
     private final Database db;
-    private final Sessions sessions;
+    private final SessionStore sessions;
     private final UserStore users;
     private final Duration accessTtl;
     private final Clock clock;
@@ -38,7 +38,7 @@ public final class Revocations {
     private final AtomicBoolean missedWrite = new AtomicBoolean();
     private final AtomicBoolean redisDown = new AtomicBoolean();
 
-    public Revocations(Redis redis, Database db, Sessions sessions, UserStore users, Duration accessTtl,
+    public Revocations(Redis redis, Database db, SessionStore sessions, UserStore users, Duration accessTtl,
                        Clock clock) {
         this.redis = redis;
         this.db = db;

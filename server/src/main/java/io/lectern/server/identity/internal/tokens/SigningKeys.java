@@ -9,7 +9,6 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.db.Database;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.security.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -43,6 +42,7 @@ public final class SigningKeys {
     private final Duration publishExtra;
     private final Duration margin;
     private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final SigningKeyStore store = new SigningKeyStore();
     private volatile Loaded loaded = new Loaded(List.of(), Instant.EPOCH);
 
     public SigningKeys(Database db, Clock clock, Ids ids, SecretBox secrets, Duration rotation,
@@ -124,8 +124,7 @@ public final class SigningKeys {
     /** Ends the current key's signing period now (for tests and for an operator rotating after a leak). */
     public void rotateNow() {
         Instant now = clock.instant();
-        db.execute().dml("UPDATE identity.signing_keys SET sign_until = ? WHERE sign_until > ?",
-                Rows.param(now), Rows.param(now));
+        store.endSigning(db.execute(), now);
         keepCurrent();
     }
 
@@ -138,10 +137,7 @@ public final class SigningKeys {
 
     private void rotate(Instant now) {
         db.doInTransaction(tx -> {
-            tx.query("SELECT pg_advisory_xact_lock(hashtext('identity.signing_keys'))").close();
-            boolean fresh = tx.get("SELECT 1 FROM identity.signing_keys WHERE sign_until > ?",
-                    Rows.param(now.plus(margin))).isPresent();
-            if (fresh) {
+            if (store.lockAndFindSigning(tx, now.plus(margin))) {
                 return;
             }
             try {
@@ -149,11 +145,9 @@ public final class SigningKeys {
                         .algorithm(com.nimbusds.jose.JWSAlgorithm.ES256).keyID(ids.next().toString())
                         .generate();
                 Instant signUntil = now.plus(rotation);
-                tx.insert("""
-                        INSERT INTO identity.signing_keys (kid, public_jwk, private_jwk, sign_until, publish_until)
-                        VALUES (?, ?, ?, ?, ?)""", key.getKeyID(), key.toPublicJWK().toJSONString(),
-                        secrets.encrypt(key.toJSONString().getBytes(StandardCharsets.UTF_8)), Rows.param(signUntil),
-                        Rows.param(signUntil.plus(publishExtra)));
+                store.add(tx, key.getKeyID(), key.toPublicJWK().toJSONString(),
+                        secrets.encrypt(key.toJSONString().getBytes(StandardCharsets.UTF_8)), signUntil,
+                        signUntil.plus(publishExtra));
             } catch (JOSEException e) {
                 throw new IllegalStateException("Cannot generate an EC P-256 key", e);
             }
@@ -162,20 +156,15 @@ public final class SigningKeys {
 
     private void reload() {
         List<ECKey> keys = new ArrayList<>();
-        try (var rows = db.execute().query("""
-                SELECT kid, private_jwk, created_at, sign_until FROM identity.signing_keys
-                WHERE publish_until > ? ORDER BY created_at""", Rows.param(clock.instant()))) {
-            rows.forEach(r -> keys.add(parse(r)));
-        }
+        store.published(db.execute(), clock.instant()).forEach(k -> keys.add(parse(k)));
         loaded = new Loaded(List.copyOf(keys), clock.instant());
     }
 
-    private ECKey parse(io.helidon.dbclient.DbRow r) {
+    private ECKey parse(SigningKeyStore.Stored k) {
         try {
-            ECKey stored = ECKey.parse(new String(secrets.decrypt((byte[]) Rows.value(r, "private_jwk")),
-                    StandardCharsets.UTF_8));
-            return new ECKey.Builder(stored).notBeforeTime(java.util.Date.from(Rows.instant(r, "created_at")))
-                    .expirationTime(java.util.Date.from(Rows.instant(r, "sign_until"))).build();
+            ECKey stored = ECKey.parse(new String(secrets.decrypt(k.privateJwk()), StandardCharsets.UTF_8));
+            return new ECKey.Builder(stored).notBeforeTime(java.util.Date.from(k.createdAt()))
+                    .expirationTime(java.util.Date.from(k.signUntil())).build();
         } catch (ParseException e) {
             throw new IllegalStateException("A stored signing key is not a valid JWK", e);
         }

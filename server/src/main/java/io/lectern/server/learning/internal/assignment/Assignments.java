@@ -2,7 +2,6 @@ package io.lectern.server.learning.internal.assignment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import io.lectern.model.catalog.LessonType;
 import io.lectern.model.catalog.Subtitle;
@@ -24,7 +23,6 @@ import java.time.Clock;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.events.EventBus;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -52,10 +50,11 @@ public final class Assignments {
     private final MediaService media;
     private final Progress progress;
     private final ObjectMapper json;
+    private final AssignmentStore store;
     private final SubmissionViews views;
 
     public Assignments(Database db, Clock clock, Ids ids, Json jsonIo, EventBus events, CatalogService catalog,
-                       MediaService media, Progress progress) {
+                       MediaService media, Progress progress, AssignmentStore store) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
@@ -65,7 +64,8 @@ public final class Assignments {
         this.media = media;
         this.progress = progress;
         this.json = jsonIo.objectMapper();
-        this.views = new SubmissionViews(db, json, media);
+        this.store = store;
+        this.views = new SubmissionViews(db, json, media, store);
     }
 
     /**
@@ -76,12 +76,7 @@ public final class Assignments {
         if (caller.isEmpty()) {
             return Optional.empty();
         }
-        List<UUID> courses;
-        try (var rows = db.execute().query("""
-                SELECT DISTINCT a.course_id FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id
-                 WHERE s.media_ids @> ARRAY[?::uuid] AND s.user_id = ?""", mediaId, ownerId)) {
-            courses = rows.map(r -> Rows.uuid(r, "course_id")).toList();
-        }
+        List<UUID> courses = store.coursesHandedInTo(db.execute(), mediaId, ownerId);
         Principal p = caller.get();
         return courses.stream().anyMatch(c -> p.isAdmin() || catalog.isDraftStaff(p, c))
                 ? Optional.of(List.of()) : Optional.empty();
@@ -89,8 +84,7 @@ public final class Assignments {
 
     /** Whether a file was handed in with an assignment (handed-in files are kept as they were graded). */
     public boolean handedIn(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
-        return tx.get("SELECT 1 FROM learning.submissions WHERE media_ids @> ARRAY[?::uuid] LIMIT 1", mediaId)
-                .isPresent();
+        return store.handedIn(tx, mediaId);
     }
 
     Map<String, Object> configure(Principal p, UUID lessonId, AssignmentInput in) {
@@ -111,23 +105,8 @@ public final class Assignments {
         Instant due = due(in, v);
         Rubric rubric = Rubric.of(in.rubric(), v);
         v.throwIfInvalid();
-        db.execute().update("""
-                INSERT INTO learning.assignments AS a (id, course_id, instructions, due_at, time_zone, late_policy,
-                       late_penalty_percent, allow_text, allow_files, max_submissions, completes_on, passing_percent,
-                       rubric, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                ON CONFLICT (id) DO UPDATE SET instructions = excluded.instructions, due_at = excluded.due_at,
-                       time_zone = excluded.time_zone, late_policy = excluded.late_policy,
-                       late_penalty_percent = excluded.late_penalty_percent, allow_text = excluded.allow_text,
-                       allow_files = excluded.allow_files, max_submissions = excluded.max_submissions,
-                       completes_on = excluded.completes_on, passing_percent = excluded.passing_percent,
-                       rubric = excluded.rubric, updated_at = excluded.updated_at""", lessonId, lesson.courseId(),
-                in.instructions() == null ? "" : in.instructions(), Rows.param(due), Zones.of(in.timeZone()).getId(),
-                in.latePolicy() == null ? "ACCEPT" : in.latePolicy(), in.latePenaltyPercent() == null ? 0
-                : in.latePenaltyPercent(), !Boolean.FALSE.equals(in.allowText()), !Boolean.FALSE.equals(in.allowFiles()),
-                in.maxSubmissions() == null ? 1 : in.maxSubmissions(), in.completesOn() == null ? "SUBMITTED"
-                : in.completesOn(), in.passingPercent() == null ? 50 : in.passingPercent(), write(rubric),
-                Rows.param(clock.instant()));
+        store.save(db.execute(), lessonId, lesson.courseId(), in, due, Zones.of(in.timeZone()).getId(), write(rubric),
+                clock.instant());
         return views.assignment(load(lessonId), true);
     }
 
@@ -144,56 +123,50 @@ public final class Assignments {
     }
 
     Map<String, Object> view(Principal p, UUID id) {
-        DbRow a = load(id);
-        UUID course = Rows.uuid(a, "course_id");
+        AssignmentStore.Assignment a = load(id);
+        UUID course = a.courseId();
         if (catalog.isDraftStaff(p, course)) {
             return views.assignment(a, true);
         }
         requireLearner(p, id, course);
         Map<String, Object> v = views.assignment(a, false);
         v.put("submissions", views.submissions(id, p.userId()));
-        db.execute().get("SELECT body, client_time FROM learning.assignment_drafts WHERE user_id = ? AND "
-                + "assignment_id = ?", p.userId(), id).ifPresent(d -> v.put("draft", Map.of("text", Rows.text(d, "body"),
-                "savedAt", Rows.instant(d, "client_time"))));
+        store.draft(db.execute(), p.userId(), id).ifPresent(d -> v.put("draft", Map.of("text", d.body(),
+                "savedAt", d.clientTime())));
         return v;
     }
 
     Map<String, Object> submit(Principal p, UUID id, SubmissionInput in) {
-        DbRow a = load(id);
-        requireLearner(p, id, Rows.uuid(a, "course_id"));
+        AssignmentStore.Assignment a = load(id);
+        requireLearner(p, id, a.courseId());
         Instant now = clock.instant();
-        boolean late = Rows.instant(a, "due_at") != null && now.isAfter(Rows.instant(a, "due_at"));
+        boolean late = a.dueAt() != null && now.isAfter(a.dueAt());
         List<UUID> files = in.mediaIds() == null ? List.of() : in.mediaIds();
         boolean hasText = in.text() != null && !in.text().isBlank();
         Validation v = new Validation().check(hasText || !files.isEmpty(), "text", "required",
                         "Write an answer or attach a file.")
-                .check(!hasText || Rows.flag(a, "allow_text"), "text", "not_allowed", "This assignment takes files only.")
-                .check(files.isEmpty() || Rows.flag(a, "allow_files"), "mediaIds", "not_allowed",
+                .check(!hasText || a.allowText(), "text", "not_allowed", "This assignment takes files only.")
+                .check(files.isEmpty() || a.allowFiles(), "mediaIds", "not_allowed",
                         "This assignment takes text only.")
                 .maxLength("text", in.text(), 100_000).check(files.size() <= 10, "mediaIds", "size", "Attach up to 10 files.");
         files.forEach(f -> v.check(media.isReadyUpload(f, p.userId(), MediaPurpose.SUBMISSION), "mediaIds", "upload",
                 "Upload each file first (purpose SUBMISSION) and wait until it is ready."));
         v.throwIfInvalid();
-        if (late && Rows.text(a, "late_policy").equals("REJECT")) {
+        if (late && a.latePolicy().equals("REJECT")) {
             throw new ApiException(409, "assignment.past_due", "The due date has passed and this assignment takes no "
-                    + "late work.").with("dueAt", Rows.instant(a, "due_at").toString());
+                    + "late work.").with("dueAt", a.dueAt().toString());
         }
         return db.inTransaction(tx -> {
-            tx.get("SELECT pg_advisory_xact_lock(hashtext(?))", "submission:" + id + ":" + p.userId());
-            long count = tx.get("SELECT count(*) AS n FROM learning.submissions WHERE assignment_id = ? AND user_id = ?",
-                    id, p.userId()).map(r -> Rows.number(r, "n")).orElse(0L);
-            if (count >= Rows.integer(a, "max_submissions")) {
+            store.lockSubmitting(tx, id, p.userId());
+            long count = store.countSubmissions(tx, id, p.userId());
+            if (count >= a.maxSubmissions()) {
                 throw new ApiException(409, "assignment.submissions_exhausted", "You have used all "
-                        + Rows.integer(a, "max_submissions") + " submissions of this assignment.");
+                        + a.maxSubmissions() + " submissions of this assignment.");
             }
             UUID sub = ids.next();
-            tx.insert("""
-                    INSERT INTO learning.submissions (id, assignment_id, user_id, number, body, media_ids, submitted_at,
-                                                      late, status)
-                    VALUES (?, ?, ?, ?, ?, ?::uuid[], ?, ?, 'SUBMITTED')""", sub, id, p.userId(), (int) count + 1,
-                    hasText ? in.text() : null, files.stream().map(UUID::toString).toArray(String[]::new),
-                    Rows.param(now), late);
-            if (Rows.text(a, "completes_on").equals("SUBMITTED")) {
+            store.insertSubmission(tx, sub, id, p.userId(), (int) count + 1, hasText ? in.text() : null, files, now,
+                    late);
+            if (a.completesOn().equals("SUBMITTED")) {
                 complete(tx, p.userId(), id, now);
             }
             return views.submission(tx, sub, true);
@@ -202,21 +175,16 @@ public final class Assignments {
 
     /** Keeps the newest (by client time) offline draft of an assignment; the reason when it cannot. */
     public Optional<SyncResult.Rejected> draft(DbTransaction tx, UUID userId, SyncEvent e, Predicate<UUID> mayStudy) {
-        var a = tx.get("SELECT course_id FROM learning.assignments WHERE id = ?", e.lessonId());
-        if (a.isEmpty()) {
+        Optional<UUID> course = store.courseOf(tx, e.lessonId());
+        if (course.isEmpty()) {
             return Optional.of(new SyncResult.Rejected(e.id(), "sync.unknown_assignment", "This assignment is no "
                     + "longer in the course; copy your draft before it is gone."));
         }
-        if (!mayStudy.test(Rows.uuid(a.get(), "course_id"))) {
+        if (!mayStudy.test(course.get())) {
             return Optional.of(new SyncResult.Rejected(e.id(),
                     "lesson.enrollment_required", "You are not enrolled in this assignment's course any more."));
         }
-        tx.update("""
-                INSERT INTO learning.assignment_drafts AS d (user_id, assignment_id, body, client_time)
-                VALUES (?, ?, ?, ?)
-                ON CONFLICT (user_id, assignment_id) DO UPDATE SET body = excluded.body, client_time = excluded.client_time
-                 WHERE excluded.client_time > d.client_time""", userId, e.lessonId(), e.body() == null ? "" : e.body(),
-                Rows.param(e.clientTime()));
+        store.saveDraft(tx, userId, e.lessonId(), e.body() == null ? "" : e.body(), e.clientTime());
         return Optional.empty();
     }
 
@@ -227,26 +195,21 @@ public final class Assignments {
 
     Map<String, Object> grade(Principal p, UUID submissionId, GradeInput in) {
         return db.inTransaction(tx -> {
-            DbRow s = tx.get("SELECT s.*, a.course_id, a.rubric, a.late_policy, a.late_penalty_percent, a.completes_on, "
-                    + "a.passing_percent FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id "
-                    + "WHERE s.id = ? FOR UPDATE OF s", submissionId).orElseThrow(() -> ApiException.notFound(
+            AssignmentStore.Grading s = store.lockForGrading(tx, submissionId).orElseThrow(() -> ApiException.notFound(
                     "This submission"));
-            if (!catalog.isDraftStaff(tx, p, Rows.uuid(s, "course_id"))) {
+            if (!catalog.isDraftStaff(tx, p, s.courseId())) {
                 throw new ApiException(403, "auth.forbidden", "Only this course's instructors grade its assignments.");
             }
-            Rubric rubric = read(Rows.text(s, "rubric"));
+            Rubric rubric = read(s.rubric());
             Validation v = new Validation().maxLength("feedback", in.feedback(), 20_000);
             int raw = rubric.points(in.rubric(), v);
             v.throwIfInvalid();
-            double points = Rows.flag(s, "late") && Rows.text(s, "late_policy").equals("PENALTY")
-                    ? raw * (100 - Rows.integer(s, "late_penalty_percent")) / 100.0 : raw;
+            double points = s.submission().late() && s.latePolicy().equals("PENALTY")
+                    ? raw * (100 - s.latePenaltyPercent()) / 100.0 : raw;
             boolean release = Boolean.TRUE.equals(in.release());
             Instant now = clock.instant();
-            tx.update("""
-                    UPDATE learning.submissions SET status = ?, rubric_scores = ?::jsonb, points = ?, max_points = ?,
-                           feedback = ?, graded_by = ?, graded_at = ?, released_at = CASE WHEN ? THEN ? END
-                     WHERE id = ?""", release ? "RELEASED" : "GRADED", write(in.rubric()), points, rubric.maxPoints(),
-                    in.feedback(), p.userId(), Rows.param(now), release, Rows.param(now), submissionId);
+            store.grade(tx, submissionId, release ? "RELEASED" : "GRADED", write(in.rubric()), points, rubric.maxPoints(),
+                    in.feedback(), p.userId(), now, release);
             if (release) {
                 released(tx, s, points, rubric.maxPoints(), now);
             }
@@ -256,30 +219,32 @@ public final class Assignments {
 
     Map<String, Object> release(Principal p, UUID submissionId) {
         return db.inTransaction(tx -> {
-            DbRow s = tx.get("SELECT s.*, a.course_id, a.completes_on, a.passing_percent FROM learning.submissions s "
-                    + "JOIN learning.assignments a ON a.id = s.assignment_id WHERE s.id = ? FOR UPDATE OF s",
-                    submissionId).orElseThrow(() -> ApiException.notFound("This submission"));
-            if (!catalog.isDraftStaff(tx, p, Rows.uuid(s, "course_id"))) {
+            AssignmentStore.Grading s = store.lockForRelease(tx, submissionId)
+                    .orElseThrow(() -> ApiException.notFound("This submission"));
+            if (!catalog.isDraftStaff(tx, p, s.courseId())) {
                 throw new ApiException(403, "auth.forbidden", "Only this course's instructors release grades.");
             }
-            if (!"GRADED".equals(Rows.text(s, "status"))) {
+            if (!"GRADED".equals(s.submission().status())) {
                 throw new ApiException(409, "submission.not_graded", "Grade the submission before releasing it.");
             }
             Instant now = clock.instant();
-            tx.update("UPDATE learning.submissions SET status = 'RELEASED', released_at = ? WHERE id = ?",
-                    Rows.param(now), submissionId);
-            released(tx, s, Rows.decimal(s, "points"), Rows.decimal(s, "max_points"), now);
+            store.release(tx, submissionId, now);
+            released(tx, s, orZero(s.submission().points()), orZero(s.submission().maxPoints()), now);
             return views.submission(tx, submissionId, false);
         });
     }
 
-    private void released(DbTransaction tx, DbRow s, double points, double max, Instant now) {
+    private static double orZero(Double value) {
+        return value == null ? 0 : value;
+    }
+
+    private void released(DbTransaction tx, AssignmentStore.Grading s, double points, double max, Instant now) {
         int percent = max == 0 ? 100 : (int) Math.floor(points * 100 / max);
-        boolean passed = percent >= Rows.integer(s, "passing_percent");
-        UUID user = Rows.uuid(s, "user_id");
-        UUID assignment = Rows.uuid(s, "assignment_id");
-        events.publish(tx, new SubmissionGraded(user, assignment, Rows.uuid(s, "id"), percent, passed));
-        if (passed && Rows.text(s, "completes_on").equals("PASSED")) {
+        boolean passed = percent >= s.passingPercent();
+        UUID user = s.submission().userId();
+        UUID assignment = s.submission().assignmentId();
+        events.publish(tx, new SubmissionGraded(user, assignment, s.submission().id(), percent, passed));
+        if (passed && s.completesOn().equals("PASSED")) {
             complete(tx, user, assignment, now);
         }
     }
@@ -293,8 +258,8 @@ public final class Assignments {
     }
 
     String scoresCsv(Principal p, UUID id) {
-        DbRow a = load(id);
-        if (!catalog.isDraftStaff(p, Rows.uuid(a, "course_id"))) {
+        AssignmentStore.Assignment a = load(id);
+        if (!catalog.isDraftStaff(p, a.courseId())) {
             throw new ApiException(403, "auth.forbidden", "Only this course's instructors see its scores.");
         }
         return views.scoresCsv(id);
@@ -307,9 +272,8 @@ public final class Assignments {
         catalog.requireLessonAccess(p, lessonId);
     }
 
-    private DbRow load(UUID id) {
-        return db.execute().get("SELECT * FROM learning.assignments WHERE id = ?", id)
-                .orElseThrow(() -> ApiException.notFound("This assignment"));
+    private AssignmentStore.Assignment load(UUID id) {
+        return store.find(db.execute(), id).orElseThrow(() -> ApiException.notFound("This assignment"));
     }
 
     private String write(Object value) {

@@ -3,11 +3,9 @@ package io.lectern.server.learning.internal.assignment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import io.lectern.model.media.MediaView;
 import io.lectern.server.media.MediaService;
 import io.lectern.server.platform.db.Database;
-import io.lectern.server.platform.db.Rows;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,64 +18,57 @@ final class SubmissionViews {
     private final Database database;
     private final ObjectMapper json;
     private final MediaService media;
+    private final AssignmentStore store;
 
-    SubmissionViews(Database database, ObjectMapper json, MediaService media) {
+    SubmissionViews(Database database, ObjectMapper json, MediaService media, AssignmentStore store) {
         this.database = database;
         this.json = json;
         this.media = media;
+        this.store = store;
     }
 
-    Map<String, Object> assignment(DbRow a, boolean staff) {
+    Map<String, Object> assignment(AssignmentStore.Assignment a, boolean staff) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", Rows.uuid(a, "id"));
-        v.put("courseId", Rows.uuid(a, "course_id"));
-        v.put("instructions", Rows.text(a, "instructions"));
-        v.put("dueAt", Rows.instant(a, "due_at"));
-        v.put("timeZone", Rows.text(a, "time_zone"));
-        if (Rows.instant(a, "due_at") != null) {
-            v.put("dueLocal", Rows.instant(a, "due_at").atZone(ZoneId.of(Rows.text(a, "time_zone"))).toLocalDateTime()
-                    .toString());
+        v.put("id", a.id());
+        v.put("courseId", a.courseId());
+        v.put("instructions", a.instructions());
+        v.put("dueAt", a.dueAt());
+        v.put("timeZone", a.timeZone());
+        if (a.dueAt() != null) {
+            v.put("dueLocal", a.dueAt().atZone(ZoneId.of(a.timeZone())).toLocalDateTime().toString());
         }
-        v.put("latePolicy", Rows.text(a, "late_policy"));
-        v.put("latePenaltyPercent", Rows.integer(a, "late_penalty_percent"));
-        v.put("allowText", Rows.flag(a, "allow_text"));
-        v.put("allowFiles", Rows.flag(a, "allow_files"));
-        v.put("maxSubmissions", Rows.integer(a, "max_submissions"));
-        v.put("completesOn", Rows.text(a, "completes_on"));
-        v.put("passingPercent", Rows.integer(a, "passing_percent"));
-        v.put("rubric", read(Rows.text(a, "rubric")));
+        v.put("latePolicy", a.latePolicy());
+        v.put("latePenaltyPercent", a.latePenaltyPercent());
+        v.put("allowText", a.allowText());
+        v.put("allowFiles", a.allowFiles());
+        v.put("maxSubmissions", a.maxSubmissions());
+        v.put("completesOn", a.completesOn());
+        v.put("passingPercent", a.passingPercent());
+        v.put("rubric", read(a.rubric()));
         v.put("staffView", staff);
         return v;
     }
 
     List<Map<String, Object>> submissions(UUID assignmentId, UUID userId) {
-        try (var rows = database.execute().query("SELECT * FROM learning.submissions WHERE assignment_id = ? "
-                + "AND user_id = ? ORDER BY number", assignmentId, userId)) {
-            return rows.map(r -> submission(database.execute(), r, true)).toList();
-        }
+        return store.submissionsOf(database.execute(), assignmentId, userId).stream()
+                .map(s -> submission(database.execute(), s, true)).toList();
     }
 
     Map<String, Object> submission(DbExecute db, UUID id, boolean learner) {
-        return submission(db, db.get("SELECT * FROM learning.submissions WHERE id = ?", id).orElseThrow(), learner);
+        return submission(db, store.findSubmission(db, id).orElseThrow(), learner);
     }
 
     List<Map<String, Object>> queue(UUID courseId) {
-        try (var rows = database.execute().query("""
-                SELECT s.* FROM learning.submissions s JOIN learning.assignments a ON a.id = s.assignment_id
-                 WHERE a.course_id = ? AND s.status = 'SUBMITTED' ORDER BY s.submitted_at""", courseId)) {
-            return rows.map(r -> submission(database.execute(), r, false)).toList();
-        }
+        return store.queue(database.execute(), courseId).stream()
+                .map(s -> submission(database.execute(), s, false)).toList();
     }
 
     String scoresCsv(UUID assignmentId) {
         StringBuilder b = new StringBuilder("student_id,submission,submitted_at,late,status,points,max_points\n");
-        try (var rows = database.execute().query("SELECT * FROM learning.submissions WHERE assignment_id = ? "
-                + "ORDER BY user_id, number", assignmentId)) {
-            rows.forEach(r -> b.append(Rows.uuid(r, "user_id")).append(',').append(Rows.integer(r, "number")).append(',')
-                    .append(Rows.instant(r, "submitted_at")).append(',').append(Rows.flag(r, "late")).append(',')
-                    .append(Rows.text(r, "status")).append(',').append(nz(Rows.value(r, "points"))).append(',')
-                    .append(nz(Rows.value(r, "max_points"))).append('\n'));
-        }
+        store.ofAssignment(database.execute(), assignmentId).forEach(s -> b.append(s.userId()).append(',')
+                .append(s.number()).append(',').append(s.submittedAt()).append(',').append(s.late()).append(',')
+                .append(s.status()).append(',').append(nz(s.points())).append(',').append(nz(s.maxPoints()))
+                .append('\n'));
         return b.toString();
     }
 
@@ -85,25 +76,25 @@ final class SubmissionViews {
         return v == null ? "" : v.toString();
     }
 
-    private Map<String, Object> submission(DbExecute db, DbRow r, boolean learner) {
+    private Map<String, Object> submission(DbExecute db, AssignmentStore.Submission s, boolean learner) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", Rows.uuid(r, "id"));
-        v.put("assignmentId", Rows.uuid(r, "assignment_id"));
-        v.put("userId", Rows.uuid(r, "user_id"));
-        v.put("number", Rows.integer(r, "number"));
-        v.put("text", Rows.text(r, "body"));
-        List<UUID> files = Rows.uuids(r, "media_ids");
+        v.put("id", s.id());
+        v.put("assignmentId", s.assignmentId());
+        v.put("userId", s.userId());
+        v.put("number", s.number());
+        v.put("text", s.body());
+        List<UUID> files = s.mediaIds();
         v.put("mediaIds", files);
         v.put("files", files(db, files));
-        v.put("submittedAt", Rows.instant(r, "submitted_at"));
-        v.put("late", Rows.flag(r, "late"));
-        String status = Rows.text(r, "status");
+        v.put("submittedAt", s.submittedAt());
+        v.put("late", s.late());
+        String status = s.status();
         v.put("status", learner && status.equals("GRADED") ? "SUBMITTED" : status);
         if (!learner || status.equals("RELEASED")) {
-            v.put("points", Rows.value(r, "points"));
-            v.put("maxPoints", Rows.value(r, "max_points"));
-            v.put("feedback", Rows.text(r, "feedback"));
-            v.put("rubricScores", Rows.text(r, "rubric_scores") == null ? null : read(Rows.text(r, "rubric_scores")));
+            v.put("points", s.points());
+            v.put("maxPoints", s.maxPoints());
+            v.put("feedback", s.feedback());
+            v.put("rubricScores", s.rubricScores() == null ? null : read(s.rubricScores()));
         }
         return v;
     }

@@ -3,7 +3,6 @@ package io.lectern.server.learning.internal.certificate;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.security.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -38,13 +37,15 @@ public final class CertificateKeys {
     private final Clock clock;
     private final Ids ids;
     private final SecretBox secrets;
+    private final CertificateKeyStore store;
     private volatile Key key;
 
-    public CertificateKeys(Database db, Clock clock, Ids ids, SecretBox secrets) {
+    public CertificateKeys(Database db, Clock clock, Ids ids, SecretBox secrets, CertificateKeyStore store) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
         this.secrets = secrets;
+        this.store = store;
     }
 
     /** Loads (or makes) the signing key now, outside any transaction; issuing certificates then needs no second one. */
@@ -56,16 +57,14 @@ public final class CertificateKeys {
         Key k = key;
         if (k == null) {
             k = db.inTransaction(tx -> {
-                tx.get("SELECT pg_advisory_xact_lock(hashtext('learning.certificate_keys'))");
-                return tx.get("SELECT id, public_key, private_key FROM learning.certificate_keys ORDER BY created_at "
-                        + "DESC LIMIT 1").map(r -> new Key(Rows.uuid(r, "id"), Rows.text(r, "public_key"),
-                        privateKey(secrets.decrypt((byte[]) Rows.value(r, "private_key"))))).orElseGet(() -> {
+                store.lock(tx);
+                return store.newest(tx).map(s -> new Key(s.id(), s.publicKey(),
+                        privateKey(secrets.decrypt(s.privateKey())))).orElseGet(() -> {
                             KeyPair pair = generate();
                             UUID id = ids.next();
                             String pub = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-                            tx.insert("INSERT INTO learning.certificate_keys (id, public_key, private_key, created_at) "
-                                    + "VALUES (?, ?, ?, ?)", id, pub, secrets.encrypt(pair.getPrivate().getEncoded()),
-                                    Rows.param(clock.instant()));
+                            store.insert(tx, id, pub, secrets.encrypt(pair.getPrivate().getEncoded()),
+                                    clock.instant());
                             return new Key(id, pub, pair.getPrivate());
                         });
             });
@@ -100,8 +99,7 @@ public final class CertificateKeys {
     }
 
     String publicKey(UUID keyId) {
-        return db.execute().get("SELECT public_key FROM learning.certificate_keys WHERE id = ?", keyId)
-                .map(r -> Rows.text(r, "public_key")).orElseThrow();
+        return store.publicKey(db.execute(), keyId).orElseThrow();
     }
 
     private static KeyPair generate() {

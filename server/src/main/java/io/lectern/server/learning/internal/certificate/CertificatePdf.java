@@ -39,7 +39,7 @@ final class CertificatePdf {
     private CertificatePdf() {
     }
 
-    static byte[] render(Certificates.Row c, Certificates.Template t, String verifyUrl, Map<String, byte[]> images) {
+    static byte[] render(CertificateStore.Row c, CertificateStore.Template t, String verifyUrl, Map<String, byte[]> images) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(new PDRectangle(W, H));
             doc.addPage(page);
@@ -70,8 +70,8 @@ final class CertificatePdf {
         }
     }
 
-    private static void footer(PDPageContentStream s, PDDocument doc, PdfFonts sans, Certificates.Row c,
-                               Certificates.Template t, String date, Color accent, Map<String, byte[]> images)
+    private static void footer(PDPageContentStream s, PDDocument doc, PdfFonts sans, CertificateStore.Row c,
+                               CertificateStore.Template t, String date, Color accent, Map<String, byte[]> images)
             throws IOException {
         float left = 110;
         PdfFonts.text(s, sans.bold(), 11, INK, left, 112, date);

@@ -156,4 +156,15 @@ public final class NoteStore {
                 position == null ? null : ((Number) position).doubleValue(), Rows.text(r, "body"),
                 Rows.flag(r, "deleted"), Rows.instant(r, "client_time"));
     }
+
+    /** A learner's notes and bookmarks (tombstones too), for their data export. */
+    public List<Map<String, Object>> exportFor(DbExecute db, UUID userId) {
+        return Rows.maps(db, "SELECT id, lesson_id, kind, body, position_sec, deleted, client_time FROM "
+                + "learning.notes WHERE user_id = ? ORDER BY client_time", userId);
+    }
+
+    /** Deletes a learner's notes and bookmarks (account deletion). */
+    public void eraseFor(DbExecute tx, UUID userId) {
+        tx.dml("DELETE FROM learning.notes WHERE user_id = ?", userId);
+    }
 }

@@ -4,7 +4,6 @@ import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.LessonFacts;
 import io.lectern.server.identity.IdentityService;
 import io.lectern.server.platform.db.Database;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;
 import java.time.Instant;
@@ -33,11 +32,13 @@ public final class InstructorProgress {
     private final Database db;
     private final CatalogService catalog;
     private final IdentityService identity;
+    private final ProgressStore store;
 
-    public InstructorProgress(Database db, CatalogService catalog, IdentityService identity) {
+    public InstructorProgress(Database db, CatalogService catalog, IdentityService identity, ProgressStore store) {
         this.db = db;
         this.catalog = catalog;
         this.identity = identity;
+        this.store = store;
     }
 
     public List<Student> students(Principal p, UUID courseId) {
@@ -47,20 +48,10 @@ public final class InstructorProgress {
         }
         Set<UUID> required = catalog.lessons(courseId).stream().filter(LessonFacts::required)
                 .map(LessonFacts::lessonId).collect(Collectors.toSet());
-        String[] ids = required.stream().map(UUID::toString).toArray(String[]::new);
-        try (var rows = db.execute().query("""
-                SELECT user_id, count(*) FILTER (WHERE completed_at IS NOT NULL AND lesson_id = ANY(?::uuid[])) AS done,
-                       sum(time_spent_sec) AS spent, max(last_accessed) AS last
-                  FROM learning.lesson_progress WHERE course_id = ? GROUP BY user_id ORDER BY max(last_accessed) DESC
-                 LIMIT 5000""", ids, courseId)) {
-            return rows.map(r -> {
-                UUID user = Rows.uuid(r, "user_id");
-                int done = (int) Rows.number(r, "done");
-                return new Student(user, identity.findById(user).map(u -> u.displayName()).orElse("(deleted account)"),
-                        required.isEmpty() ? 0 : done * 100 / required.size(), done, Rows.number(r, "spent"),
-                        Rows.instant(r, "last"));
-            }).toList();
-        }
+        return store.learnerTotals(db.execute(), courseId, required).stream().map(t -> new Student(t.userId(),
+                identity.findById(t.userId()).map(u -> u.displayName()).orElse("(deleted account)"),
+                required.isEmpty() ? 0 : t.done() * 100 / required.size(), t.done(), t.spentSec(), t.lastAccessed()))
+                .toList();
     }
 
     public static String csv(List<Student> students) {

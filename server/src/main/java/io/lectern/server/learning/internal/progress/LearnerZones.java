@@ -1,7 +1,6 @@
 package io.lectern.server.learning.internal.progress;
 
 import io.helidon.dbclient.DbExecute;
-import io.lectern.server.platform.db.Rows;
 import java.time.ZoneId;
 import java.util.UUID;
 import java.util.function.Function;
@@ -12,9 +11,11 @@ import java.util.function.Function;
  */
 public final class LearnerZones {
 
+    private final LearnerZoneStore store;
     private final Function<UUID, ZoneId> profileZone;
 
-    public LearnerZones(Function<UUID, ZoneId> profileZone) {
+    public LearnerZones(LearnerZoneStore store, Function<UUID, ZoneId> profileZone) {
+        this.store = store;
         this.profileZone = profileZone;
     }
 
@@ -23,10 +24,7 @@ public final class LearnerZones {
         if (given == null || given.isBlank()) {
             return;
         }
-        db.update("""
-                INSERT INTO learning.learner_zones AS z (user_id, zone) VALUES (?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET zone = excluded.zone WHERE z.zone <> excluded.zone""",
-                userId, Zones.of(given).getId());
+        store.save(db, userId, Zones.of(given).getId());
     }
 
     /** The zone named for a read (not remembered), or the learner's usual one. */
@@ -35,7 +33,6 @@ public final class LearnerZones {
     }
 
     public ZoneId of(DbExecute db, UUID userId) {
-        return db.get("SELECT zone FROM learning.learner_zones WHERE user_id = ?", userId)
-                .map(r -> ZoneId.of(Rows.text(r, "zone"))).orElseGet(() -> profileZone.apply(userId));
+        return store.find(db, userId).orElseGet(() -> profileZone.apply(userId));
     }
 }

@@ -12,7 +12,6 @@ import io.lectern.server.learning.LessonCompleted;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.events.EventBus;
-import io.lectern.server.platform.db.Rows;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;
@@ -36,14 +35,14 @@ public final class Progress {
     private final EventBus events;
     private final CatalogService catalog;
     private final ProgressStore store;
-    private final AppliedEvents applied;
+    private final AppliedEventStore applied;
 
     private final BiFunction<DbExecute, UUID, Optional<Integer>> pageCounts;
     private final LearnerZones zones;
     private final WatchBudget budget;
 
     public Progress(Database database, Clock clock, EventBus events, CatalogService catalog, ProgressStore store,
-                    AppliedEvents applied,
+                    AppliedEventStore applied,
                     BiFunction<DbExecute, UUID, Optional<Integer>> pageCounts, LearnerZones zones, WatchBudget budget) {
         this.database = database;
         this.clock = clock;
@@ -152,19 +151,15 @@ public final class Progress {
         if (required.isEmpty() || !completed.containsAll(required)) {
             return;
         }
-        boolean first = tx.get("INSERT INTO learning.course_completions (user_id, course_id, completed_at) "
-                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING course_id", userId, courseId, Rows.param(now))
-                .isPresent();
+        boolean first = store.insertCompletion(tx, userId, courseId, now);
         if (first) {
             events.publish(tx, new CourseCompleted(userId, courseId, now));
         }
     }
 
-    public Set<UUID> completedLessons(io.helidon.dbclient.DbExecute db, UUID userId, UUID courseId) {
-        try (var rows = db.query("SELECT lesson_id FROM learning.lesson_progress WHERE user_id = ? AND course_id = ? "
-                + "AND completed_at IS NOT NULL", userId, courseId)) {
-            return rows.map(r -> Rows.uuid(r, "lesson_id")).collect(Collectors.toSet());
-        }
+    /** The lessons a learner completed in a course. */
+    public Set<UUID> completedLessons(DbExecute db, UUID userId, UUID courseId) {
+        return store.completedLessons(db, userId, courseId);
     }
 
     private LessonProgress lesson(UUID userId, LessonFacts lesson) {

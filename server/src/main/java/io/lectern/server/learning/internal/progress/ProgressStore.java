@@ -9,13 +9,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** SQL of lesson progress: set-based merges of a batch, completion by watched share, reads. */
+/**
+ * SQL of learning.lesson_progress, learning.study_time, learning.course_study_time and learning.course_completions:
+ * set-based merges of a batch, completion by watched share, reads.
+ */
 public final class ProgressStore {
 
     /**
@@ -36,6 +40,17 @@ public final class ProgressStore {
      * @param change   change number (sync cursor)
      */
     public record Row(UUID courseId, LessonProgress view, long change) {
+    }
+
+    /**
+     * One learner's totals in a course.
+     *
+     * @param userId       learner
+     * @param done         required lessons completed
+     * @param spentSec     study time
+     * @param lastAccessed last activity
+     */
+    record LearnerTotals(UUID userId, int done, long spentSec, Instant lastAccessed) {
     }
 
     static final String SELECT = """
@@ -227,5 +242,76 @@ public final class ProgressStore {
             return rows.collect(Collectors.groupingBy(r -> Rows.uuid(r, "course_id"),
                     Collectors.mapping(r -> Rows.uuid(r, "lesson_id"), Collectors.toSet())));
         }
+    }
+
+    /** The lessons a learner completed in a course. */
+    Set<UUID> completedLessons(DbExecute db, UUID userId, UUID courseId) {
+        try (var rows = db.query("SELECT lesson_id FROM learning.lesson_progress WHERE user_id = ? AND course_id = ? "
+                + "AND completed_at IS NOT NULL", userId, courseId)) {
+            return rows.map(r -> Rows.uuid(r, "lesson_id")).collect(Collectors.toSet());
+        }
+    }
+
+    /** Records that a learner completed a course; true the first time only. */
+    boolean insertCompletion(DbExecute tx, UUID userId, UUID courseId, Instant at) {
+        return tx.get("INSERT INTO learning.course_completions (user_id, course_id, completed_at) "
+                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING course_id", userId, courseId, Rows.param(at))
+                .isPresent();
+    }
+
+    /**
+     * Per learner of a course, the most recently active first (at most 5000): how many of the {@code required}
+     * lessons they completed, their study time and their last activity.
+     */
+    List<LearnerTotals> learnerTotals(DbExecute db, UUID courseId, Collection<UUID> required) {
+        try (var rows = db.query("""
+                SELECT user_id, count(*) FILTER (WHERE completed_at IS NOT NULL AND lesson_id = ANY(?::uuid[])) AS done,
+                       sum(time_spent_sec) AS spent, max(last_accessed) AS last
+                  FROM learning.lesson_progress WHERE course_id = ? GROUP BY user_id ORDER BY max(last_accessed) DESC
+                 LIMIT 5000""", Rows.uuidArray(required), courseId)) {
+            return rows.map(r -> new LearnerTotals(Rows.uuid(r, "user_id"), (int) Rows.number(r, "done"),
+                    Rows.number(r, "spent"), Rows.instant(r, "last"))).toList();
+        }
+    }
+
+    /** A learner's progress per lesson, for their data export. */
+    public List<Map<String, Object>> exportProgress(DbExecute db, UUID userId) {
+        return Rows.maps(db, "SELECT lesson_id, course_id, watched::text AS watched_seconds, duration_sec, "
+                + "position_sec, time_spent_sec, completed_at, last_accessed FROM learning.lesson_progress "
+                + "WHERE user_id = ? ORDER BY course_id, lesson_id", userId);
+    }
+
+    /** A learner's study time per quarter hour, for their data export. */
+    public List<Map<String, Object>> exportStudyTime(DbExecute db, UUID userId) {
+        return Rows.maps(db, "SELECT slot, seconds FROM learning.study_time WHERE user_id = ? "
+                + "ORDER BY slot", userId);
+    }
+
+    /** A learner's study time per course and quarter hour, for their data export. */
+    public List<Map<String, Object>> exportStudyTimeByCourse(DbExecute db, UUID userId) {
+        return Rows.maps(db, "SELECT course_id, slot, seconds FROM learning.course_study_time "
+                + "WHERE user_id = ? ORDER BY slot", userId);
+    }
+
+    /** The courses a learner completed, for their data export. */
+    public List<Map<String, Object>> exportCompletions(DbExecute db, UUID userId) {
+        return Rows.maps(db, "SELECT course_id, completed_at FROM learning.course_completions "
+                + "WHERE user_id = ? ORDER BY completed_at", userId);
+    }
+
+    /** Deletes a learner's lesson progress (account deletion). */
+    public void eraseProgress(DbExecute tx, UUID userId) {
+        tx.dml("DELETE FROM learning.lesson_progress WHERE user_id = ?", userId);
+    }
+
+    /** Deletes a learner's study time, in all and per course (account deletion). */
+    public void eraseStudyTime(DbExecute tx, UUID userId) {
+        tx.dml("DELETE FROM learning.study_time WHERE user_id = ?", userId);
+        tx.dml("DELETE FROM learning.course_study_time WHERE user_id = ?", userId);
+    }
+
+    /** Deletes a learner's course completions (account deletion). */
+    public void eraseCompletions(DbExecute tx, UUID userId) {
+        tx.dml("DELETE FROM learning.course_completions WHERE user_id = ?", userId);
     }
 }

@@ -11,6 +11,7 @@ import io.lectern.model.learning.QuizInput;
 import io.lectern.server.platform.db.Rows;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -168,5 +169,47 @@ public final class QuizStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The ids of a course's quizzes, oldest first. */
+    public List<UUID> idsOfCourse(DbExecute db, UUID courseId) {
+        try (var rows = db.query("SELECT id FROM learning.quizzes WHERE course_id = ? ORDER BY created_at, id", courseId)) {
+            return rows.map(r -> Rows.uuid(r, "id")).toList();
+        }
+    }
+
+    /**
+     * Copies quizzes with their questions and settings into another course, each under its new id.
+     *
+     * @param copies each original quiz's id to its copy's
+     */
+    public void copyToCourse(DbExecute tx, UUID to, Map<UUID, UUID> copies, Instant now) {
+        var at = Rows.param(now);
+        tx.insert("""
+                INSERT INTO learning.quizzes (id, course_id, title, time_limit_sec, max_attempts, passing_percent,
+                       shuffle_questions, shuffle_options, feedback, show_answers, due_at, questions, created_by,
+                       created_at, updated_at)
+                SELECT m.copy, ?, q.title, q.time_limit_sec, q.max_attempts, q.passing_percent, q.shuffle_questions,
+                       q.shuffle_options, q.feedback, q.show_answers, q.due_at, q.questions, q.created_by, ?, ?
+                  FROM learning.quizzes q JOIN unnest(?::uuid[], ?::uuid[]) AS m(original, copy) ON q.id = m.original""",
+                to, at, at, Rows.uuidArray(copies.keySet()), Rows.uuidArray(copies.values()));
+    }
+
+    /** A learner's quiz attempts with their answers and grades, for their data export. */
+    public List<Map<String, Object>> exportAttempts(DbExecute db, UUID userId) {
+        return Rows.maps(db, "SELECT id, quiz_id, number, status, started_at, submitted_at, "
+                + "answers::text AS answers, grades::text AS grades, score, max_score, passed FROM learning.attempts "
+                + "WHERE user_id = ? ORDER BY started_at", userId);
+    }
+
+    /** The quizzes a person wrote, for their data export. */
+    public List<Map<String, Object>> exportWrittenBy(DbExecute db, UUID userId) {
+        return Rows.maps(db, "SELECT id, course_id, title, created_at FROM learning.quizzes "
+                + "WHERE created_by = ? ORDER BY created_at", userId);
+    }
+
+    /** Deletes a learner's quiz attempts (account deletion). */
+    public void eraseAttempts(DbExecute tx, UUID userId) {
+        tx.dml("DELETE FROM learning.attempts WHERE user_id = ?", userId);
     }
 }

@@ -8,7 +8,7 @@ import io.lectern.model.learning.SyncResult;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.catalog.LessonFacts;
 import io.lectern.server.learning.internal.notes.NoteStore;
-import io.lectern.server.learning.internal.progress.AppliedEvents;
+import io.lectern.server.learning.internal.progress.AppliedEventStore;
 import io.lectern.server.learning.internal.progress.Progress;
 import io.lectern.server.learning.internal.progress.ProgressBatch;
 import io.lectern.server.learning.internal.progress.ProgressStore;
@@ -49,7 +49,7 @@ public final class SyncService {
     private final Progress progress;
     private final ProgressStore store;
     private final NoteStore notes;
-    private final AppliedEvents applied = new AppliedEvents();
+    private final AppliedEventStore applied;
 
     /** Offline work other parts of learning take: quiz attempts and assignment drafts. */
     @FunctionalInterface
@@ -60,8 +60,9 @@ public final class SyncService {
     private final Map<String, OfflineWork> offline;
 
     public SyncService(Database database, Clock time, CatalogService catalog, Progress progress, ProgressStore store,
-                       NoteStore notes, Map<String, OfflineWork> offline) {
+                       NoteStore notes, AppliedEventStore applied, Map<String, OfflineWork> offline) {
         this.offline = offline;
+        this.applied = applied;
         this.database = database;
         this.time = time;
         this.catalog = catalog;

@@ -78,7 +78,7 @@ public final class Uploads {
         long quota = p.role() == Role.STUDENT ? mediaSettings.studentQuota()
                 : mediaSettings.instructorQuota();
         db.doInTransaction(tx -> {
-            tx.get("SELECT pg_advisory_xact_lock(hashtext(?))", "media-quota:" + p.userId());
+            repo.lockQuota(tx, p.userId());
             long used = repo.usedBytes(tx, p.userId());
             if (used + u.size() > quota) {
                 throw new ApiException(413, "upload.quota_exceeded", "This upload would exceed your storage quota of "

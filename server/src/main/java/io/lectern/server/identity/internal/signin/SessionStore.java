@@ -20,10 +20,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Sign-in sessions and their opaque refresh tokens (256 random bits, stored as SHA-256). Each use rotates the
- * token; presenting a token that was already used means it leaked, so the whole session is revoked.
+ * Sign-in sessions and their opaque refresh tokens ({@code identity.sessions}, {@code identity.refresh_tokens}):
+ * 256 random bits, stored as SHA-256. Each use rotates the token; presenting a token that was already used means it
+ * leaked, so the whole session is revoked.
  */
-public final class Sessions {
+public final class SessionStore {
 
     /**
      * Where a sign-in came from.
@@ -55,7 +56,7 @@ public final class Sessions {
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
 
-    public Sessions(Ids ids, Clock clock, Duration ttl) {
+    public SessionStore(Ids ids, Clock clock, Duration ttl) {
         this.ids = ids;
         this.clock = clock;
         this.ttl = ttl;
