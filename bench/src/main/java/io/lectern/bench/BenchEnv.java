@@ -94,7 +94,7 @@ final class BenchEnv implements AutoCloseable {
     LecternServer inProcess() {
         Map<String, String> env = serverEnv();
         env.put("LECTERN_DATA_DIR", dir.resolve("data-in-process").toString());
-        LecternConfig config = ConfigLoader.load(env).withPort(0);
+        LecternConfig config = ConfigLoader.load(env, LecternServer.SETTINGS).withPort(0);
         LecternServer s = LecternServer.create(config);
         s.start();
         return s;

@@ -10,8 +10,8 @@ import io.lectern.desktop.signin.SignInViewModel;
 import io.lectern.model.identity.AuthTokens;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
+import io.lectern.server.identity.IdentitySettings;
 import io.lectern.server.identity.NewAccount;
-import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
@@ -43,8 +43,8 @@ class DesktopSignInTest {
     static void start() throws Exception {
         provider = new OidcStandIn("lectern-desktop", "desktop-secret");
         LecternConfig c = TestServer.relaxedConfig();
-        c = c.withAuth(c.auth().withOidc(new AuthSettings.OidcSettings("google", "Google", provider.issuer(),
-                "lectern-desktop", "desktop-secret")));
+        c = c.withModule(c.module(IdentitySettings.READER).withOidc(new IdentitySettings.OidcSettings("google",
+                "Google", provider.issuer(), "lectern-desktop", "desktop-secret")));
         server = TestServer.start(c, routes -> { });
         accounts = Accounts.of(new Http(server.baseUri()));
         server.modules().identity().createAccount(new NewAccount("desk@example.com", "Desk User", Role.STUDENT,

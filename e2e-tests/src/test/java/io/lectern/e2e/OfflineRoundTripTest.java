@@ -42,15 +42,13 @@ class OfflineRoundTripTest {
     private static void studyOffline(SyncEngine engine, UUID lesson) {
         Instant t = Instant.now().minusSeconds(600);
         for (int s = 0; s < 60; s += 20) {
-            engine.record(new SyncEvent("hb-" + s, "HEARTBEAT", t.plusSeconds(s), lesson, s + 20.0,
-                List.of(List.of((double) s, s + 20.0)), 20, null, null, null, null, null, null, null));
+            engine.record(new SyncEvent.Heartbeat("hb-" + s, t.plusSeconds(s), lesson, s + 20.0,
+                List.of(List.of((double) s, s + 20.0)), 20, null));
         }
-        engine.record(new SyncEvent("note-1", "NOTE_UPSERT", t.plusSeconds(70), lesson, 31.0, null, null,
-                UUID.randomUUID(), "BOOKMARK", "Spring tides", null, null, null, null));
-        engine.record(new SyncEvent("done-1", "COMPLETE", t.plusSeconds(80), lesson, null, null, null, null, null,
-                null, null, null, null, null));
-        engine.record(new SyncEvent("ghost-1", "HEARTBEAT", t.plusSeconds(90), UUID.randomUUID(), 1.0, null, 1,
-                null, null, null, null, null, null, null));
+        engine.record(new SyncEvent.NoteUpsert("note-1", t.plusSeconds(70), UUID.randomUUID(), lesson, "BOOKMARK", 31.0,
+                "Spring tides"));
+        engine.record(new SyncEvent.Complete("done-1", t.plusSeconds(80), lesson));
+        engine.record(new SyncEvent.Heartbeat("ghost-1", t.plusSeconds(90), UUID.randomUUID(), 1.0, null, 1, null));
     }
 
     @Test

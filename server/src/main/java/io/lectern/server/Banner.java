@@ -1,6 +1,7 @@
 package io.lectern.server;
 
 import io.lectern.server.demo.DemoSeed;
+import io.lectern.server.identity.IdentitySettings;
 import io.lectern.server.platform.config.LecternConfig;
 import java.io.PrintStream;
 
@@ -27,7 +28,7 @@ final class Banner {
         } else {
             out.println("    admin     " + admin.admin().email() + " (password as set on first start)");
         }
-        if (config.auth().requireAdminTotp()) {
+        if (config.module(IdentitySettings.READER).requireAdminTotp()) {
             out.println("    2FA       admins turn on an authenticator app before admin work (POST /api/v1/me/totp)");
         } else {
             out.println("    2FA       NOT required for admins (LECTERN_AUTH_REQUIRE_ADMIN_TOTP=false): only for a"

@@ -1,5 +1,7 @@
 package io.lectern.server;
 
+import io.lectern.server.platform.security.RateLimiter;
+import io.lectern.server.platform.security.SecretBox;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -12,19 +14,25 @@ import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogModule;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.CommerceModule;
+import io.lectern.server.commerce.CommerceSettings;
 import io.lectern.server.commerce.CommerceService;
 import io.lectern.server.demo.DemoSeed;
 import io.lectern.server.identity.IdentityModule;
 import io.lectern.server.identity.IdentityService;
+import io.lectern.server.identity.IdentitySettings;
 import io.lectern.server.learning.LearningModule;
 import io.lectern.server.learning.LearningService;
 import io.lectern.server.media.MediaModule;
 import io.lectern.server.media.MediaService;
+import io.lectern.server.media.MediaSettings;
 import io.lectern.server.notify.MailService;
+import io.lectern.server.notify.MailSettings;
 import io.lectern.server.notify.NotifyModule;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.Platform;
+import io.lectern.server.platform.config.ConfigLoader;
 import io.lectern.server.platform.config.LecternConfig;
+import io.lectern.server.platform.config.ModuleSettings;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.events.OutboxDispatcher;
 import io.lectern.server.platform.events.RetryPolicy;
@@ -70,6 +78,13 @@ public final class LecternServer implements AutoCloseable {
             CommerceModule.SCHEMA, List.of(CatalogModule.SCHEMA, IdentityModule.SCHEMA, AuditModule.SCHEMA,
                     NotifyModule.SCHEMA), LearningModule.SCHEMA, List.of(CatalogModule.SCHEMA, IdentityModule.SCHEMA,
                     MediaModule.SCHEMA));
+
+    /**
+     * Every module's settings reader, for {@link ConfigLoader#load}: the YAML keys they read are the only ones besides
+     * the platform's, and each module's settings are read (and validated) at start.
+     */
+    public static final List<ModuleSettings<?>> SETTINGS = List.of(IdentitySettings.READER, MailSettings.READER,
+            CommerceSettings.READER, MediaSettings.READER);
 
     /** The named socket of {@code /metrics} and detailed health. */
     static final String MANAGEMENT = "management";
@@ -137,7 +152,9 @@ public final class LecternServer implements AutoCloseable {
             EventBus events = new EventBus(json.objectMapper(), ids);
             JobRunner jobs = new JobRunner(infra.db(), json.objectMapper(), Duration.ofSeconds(1), clock);
             Platform platform = new Platform(config, infra.db(), infra.redis(), events, jobs, json, clock, ids,
-                    new Broadcast(infra.redis()), new Idempotency(infra.db(), clock, json.objectMapper()));
+                    new Broadcast(infra.redis()), new Idempotency(infra.db(), clock, json.objectMapper()),
+                    SecretBox.open(config.secretKey(), config.dataDir()),
+                    new RateLimiter(infra.redis(), config.rateLimitFactor()));
             HttpRouting.Builder routing = HttpRouting.builder().addFilter(new AccessLogFilter())
                     .addFilter(new SecurityHeaders(config.http().corsOrigins())).addFilter(new TextGuard());
             Problems problems = new Problems(json);
@@ -186,28 +203,29 @@ public final class LecternServer implements AutoCloseable {
                                            Set<String> only) {
         LecternConfig c = p.config();
         MailService mail = !only.contains(NotifyModule.SCHEMA) ? null
-                : NotifyModule.register(routes, p.db(), p.clock(), p.json(), p.events(), c.mail(), c.dataDir());
+                : NotifyModule.register(routes, p.db(), p.clock(), p.json(), p.events(), c.module(MailSettings.READER),
+                        c.dataDir());
         AuditService audit = !only.contains(AuditModule.SCHEMA) ? null
                 : AuditModule.register(routes, p.db(), p.ids(), p.json());
         IdentityService identity = !only.contains(IdentityModule.SCHEMA) ? null
-                : IdentityModule.register(routes, p.db(), p.clock(), p.ids(), p.events(), p.json(), p.redis(), c.auth(),
-                        c.trustForwardedFor(), c.dataDir(), mail, audit);
+                : IdentityModule.register(routes, p.db(), p.clock(), p.ids(), p.events(), p.json(), p.redis(),
+                        c.module(IdentitySettings.READER), p.secrets(), p.limits(), c.trustForwardedFor(), mail, audit);
         if (identity != null) {
             guard.set(identity.accessGuard());
         }
         MediaService media = !only.contains(MediaModule.SCHEMA) ? null
-                : MediaModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.jobs(), c.auth(), c.media(),
-                        c.trustForwardedFor(), c.dataDir(), c.port());
+                : MediaModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.jobs(), p.secrets(),
+                        c.module(MediaSettings.READER), c.trustForwardedFor(), c.dataDir(), c.port());
         CatalogService catalog = !only.contains(CatalogModule.SCHEMA) ? null
-                : CatalogModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(), p.redis(),
-                        p.broadcast(), c.auth(), c.trustForwardedFor(), identity, audit, media);
+                : CatalogModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(),
+                        p.broadcast(), p.limits(), c.trustForwardedFor(), identity, audit, media);
         CommerceService commerce = !only.contains(CommerceModule.SCHEMA) ? null
-                : CommerceModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(), p.redis(),
-                        p.idempotency(), c.auth(), c.commerce(), c.trustForwardedFor(), c.dataDir(), catalog, identity,
-                        audit, mail);
+                : CommerceModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(),
+                        p.idempotency(), p.secrets(), p.limits(), c.module(CommerceSettings.READER), c.trustForwardedFor(),
+                        catalog, identity, audit, mail);
         LearningService learning = !only.contains(LearningModule.SCHEMA) ? null
-                : LearningModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(), c.auth(),
-                        c.dataDir(), c.publicUrl(), catalog, identity, media);
+                : LearningModule.register(routes, p.db(), p.clock(), p.ids(), p.json(), p.events(), p.jobs(), p.secrets(),
+                        c.publicUrl(), catalog, identity, media);
         if (only.size() == DEPENDENCIES.size()) {
             ModuleWiring.connect(p.events(), p.idempotency(), identity, catalog, commerce, media, learning, audit, mail);
         }
@@ -234,7 +252,8 @@ public final class LecternServer implements AutoCloseable {
             throw new PortCheck.PortInUseException(config.port());
         }
         Optional<DemoSeed.Report> demo = config.seedDemo() && modules.catalog() != null
-                ? new DemoSeed(modules.identity(), modules.catalog(), baseUri(), config.media().ffmpeg()).seedIfEmpty()
+                ? new DemoSeed(modules.identity(), modules.catalog(), baseUri(), config.module(MediaSettings.READER).ffmpeg())
+                        .seedIfEmpty()
                 : Optional.empty();
         return new StartReport(admin, demo);
     }

@@ -26,7 +26,7 @@ public final class Main {
         String command = args.length > 0 ? args[0] : "server";
         PrintStream out = System.out;
         try {
-            LecternConfig config = ConfigLoader.load(System.getenv());
+            LecternConfig config = ConfigLoader.load(System.getenv(), LecternServer.SETTINGS);
             switch (command) {
                 case "server" -> serve(config, out);
                 case "seed-demo" -> seed(config, out);

@@ -25,7 +25,7 @@ class EmbeddedDefaultTest {
     void startsSeedsAndKeepsDataAcrossRestarts() {
         Path dataDir = TestInfra.tempDir("lectern-embedded-");
         LecternConfig config = ConfigLoader.load(Map.of("LECTERN_DATA_DIR", dataDir.toString(), "LECTERN_PORT", "0",
-                "LECTERN_MANAGEMENT_PORT", "0"));
+                "LECTERN_MANAGEMENT_PORT", "0"), LecternServer.SETTINGS);
         String adminPassword;
         try (LecternServer first = LecternServer.create(config)) {
             LecternServer.StartReport report = first.start();

@@ -62,6 +62,17 @@ class ModularityTest {
         });
     }
 
+    /** SQL names only its own module's tables (and the platform's): a module's tables are its own business. */
+    @Test
+    void noModuleNamesAnotherModulesTables() throws java.io.IOException {
+        assertTrue(ModuleRules.foreignTables(java.nio.file.Path.of("src/main/java/io/lectern/server")).isEmpty(),
+                () -> "SQL naming another module's tables: " + ModuleRules.foreignTables(
+                        java.nio.file.Path.of("src/main/java/io/lectern/server")));
+        List<String> fixture = ModuleRules.foreignTables(java.nio.file.Path.of("src/test/java/io/lectern/server/fixture"));
+        assertTrue(fixture.stream().anyMatch(f -> f.contains("RulesWithSql") && f.contains("catalog.courses")),
+                "the check finds the fixture's query of catalog.courses: " + fixture);
+    }
+
     /** The fixtures break the rules only where meant to: a store may hold SQL, plain routes may use a facade. */
     @Test
     void theRulesAcceptWhatTheTemplateAllows() {

@@ -22,6 +22,9 @@ final class ModuleRules {
             "demo", "live", "community", "notifications", "reporting", "fixture", "fixturecycle");
 
     private static final String PLATFORM = "io.lectern.server.platform..";
+    /** The business schemas (the platform's own tables are any module's to use through platform services). */
+    private static final List<String> SCHEMAS = List.of("identity", "catalog", "commerce", "media", "learning",
+            "notify", "audit");
     /** What runs SQL: any statement through Helidon's DB Client, and the platform's SQL helpers. */
     private static final Set<String> SQL_HELPERS = Set.of("io.lectern.server.platform.db.Rows.maps",
             "io.lectern.server.platform.db.Writes.add");
@@ -87,6 +90,29 @@ final class ModuleRules {
 
     static ArchRule sharedModelNeverDependsOnTheServer() {
         return noClasses().should().dependOnClassesThat().resideInAPackage("io.lectern.server..");
+    }
+
+    /**
+     * Table names of another module in SQL under {@code root} ({@code file: schema.table}): a module's SQL names only
+     * its own schema's tables. The first folder under {@code root} is the module (a file directly in it: none).
+     */
+    static List<String> foreignTables(java.nio.file.Path root) throws java.io.IOException {
+        java.util.regex.Pattern table = java.util.regex.Pattern.compile(
+                "(?i)\\b(?:FROM|JOIN|INTO|UPDATE)\\s+(" + String.join("|", SCHEMAS) + ")\\.(\\w+)");
+        List<String> found = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.nio.file.Path relative = root.relativize(file);
+                String module = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+                var m = table.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    if (!m.group(1).equalsIgnoreCase(module) && !module.equals("platform")) {
+                        found.add(file.getFileName() + ": " + m.group(1) + "." + m.group(2));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static DescribedPredicate<JavaMethodCall> runsSql() {

@@ -225,8 +225,7 @@ public final class LessonViewModel {
         if (lesson == null || done.get()) {
             return;
         }
-        sync.record(new SyncEvent(UUID.randomUUID().toString(), "COMPLETE", Instant.now(), lesson.id(), null, null,
-                null, null, null, null, null, null, null, null));
+        sync.record(new SyncEvent.Complete(UUID.randomUUID().toString(), Instant.now(), lesson.id()));
         done.set(true);
         message.set(tr("lesson.markedDone"));
         syncNow.run();

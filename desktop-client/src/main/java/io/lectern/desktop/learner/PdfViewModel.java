@@ -118,8 +118,8 @@ public final class PdfViewModel implements AutoCloseable {
         page.set(target);
         render();
         if (seen.add(target)) {
-            sync.record(new SyncEvent(UUID.randomUUID().toString(), "HEARTBEAT", Instant.now(), lessonId, null, null,
-                    null, null, null, null, null, null, null, List.of(target)));
+            sync.record(new SyncEvent.Heartbeat(UUID.randomUUID().toString(), Instant.now(), lessonId, null, null, null,
+                    List.of(target)));
             if (seen.size() == pageCount.get()) {
                 message.set(tr("pdf.allRead"));
                 syncNow.run();

@@ -166,8 +166,8 @@ public final class QuizViewModel {
             return;
         }
         if (offline.get()) {
-            sync.record(new SyncEvent(UUID.randomUUID().toString(), "QUIZ_ATTEMPT", Instant.now(), null, null, null,
-                    null, null, null, null, a.quizId(), new LinkedHashMap<>(answers), startedOffline, null));
+            sync.record(new SyncEvent.QuizAttempt(UUID.randomUUID().toString(), Instant.now(), a.quizId(),
+                    new LinkedHashMap<>(answers), startedOffline));
             finished.set(true);
             result.set(tr("quiz.submittedOffline"));
             message.set("");

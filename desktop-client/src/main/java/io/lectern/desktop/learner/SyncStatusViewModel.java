@@ -5,6 +5,7 @@ import static io.lectern.desktop.core.i18n.Messages.tr;
 import io.lectern.desktop.core.i18n.DateText;
 import io.lectern.desktop.core.offline.OfflineStore;
 import io.lectern.desktop.core.offline.SyncEngine;
+import io.lectern.model.learning.SyncEvent;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -82,14 +83,14 @@ public final class SyncStatusViewModel {
 
     /** What a refused action was, in words. */
     public static String describe(OfflineStore.Refusal r) {
-        String what = switch (r.event().type()) {
-            case "HEARTBEAT" -> tr("sync.event.heartbeat");
-            case "COMPLETE" -> tr("sync.event.complete");
-            case "NOTE_UPSERT" -> tr("sync.event.note");
-            case "NOTE_DELETE" -> tr("sync.event.note.delete");
-            case "QUIZ_ATTEMPT" -> tr("sync.event.quiz");
-            case "ASSIGNMENT_DRAFT" -> tr("sync.event.draft");
-            default -> r.event().type();
+        String what = switch (r.event()) {
+            case SyncEvent.Heartbeat h -> tr("sync.event.heartbeat");
+            case SyncEvent.Complete c -> tr("sync.event.complete");
+            case SyncEvent.NoteUpsert n -> tr("sync.event.note");
+            case SyncEvent.NoteDelete n -> tr("sync.event.note.delete");
+            case SyncEvent.QuizAttempt q -> tr("sync.event.quiz");
+            case SyncEvent.AssignmentDraft d -> tr("sync.event.draft");
+            case SyncEvent.Unknown u -> u.type();
         };
         return tr("sync.refusal", what, DateText.time(r.event().clientTime()),
                 io.lectern.desktop.core.api.ProblemText.of(r.code(), r.reason(), java.util.Map.of()));

@@ -1,5 +1,7 @@
 package io.lectern.server.commerce;
 
+import io.lectern.server.platform.security.RateLimiter;
+import io.lectern.server.platform.security.SecretBox;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.catalog.CatalogService;
 import io.lectern.server.commerce.internal.CommerceCore;
@@ -11,11 +13,7 @@ import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.jobs.JobRunner;
-import io.lectern.server.platform.redis.Redis;
 import io.lectern.server.platform.idempotency.Idempotency;
-import io.lectern.server.platform.config.AuthSettings;
-import io.lectern.server.platform.config.CommerceSettings;
-import java.nio.file.Path;
 import io.lectern.server.platform.http.ApiRoutes;
 
 /** Wires the commerce module: ledger, wallets, vouchers, enrollments, coupons, refunds and earnings. */
@@ -27,11 +25,11 @@ public final class CommerceModule {
     }
 
     public static CommerceService register(ApiRoutes routes, Database db, Clock clock, Ids ids, Json json,
-                                           EventBus events, JobRunner jobs, Redis redis, Idempotency idempotency,
-                                           AuthSettings auth, CommerceSettings commerceSettings,
-                                           boolean trustForwardedFor, Path dataDir, CatalogService catalog,
+                                           EventBus events, JobRunner jobs, Idempotency idempotency,
+                                           SecretBox secrets, RateLimiter limits, CommerceSettings commerceSettings,
+                                           boolean trustForwardedFor, CatalogService catalog,
                                            IdentityService identity, AuditService audit, MailService mail) {
-        return new CommerceService(new CommerceCore(db, clock, ids, json, events, jobs, redis, idempotency, auth,
-                                   commerceSettings, trustForwardedFor, dataDir, catalog, identity, audit, mail, routes));
+        return new CommerceService(new CommerceCore(db, clock, ids, json, events, jobs, idempotency, secrets, limits,
+                                   commerceSettings, trustForwardedFor, catalog, identity, audit, mail, routes));
     }
 }

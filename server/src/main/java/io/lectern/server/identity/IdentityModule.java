@@ -1,12 +1,12 @@
 package io.lectern.server.identity;
 
+import io.lectern.server.identity.internal.signin.Reauthentication;
 import io.lectern.server.audit.AuditService;
 import io.lectern.server.identity.internal.tokens.AccessTokens;
 import io.lectern.server.identity.internal.accounts.AccountData;
 import io.lectern.server.identity.internal.accounts.AccountFlows;
 import io.lectern.server.identity.internal.accounts.AdminUserRoutes;
 import io.lectern.server.identity.internal.signin.AuthRoutes;
-import io.lectern.server.identity.internal.Deps;
 import io.lectern.server.identity.internal.signin.EmailCodes;
 import io.lectern.server.identity.internal.IdentityPersonalData;
 import io.lectern.server.platform.privacy.PersonalData;
@@ -31,8 +31,6 @@ import java.time.Clock;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.redis.Redis;
-import java.nio.file.Path;
-import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.RateLimiter;
@@ -50,10 +48,9 @@ public final class IdentityModule {
     }
 
     public static IdentityService register(ApiRoutes routes, Database db, Clock clock, Ids ids, EventBus events,
-                                           Json json, Redis redis,
-                                           AuthSettings auth, boolean trustForwardedFor, Path dataDir,
-                                                   MailService mail, AuditService audit) {
-        SecretBox secrets = SecretBox.open(auth.secretKey(), dataDir);
+                                           Json json, Redis redis, IdentitySettings auth, SecretBox secrets,
+                                           RateLimiter limits, boolean trustForwardedFor, MailService mail,
+                                           AuditService audit) {
         SigningKeys keys = new SigningKeys(db, clock, ids, secrets, auth.keyRotation(),
                 auth.accessTokenTtl());
         keys.keepCurrent(); // loaded (or made) now: signing never touches the database
@@ -62,24 +59,30 @@ public final class IdentityModule {
         SessionStore sessions = new SessionStore(ids, clock, auth.refreshTokenTtl());
         Revocations revocations = new Revocations(redis, db, sessions, users, auth.accessTokenTtl(),
                 clock);
-        Deps d = new Deps(db, clock, ids, events, json, auth, users, new PasswordHasher(), new EmailCodes(secrets,
-                          clock), sessions,
-                tokens, revocations,
-                new Totp(secrets), secrets, new RateLimiter(redis, auth.rateLimitFactor()), mail, audit);
+        PasswordHasher hasher = new PasswordHasher();
+        EmailCodes codes = new EmailCodes(secrets, clock);
+        Totp totp = new Totp(secrets);
         PasswordPolicy.warmUp();
         List<PersonalData> personalData = new CopyOnWriteArrayList<>();
         AtomicReference<AvatarCheck> avatars = new AtomicReference<>(AvatarCheck.NONE);
         Requests requests = new Requests(trustForwardedFor);
-        LoginFlows login = new LoginFlows(d);
-        AccountFlows accounts = new AccountFlows(d);
-        new AuthRoutes(json, requests, login, accounts, new SessionFlows(d), keys,
-                auth.oidc().map(o -> new OidcLogin(d, o))).register(routes);
-        new MeRoutes(json, requests, new AccountData(d, personalData, avatars::get), accounts, new TotpFlows(d))
+        LoginFlows login = new LoginFlows(db, clock, users, hasher, codes, sessions, tokens, totp, secrets, limits, mail, audit);
+        AccountFlows accounts = new AccountFlows(db, clock, ids, events, users, hasher, codes, sessions, tokens,
+                                                 revocations, limits, mail, audit);
+        new AuthRoutes(json, requests, login, accounts, new SessionFlows(db, clock, users, sessions, tokens,
+                       revocations, limits, audit), keys,
+                auth.oidc().map(o -> new OidcLogin(db, clock, ids, events, json, users, sessions, tokens, audit,
+                          o))).register(routes);
+        new MeRoutes(json, requests, new AccountData(db, clock, events, users, hasher, codes, revocations, mail, audit,
+                     personalData, avatars::get), accounts, new TotpFlows(db, clock, users, totp, secrets, limits, audit))
                 .register(routes);
-        new AdminUserRoutes(json, requests, new StaffAdmin(d)).register(routes);
-        IdentityService service = new IdentityService(d, new TokenGuard(tokens, revocations, auth.requireAdminTotp()),
-                keys, personalData, avatars);
-        service.addPersonalData(new IdentityPersonalData(d));
+        new AdminUserRoutes(json, requests, new StaffAdmin(db, clock, ids, events, users, codes, sessions, revocations,
+                            mail, audit)).register(routes);
+        IdentityService service = new IdentityService(db, clock, ids, events, auth, users, hasher,
+                                                      new TokenGuard(tokens, revocations, auth.requireAdminTotp()),
+                keys, new Reauthentication(db, clock, users, hasher, sessions, totp, secrets, limits, audit), personalData,
+                avatars);
+        service.addPersonalData(new IdentityPersonalData(users, codes, sessions, revocations, totp));
         revocations.reload();
         if (!auth.requireAdminTotp()) {
             java.util.logging.Logger.getLogger(IdentityModule.class.getName()).warning("Admins may sign in without a "

@@ -1,8 +1,12 @@
 package io.lectern.server.identity;
 
+import io.lectern.server.identity.internal.signin.Reauthentication;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.Ids;
+import java.time.Clock;
+import io.lectern.server.platform.db.Database;
 import io.lectern.model.identity.Role;
 import io.lectern.model.identity.UserView;
-import io.lectern.server.identity.internal.Deps;
 import io.lectern.server.identity.internal.tokens.LaunchTokens;
 import io.lectern.server.identity.internal.accounts.PasswordHasher;
 import io.lectern.server.identity.internal.tokens.SigningKeys;
@@ -25,21 +29,36 @@ import java.util.UUID;
  */
 public final class IdentityService {
 
-    private final Deps d;
+    private final Database database;
+    private final Clock clock;
+    private final Ids idGen;
+    private final EventBus events;
+    private final IdentitySettings authSettings;
+    private final UserStore userStore;
+    private final PasswordHasher hasher;
     private final AccessGuard guard;
     private final SigningKeys keys;
     private final java.util.List<PersonalData> personalData;
     private final java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars;
     private final io.lectern.server.identity.internal.signin.Reauthentication reauthentication;
 
-    public IdentityService(Deps d, AccessGuard guard, SigningKeys keys, java.util.List<PersonalData> personalData,
+    public IdentityService(Database database, Clock clock, Ids idGen, EventBus events, IdentitySettings authSettings,
+                           UserStore userStore, PasswordHasher hasher, AccessGuard guard, SigningKeys keys,
+                           Reauthentication reauthentication,
+                           java.util.List<PersonalData> personalData,
                            java.util.concurrent.atomic.AtomicReference<AvatarCheck> avatars) {
-        this.d = d;
+        this.database = database;
+        this.clock = clock;
+        this.idGen = idGen;
+        this.events = events;
+        this.authSettings = authSettings;
+        this.userStore = userStore;
+        this.hasher = hasher;
         this.guard = guard;
         this.keys = keys;
         this.personalData = personalData;
         this.avatars = avatars;
-        this.reauthentication = new io.lectern.server.identity.internal.signin.Reauthentication(d);
+        this.reauthentication = reauthentication;
     }
 
     /** What every module declared it keeps about people (the test compares it with the database). */
@@ -73,15 +92,15 @@ public final class IdentityService {
 
     /** Creates a verified account with a password (seeding, tests); 409 when the email is in use. */
     public UserView createAccount(NewAccount account) {
-        String hash = d.hasher().hash(account.password());
-        return d.db().inTransaction(tx -> {
-            if (d.users().findByEmail(tx, account.email()).isPresent()) {
+        String hash = hasher.hash(account.password());
+        return database.inTransaction(tx -> {
+            if (userStore.findByEmail(tx, account.email()).isPresent()) {
                 throw new ApiException(409, "account.email_taken", "An account with this email already exists.");
             }
-            UUID id = d.ids().next();
-            d.users().insert(tx, new UserStore.NewUser(id, account.email().strip(), account.displayName().strip(),
+            UUID id = idGen.next();
+            userStore.insert(tx, new UserStore.NewUser(id, account.email().strip(), account.displayName().strip(),
                     account.role(), hash, true));
-            d.events().publish(tx, new AccountCreated(id, account.displayName().strip(), account.role()));
+            events.publish(tx, new AccountCreated(id, account.displayName().strip(), account.role()));
             return new UserView(id, account.email().strip(), account.displayName().strip(), account.role());
         });
     }
@@ -116,7 +135,7 @@ public final class IdentityService {
     }
 
     public Optional<UserView> findByEmail(String email) {
-        return d.users().findByEmail(d.db().execute(), email).map(UserRecord::view);
+        return userStore.findByEmail(database.execute(), email).map(UserRecord::view);
     }
 
     public Optional<UserView> findById(UUID id) {
@@ -141,7 +160,7 @@ public final class IdentityService {
 
     /** Whether a media item is someone's avatar (media's deletion check). */
     public java.util.List<String> mediaUses(io.helidon.dbclient.DbExecute tx, UUID mediaId) {
-        return d.users().hasAvatar(tx, mediaId) ? java.util.List.of("an account's avatar (choose another first)")
+        return userStore.hasAvatar(tx, mediaId) ? java.util.List.of("an account's avatar (choose another first)")
                 : java.util.List.of();
     }
 
@@ -152,13 +171,13 @@ public final class IdentityService {
 
     /** Accounts whose name or address contains {@code text} (case-insensitive), at most {@code limit}. */
     public java.util.List<UUID> idsMatching(io.helidon.dbclient.DbExecute db, String text, int limit) {
-        return d.users().search(db, Optional.of(text), Optional.empty(), Optional.empty(), limit, Optional.empty())
+        return userStore.search(db, Optional.of(text), Optional.empty(), Optional.empty(), limit, Optional.empty())
                 .items().stream().map(io.lectern.model.identity.AccountSummary::id).toList();
     }
 
     /** Several users at once, by id (those that do not exist or were deleted are missing from the map). */
     public java.util.Map<UUID, UserView> findByIds(io.helidon.dbclient.DbExecute tx, java.util.Collection<UUID> ids) {
-        return d.users().viewsByIds(tx, ids).stream().collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));
+        return userStore.viewsByIds(tx, ids).stream().collect(java.util.stream.Collectors.toMap(UserView::id, u -> u));
     }
 
     /** The time zone the user chose in their profile; UTC until they choose one. */
@@ -167,11 +186,11 @@ public final class IdentityService {
     }
 
     private Optional<UserRecord> findRecord(UUID id) {
-        return findRecord(d.db().execute(), id);
+        return findRecord(database.execute(), id);
     }
 
     private Optional<UserRecord> findRecord(io.helidon.dbclient.DbExecute db, UUID id) {
-        return d.users().findById(db, id);
+        return userStore.findById(db, id);
     }
 
     /**
@@ -179,7 +198,7 @@ public final class IdentityService {
      * JWKS. {@code audience} should be the tool's origin.
      */
     public String signLaunchToken(UUID userId, String audience, Map<String, String> claims, Duration ttl) {
-        return new LaunchTokens(keys, d.clock(), d.auth().accessTokenTtl())
+        return new LaunchTokens(keys, clock, authSettings.accessTokenTtl())
                 .issue(userId, audience, claims, ttl);
     }
 

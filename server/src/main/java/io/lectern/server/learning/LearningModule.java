@@ -10,8 +10,7 @@ import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.jobs.JobRunner;
-import io.lectern.server.platform.config.AuthSettings;
-import java.nio.file.Path;
+import io.lectern.server.platform.security.SecretBox;
 import io.lectern.server.platform.http.ApiRoutes;
 
 /** Wires the learning module: progress, offline sync, notes quizzes, certificates (assignments to come). */
@@ -23,10 +22,10 @@ public final class LearningModule {
     }
 
     public static LearningService register(ApiRoutes routes, Database db, Clock clock, Ids ids, Json json,
-                                           EventBus events, JobRunner jobs, AuthSettings auth, Path dataDir,
+                                           EventBus events, JobRunner jobs, SecretBox secrets,
                                            String publicUrl, CatalogService catalog,
                                            IdentityService identity, MediaService media) {
-        return new LearningService(new LearningCore(db, clock, ids, json, events, jobs, auth, dataDir, publicUrl,
+        return new LearningService(new LearningCore(db, clock, ids, json, events, jobs, secrets, publicUrl,
                                    catalog, identity, media, routes));
     }
 }

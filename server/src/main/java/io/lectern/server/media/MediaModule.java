@@ -1,13 +1,12 @@
 package io.lectern.server.media;
 
+import io.lectern.server.platform.security.SecretBox;
 import io.lectern.server.media.internal.MediaCore;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.jobs.JobRunner;
-import io.lectern.server.platform.config.AuthSettings;
-import io.lectern.server.platform.config.MediaSettings;
 import java.nio.file.Path;
 import io.lectern.server.platform.http.ApiRoutes;
 
@@ -20,9 +19,9 @@ public final class MediaModule {
     }
 
     public static MediaService register(ApiRoutes routes, Database db, Clock clock, Ids ids, Json json, JobRunner jobs,
-                                        AuthSettings auth, MediaSettings mediaSettings, boolean trustForwardedFor,
+                                        SecretBox secrets, MediaSettings mediaSettings, boolean trustForwardedFor,
                                         Path dataDir, int port) {
-        return new MediaService(new MediaCore(db, clock, ids, json, jobs, auth, mediaSettings, trustForwardedFor,
+        return new MediaService(new MediaCore(db, clock, ids, json, jobs, secrets, mediaSettings, trustForwardedFor,
                                 dataDir, port, routes));
     }
 }

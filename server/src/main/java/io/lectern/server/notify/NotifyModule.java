@@ -8,7 +8,6 @@ import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.events.EventBus;
-import io.lectern.server.platform.config.MailSettings;
 import java.nio.file.Path;
 import io.lectern.server.platform.http.Access;
 import io.lectern.server.platform.http.ApiRoutes;

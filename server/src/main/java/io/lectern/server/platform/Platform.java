@@ -1,5 +1,7 @@
 package io.lectern.server.platform;
 
+import io.lectern.server.platform.security.RateLimiter;
+import io.lectern.server.platform.security.SecretBox;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.events.EventBus;
@@ -24,7 +26,10 @@ import java.time.Clock;
  * @param ids      UUIDv7 generator
  * @param broadcast messages to every server instance (cache invalidation)
  * @param idempotency at most once per Idempotency-Key, for writes a client may retry
+ * @param secrets   encryption of secrets at rest and HMACs (one key for the whole server)
+ * @param limits    rate limits in Redis
  */
 public record Platform(LecternConfig config, Database db, Redis redis, EventBus events, JobRunner jobs, Json json,
-                       Clock clock, Ids ids, Broadcast broadcast, Idempotency idempotency) {
+                       Clock clock, Ids ids, Broadcast broadcast, Idempotency idempotency,
+                       SecretBox secrets, RateLimiter limits) {
 }

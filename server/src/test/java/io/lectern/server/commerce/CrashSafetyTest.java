@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
-import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
@@ -38,7 +37,7 @@ class CrashSafetyTest {
     static void start() throws Exception {
         providers = new PaymentProviderStandIn();
         String base = providers.base().toString();
-        config = TestServer.relaxedConfig().withCommerce(CommerceSettings.DEFAULTS.withStripe(new CommerceSettings.Gateway(
+        config = TestServer.relaxedConfig().withModule(CommerceSettings.DEFAULTS.withStripe(new CommerceSettings.Gateway(
                 "", PaymentProviderStandIn.STRIPE_SECRET, PaymentProviderStandIn.STRIPE_WEBHOOK_SECRET, base,
                 "http://localhost/api/v1/payments/return")));
     }

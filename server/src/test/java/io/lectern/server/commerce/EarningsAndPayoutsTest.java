@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
 import io.lectern.server.platform.db.Rows;
-import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
@@ -46,7 +45,7 @@ class EarningsAndPayoutsTest {
     @BeforeAll
     static void start() {
         LecternConfig config = TestServer.relaxedConfig();
-        config = config.withCommerce(CommerceSettings.DEFAULTS.withTaxRate(1900).withRefundWindow(WINDOW)
+        config = config.withModule(CommerceSettings.DEFAULTS.withTaxRate(1900).withRefundWindow(WINDOW)
                 .withPayoutThreshold(1000));
         server = TestServer.start(config, routes -> { });
         http = new Http(server.baseUri());

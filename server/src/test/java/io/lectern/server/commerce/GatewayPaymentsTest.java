@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
-import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.PaymentProviderStandIn;
@@ -51,7 +50,7 @@ class GatewayPaymentsTest {
                         ""))
                 .withPaystack(new CommerceSettings.Gateway("", PaymentProviderStandIn.PAYSTACK_SECRET,
                         PaymentProviderStandIn.PAYSTACK_SECRET, base, "http://localhost/api/v1/payments/return"));
-        server = TestServer.start(TestServer.relaxedConfig().withCommerce(commerce), routes -> { });
+        server = TestServer.start(TestServer.relaxedConfig().withModule(commerce), routes -> { });
         http = new Http(server.baseUri());
         studio = new Studio(server, http);
         wallets = new Wallets(http, studio.accounts());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
-import io.lectern.server.platform.config.CommerceSettings;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MovableClock;
 import io.lectern.server.testing.Studio;
@@ -37,7 +36,7 @@ class SubscriptionTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(TestServer.relaxedConfig().withCommerce(CommerceSettings.DEFAULTS
+        server = TestServer.start(TestServer.relaxedConfig().withModule(CommerceSettings.DEFAULTS
                 .withSubscriptionGrace(Duration.ofDays(3))), routes -> { }, CLOCK);
         http = new Http(server.baseUri());
         studio = new Studio(server, http);

@@ -25,9 +25,11 @@ class AdminTotpRequirementTest {
     @BeforeAll
     static void start() {
         LecternConfig c = TestServer.relaxedConfig();
-        LecternConfig defaults = io.lectern.server.platform.config.ConfigLoader.load(java.util.Map.of());
-        assertEquals(true, defaults.auth().requireAdminTotp(), "required unless a setting relaxes it");
-        server = TestServer.start(c.withAuth(c.auth().withRequireAdminTotp(defaults.auth().requireAdminTotp())),
+        LecternConfig defaults = io.lectern.server.platform.config.ConfigLoader.load(java.util.Map.of(),
+                LecternServer.SETTINGS);
+        boolean required = defaults.module(IdentitySettings.READER).requireAdminTotp();
+        assertEquals(true, required, "required unless a setting relaxes it");
+        server = TestServer.start(c.withModule(c.module(IdentitySettings.READER).withRequireAdminTotp(required)),
                 routes -> { });
         http = new Http(server.baseUri());
     }

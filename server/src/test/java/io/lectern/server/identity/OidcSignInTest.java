@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.server.LecternServer;
-import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.config.LecternConfig;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
@@ -28,8 +27,8 @@ class OidcSignInTest {
     static void start() throws Exception {
         provider = new OidcStandIn("lectern-desktop", "s3cret-for-tests");
         LecternConfig c = TestServer.relaxedConfig();
-        c = c.withAuth(c.auth().withOidc(new AuthSettings.OidcSettings("google", "Google", provider.issuer(),
-                "lectern-desktop", "s3cret-for-tests")));
+        c = c.withModule(c.module(IdentitySettings.READER).withOidc(new IdentitySettings.OidcSettings("google",
+                "Google", provider.issuer(), "lectern-desktop", "s3cret-for-tests")));
         server = TestServer.start(c, routes -> { });
         http = new Http(server.baseUri());
     }

@@ -9,8 +9,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.lectern.server.LecternServer;
+import io.lectern.server.notify.MailSettings;
 import io.lectern.server.platform.config.LecternConfig;
-import io.lectern.server.platform.config.MailSettings;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.TestServer;
@@ -42,7 +42,7 @@ class SignUpAndSessionsTest {
     @BeforeAll
     static void start() {
         LecternConfig c = TestServer.relaxedConfig();
-        c = c.withMail(new MailSettings(Optional.of(new MailSettings.Smtp("127.0.0.1", SMTP.getSmtp().getPort(),
+        c = c.withModule(new MailSettings(Optional.of(new MailSettings.Smtp("127.0.0.1", SMTP.getSmtp().getPort(),
                 Optional.empty(), "", MailSettings.Security.NONE)), "Lectern <no-reply@lectern.test>"));
         server = TestServer.start(c, routes -> { });
         http = new Http(server.baseUri());

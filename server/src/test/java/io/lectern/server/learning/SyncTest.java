@@ -166,4 +166,24 @@ class SyncTest {
         Http.Response tooMany = http.post("/api/v1/sync", "{\"cursor\":\"abc\"}", tom);
         assertEquals(400, tooMany.status());
     }
+
+    @Test
+    void eventsShapedAsTheFormerOneRecordStillSyncAndAMissingTypeIsRefusedAlone() {
+        String kim = studio.user("kim.sync@example.com", "Kim", Role.STUDENT);
+        http.post("/api/v1/courses/" + course + "/enroll", "{}", kim);
+        ObjectNode done = event("k1", "COMPLETE", 5).put("lessonId", article);
+        for (String field : List.of("positionSec", "watchedRanges", "spentSec", "noteId", "kind", "body", "quizId",
+                "answers", "startedAt", "pagesViewed")) {
+            done.putNull(field); // what clients that send every field (nulls included) send
+        }
+        ObjectNode untyped = Studio.object().put("id", "k2").put("clientTime", T0.toString());
+        JsonNode r = sync(kim, List.of(done, untyped), null);
+        assertEquals(1, r.path("applied").size(), r.toString());
+        assertEquals("k1", r.path("applied").get(0).asText());
+        assertEquals(List.of("sync.unknown_type"), Studio.texts(r.path("rejected"), "code"));
+        assertEquals("Unknown event type ''.", r.path("rejected").get(0).path("reason").asText());
+        ObjectNode body = Studio.object();
+        body.putArray("events").add(event("k3", "COMPLETE", 6).put("lessonId", article).put("colour", "blue"));
+        assertEquals(400, http.post("/api/v1/sync", body.toString(), kim).status(), "a field no event has is unknown");
+    }
 }

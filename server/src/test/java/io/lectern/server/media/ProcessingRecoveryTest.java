@@ -51,7 +51,7 @@ class ProcessingRecoveryTest {
         LecternConfig config = TestServer.relaxedConfig();
         byte[] video = MediaFiles.read(MediaFiles.video(temp, 3, 320, 240));
         String id;
-        try (LecternServer first = TestServer.start(config.withMedia(config.media().withTools(
+        try (LecternServer first = TestServer.start(config.withModule(config.module(MediaSettings.READER).withTools(
                 failingFfmpeg(marker).toString(), "ffprobe").withProcessingRetry(Duration.ofSeconds(3))), r -> { })) {
             Http http = new Http(first.baseUri());
             String ada = new Studio(first, http).user("ada.restart@example.com", "Ada", Role.INSTRUCTOR);
@@ -60,7 +60,7 @@ class ProcessingRecoveryTest {
             assertEquals(204, tus.upload(ada, id, video, video.length).status());
             Accounts.waitFor(() -> Files.exists(marker) ? true : null, "the first attempt", Duration.ofSeconds(30));
         }
-        try (LecternServer next = TestServer.start(config.withMedia(config.media()
+        try (LecternServer next = TestServer.start(config.withModule(config.module(MediaSettings.READER)
                 .withProcessingRetry(Duration.ofSeconds(1))), r -> { })) {
             Http http = new Http(next.baseUri());
             String ada = new Studio(next, http).accounts().login("ada.restart@example.com", "passphrase for Ada")
@@ -74,7 +74,8 @@ class ProcessingRecoveryTest {
     @Test
     void aJobThatKeepsFailingMarksTheMediaFailedWithAReason() throws Exception {
         LecternConfig config = TestServer.relaxedConfig();
-        config = config.withMedia(config.media().withTools(failingFfmpeg(temp.resolve("t")).toString(), "ffprobe")
+        config = config.withModule(config.module(MediaSettings.READER)
+                .withTools(failingFfmpeg(temp.resolve("t")).toString(), "ffprobe")
                 .withProcessingRetry(Duration.ofSeconds(1)));
         try (LecternServer server = TestServer.start(config, r -> { })) {
             Http http = new Http(server.baseUri());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lectern.model.identity.Role;
 import io.lectern.server.LecternServer;
 import io.lectern.server.platform.config.LecternConfig;
-import io.lectern.server.platform.config.MediaSettings;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MediaFiles;
@@ -38,7 +37,7 @@ class S3DeliveryTest {
     void aVideoStoredInS3IsTranscodedAndPlays() {
         MediaSettings media = MediaSettings.DEFAULTS.withS3(new MediaSettings.S3(S3.getServiceEndpoint(), "us-east-1",
                 "lectern-media", "key", "secret"));
-        LecternConfig config = TestServer.relaxedConfig().withMedia(media);
+        LecternConfig config = TestServer.relaxedConfig().withModule(media);
         try (LecternServer server = TestServer.start(config, routes -> { })) {
             Http http = new Http(server.baseUri());
             Tus tus = new Tus(http, server.baseUri());

@@ -48,7 +48,8 @@ class TusAndDeletionTest {
     @BeforeAll
     static void start() {
         LecternConfig c = TestServer.relaxedConfig();
-        server = TestServer.start(c.withMedia(c.media().withQuotas(50L << 20, STUDENT_QUOTA)), routes -> { });
+        server = TestServer.start(c.withModule(c.module(MediaSettings.READER).withQuotas(50L << 20, STUDENT_QUOTA)),
+                routes -> { });
         http = new Http(server.baseUri());
         studio = new Studio(server, http);
         tus = new Tus(http, server.baseUri());

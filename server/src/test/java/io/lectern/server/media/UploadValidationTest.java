@@ -36,7 +36,8 @@ class UploadValidationTest {
 
     @BeforeAll
     static void start() {
-        config = TestServer.relaxedConfig().withMedia(TestServer.relaxedConfig().media().withQuotas(3L << 20, 1L << 20));
+        config = TestServer.relaxedConfig().withModule(TestServer.relaxedConfig().module(MediaSettings.READER)
+                .withQuotas(3L << 20, 1L << 20));
         server = TestServer.start(config, routes -> { });
         http = new Http(server.baseUri());
         tus = new Tus(http, server.baseUri());

@@ -30,10 +30,10 @@ class WithoutFfmpegTest {
     void withoutFfmpegVideosAreServedAsUploadedAndScannedUploadsAreChecked() throws Exception {
         try (ClamdStandIn clamd = new ClamdStandIn()) {
             LecternConfig config = TestServer.relaxedConfig();
-            config = config.withMedia(new io.lectern.server.platform.config.MediaSettings(config.media().s3(),
-                    config.media().urlTtl(), config.media().instructorQuota(), config.media().studentQuota(),
-                    "/nonexistent/ffmpeg", "/nonexistent/ffprobe", java.util.Optional.of(clamd.address()),
-                    config.media().uploadExpiry(), config.media().processingRetry()));
+            MediaSettings media = config.module(MediaSettings.READER);
+            config = config.withModule(new MediaSettings(media.s3(), media.urlTtl(), media.instructorQuota(),
+                    media.studentQuota(), "/nonexistent/ffmpeg", "/nonexistent/ffprobe",
+                    java.util.Optional.of(clamd.address()), media.uploadExpiry(), media.processingRetry()));
             try (LecternServer server = TestServer.start(config, routes -> { })) {
                 Http http = new Http(server.baseUri());
                 Tus tus = new Tus(http, server.baseUri());

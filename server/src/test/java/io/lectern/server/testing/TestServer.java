@@ -22,7 +22,8 @@ public final class TestServer {
     public static LecternConfig config() {
         TestInfra infra = TestInfra.get();
         return ConfigLoader.load(Map.of("LECTERN_DATA_DIR", TestInfra.tempDir("lectern-test-data-").toString(),
-                        "LECTERN_ADMIN_PASSWORD", "admin-password-for-tests", "LECTERN_AUTH_REQUIRE_ADMIN_TOTP", "false"))
+                        "LECTERN_ADMIN_PASSWORD", "admin-password-for-tests", "LECTERN_AUTH_REQUIRE_ADMIN_TOTP", "false"),
+                        LecternServer.SETTINGS)
                 .withDatabase(infra.newDatabase())
                 .withRedis(infra.redisUrl(), "test-" + java.util.UUID.randomUUID() + ":")
                 .withPort(0)
@@ -33,8 +34,7 @@ public final class TestServer {
 
     /** As {@link #config()} with rate limits 20 times looser, for tests that sign in many times from one address. */
     public static LecternConfig relaxedConfig() {
-        LecternConfig c = config();
-        return c.withAuth(c.auth().withRateLimitFactor(20));
+        return config().withRateLimitFactor(20);
     }
 
     public static LecternServer start() {

@@ -59,14 +59,13 @@ public final class NotesBook {
     public void delete(Note n) {
         Instant at = now();
         store.putNote(new Note(n.id(), n.lessonId(), n.courseId(), n.kind(), n.positionSec(), n.body(), true, at));
-        sync.record(new SyncEvent(UUID.randomUUID().toString(), "NOTE_DELETE", at, n.lessonId(), null, null, null,
-                n.id(), null, null, null, null, null, null));
+        sync.record(new SyncEvent.NoteDelete(UUID.randomUUID().toString(), at, n.id(), n.lessonId()));
     }
 
     private Note save(Note n) {
         store.putNote(n);
-        sync.record(new SyncEvent(UUID.randomUUID().toString(), "NOTE_UPSERT", n.updatedAt(), n.lessonId(),
-                n.positionSec(), null, null, n.id(), n.kind(), n.body(), null, null, null, null));
+        sync.record(new SyncEvent.NoteUpsert(UUID.randomUUID().toString(), n.updatedAt(), n.id(), n.lessonId(), n.kind(),
+                n.positionSec(), n.body()));
         return n;
     }
 

@@ -54,7 +54,7 @@ public final class WatchTracker {
     }
 
     /** The event to queue, or null when nothing was watched since the last one. */
-    public synchronized SyncEvent heartbeat(double position) {
+    public synchronized SyncEvent.Heartbeat heartbeat(double position) {
         double resumeFrom = last;
         close();
         if (resumeFrom >= 0) {
@@ -66,8 +66,8 @@ public final class WatchTracker {
             return null;
         }
         int spent = (int) Math.min(120, Math.max(0, java.time.Duration.between(since, now).toSeconds()));
-        SyncEvent e = new SyncEvent(UUID.randomUUID().toString(), "HEARTBEAT", now, lessonId, position,
-                List.copyOf(ranges), spent, null, null, null, null, null, null, null);
+        SyncEvent.Heartbeat e = new SyncEvent.Heartbeat(UUID.randomUUID().toString(), now, lessonId, position,
+                List.copyOf(ranges), spent, null);
         ranges.clear();
         since = now;
         return e;

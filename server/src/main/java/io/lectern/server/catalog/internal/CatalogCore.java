@@ -44,9 +44,7 @@ import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.jobs.JobRunner;
-import io.lectern.server.platform.redis.Redis;
 import io.lectern.server.platform.redis.Broadcast;
-import io.lectern.server.platform.config.AuthSettings;
 import io.lectern.server.platform.db.RecordingExecute;
 import io.lectern.server.platform.db.Sql;
 import io.lectern.server.platform.http.ApiRoutes;
@@ -64,15 +62,7 @@ import java.util.UUID;
 public final class CatalogCore {
 
     private final Database database;
-    private final Clock clock;
-    private final Ids idGen;
-    private final Json json;
-    private final EventBus events;
     private final JobRunner jobs;
-    private final Redis redis;
-    private final Broadcast broadcast;
-    private final AuthSettings auth;
-    private final boolean trustForwardedFor;
     private final DraftStore drafts = new DraftStore();
     private final OutlineStore outlines;
     private final CategoryStore categories = new CategoryStore();
@@ -91,19 +81,11 @@ public final class CatalogCore {
     private final Duplication duplication;
 
     public CatalogCore(Database database, Clock clock, Ids idGen, Json json, EventBus events, JobRunner jobs,
-                       Redis redis, Broadcast broadcast, AuthSettings auth, boolean trustForwardedFor,
+                       Broadcast broadcast, RateLimiter limits, boolean trustForwardedFor,
                        IdentityService identity, AuditService audit, MediaService media,
                        ApiRoutes routes) {
         this.database = database;
-        this.clock = clock;
-        this.idGen = idGen;
-        this.json = json;
-        this.events = events;
         this.jobs = jobs;
-        this.redis = redis;
-        this.broadcast = broadcast;
-        this.auth = auth;
-        this.trustForwardedFor = trustForwardedFor;
         this.outlines = new OutlineStore(json.objectMapper());
         this.snapshots = new SnapshotStore();
         this.published = new PublishedStore(json.objectMapper(), outlines);
@@ -114,7 +96,6 @@ public final class CatalogCore {
         Authoring authoring = new Authoring(database, clock, idGen, drafts, outlines, categories, staff, mediaUses, "USD");
         this.publishing = new Publishing(database, clock, json, events, drafts, outlines, snapshots, categories, audit, caches);
         this.imports = new Imports(database, clock, idGen, publishing, drafts, outlines);
-        RateLimiter limits = new RateLimiter(redis, auth.rateLimitFactor());
         Reviews reviews = new Reviews(database, clock, idGen, events, reviewStore, published, snapshots,
                                       learners, identity, audit,
                 limits, caches);

@@ -41,10 +41,7 @@ import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.jobs.JobRunner;
-import io.lectern.server.platform.redis.Redis;
-import io.lectern.server.platform.config.AuthSettings;
-import java.nio.file.Path;
-import io.lectern.server.platform.config.CommerceSettings;
+import io.lectern.server.commerce.CommerceSettings;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.RateLimiter;
 import io.lectern.server.platform.security.SecretBox;
@@ -68,14 +65,12 @@ public final class CommerceCore {
     private final SubscriptionShares subscriptionShares;
 
     public CommerceCore(Database database, Clock clock, Ids ids, Json json, EventBus events, JobRunner jobs,
-                        Redis redis, Idempotency idempotency, AuthSettings auth, CommerceSettings settings,
-                        boolean trustForwardedFor, Path dataDir, CatalogService catalog, IdentityService identity,
+                        Idempotency idempotency, SecretBox secrets, RateLimiter limits, CommerceSettings settings,
+                        boolean trustForwardedFor, CatalogService catalog, IdentityService identity,
                         AuditService audit,
                         MailService mail, ApiRoutes routes) {
         this.ledger = new Ledger(ids, clock, settings.currency());
         ledger.openSystemAccounts(database.execute());
-        SecretBox secrets = SecretBox.open(auth.secretKey(), dataDir);
-        RateLimiter limits = new RateLimiter(redis, auth.rateLimitFactor());
         this.earnings = new Earnings(database, clock, ids, ledger);
         RevenueShares shares = new RevenueShares(settings.instructorSharePercent(), clock);
         Coupons coupons = new Coupons(database, clock, ids, catalog, audit);

@@ -1,5 +1,10 @@
 package io.lectern.server.identity.internal;
 
+import io.lectern.server.identity.internal.mfa.Totp;
+import io.lectern.server.identity.internal.tokens.Revocations;
+import io.lectern.server.identity.internal.signin.SessionStore;
+import io.lectern.server.identity.internal.signin.EmailCodes;
+import io.lectern.server.identity.internal.accounts.UserStore;
 import io.helidon.dbclient.DbExecute;
 import io.lectern.server.identity.internal.accounts.UserRecord;
 import io.lectern.server.identity.internal.oidc.OidcLinkStore;
@@ -15,11 +20,20 @@ import java.util.Set;
  */
 public final class IdentityPersonalData implements PersonalData {
 
-    private final Deps d;
+    private final UserStore users;
+    private final EmailCodes emailCodes;
+    private final SessionStore sessionStore;
+    private final Revocations revocations;
+    private final Totp totp;
     private final OidcLinkStore links = new OidcLinkStore();
 
-    public IdentityPersonalData(Deps d) {
-        this.d = d;
+    public IdentityPersonalData(UserStore users, EmailCodes emailCodes, SessionStore sessionStore,
+                                Revocations revocations, Totp totp) {
+        this.users = users;
+        this.emailCodes = emailCodes;
+        this.sessionStore = sessionStore;
+        this.revocations = revocations;
+        this.totp = totp;
     }
 
     @Override
@@ -35,23 +49,23 @@ public final class IdentityPersonalData implements PersonalData {
 
     @Override
     public Object export(DbExecute db, Person person) {
-        UserRecord user = d.users().findById(db, person.id()).orElseThrow();
+        UserRecord user = users.findById(db, person.id()).orElseThrow();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("profile", user.profile());
         out.put("lastLoginAt", user.lastLoginAt());
-        out.put("sessions", d.sessions().export(db, person.id()));
+        out.put("sessions", sessionStore.export(db, person.id()));
         out.put("signInProviders", links.export(db, person.id()));
-        out.put("pendingCodes", d.codes().purposes(db, person.id()));
+        out.put("pendingCodes", emailCodes.purposes(db, person.id()));
         return out;
     }
 
     @Override
     public void erase(DbExecute tx, Person person) {
-        d.sessions().revokeAll(tx, person.id(), null, "account_deleted").forEach(d.revocations()::revokeSession);
-        d.sessions().forgetOrigins(tx, person.id());
-        d.codes().deleteAll(tx, person.id());
-        d.totp().deleteRecoveryCodes(tx, person.id());
+        sessionStore.revokeAll(tx, person.id(), null, "account_deleted").forEach(revocations::revokeSession);
+        sessionStore.forgetOrigins(tx, person.id());
+        emailCodes.deleteAll(tx, person.id());
+        totp.deleteRecoveryCodes(tx, person.id());
         links.deleteAll(tx, person.id());
-        d.users().anonymise(tx, person.id());
+        users.anonymise(tx, person.id());
     }
 }

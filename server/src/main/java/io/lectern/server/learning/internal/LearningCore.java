@@ -33,8 +33,6 @@ import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.jobs.JobRunner;
-import io.lectern.server.platform.config.AuthSettings;
-import java.nio.file.Path;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.security.SecretBox;
 import java.time.Duration;
@@ -46,14 +44,6 @@ import java.util.UUID;
 public final class LearningCore {
 
     private final Database db;
-    private final Clock clock;
-    private final Ids ids;
-    private final Json json;
-    private final EventBus events;
-    private final JobRunner jobs;
-    private final AuthSettings auth;
-    private final Path dataDir;
-    private final String publicUrl;
     private final Progress progress;
     private final QuizRoutes quizzes;
     private final CourseCopies copies;
@@ -69,18 +59,10 @@ public final class LearningCore {
     private final Certificates certificates;
 
     public LearningCore(Database db, Clock clock, Ids ids, Json json, EventBus events, JobRunner jobs,
-                        AuthSettings auth, Path dataDir, String publicUrl, CatalogService catalog,
+                        SecretBox secrets, String publicUrl, CatalogService catalog,
                         IdentityService identity, MediaService media,
                         ApiRoutes routes) {
         this.db = db;
-        this.clock = clock;
-        this.ids = ids;
-        this.json = json;
-        this.events = events;
-        this.jobs = jobs;
-        this.auth = auth;
-        this.dataDir = dataDir;
-        this.publicUrl = publicUrl;
         this.store = new ProgressStore();
         this.applied = new AppliedEventStore();
         this.zones = new LearnerZoneStore();
@@ -100,11 +82,10 @@ public final class LearningCore {
         this.courseProgress = new CourseProgressView(db, clock, catalog, store);
         new LearningRoutes(db, json, progress, courseProgress,
                 new InstructorProgress(db, catalog, identity, store),
-                new SyncService(db, clock, catalog, progress, store, notes, applied, Map.of("QUIZ_ATTEMPT",
-                        quizzes.attempts()::offline, "ASSIGNMENT_DRAFT", assignments::draft)),
+                new SyncService(db, clock, catalog, progress, store, notes, applied, quizzes.attempts()::offline,
+                        assignments::draft),
                 new Notes(db, clock, ids, catalog, notes)).register(routes);
-        CertificateKeys keys = new CertificateKeys(db, clock, ids, SecretBox.open(auth.secretKey(),
-                dataDir), new CertificateKeyStore());
+        CertificateKeys keys = new CertificateKeys(db, clock, ids, secrets, new CertificateKeyStore());
         keys.ready(); // made or loaded now, not on first use inside the issuing transaction
         this.certificates = new Certificates(db, clock, ids, events, publicUrl, catalog, identity, media, keys,
                 certificateStore);

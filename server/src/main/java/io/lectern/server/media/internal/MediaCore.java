@@ -21,8 +21,7 @@ import java.time.Clock;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.jobs.JobRunner;
-import io.lectern.server.platform.config.AuthSettings;
-import io.lectern.server.platform.config.MediaSettings;
+import io.lectern.server.media.MediaSettings;
 import io.lectern.server.platform.files.OwnerOnly;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.jobs.JobType;
@@ -53,27 +52,11 @@ public final class MediaCore {
     private final MediaStore repo = new MediaStore();
     private final Database database;
     private final Clock clock;
-    private final Ids idGen;
-    private final Json json;
-    private final JobRunner jobs;
-    private final AuthSettings auth;
-    private final MediaSettings mediaSettings;
-    private final boolean trustForwardedFor;
-    private final Path dataDir;
-    private final int port;
 
-    public MediaCore(Database database, Clock clock, Ids idGen, Json json, JobRunner jobs, AuthSettings auth,
+    public MediaCore(Database database, Clock clock, Ids idGen, Json json, JobRunner jobs, SecretBox secrets,
                      MediaSettings mediaSettings, boolean trustForwardedFor, Path dataDir, int port, ApiRoutes routes) {
         this.database = database;
         this.clock = clock;
-        this.idGen = idGen;
-        this.json = json;
-        this.jobs = jobs;
-        this.auth = auth;
-        this.mediaSettings = mediaSettings;
-        this.trustForwardedFor = trustForwardedFor;
-        this.dataDir = dataDir;
-        this.port = port;
         MediaSettings settings = mediaSettings;
         Path data = dataDir;
         try {
@@ -95,7 +78,7 @@ public final class MediaCore {
                     settings.clamd().map(VirusScanner::new), processor::needsWork,
                     id -> jobs.enqueue(job, id.toString(), id.toString())));
             new UploadRoutes(json, uploads).register(routes);
-            UrlSigner signer = new UrlSigner(SecretBox.open(auth.secretKey(), data));
+            UrlSigner signer = new UrlSigner(secrets);
             this.playback = new Playback(database, clock, mediaSettings, repo, signer);
             new MediaRoutes(json, new MediaLibrary(database, mediaSettings, repo), deletion).register(routes);
             new FileRoutes(database, clock, json, trustForwardedFor, port, signer, playback, storage).register(routes);

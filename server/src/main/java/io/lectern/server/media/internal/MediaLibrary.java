@@ -2,7 +2,7 @@ package io.lectern.server.media.internal;
 
 import io.lectern.model.identity.Role;
 import io.lectern.model.media.MediaView;
-import io.lectern.server.platform.config.MediaSettings;
+import io.lectern.server.media.MediaSettings;
 import io.lectern.server.platform.db.Database;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.security.Principal;

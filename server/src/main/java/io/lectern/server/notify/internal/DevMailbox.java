@@ -50,14 +50,12 @@ public final class DevMailbox {
     private final DevMailboxStore store = new DevMailboxStore();
     private final Clock clock;
     private final Json json;
-    private final Path dataDir;
     private final Path folder;
 
     public DevMailbox(Database database, Clock clock, Json json, Path dataDir) {
         this.database = database;
         this.clock = clock;
         this.json = json;
-        this.dataDir = dataDir;
         this.folder = dataDir.resolve("mailbox");
     }
 

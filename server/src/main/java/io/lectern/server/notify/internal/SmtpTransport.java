@@ -1,7 +1,7 @@
 package io.lectern.server.notify.internal;
 
 import io.lectern.server.notify.MailRequested;
-import io.lectern.server.platform.config.MailSettings;
+import io.lectern.server.notify.MailSettings;
 import io.lectern.server.platform.events.Delivery;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;

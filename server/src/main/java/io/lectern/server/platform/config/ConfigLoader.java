@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -19,32 +22,48 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
+    /** The platform's own keys; each module brings its own ({@link ModuleSettings#keys()}). */
     static final Set<String> KEYS = Set.of("host", "port", "data-dir", "db.url", "db.user", "db.password",
             "db.pool-size", "redis.url", "admin.email", "admin.password", "seed-demo", "outbox.poll-millis",
             "http.max-json-bytes", "http.trust-forwarded-for", "redis.key-prefix", "secret-key",
-            "auth.access-token-minutes", "auth.refresh-token-days", "auth.key-rotation-days", "auth.require-admin-totp",
-            "auth.rate-limit-factor", "oidc.id", "oidc.name", "oidc.issuer", "oidc.client-id", "oidc.client-secret",
-            "mail.from", "mail.smtp.host", "mail.smtp.port", "mail.smtp.user", "mail.smtp.password",
-            "mail.smtp.security", "commerce.currency", "commerce.refund-window-days", "commerce.instructor-share-percent",
-            "commerce.tax-rate-basis-points", "commerce.tax-name", "commerce.payout-threshold-minor",
-            "commerce.subscription-grace-days", "commerce.seller", "stripe.secret-key", "stripe.webhook-secret",
-            "stripe.api-base",
-            "stripe.return-url", "razorpay.key-id", "razorpay.key-secret", "razorpay.webhook-secret", "razorpay.api-base",
-            "paystack.secret-key", "paystack.api-base", "paystack.return-url",
-            "s3.endpoint", "s3.region", "s3.bucket", "s3.access-key", "s3.secret-key", "media.url-ttl-minutes",
-            "media.instructor-quota-mb", "media.student-quota-mb", "media.ffmpeg", "media.ffprobe", "media.clamd",
-            "media.processing-retry-seconds", "public-url", "http.cors-origins", "management.port", "management.host");
+            "auth.rate-limit-factor", "public-url", "http.cors-origins", "management.port", "management.host");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private ConfigLoader() {
     }
 
-    public static LecternConfig load(Map<String, String> env) {
+    /**
+     * Reads and validates the platform settings and every module's.
+     *
+     * @param env     the process environment ({@code LECTERN_*} variables, {@code LECTERN_CONFIG}, {@code XDG_DATA_HOME})
+     * @param modules the readers of every module's settings; their keys are the only others a YAML file may use
+     * @return the configuration, holding each module's settings as read
+     * @throws ConfigException when the file is missing or invalid, or a key unknown, or a value wrong
+     */
+    public static LecternConfig load(Map<String, String> env, Collection<ModuleSettings<?>> modules) {
         Optional<Path> yamlPath = Optional.ofNullable(env.get("LECTERN_CONFIG")).map(Path::of)
                 .or(() -> Optional.of(Path.of("application.yaml")).filter(Files::isRegularFile));
         Map<String, String> yaml = yamlPath.map(ConfigLoader::readYaml).orElse(Map.of());
-        Settings s = Settings.from(KEYS, yaml, yamlPath.map(Path::toString).orElse("application.yaml"), env);
-        return build(s, env);
+        Settings s = Settings.from(keys(modules), yaml, yamlPath.map(Path::toString).orElse("application.yaml"), env);
+        LecternConfig config = build(s, env);
+        for (ModuleSettings<?> module : modules) {
+            config = config.withModule(module.read(s, config));
+        }
+        return config;
+    }
+
+    /** The platform's keys, then each module's; a key two of them claim is a programming error. */
+    private static Set<String> keys(Collection<ModuleSettings<?>> modules) {
+        Set<String> all = new LinkedHashSet<>(new TreeSet<>(KEYS));
+        for (ModuleSettings<?> module : modules) {
+            for (String key : new TreeSet<>(module.keys())) {
+                if (!all.add(key)) {
+                    throw new IllegalStateException("Setting '" + key + "' of " + module.type().getSimpleName()
+                            + " is also claimed by the platform or another module.");
+                }
+            }
+        }
+        return all;
     }
 
     static LecternConfig build(Settings s, Map<String, String> env) {
@@ -72,7 +91,24 @@ public final class ConfigLoader {
                 dataDir(s, env), db, redis, s.text("redis.key-prefix").orElse("lectern:"), adminEmail, adminPassword,
                 s.bool("seed-demo", db.isEmpty()), Duration.ofMillis(s.integer("outbox.poll-millis", 1000, 10, 60_000)),
                 s.integer("http.max-json-bytes", 1 << 20, 1024, 64 << 20), s.bool("http.trust-forwarded-for", false),
-                auth(s), mail(s), commerce(s, publicUrl(s)), media(s), publicUrl(s), http(s));
+                secretKey(s), s.integer("auth.rate-limit-factor", 1, 1, 1000), publicUrl(s), http(s), s, Map.of());
+    }
+
+    private static Optional<String> secretKey(Settings s) {
+        Optional<String> secret = s.text("secret-key");
+        secret.ifPresent(k -> {
+            byte[] key;
+            try {
+                key = java.util.Base64.getDecoder().decode(k);
+            } catch (IllegalArgumentException e) {
+                key = new byte[0];
+            }
+            if (key.length < 32) {
+                throw new ConfigException(s.origin("secret-key") + " must be Base64 of at least 32 random bytes "
+                        + "(make one with: openssl rand -base64 32).");
+            }
+        });
+        return secret;
     }
 
     private static HttpSettings http(Settings s) {
@@ -93,100 +129,6 @@ public final class ConfigLoader {
                     + url + "'.");
         }
         return url.replaceAll("/+$", "");
-    }
-
-    private static MediaSettings media(Settings s) {
-        Optional<MediaSettings.S3> s3 = s.text("s3.bucket").map(bucket -> new MediaSettings.S3(
-                s.text("s3.endpoint").orElse(""), s.text("s3.region").orElse("us-east-1"), bucket,
-                s.required("s3.access-key", "s3.bucket"), s.required("s3.secret-key", "s3.bucket")));
-        s.text("s3.endpoint").filter(e -> !e.matches("https?://[^\\s/]+.*")).ifPresent(e -> {
-            throw new ConfigException(s.origin("s3.endpoint") + " must look like http://minio:9000, but is '" + e + "'.");
-        });
-        s.text("media.clamd").filter(c -> !c.matches("[^\\s:]+:\\d{1,5}")).ifPresent(c -> {
-            throw new ConfigException(s.origin("media.clamd") + " must look like clamav:3310, but is '" + c + "'.");
-        });
-        return new MediaSettings(s3, Duration.ofMinutes(s.integer("media.url-ttl-minutes", 240, 1, 7 * 24 * 60)),
-                (long) s.integer("media.instructor-quota-mb", 50 * 1024, 1, Integer.MAX_VALUE) << 20,
-                (long) s.integer("media.student-quota-mb", 1024, 1, Integer.MAX_VALUE) << 20,
-                s.text("media.ffmpeg").orElse("ffmpeg"), s.text("media.ffprobe").orElse("ffprobe"),
-                s.text("media.clamd"), MediaSettings.DEFAULTS.uploadExpiry(),
-                Duration.ofSeconds(s.integer("media.processing-retry-seconds", 15, 1, 3600)));
-    }
-
-    private static CommerceSettings commerce(Settings s, String publicUrl) {
-        String returnUrl = publicUrl + "/api/v1/payments/return";
-        String currency = s.text("commerce.currency").orElse("USD");
-        try {
-            if (!currency.equals(currency.toUpperCase(java.util.Locale.ROOT))) {
-                throw new IllegalArgumentException(currency);
-            }
-            java.util.Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(s.origin("commerce.currency") + " must be an ISO 4217 code such as USD, EUR or "
-                    + "INR, but is '" + currency + "'.");
-        }
-        Optional<CommerceSettings.Gateway> stripe = s.text("stripe.secret-key").map(key -> new CommerceSettings.Gateway(
-                "", key, s.required("stripe.webhook-secret", "stripe.secret-key"),
-                s.text("stripe.api-base").orElse("https://api.stripe.com"),
-                s.text("stripe.return-url").orElse(returnUrl)));
-        Optional<CommerceSettings.Gateway> razorpay = s.text("razorpay.key-id").map(id -> new CommerceSettings.Gateway(
-                id, s.required("razorpay.key-secret", "razorpay.key-id"),
-                s.required("razorpay.webhook-secret", "razorpay.key-id"),
-                s.text("razorpay.api-base").orElse("https://api.razorpay.com"), ""));
-        Optional<CommerceSettings.Gateway> paystack = s.text("paystack.secret-key").map(key -> new CommerceSettings.Gateway(
-                "", key, key, s.text("paystack.api-base").orElse("https://api.paystack.co"),
-                s.text("paystack.return-url").orElse(returnUrl)));
-        return new CommerceSettings(currency, Duration.ofDays(s.integer("commerce.refund-window-days", 14, 0, 365)),
-                s.integer("commerce.instructor-share-percent", 70, 0, 100),
-                s.integer("commerce.tax-rate-basis-points", 0, 0, 5000), s.text("commerce.tax-name").orElse("VAT"),
-                s.integer("commerce.payout-threshold-minor", 5_000, 1, 100_000_000),
-                Duration.ofDays(s.integer("commerce.subscription-grace-days", 3, 0, 60)),
-                s.text("commerce.seller").orElse("Lectern"), stripe, razorpay, paystack);
-    }
-
-    private static AuthSettings auth(Settings s) {
-        Optional<String> secret = s.text("secret-key");
-        secret.ifPresent(k -> {
-            byte[] key;
-            try {
-                key = java.util.Base64.getDecoder().decode(k);
-            } catch (IllegalArgumentException e) {
-                key = new byte[0];
-            }
-            if (key.length < 32) {
-                throw new ConfigException(s.origin("secret-key") + " must be Base64 of at least 32 random bytes "
-                        + "(make one with: openssl rand -base64 32).");
-            }
-        });
-        Optional<AuthSettings.OidcSettings> oidc = s.text("oidc.issuer").map(issuer -> {
-            if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
-                throw new ConfigException(s.origin("oidc.issuer") + " must be the provider's issuer URL, such as "
-                        + "https://accounts.google.com, but is '" + issuer + "'.");
-            }
-            return new AuthSettings.OidcSettings(s.text("oidc.id").orElse("google"), s.text("oidc.name").orElse("Google"),
-                    issuer, s.required("oidc.client-id", "oidc.issuer"), s.required("oidc.client-secret", "oidc.issuer"));
-        });
-        return new AuthSettings(Duration.ofMinutes(s.integer("auth.access-token-minutes", 15, 1, 60)),
-                Duration.ofDays(s.integer("auth.refresh-token-days", 30, 1, 365)),
-                Duration.ofDays(s.integer("auth.key-rotation-days", 30, 1, 365)),
-                s.bool("auth.require-admin-totp", true), s.integer("auth.rate-limit-factor", 1, 1, 1000), secret, oidc);
-    }
-
-    private static MailSettings mail(Settings s) {
-        Optional<MailSettings.Smtp> smtp = s.text("mail.smtp.host").map(host -> {
-            MailSettings.Security security;
-            String raw = s.text("mail.smtp.security").orElse("starttls").toUpperCase(java.util.Locale.ROOT);
-            try {
-                security = MailSettings.Security.valueOf(raw);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(s.origin("mail.smtp.security") + " must be none, starttls or tls, but is '"
-                        + raw.toLowerCase(java.util.Locale.ROOT) + "'.");
-            }
-            int defaultPort = security == MailSettings.Security.TLS ? 465 : 587;
-            return new MailSettings.Smtp(host, s.integer("mail.smtp.port", defaultPort, 1, 65535),
-                    s.text("mail.smtp.user"), s.text("mail.smtp.password").orElse(""), security);
-        });
-        return new MailSettings(smtp, s.text("mail.from").orElse(MailSettings.DEV_MAILBOX.from()));
     }
 
     private static Path dataDir(Settings s, Map<String, String> env) {

@@ -41,22 +41,52 @@ public final class Settings {
         return settings;
     }
 
-    Optional<String> text(String key) {
+    /**
+     * The value of a key, stripped; empty when unset or blank.
+     *
+     * @param key dotted key, such as {@code mail.smtp.host}
+     * @return the value, if set
+     */
+    public Optional<String> text(String key) {
         return Optional.ofNullable(entries.get(key)).map(Entry::value).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    String origin(String key) {
+    /**
+     * Where a key's value came from, for error messages: the YAML key and file, the environment variable, or (when
+     * unset) the key and its environment variable.
+     *
+     * @param key dotted key
+     * @return a description such as {@code environment variable LECTERN_PORT}
+     */
+    public String origin(String key) {
         Entry entry = entries.get(key);
         return entry == null ? "setting '" + key + "' (" + envName(key) + ")" : entry.origin();
     }
 
-    /** A value that must be present because {@code because} is set. */
-    String required(String key, String because) {
+    /**
+     * A value that must be present because {@code because} is set.
+     *
+     * @param key     dotted key of the required value
+     * @param because dotted key whose being set requires it
+     * @return the value
+     * @throws ConfigException when it is missing
+     */
+    public String required(String key, String because) {
         return text(key).orElseThrow(() -> new ConfigException(origin(key) + " is required when " + origin(because)
                 + " is set."));
     }
 
-    int integer(String key, int fallback, int min, int max) {
+    /**
+     * A whole number within bounds.
+     *
+     * @param key      dotted key
+     * @param fallback the value when unset
+     * @param min      smallest allowed value
+     * @param max      largest allowed value
+     * @return the value, or {@code fallback}
+     * @throws ConfigException when it is not a whole number from {@code min} to {@code max}
+     */
+    public int integer(String key, int fallback, int min, int max) {
         Optional<String> raw = text(key);
         if (raw.isEmpty()) {
             return fallback;
@@ -73,7 +103,15 @@ public final class Settings {
                 + ", but is '" + raw.get() + "'.");
     }
 
-    boolean bool(String key, boolean fallback) {
+    /**
+     * A yes/no value ({@code true/false}, {@code yes/no}, {@code on/off}, {@code 1/0}).
+     *
+     * @param key      dotted key
+     * @param fallback the value when unset
+     * @return the value, or {@code fallback}
+     * @throws ConfigException when it is none of those
+     */
+    public boolean bool(String key, boolean fallback) {
         Optional<String> raw = text(key);
         if (raw.isEmpty()) {
             return fallback;

@@ -45,7 +45,6 @@ public final class FacetCube {
     private final Database db;
     private final SearchStore store = new SearchStore();
     private final Clock clock;
-    private final Json jsonIo;
     private final ObjectMapper mapper;
     private final Duration ttl;
     private volatile Snapshot snapshot;
@@ -55,7 +54,6 @@ public final class FacetCube {
     public FacetCube(Database db, Clock clock, Json jsonIo, Duration ttl) {
         this.db = db;
         this.clock = clock;
-        this.jsonIo = jsonIo;
         this.mapper = jsonIo.objectMapper();
         this.ttl = ttl;
     }

@@ -21,7 +21,7 @@ import java.time.Clock;
 import io.lectern.server.platform.Ids;
 import io.lectern.server.platform.events.EventBus;
 import io.lectern.server.platform.cache.ReadCache;
-import io.lectern.server.platform.config.CommerceSettings;
+import io.lectern.server.commerce.CommerceSettings;
 import io.lectern.server.platform.db.SqlErrors;
 import io.lectern.server.platform.db.Writes;
 import io.lectern.server.platform.http.ApiException;

@@ -18,7 +18,7 @@ import io.lectern.server.commerce.internal.revenue.SaleSplit;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
-import io.lectern.server.platform.config.CommerceSettings;
+import io.lectern.server.commerce.CommerceSettings;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;

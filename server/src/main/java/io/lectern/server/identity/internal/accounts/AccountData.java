@@ -1,12 +1,17 @@
 package io.lectern.server.identity.internal.accounts;
 
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.notify.MailService;
+import io.lectern.server.identity.internal.tokens.Revocations;
+import io.lectern.server.platform.events.EventBus;
+import java.time.Clock;
+import io.lectern.server.platform.db.Database;
 import io.helidon.dbclient.DbExecute;
 import io.lectern.model.identity.Profile;
 import io.lectern.model.identity.ProfileUpdate;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.identity.AccountDeleted;
 import io.lectern.server.identity.AvatarCheck;
-import io.lectern.server.identity.internal.Deps;
 import io.lectern.server.identity.internal.Origin;
 import io.lectern.server.identity.internal.signin.EmailCodes;
 import io.lectern.server.identity.internal.signin.SignIn;
@@ -33,12 +38,30 @@ public final class AccountData {
     public record DeleteConfirmation(String password, String code) {
     }
 
-    private final Deps d;
+    private final Database database;
+    private final Clock clock;
+    private final EventBus events;
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final EmailCodes codes;
+    private final Revocations revocations;
+    private final MailService mailer;
+    private final AuditService audit;
     private final List<PersonalData> personalData;
     private final Supplier<AvatarCheck> avatars;
 
-    public AccountData(Deps d, List<PersonalData> personalData, Supplier<AvatarCheck> avatars) {
-        this.d = d;
+    public AccountData(Database database, Clock clock, EventBus events, UserStore users, PasswordHasher hasher,
+                       EmailCodes codes, Revocations revocations, MailService mailer, AuditService audit,
+                       List<PersonalData> personalData, Supplier<AvatarCheck> avatars) {
+        this.database = database;
+        this.clock = clock;
+        this.events = events;
+        this.users = users;
+        this.hasher = hasher;
+        this.codes = codes;
+        this.revocations = revocations;
+        this.mailer = mailer;
+        this.audit = audit;
         this.personalData = personalData;
         this.avatars = avatars;
     }
@@ -54,21 +77,21 @@ public final class AccountData {
                 .maxLength("timezone", req.timezone(), 64).maxLength("locale", req.locale(), 16);
         v.check(req.timezone() == null || validZone(req.timezone()), "timezone", "format",
                 "timezone must be an IANA time zone such as Europe/Berlin.");
-        v.check(req.locale() == null || d.mail().supportsLocale(req.locale()), "locale", "one_of",
+        v.check(req.locale() == null || mailer.supportsLocale(req.locale()), "locale", "one_of",
                 "locale must be one of: en, de.");
         v.throwIfInvalid();
         ProfileUpdate clean = new ProfileUpdate(req.displayName() == null ? null : req.displayName().strip(),
                 req.bio(), req.avatarMediaId(), req.timezone(), req.locale());
-        return d.db().inTransaction(tx -> {
-            UserRecord current = d.users().findById(tx, p.userId()).orElseThrow(() -> ApiException.notFound("This account"));
+        return database.inTransaction(tx -> {
+            UserRecord current = users.findById(tx, p.userId()).orElseThrow(() -> ApiException.notFound("This account"));
             if (clean.avatarMediaId() != null && !clean.avatarMediaId().equals(current.avatarMediaId())) {
                 avatars.get().refusal(tx, p.userId(), clean.avatarMediaId()).ifPresent(refused -> {
                     throw ApiException.invalid(java.util.List.of(refused));
                 });
             }
-            d.users().updateProfile(tx, p.userId(), clean);
-            d.audit().record(tx, AuditRecord.of(p.userId(), "account.profile.updated", p.userId(), origin.ip()));
-            return d.users().findById(tx, p.userId()).orElseThrow().profile();
+            users.updateProfile(tx, p.userId(), clean);
+            audit.record(tx, AuditRecord.of(p.userId(), "account.profile.updated", p.userId(), origin.ip()));
+            return users.findById(tx, p.userId()).orElseThrow().profile();
         });
     }
 
@@ -77,8 +100,8 @@ public final class AccountData {
         UserRecord user = user(p);
         PersonalData.Person person = new PersonalData.Person(user.id(), user.email());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("exportedAt", d.clock().instant().toString());
-        DbExecute db = d.db().execute();
+        out.put("exportedAt", clock.instant().toString());
+        DbExecute db = database.execute();
         personalData.forEach(section -> out.put(section.section(), section.export(db, person)));
         return out;
     }
@@ -94,24 +117,24 @@ public final class AccountData {
                         "Enter your password to delete your account.")
                 .check(user.passwordHash() != null || req.code() != null, "code", "required",
                         "Enter a sign-in code from your mail to delete your account.").throwIfInvalid();
-        if (user.passwordHash() != null && !d.hasher().verify(req.password(), user.passwordHash())) {
+        if (user.passwordHash() != null && !hasher.verify(req.password(), user.passwordHash())) {
             throw new ApiException(403, "auth.password_wrong", "The password is not right.");
         }
         PersonalData.Person person = new PersonalData.Person(user.id(), user.email());
-        d.db().doInTransaction(tx -> {
+        database.doInTransaction(tx -> {
             if (user.passwordHash() == null
-                    && d.codes().check(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code()) != EmailCodes.Check.OK) {
+                    && codes.check(tx, user.id(), EmailCodes.Purpose.LOGIN, req.code()) != EmailCodes.Check.OK) {
                 throw SignIn.invalidCode();
             }
             personalData.forEach(section -> section.erase(tx, person));
-            d.events().publish(tx, new AccountDeleted(user.id()));
-            d.audit().record(tx, AuditRecord.of(user.id(), "account.deleted", user.id(), null));
+            events.publish(tx, new AccountDeleted(user.id()));
+            audit.record(tx, AuditRecord.of(user.id(), "account.deleted", user.id(), null));
         });
-        d.revocations().deactivate(user.id());
+        revocations.deactivate(user.id());
     }
 
     private UserRecord user(Principal p) {
-        return d.users().findById(d.db().execute(), p.userId())
+        return users.findById(database.execute(), p.userId())
                 .orElseThrow(() -> new ApiException(401, "auth.token_invalid", "Sign in again."));
     }
 

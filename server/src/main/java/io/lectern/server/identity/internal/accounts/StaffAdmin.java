@@ -1,5 +1,13 @@
 package io.lectern.server.identity.internal.accounts;
 
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.notify.MailService;
+import io.lectern.server.identity.internal.tokens.Revocations;
+import io.lectern.server.identity.internal.signin.SessionStore;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.Ids;
+import java.time.Clock;
+import io.lectern.server.platform.db.Database;
 import io.lectern.model.common.Page;
 import io.lectern.model.identity.AccountSummary;
 import io.lectern.model.identity.NewStaffAccount;
@@ -7,7 +15,6 @@ import io.lectern.model.identity.Role;
 import io.lectern.model.identity.UserUpdate;
 import io.lectern.server.audit.AuditRecord;
 import io.lectern.server.identity.AccountCreated;
-import io.lectern.server.identity.internal.Deps;
 import io.lectern.server.identity.internal.Origin;
 import io.lectern.server.identity.internal.signin.EmailCodes;
 import io.lectern.server.notify.Mail;
@@ -22,15 +29,34 @@ import java.util.UUID;
 /** Admins list users, create instructor/admin accounts by invitation, change roles and (de)activate accounts. */
 public final class StaffAdmin {
 
-    private final Deps d;
+    private final Database db;
+    private final Clock clock;
+    private final Ids ids;
+    private final EventBus events;
+    private final UserStore userStore;
+    private final EmailCodes codes;
+    private final SessionStore sessions;
+    private final Revocations revocations;
+    private final MailService mail;
+    private final AuditService audit;
 
-    public StaffAdmin(Deps d) {
-        this.d = d;
+    public StaffAdmin(Database db, Clock clock, Ids ids, EventBus events, UserStore userStore, EmailCodes codes,
+                      SessionStore sessions, Revocations revocations, MailService mail, AuditService audit) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
+        this.events = events;
+        this.userStore = userStore;
+        this.codes = codes;
+        this.sessions = sessions;
+        this.revocations = revocations;
+        this.mail = mail;
+        this.audit = audit;
     }
 
     public Page<AccountSummary> search(Optional<String> q, Optional<Role> role, Optional<Boolean> active, int limit,
                                        Optional<PageCursor> cursor) {
-        return d.users().search(d.db().execute(), q, role, active, limit, cursor);
+        return userStore.search(db.execute(), q, role, active, limit, cursor);
     }
 
     public AccountSummary create(Principal admin, NewStaffAccount req, Origin origin) {
@@ -39,20 +65,20 @@ public final class StaffAdmin {
                 .required("role", req.role())
                 .check(req.role() == null || req.role() != Role.STUDENT, "role", "one_of",
                         "role must be INSTRUCTOR or ADMIN; learners register themselves.").throwIfInvalid();
-        return d.db().inTransaction(tx -> {
-            if (d.users().findByEmail(tx, req.email()).isPresent()) {
+        return db.inTransaction(tx -> {
+            if (userStore.findByEmail(tx, req.email()).isPresent()) {
                 throw new ApiException(409, "account.email_taken", "An account with this email already exists.");
             }
-            UUID id = d.ids().next();
-            d.users().insert(tx, new UserStore.NewUser(id, req.email().strip(), req.displayName().strip(),
+            UUID id = ids.next();
+            userStore.insert(tx, new UserStore.NewUser(id, req.email().strip(), req.displayName().strip(),
                     req.role(), null, false));
-            d.events().publish(tx, new AccountCreated(id, req.displayName().strip(), req.role()));
-            String code = d.codes().issue(tx, id, EmailCodes.Purpose.INVITE);
-            d.mail().send(tx, new Mail(req.email().strip(), "invite", java.util.Locale.ENGLISH, List.of(
+            events.publish(tx, new AccountCreated(id, req.displayName().strip(), req.role()));
+            String code = codes.issue(tx, id, EmailCodes.Purpose.INVITE);
+            mail.send(tx, new Mail(req.email().strip(), "invite", java.util.Locale.ENGLISH, List.of(
                     req.displayName().strip(), code, "72", req.role().name().toLowerCase(java.util.Locale.ROOT))));
-            d.audit().record(tx, AuditRecord.of(admin.userId(), "admin.user.created", id, origin.ip())
+            audit.record(tx, AuditRecord.of(admin.userId(), "admin.user.created", id, origin.ip())
                     .with("role", req.role().name()));
-            return d.users().findById(tx, id).orElseThrow().summary();
+            return userStore.findById(tx, id).orElseThrow().summary();
         });
     }
 
@@ -64,29 +90,29 @@ public final class StaffAdmin {
                     + "ask another admin.");
         }
         List<UUID> ended = new java.util.ArrayList<>();
-        AccountSummary result = d.db().inTransaction(tx -> {
-            UserRecord user = d.users().lock(tx, id).orElseThrow(() -> ApiException.notFound("This user"));
+        AccountSummary result = db.inTransaction(tx -> {
+            UserRecord user = userStore.lock(tx, id).orElseThrow(() -> ApiException.notFound("This user"));
             if (req.role() != null && req.role() != user.role()) {
-                d.users().setRole(tx, id, req.role());
-                ended.addAll(d.sessions().revokeAll(tx, id, null, "role_changed"));
-                d.audit().record(tx, AuditRecord.of(admin.userId(), "admin.user.role_changed", id, origin.ip())
+                userStore.setRole(tx, id, req.role());
+                ended.addAll(sessions.revokeAll(tx, id, null, "role_changed"));
+                audit.record(tx, AuditRecord.of(admin.userId(), "admin.user.role_changed", id, origin.ip())
                         .with("from", user.role().name()).with("to", req.role().name()));
             }
             if (req.active() != null && req.active() != user.active()) {
-                d.users().setActive(tx, id, req.active());
+                userStore.setActive(tx, id, req.active());
                 if (!req.active()) {
-                    ended.addAll(d.sessions().revokeAll(tx, id, null, "deactivated"));
+                    ended.addAll(sessions.revokeAll(tx, id, null, "deactivated"));
                 }
-                d.audit().record(tx, AuditRecord.of(admin.userId(),
+                audit.record(tx, AuditRecord.of(admin.userId(),
                         req.active() ? "admin.user.reactivated" : "admin.user.deactivated", id, origin.ip()));
             }
-            return d.users().findById(tx, id).orElseThrow().summary();
+            return userStore.findById(tx, id).orElseThrow().summary();
         });
-        ended.forEach(d.revocations()::revokeSession);
+        ended.forEach(revocations::revokeSession);
         if (!result.active()) {
-            d.revocations().deactivate(id);
+            revocations.deactivate(id);
         } else {
-            d.revocations().notBefore(id, d.clock().instant());
+            revocations.notBefore(id, clock.instant());
         }
         return result;
     }

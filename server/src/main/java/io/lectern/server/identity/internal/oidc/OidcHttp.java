@@ -3,7 +3,7 @@ package io.lectern.server.identity.internal.oidc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lectern.model.identity.OidcCodeExchange;
-import io.lectern.server.platform.config.AuthSettings.OidcSettings;
+import io.lectern.server.identity.IdentitySettings.OidcSettings;
 import io.lectern.server.platform.http.ApiException;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,14 @@
 package io.lectern.server.identity.internal.oidc;
 
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.identity.internal.tokens.AccessTokens;
+import io.lectern.server.identity.internal.signin.SessionStore;
+import io.lectern.server.identity.internal.accounts.UserStore;
+import io.lectern.server.platform.http.Json;
+import io.lectern.server.platform.events.EventBus;
+import io.lectern.server.platform.Ids;
+import java.time.Clock;
+import io.lectern.server.platform.db.Database;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -12,9 +21,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.lectern.model.identity.AuthTokens;
 import io.lectern.model.identity.OidcCodeExchange;
 import io.lectern.model.identity.OidcProvider;
-import io.lectern.server.identity.internal.Deps;
 import io.lectern.server.identity.internal.Origin;
-import io.lectern.server.platform.config.AuthSettings.OidcSettings;
+import io.lectern.server.identity.IdentitySettings.OidcSettings;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import java.net.URI;
@@ -50,10 +58,11 @@ public final class OidcLogin {
     private record Discovery(String authorization, URI token, DefaultJWTProcessor<SecurityContext> processor) {
     }
 
-    public OidcLogin(Deps d, OidcSettings settings) {
+    public OidcLogin(Database db, Clock clock, Ids ids, EventBus events, Json json, UserStore users,
+                     SessionStore sessions, AccessTokens tokens, AuditService audit, OidcSettings settings) {
         this.settings = settings;
-        this.http = new OidcHttp(d.json().objectMapper());
-        this.accounts = new OidcAccounts(d);
+        this.http = new OidcHttp(json.objectMapper());
+        this.accounts = new OidcAccounts(db, clock, ids, events, users, sessions, tokens, audit);
     }
 
     public List<OidcProvider> providers() {

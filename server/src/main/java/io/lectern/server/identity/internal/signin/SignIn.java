@@ -1,9 +1,12 @@
 package io.lectern.server.identity.internal.signin;
 
+import io.lectern.server.audit.AuditService;
+import io.lectern.server.identity.internal.tokens.AccessTokens;
+import io.lectern.server.identity.internal.accounts.UserStore;
+import java.time.Clock;
 import io.helidon.dbclient.DbExecute;
 import io.lectern.model.identity.AuthTokens;
 import io.lectern.server.audit.AuditRecord;
-import io.lectern.server.identity.internal.Deps;
 import io.lectern.server.identity.internal.Origin;
 import io.lectern.server.identity.internal.accounts.UserRecord;
 import io.lectern.server.platform.http.ApiException;
@@ -27,26 +30,34 @@ public final class SignIn {
     public record Session(UserRecord user, UUID sessionId, String refreshToken, boolean mfa) {
     }
 
-    private final Deps d;
+    private final Clock clock;
+    private final UserStore users;
+    private final SessionStore sessions;
+    private final AccessTokens accessTokens;
+    private final AuditService auditLog;
 
-    public SignIn(Deps d) {
-        this.d = d;
+    public SignIn(Clock clock, UserStore users, SessionStore sessions, AccessTokens accessTokens, AuditService auditLog) {
+        this.clock = clock;
+        this.users = users;
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+        this.auditLog = auditLog;
     }
 
     /** Opens the session inside {@code tx}; answer with {@link #tokens(Session)} after it commits. */
     public Session complete(DbExecute tx, UserRecord user, String method, boolean mfa, Origin origin) {
-        Map.Entry<UUID, String> session = d.sessions().open(tx, user.id(),
+        Map.Entry<UUID, String> session = sessions.open(tx, user.id(),
                 new SessionStore.Origin(method, mfa, origin.ip(), origin.userAgent()));
-        d.users().touchLogin(tx, user.id(), d.clock().instant());
-        d.audit().record(tx, AuditRecord.of(user.id(), "auth.login.succeeded", user.id(), origin.ip())
+        users.touchLogin(tx, user.id(), clock.instant());
+        auditLog.record(tx, AuditRecord.of(user.id(), "auth.login.succeeded", user.id(), origin.ip())
                 .with("method", method).with("mfa", Boolean.toString(mfa)));
         return new Session(user, session.getKey(), session.getValue(), mfa);
     }
 
     /** The tokens of a committed session; never inside a transaction. */
     public AuthTokens tokens(Session s) {
-        String access = d.tokens().issue(s.user().id(), s.user().role(), s.sessionId(), s.mfa());
-        return new AuthTokens(access, s.refreshToken(), d.tokens().ttl().toSeconds(), s.user().view());
+        String access = accessTokens.issue(s.user().id(), s.user().role(), s.sessionId(), s.mfa());
+        return new AuthTokens(access, s.refreshToken(), accessTokens.ttl().toSeconds(), s.user().view());
     }
 
     /** 403 for accounts that may not sign in, checked only after the person proved who they are. */

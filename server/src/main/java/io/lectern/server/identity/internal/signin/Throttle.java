@@ -1,6 +1,7 @@
 package io.lectern.server.identity.internal.signin;
 
-import io.lectern.server.identity.internal.Deps;
+import java.time.Clock;
+import io.lectern.server.platform.db.Database;
 import io.lectern.server.identity.internal.Origin;
 import io.lectern.server.identity.internal.accounts.UserRecord;
 import io.lectern.server.platform.security.RateLimiter.Limit;
@@ -18,12 +19,16 @@ public final class Throttle {
 
     static final Duration KNOWN_FOR = Duration.ofDays(90);
 
-    private final Deps d;
+    private final Database db;
+    private final Clock clock;
+    private final SessionStore sessions;
     private final RateLimiter limits;
 
-    public Throttle(Deps d) {
-        this.d = d;
-        this.limits = d.limits();
+    public Throttle(Database db, Clock clock, SessionStore sessions, RateLimiter rateLimits) {
+        this.db = db;
+        this.clock = clock;
+        this.sessions = sessions;
+        this.limits = rateLimits;
     }
 
     /** Before checking a password. */
@@ -80,8 +85,8 @@ public final class Throttle {
     }
 
     private boolean knownSource(Optional<UserRecord> user, Origin origin) {
-        return user.isPresent() && d.sessions().signedInFrom(d.db().execute(), user.get().id(), origin.ip(),
-                d.clock().instant().minus(KNOWN_FOR));
+        return user.isPresent() && sessions.signedInFrom(db.execute(), user.get().id(), origin.ip(),
+                clock.instant().minus(KNOWN_FOR));
     }
 
     private static String source(String email, Origin origin) {

@@ -44,7 +44,6 @@ public final class Assignments {
     private final Database db;
     private final Clock clock;
     private final Ids ids;
-    private final Json jsonIo;
     private final EventBus events;
     private final CatalogService catalog;
     private final MediaService media;
@@ -58,7 +57,6 @@ public final class Assignments {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
-        this.jsonIo = jsonIo;
         this.events = events;
         this.catalog = catalog;
         this.media = media;
@@ -174,7 +172,8 @@ public final class Assignments {
     }
 
     /** Keeps the newest (by client time) offline draft of an assignment; the reason when it cannot. */
-    public Optional<SyncResult.Rejected> draft(DbTransaction tx, UUID userId, SyncEvent e, Predicate<UUID> mayStudy) {
+    public Optional<SyncResult.Rejected> draft(DbTransaction tx, UUID userId, SyncEvent.AssignmentDraft e,
+                                               Predicate<UUID> mayStudy) {
         Optional<UUID> course = store.courseOf(tx, e.lessonId());
         if (course.isEmpty()) {
             return Optional.of(new SyncResult.Rejected(e.id(), "sync.unknown_assignment", "This assignment is no "

@@ -37,14 +37,14 @@ public final class NoteStore {
 
     /**
      * Merges note events (upserts and deletes); returns the events refused (another learner's note, unknown lesson,
-     * too long).
+     * too long). A delete keeps the note's kind and position in its tombstone.
      */
-    public List<SyncResult.Rejected> merge(DbExecute tx, UUID userId, List<SyncEvent> events,
+    public List<SyncResult.Rejected> merge(DbExecute tx, UUID userId, List<SyncEvent.NoteEvent> events,
                                            Function<UUID, LessonFacts> lessons) {
         List<SyncResult.Rejected> rejected = new ArrayList<>();
-        Map<UUID, SyncEvent> latest = new LinkedHashMap<>();
-        for (SyncEvent e : events) {
-            SyncEvent prev = latest.get(e.noteId());
+        Map<UUID, SyncEvent.NoteEvent> latest = new LinkedHashMap<>();
+        for (SyncEvent.NoteEvent e : events) {
+            SyncEvent.NoteEvent prev = latest.get(e.noteId());
             if (prev == null || !e.clientTime().isBefore(prev.clientTime())) {
                 latest.put(e.noteId(), e);
             }
@@ -54,9 +54,9 @@ public final class NoteStore {
         }
         Map<UUID, UUID> owners = owners(tx, latest.keySet());
         List<Object[]> rows = new ArrayList<>();
-        for (SyncEvent e : latest.values()) {
+        for (SyncEvent.NoteEvent e : latest.values()) {
             UUID owner = owners.get(e.noteId());
-            boolean delete = e.type().equals("NOTE_DELETE");
+            boolean delete = e instanceof SyncEvent.NoteDelete;
             LessonFacts lesson = e.lessonId() == null ? null : lessons.apply(e.lessonId());
             if (owner != null && !owner.equals(userId)) {
                 rejected.add(new SyncResult.Rejected(e.id(), "note.not_yours", "This note id belongs to someone else."));
@@ -65,18 +65,29 @@ public final class NoteStore {
                     rejected.add(new SyncResult.Rejected(e.id(), "sync.unknown_lesson", "The note's lesson is no "
                             + "longer in the course."));
                 }
-            } else if (!delete && e.body() != null && e.body().length() > MAX_BODY) {
+            } else if (e instanceof SyncEvent.NoteUpsert u && u.body() != null && u.body().length() > MAX_BODY) {
                 rejected.add(new SyncResult.Rejected(e.id(), "note.too_long", "Notes hold at most " + MAX_BODY
                         + " characters; split it."));
             } else {
-                rows.add(new Object[] {e.noteId().toString(), lesson == null ? null : lesson.lessonId().toString(),
-                        lesson == null ? null : lesson.courseId().toString(), "BOOKMARK".equals(e.kind()) ? "BOOKMARK"
-                        : "NOTE", e.positionSec(), delete ? "" : (e.body() == null ? "" : e.body()), delete,
-                        e.clientTime().toString()});
+                rows.add(row(e, lesson));
             }
         }
         upsert(tx, userId, rows);
         return rejected;
+    }
+
+    /** The row {@link #upsert} takes; a delete's kind and position are the note's own (see there). */
+    private static Object[] row(SyncEvent.NoteEvent e, LessonFacts lesson) {
+        String lessonId = lesson == null ? null : lesson.lessonId().toString();
+        String courseId = lesson == null ? null : lesson.courseId().toString();
+        return switch (e) {
+            case SyncEvent.NoteUpsert u -> new Object[] {u.noteId().toString(), lessonId, courseId,
+                    "BOOKMARK".equals(u.kind()) ? "BOOKMARK" : "NOTE", u.positionSec(), u.body() == null ? "" : u.body(),
+                    false, u.clientTime().toString()};
+            // "NOTE" and no position only for the tombstone of a note the server never had
+            case SyncEvent.NoteDelete d -> new Object[] {d.noteId().toString(), lessonId, courseId, "NOTE", null, "",
+                    true, d.clientTime().toString()};
+        };
     }
 
     private static Map<UUID, UUID> owners(DbExecute tx, Set<UUID> ids) {
@@ -86,7 +97,10 @@ public final class NoteStore {
         }
     }
 
-    /** Inserts new notes and changes existing ones only where this change is newer by client time. */
+    /**
+     * Inserts new notes and changes existing ones only where this change is newer by client time. A tombstone keeps
+     * the kind and position of the note it deletes.
+     */
     void upsert(DbExecute tx, UUID userId, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
@@ -94,8 +108,9 @@ public final class NoteStore {
         tx.update("""
                 INSERT INTO learning.notes AS n (id, user_id, lesson_id, course_id, kind, position_sec, body, deleted,
                                                  client_time)
-                SELECT t.id, ?, coalesce(t.lesson_id, o.lesson_id), coalesce(t.course_id, o.course_id), t.kind,
-                       t.position_sec, t.body, t.deleted, t.client_time
+                SELECT t.id, ?, coalesce(t.lesson_id, o.lesson_id), coalesce(t.course_id, o.course_id),
+                       CASE WHEN t.deleted THEN coalesce(o.kind, t.kind) ELSE t.kind END,
+                       CASE WHEN t.deleted THEN o.position_sec ELSE t.position_sec END, t.body, t.deleted, t.client_time
                   FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::float8[], ?::text[], ?::boolean[],
                               ?::timestamptz[]) AS t(id, lesson_id, course_id, kind, position_sec, body, deleted,
                                                      client_time)

@@ -72,8 +72,8 @@ public final class Notes {
                 .check(in.positionSec() == null || in.positionSec() >= 0, "positionSec", "min",
                         "positionSec cannot be negative.").throwIfInvalid();
         Instant at = in.clientTime() == null ? clock.instant() : in.clientTime();
-        SyncEvent e = new SyncEvent(id.toString(), delete ? "NOTE_DELETE" : "NOTE_UPSERT", at, lesson.lessonId(),
-                in.positionSec(), null, null, id, in.kind(), in.body(), null, null, null, null);
+        SyncEvent.NoteEvent e = delete ? new SyncEvent.NoteDelete(id.toString(), at, id, lesson.lessonId())
+                : new SyncEvent.NoteUpsert(id.toString(), at, id, lesson.lessonId(), in.kind(), in.positionSec(), in.body());
         db.doInTransaction(tx -> {
             List<SyncResult.Rejected> refused = store.merge(tx, p.userId(), List.of(e), l -> lesson);
             if (!refused.isEmpty()) {

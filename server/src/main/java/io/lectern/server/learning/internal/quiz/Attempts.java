@@ -42,7 +42,6 @@ public final class Attempts {
     private final Database database;
     private final Clock clock;
     private final Ids idGen;
-    private final Json jsonIo;
     private final EventBus events;
     private final CatalogService catalog;
     private final QuizStore store;
@@ -55,7 +54,6 @@ public final class Attempts {
         this.database = database;
         this.clock = clock;
         this.idGen = idGen;
-        this.jsonIo = jsonIo;
         this.events = events;
         this.catalog = catalog;
         this.store = store;
@@ -157,7 +155,7 @@ public final class Attempts {
      * Appends an attempt taken offline (untimed quizzes only) and grades it; returns the reason when it cannot be
      * taken: unknown quiz, not enrolled, timed, attempts used up.
      */
-    public Optional<SyncResult.Rejected> offline(DbTransaction tx, UUID userId, SyncEvent e,
+    public Optional<SyncResult.Rejected> offline(DbTransaction tx, UUID userId, SyncEvent.QuizAttempt e,
                                                  Predicate<UUID> mayStudy) {
         QuizStore.Quiz quiz = e.quizId() == null ? null : store.quiz(tx, e.quizId()).orElse(null);
         if (quiz == null) {

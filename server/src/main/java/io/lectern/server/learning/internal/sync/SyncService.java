@@ -51,17 +51,24 @@ public final class SyncService {
     private final NoteStore notes;
     private final AppliedEventStore applied;
 
-    /** Offline work other parts of learning take: quiz attempts and assignment drafts. */
+    /**
+     * Offline work other parts of learning take: quiz attempts and assignment drafts.
+     *
+     * @param <E> the event type it takes
+     */
     @FunctionalInterface
-    public interface OfflineWork {
-        Optional<SyncResult.Rejected> apply(DbTransaction tx, UUID userId, SyncEvent e, Predicate<UUID> mayStudy);
+    public interface OfflineWork<E extends SyncEvent> {
+        Optional<SyncResult.Rejected> apply(DbTransaction tx, UUID userId, E e, Predicate<UUID> mayStudy);
     }
 
-    private final Map<String, OfflineWork> offline;
+    private final OfflineWork<SyncEvent.QuizAttempt> attempts;
+    private final OfflineWork<SyncEvent.AssignmentDraft> drafts;
 
     public SyncService(Database database, Clock time, CatalogService catalog, Progress progress, ProgressStore store,
-                       NoteStore notes, AppliedEventStore applied, Map<String, OfflineWork> offline) {
-        this.offline = offline;
+                       NoteStore notes, AppliedEventStore applied, OfflineWork<SyncEvent.QuizAttempt> attempts,
+                       OfflineWork<SyncEvent.AssignmentDraft> drafts) {
+        this.attempts = attempts;
+        this.drafts = drafts;
         this.applied = applied;
         this.database = database;
         this.time = time;
@@ -96,21 +103,22 @@ public final class SyncService {
             Set<String> fresh = applied.claim(tx, p.userId(), unique.keySet());
             ProgressBatch batch = new ProgressBatch(p.userId());
             WatchBudget budget = progress.watchBudget();
-            List<SyncEvent> noteEvents = new ArrayList<>();
+            List<SyncEvent.NoteEvent> noteEvents = new ArrayList<>();
+            Predicate<UUID> mayStudy = course -> catalog.mayStudy(tx, p, course);
             for (SyncEvent e : unique.values()) {
                 if (!fresh.contains(e.id())) {
                     duplicates.add(e.id());
                     continue;
                 }
                 appliedIds.add(e.id());
-                switch (e.type()) {
-                    case "QUIZ_ATTEMPT", "ASSIGNMENT_DRAFT" -> offline.get(e.type()).apply(tx, p.userId(), e,
-                            course -> catalog.mayStudy(tx, p, course))
+                switch (e) {
+                    case SyncEvent.QuizAttempt q -> attempts.apply(tx, p.userId(), q, mayStudy).ifPresent(rejected::add);
+                    case SyncEvent.AssignmentDraft d -> drafts.apply(tx, p.userId(), d, mayStudy).ifPresent(rejected::add);
+                    case SyncEvent.Heartbeat h -> heartbeat(tx, budget, batch, checks.lesson(h.lessonId()), h, p.userId())
                             .ifPresent(rejected::add);
-                    case "HEARTBEAT" -> heartbeat(tx, budget, batch, checks.lesson(e), e, p.userId())
-                            .ifPresent(rejected::add);
-                    case "COMPLETE" -> batch.complete(checks.lesson(e), e.clientTime());
-                    default -> noteEvents.add(e);
+                    case SyncEvent.Complete c -> batch.complete(checks.lesson(c.lessonId()), c.clientTime());
+                    case SyncEvent.NoteEvent n -> noteEvents.add(n);
+                    case SyncEvent.Unknown u -> throw new IllegalStateException("refused by the checks: " + u.id());
                 }
             }
             progress.applyInTransaction(tx, batch);
@@ -130,7 +138,7 @@ public final class SyncService {
 
     /** Adds a heartbeat: watched seconds of a video, or viewed pages of a PDF (counted in the PDF's pages). */
     private Optional<SyncResult.Rejected> heartbeat(DbTransaction tx, WatchBudget budget, ProgressBatch batch,
-                                                    LessonFacts lesson, SyncEvent e, UUID userId) {
+                                                    LessonFacts lesson, SyncEvent.Heartbeat e, UUID userId) {
         LessonFacts measured = e.pagesViewed() == null ? lesson
                 : progress.inPages(tx, lesson); // the PDF's pages, from media
         var ranges = e.pagesViewed() == null ? Ranges.parse(e.watchedRanges(), measured.durationSec())
@@ -175,8 +183,9 @@ public final class SyncService {
             this.now = now;
         }
 
-        LessonFacts lesson(SyncEvent e) {
-            return lessons.get(e.lessonId()).orElseThrow();
+        /** A lesson the checks found (of an event they let through). */
+        LessonFacts lesson(UUID lessonId) {
+            return lessons.get(lessonId).orElseThrow();
         }
 
         /** A lesson, read with {@code tx} unless the checks looked it up already. */
@@ -193,22 +202,24 @@ public final class SyncService {
                 return reject(e, "sync.client_time", "The event's clientTime is missing or in the future; check "
                         + "the device clock.");
             }
-            String type = e.type() == null ? "" : e.type();
-            return switch (type) {
-                case "HEARTBEAT", "COMPLETE" -> lessonRefusal(e, type);
-                case "NOTE_UPSERT", "NOTE_DELETE" -> e.noteId() == null ? reject(e, "sync.note_id", "A note event "
+            return switch (e) {
+                case SyncEvent.Heartbeat h -> lessonRefusal(h, h.lessonId());
+                case SyncEvent.Complete c -> lessonRefusal(c, c.lessonId());
+                case SyncEvent.NoteEvent n -> n.noteId() == null ? reject(e, "sync.note_id", "A note event "
                         + "needs the note's id.") : Optional.empty();
-                case "QUIZ_ATTEMPT" -> e.quizId() == null ? reject(e, "sync.quiz_id", "An offline attempt needs its "
-                        + "quizId.") : Optional.empty();
-                case "ASSIGNMENT_DRAFT" -> e.lessonId() == null || (e.body() != null && e.body().length() > 100_000)
-                        ? reject(e, "sync.draft", "A draft needs its assignment (lessonId) and at most 100,000 "
-                        + "characters.") : Optional.empty();
-                default -> reject(e, "sync.unknown_type", "Unknown event type '" + type + "'.");
+                case SyncEvent.QuizAttempt q -> q.quizId() == null ? reject(e, "sync.quiz_id", "An offline attempt "
+                        + "needs its quizId.") : Optional.empty();
+                case SyncEvent.AssignmentDraft d -> d.lessonId() == null || (d.body() != null
+                        && d.body().length() > 100_000) ? reject(e, "sync.draft", "A draft needs its assignment "
+                        + "(lessonId) and at most 100,000 characters.") : Optional.empty();
+                case SyncEvent.Unknown u -> reject(e, "sync.unknown_type", "Unknown event type '"
+                        + (u.type() == null ? "" : u.type()) + "'.");
             };
         }
 
-        private Optional<SyncResult.Rejected> lessonRefusal(SyncEvent e, String type) {
-            LessonFacts l = e.lessonId() == null ? null : lesson(db, e.lessonId());
+        /** The checks of a heartbeat or a "done": the lesson exists, the learner may study it, the event fits it. */
+        private Optional<SyncResult.Rejected> lessonRefusal(SyncEvent e, UUID lessonId) {
+            LessonFacts l = lessonId == null ? null : lesson(db, lessonId);
             if (l == null) {
                 return reject(e, "sync.unknown_lesson", "This lesson is no longer in the course.");
             }
@@ -216,11 +227,11 @@ public final class SyncService {
                 return reject(e, "lesson.enrollment_required", "You are not enrolled in this lesson's course any "
                         + "more; your progress there was not recorded.");
             }
-            if (type.equals("HEARTBEAT") && (Ranges.parse(e.watchedRanges(), l.durationSec()).isEmpty()
-                    || (e.positionSec() != null && e.positionSec() < 0))) {
+            if (e instanceof SyncEvent.Heartbeat h && (Ranges.parse(h.watchedRanges(), l.durationSec()).isEmpty()
+                    || (h.positionSec() != null && h.positionSec() < 0))) {
                 return reject(e, "sync.bad_ranges", "The watched ranges or position are outside the video.");
             }
-            if (type.equals("COMPLETE") && !Progress.markable(l.type())) {
+            if (e instanceof SyncEvent.Complete && !Progress.markable(l.type())) {
                 return reject(e, "lesson.not_markable", "This kind of lesson completes by watching, passing or "
                         + "submitting, not by marking it done.");
             }

@@ -34,7 +34,6 @@ public final class FileRoutes {
     private static final Map<String, String> TYPES = Map.of("m3u8", "application/vnd.apple.mpegurl", "ts", "video/mp2t",
             "mp4", "video/mp4", "jpg", "image/jpeg", "png", "image/png", "vtt", "text/vtt; charset=utf-8");
 
-    private final Database db;
     private final Clock clock;
     private final Json json;
     private final boolean trustForwardedFor;
@@ -45,7 +44,6 @@ public final class FileRoutes {
 
     public FileRoutes(Database db, Clock clock, Json json, boolean trustForwardedFor, int port,
                       UrlSigner signer, Playback playback, MediaStorage storage) {
-        this.db = db;
         this.clock = clock;
         this.json = json;
         this.trustForwardedFor = trustForwardedFor;

@@ -1,6 +1,6 @@
 package io.lectern.server.media.internal.storage;
 
-import io.lectern.server.platform.config.MediaSettings;
+import io.lectern.server.media.MediaSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -7,7 +7,7 @@ import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.Ids;
-import io.lectern.server.platform.config.MediaSettings;
+import io.lectern.server.media.MediaSettings;
 import io.lectern.server.platform.http.ApiException;
 import io.lectern.server.platform.http.Validation;
 import io.lectern.server.platform.security.Principal;

@@ -1,7 +1,7 @@
 package io.lectern.server.media.internal.storage;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
-import io.lectern.server.platform.config.MediaSettings;
+import io.lectern.server.media.MediaSettings;
 import io.lectern.server.testing.TestInfra;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
