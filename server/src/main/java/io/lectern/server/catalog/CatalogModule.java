@@ -26,8 +26,8 @@ public final class CatalogModule {
                                           EventBus events, JobRunner jobs, Broadcast broadcast,
                                           RateLimiter limits, boolean trustForwardedFor, IdentityService identity,
                                           AuditService audit, MediaService media) {
-        CatalogCore core = new CatalogCore(db, clock, ids, json, events, jobs, broadcast, limits,
-                                           trustForwardedFor, identity, audit, media, routes);
+        CatalogCore core = new CatalogCore(db, clock, ids, json, events, jobs, broadcast, limits, trustForwardedFor,
+                identity, audit, media, routes);
         core.registerRoutes();
         return new CatalogService(core);
     }

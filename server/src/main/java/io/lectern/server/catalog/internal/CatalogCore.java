@@ -96,9 +96,8 @@ public final class CatalogCore {
         Authoring authoring = new Authoring(database, clock, idGen, drafts, outlines, categories, staff, mediaUses, "USD");
         this.publishing = new Publishing(database, clock, json, events, drafts, outlines, snapshots, categories, audit, caches);
         this.imports = new Imports(database, clock, idGen, publishing, drafts, outlines);
-        Reviews reviews = new Reviews(database, clock, idGen, events, reviewStore, published, snapshots,
-                                      learners, identity, audit,
-                limits, caches);
+        Reviews reviews = new Reviews(database, clock, idGen, events, reviewStore, published, snapshots, learners,
+                identity, audit, limits, caches);
         this.pages = new CoursePages(database, json, published, learners, caches);
         this.search = new CourseSearch(published, new SearchFacetCounts(categories, caches.cube(), clock),
                 new SpellingCorrection());

@@ -53,12 +53,10 @@ public final class MediaCore {
     private final Database database;
     private final Clock clock;
 
-    public MediaCore(Database database, Clock clock, Ids idGen, Json json, JobRunner jobs, SecretBox secrets,
-                     MediaSettings mediaSettings, boolean trustForwardedFor, Path dataDir, int port, ApiRoutes routes) {
+    public MediaCore(Database database, Clock clock, Ids ids, Json json, JobRunner jobs, SecretBox secrets,
+                     MediaSettings settings, boolean trustForwardedFor, Path data, int port, ApiRoutes routes) {
         this.database = database;
         this.clock = clock;
-        MediaSettings settings = mediaSettings;
-        Path data = dataDir;
         try {
             this.storage = settings.s3().isPresent() ? new S3Storage(settings.s3().get()).ensureBucket()
                     : new LocalStorage(data.resolve("media"));
@@ -73,15 +71,14 @@ public final class MediaCore {
             JobType<String> job = jobs.define("media.process", String.class, MediaProcessor.ATTEMPTS,
                     settings.processingRetry(), (id, attempt) -> processor.process(UUID.fromString(id), attempt));
             this.deletion = new MediaDeletion(database, clock, repo, storage);
-            Uploads uploads = new Uploads(database, clock, idGen, mediaSettings, repo, staging, deletion,
-                                          new MediaIntake(database, clock, repo, storage,
-                    settings.clamd().map(VirusScanner::new), processor::needsWork,
-                    id -> jobs.enqueue(job, id.toString(), id.toString())));
+            Uploads uploads = new Uploads(database, clock, ids, settings, repo, staging, deletion,
+                    new MediaIntake(database, clock, repo, storage, settings.clamd().map(VirusScanner::new),
+                            processor::needsWork, id -> jobs.enqueue(job, id.toString(), id.toString())));
             new UploadRoutes(json, uploads).register(routes);
             UrlSigner signer = new UrlSigner(secrets);
-            this.playback = new Playback(database, clock, mediaSettings, repo, signer);
-            new MediaRoutes(json, new MediaLibrary(database, mediaSettings, repo), deletion).register(routes);
-            new FileRoutes(database, clock, json, trustForwardedFor, port, signer, playback, storage).register(routes);
+            this.playback = new Playback(database, clock, settings, repo, signer);
+            new MediaRoutes(json, new MediaLibrary(database, settings, repo), deletion).register(routes);
+            new FileRoutes(clock, json, trustForwardedFor, port, signer, playback, storage).register(routes);
             jobs.every("media.expire-uploads", Duration.ofMinutes(10), uploads::expire);
             jobs.every("media.resume-processing", Duration.ofMinutes(1), () -> repo.processing(
                     database.execute()).forEach(id -> jobs.enqueue(job, id.toString(), id.toString())));

@@ -7,7 +7,6 @@ import io.helidon.webserver.http.ServerResponse;
 import io.lectern.server.media.internal.MediaStore;
 import io.lectern.server.media.internal.storage.MediaStorage;
 import io.lectern.server.media.internal.storage.StorageKeys;
-import io.lectern.server.platform.db.Database;
 import java.time.Clock;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.Access;
@@ -42,7 +41,7 @@ public final class FileRoutes {
     private final Playback playback;
     private final FileServer files;
 
-    public FileRoutes(Database db, Clock clock, Json json, boolean trustForwardedFor, int port,
+    public FileRoutes(Clock clock, Json json, boolean trustForwardedFor, int port,
                       UrlSigner signer, Playback playback, MediaStorage storage) {
         this.clock = clock;
         this.json = json;
