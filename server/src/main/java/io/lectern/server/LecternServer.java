@@ -42,6 +42,7 @@ import io.lectern.server.platform.http.AccessGuard;
 import io.lectern.server.platform.http.AccessLogFilter;
 import io.lectern.server.platform.http.ApiRoutes;
 import io.lectern.server.platform.http.ErrorHandling;
+import io.lectern.server.platform.http.Http1Guard;
 import io.lectern.server.platform.http.Json;
 import io.lectern.server.platform.http.Problems;
 import io.lectern.server.platform.http.RouteMetrics;
@@ -161,7 +162,7 @@ public final class LecternServer implements AutoCloseable {
             ErrorHandling.install(routing, problems);
             AtomicReference<AccessGuard> guard = new AtomicReference<>(AccessGuard.PUBLIC_ONLY);
             ApiRoutes routes = new ApiRoutes(routing, (req, access) -> guard.get().check(req, access), new RouteMetrics());
-            new HealthRoutes(json, Map.of("database", infra.db()::isReachable, "redis", infra.redis()::isReachable))
+            new HealthRoutes(json, Map.of("database", infra.db()::isReachable), Map.of("redis", infra.redis()::isReachable))
                     .register(routes);
             Modules registered = registerModules(routes, platform, guard, modules);
             extraRoutes.accept(routes);
@@ -173,7 +174,10 @@ public final class LecternServer implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(64L << 20)
-                    .addProtocol(Http1Config.builder().maxPrologueLength(16 * 1024).build())
+                    .protocolsDiscoverServices(false)
+                    .addConnectionSelector(new Http1Guard(Http1Config.builder().maxPrologueLength(16 * 1024).build(),
+                            config.http().headerTimeout()))
+                    .idleConnectionTimeout(Duration.ofMinutes(2))
                     .shutdownGracePeriod(Duration.ofSeconds(10))
                     .directHandlers(ErrorHandling.directHandlers(json))
                     .addRouting(routing);

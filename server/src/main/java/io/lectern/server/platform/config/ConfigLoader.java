@@ -26,7 +26,8 @@ public final class ConfigLoader {
     static final Set<String> KEYS = Set.of("host", "port", "data-dir", "db.url", "db.user", "db.password",
             "db.pool-size", "redis.url", "admin.email", "admin.password", "seed-demo", "outbox.poll-millis",
             "http.max-json-bytes", "http.trust-forwarded-for", "redis.key-prefix", "secret-key",
-            "auth.rate-limit-factor", "public-url", "http.cors-origins", "management.port", "management.host");
+            "auth.rate-limit-factor", "public-url", "http.cors-origins", "management.port", "management.host",
+            "http.header-timeout-seconds");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private ConfigLoader() {
@@ -119,7 +120,8 @@ public final class ConfigLoader {
                     + "https://learn.example.com (scheme, host and port, no path), but has '" + o + "'.");
         });
         return new HttpSettings(origins, s.integer("management.port", 8081, -1, 65535),
-                s.text("management.host").orElse("127.0.0.1"));
+                s.text("management.host").orElse("127.0.0.1"),
+                Duration.ofSeconds(s.integer("http.header-timeout-seconds", 10, 1, 600)));
     }
 
     private static String publicUrl(Settings s) {
