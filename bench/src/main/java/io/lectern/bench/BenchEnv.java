@@ -50,7 +50,7 @@ final class BenchEnv implements AutoCloseable {
         }
         EmbeddedPostgres pg = EmbeddedPostgres.start(dir.resolve("postgres"), dir.resolve("runtime"), false);
         pg.createDatabase("lectern");
-        BenchEnv env = new BenchEnv(dir, pg, EmbeddedRedis.start());
+        BenchEnv env = new BenchEnv(dir, pg, EmbeddedRedis.start(dir.resolve("redis")));
         OPEN.add(env);
         return env;
     }

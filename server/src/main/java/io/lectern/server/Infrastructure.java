@@ -6,8 +6,11 @@ import io.lectern.server.platform.db.Migrations;
 import io.lectern.server.platform.embedded.DataDirLock;
 import io.lectern.server.platform.embedded.EmbeddedPostgres;
 import io.lectern.server.platform.embedded.EmbeddedRedis;
+import io.lectern.server.platform.embedded.Supervisor;
 import io.lectern.server.platform.redis.Redis;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +18,15 @@ import java.util.logging.Logger;
 
 /**
  * The servers Lectern stands on: the data-directory lock, PostgreSQL (embedded or external, migrated) and
- * Redis (embedded or external). Closes what it opened in reverse order, also when opening fails half-way.
+ * Redis (embedded or external); the embedded ones are supervised (started again if they die). Closes what it opened
+ * in reverse order, also when opening fails half-way.
  */
 final class Infrastructure implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Infrastructure.class.getName());
 
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final List<Supervisor.Supervised> supervised = new ArrayList<>();
     private Database db;
     private Redis redis;
     private String embeddedDbUrl;
@@ -47,19 +52,22 @@ final class Infrastructure implements AutoCloseable {
             EmbeddedPostgres pg = EmbeddedPostgres.start(config.dataDir().resolve("postgres"),
                     config.dataDir().resolve("runtime"), true);
             opened.push(pg);
+            supervised.add(pg);
             pg.createDatabase("lectern");
             embeddedDbUrl = pg.jdbcUrl("lectern");
             db = Database.connect(embeddedDbUrl, pg.user(), pg.password(), 16);
         }
         opened.push(db);
         String redisUrl = config.redisUrl().orElseGet(() -> {
-            EmbeddedRedis embedded = EmbeddedRedis.start();
+            EmbeddedRedis embedded = EmbeddedRedis.start(config.dataDir().resolve("redis"));
             opened.push(embedded);
+            supervised.add(embedded);
             return embedded.url();
         });
         redis = Redis.connect(redisUrl, config.redisPrefix());
         opened.push(redis);
         Migrations.migrate(db.dataSource(), schemas);
+        opened.push(new Supervisor(supervised, Duration.ofSeconds(1)).start());
     }
 
     Database db() {

@@ -42,7 +42,7 @@ public final class TestInfra {
     private static TestInfra start() {
         String redis = System.getenv("LECTERN_TEST_REDIS_URL");
         if (redis == null) {
-            EmbeddedRedis embedded = EmbeddedRedis.start();
+            EmbeddedRedis embedded = EmbeddedRedis.start(tempDir("lectern-test-redis-"));
             TestDirs.closeFirst(embedded);
             redis = embedded.url();
         }

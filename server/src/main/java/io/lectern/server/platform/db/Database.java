@@ -28,6 +28,9 @@ public final class Database implements AutoCloseable {
         private boolean taken;
     }
 
+    /** Longest wait for PostgreSQL's answer to one statement before the connection counts as broken. */
+    static final int SOCKET_TIMEOUT_SECONDS = 10;
+
     private final HikariDataSource dataSource;
     private final DbClient client;
 
@@ -55,7 +58,11 @@ public final class Database implements AutoCloseable {
         config.setPoolName("lectern");
         // Helidon's DB Client binds UUIDs and some other types as strings; let PostgreSQL infer the real type.
         config.addDataSourceProperty("stringtype", "unspecified");
-        config.setConnectionTimeout(10_000);
+        // Bounded waits: a request fails with 503 within seconds when PostgreSQL is down or frozen, never hangs.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(2_000);
+        config.addDataSourceProperty("connectTimeout", "2");
+        config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
         config.setInitializationFailTimeout(15_000);
         try {
             return new Database(new HikariDataSource(config));

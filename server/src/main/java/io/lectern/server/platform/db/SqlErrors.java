@@ -36,6 +36,29 @@ public final class SqlErrors {
         return sqlException(t).map(e -> FOREIGN_KEY_VIOLATION.equals(e.getSQLState())).orElse(false);
     }
 
+    /**
+     * True when {@code t} says PostgreSQL could not be reached or stopped answering: no connection from the pool, a
+     * broken or timed-out connection (SQLState class 08), or a server shutting down or starting (57P01–57P03).
+     */
+    public static boolean isConnectionFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof DatabaseUnavailableException || c instanceof java.net.SocketTimeoutException
+                    || c instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (c instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short, log-safe description of a database failure: the SQLState and exception type, no message. */
+    public static String describe(Throwable t) {
+        return sqlException(t).map(e -> "SQLState " + e.getSQLState()).orElse(t.getClass().getSimpleName());
+    }
+
     private static String constraintOf(SQLException e) {
         if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             return p.getServerErrorMessage().getConstraint();

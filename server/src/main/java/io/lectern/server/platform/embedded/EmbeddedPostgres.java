@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * reused on the next start; the superuser password is generated once and kept beside it (mode 0600). It
  * listens on 127.0.0.1 only, on a free port chosen at each start.
  */
-public final class EmbeddedPostgres implements AutoCloseable {
+public final class EmbeddedPostgres implements AutoCloseable, Supervisor.Supervised {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class.getName());
     private static final String SUPERUSER = "lectern";
@@ -30,13 +30,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Privileges privileges;
     private final String password;
     private final int port;
+    private final Path log;
+    private final boolean durable;
 
-    private EmbeddedPostgres(Path install, Path cluster, Privileges privileges, String password, int port) {
+    private EmbeddedPostgres(Path install, Path cluster, Privileges privileges, String password, int port, Path log,
+                             boolean durable) {
         this.install = install;
         this.cluster = cluster;
         this.privileges = privileges;
         this.password = password;
         this.port = port;
+        this.log = log;
+        this.durable = durable;
     }
 
     /**
@@ -57,9 +62,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (!Files.isRegularFile(cluster.resolve("PG_VERSION"))) {
                 initdb(install, cluster, baseDir.resolve("password"), privileges);
             }
-            EmbeddedPostgres pg = new EmbeddedPostgres(install, cluster, privileges, password, freePort());
+            EmbeddedPostgres pg = new EmbeddedPostgres(install, cluster, privileges, password, freePort(),
+                    baseDir.resolve("postgres.log"), durable);
             pg.stopOrphan();
-            pg.pgCtlStart(baseDir.resolve("postgres.log"), durable);
+            pg.pgCtlStart();
             return pg;
         } catch (IOException e) {
             throw new EmbeddedStartException("Cannot prepare PostgreSQL under " + baseDir + ": " + e.getMessage(), e);
@@ -96,7 +102,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void pgCtlStart(Path log, boolean durable) {
+    private void pgCtlStart() {
         List<String> options = new ArrayList<>(List.of("-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1",
                 "-k", System.getProperty("java.io.tmpdir"), "-c", "max_connections=200", "-c", "shared_buffers=256MB"));
         if (!durable) {
@@ -123,6 +129,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    @Override
+    public String name() {
+        return "Embedded PostgreSQL";
+    }
+
+    /** Whether the postmaster named in the cluster's pid file runs. */
+    @Override
+    public boolean alive() {
+        try {
+            Path pidFile = cluster.resolve("postmaster.pid");
+            if (!Files.isRegularFile(pidFile)) {
+                return false;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return true; // being written or removed right now: look again next time
+        }
+    }
+
+    /** Starts the cluster again on the same port (after a crash or a kill; recovery replays its WAL). */
+    @Override
+    public void restart() {
+        pgCtlStart();
     }
 
     public String jdbcUrl(String database) {

@@ -6,17 +6,24 @@ import io.helidon.health.HealthCheckType;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-/** Readiness means PostgreSQL and Redis both answer; {@code /health/ready} is 503 otherwise. */
+/**
+ * The management port's detailed health: readiness means PostgreSQL answers. Redis is listed with whether it answers,
+ * but is always UP: Lectern runs degraded without it, so losing Redis must not take instances out of rotation.
+ */
 public final class ReadinessChecks {
 
     private ReadinessChecks() {
     }
 
     public static List<HealthCheck> of(BooleanSupplier database, BooleanSupplier redis) {
-        return List.of(check("database", database), check("redis", redis));
+        return List.of(check("database", () -> {
+            boolean up = database.getAsBoolean();
+            return HealthCheckResponse.builder().status(up).detail("reachable", up).build();
+        }), check("redis", () -> HealthCheckResponse.builder().status(true)
+                .detail("reachable", redis.getAsBoolean()).detail("required", false).build()));
     }
 
-    private static HealthCheck check(String name, BooleanSupplier probe) {
+    private static HealthCheck check(String name, java.util.function.Supplier<HealthCheckResponse> probe) {
         return new HealthCheck() {
             @Override
             public HealthCheckType type() {
@@ -30,7 +37,7 @@ public final class ReadinessChecks {
 
             @Override
             public HealthCheckResponse call() {
-                return HealthCheckResponse.builder().status(probe.getAsBoolean()).build();
+                return probe.get();
             }
         };
     }

@@ -8,6 +8,7 @@ import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.lectern.model.common.ApiProblem;
 import io.lectern.server.platform.db.DatabaseUnavailableException;
+import io.lectern.server.platform.redis.RedisUnavailableException;
 import java.util.UUID;
 
 /**
@@ -22,8 +23,10 @@ public final class ErrorHandling {
     public static void install(HttpRouting.Builder routing, Problems problems) {
         routing.error(ApiException.class, problems::send);
         routing.error(HttpException.class, (req, res, e) -> problems.send(req, res, fromHttp(e.status())));
-        routing.error(DatabaseUnavailableException.class, (req, res, e) -> problems.send(req, res,
-                new ApiException(503, "server.database_unavailable", "The database is not reachable; try again soon.")));
+        routing.error(DatabaseUnavailableException.class, problems::databaseUnavailable);
+        routing.error(RedisUnavailableException.class, (req, res, e) -> problems.send(req, res, new ApiException(503,
+                "server.redis_unavailable", "This feature needs Redis, which is not reachable right now; try again in a "
+                + "few seconds.", java.util.List.of(), java.util.Map.of("Retry-After", "5"))));
         routing.error(Throwable.class, problems::sendInternal);
     }
 

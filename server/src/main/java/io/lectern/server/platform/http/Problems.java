@@ -5,6 +5,10 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.lectern.model.common.ApiProblem;
+import io.lectern.server.platform.db.SqlErrors;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -13,7 +17,10 @@ public final class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
+    private static final long DB_LOG_EVERY_NANOS = 10_000_000_000L;
+
     private final Json json;
+    private final AtomicLong lastDatabaseLog = new AtomicLong(System.nanoTime() - DB_LOG_EVERY_NANOS - 1);
 
     public Problems(Json json) {
         this.json = json;
@@ -42,9 +49,29 @@ public final class Problems {
         json.write(response, e.status(), problem(e, RequestId.of(request)), ApiProblem.MEDIA_TYPE);
     }
 
+    /**
+     * PostgreSQL is down, restarting or not answering: 503 with {@code Retry-After}, and one log line (no stack
+     * trace) at most every few seconds however many requests fail.
+     */
+    public void databaseUnavailable(ServerRequest request, ServerResponse response, Throwable t) {
+        long now = System.nanoTime();
+        long last = lastDatabaseLog.get();
+        if (now - last > DB_LOG_EVERY_NANOS && lastDatabaseLog.compareAndSet(last, now)) {
+            LOG.warning("The database is not answering (" + SqlErrors.describe(t) + "); requests get 503 until it does."
+                    + " Last: request " + RequestId.of(request));
+        }
+        send(request, response, new ApiException(503, "server.database_unavailable",
+                "The database is not reachable right now; try again in a few seconds.", List.of(),
+                Map.of("Retry-After", "5")));
+    }
+
     /** An unexpected failure: logged in full with the request id, answered with no internals. */
     public void sendInternal(ServerRequest request, ServerResponse response, Throwable t) {
         String rid = RequestId.of(request);
+        if (SqlErrors.isConnectionFailure(t)) {
+            databaseUnavailable(request, response, t);
+            return;
+        }
         LOG.log(Level.SEVERE, "Unhandled error in request " + rid + " " + request.prologue().method().text() + " "
                 + request.path().path(), t);
         send(request, response, new ApiException(500, "server.internal_error",

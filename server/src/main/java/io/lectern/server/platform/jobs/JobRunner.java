@@ -3,6 +3,7 @@ package io.lectern.server.platform.jobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -102,12 +103,26 @@ public final class JobRunner implements AutoCloseable {
                 .tableName("platform.scheduled_tasks")
                 .serializer(new JacksonSerializer(mapper))
                 .pollingInterval(pollInterval)
-                .heartbeatInterval(Duration.ofSeconds(30))
+                // A job whose server died (kill -9, power loss) is taken up again after ~8 s, not minutes.
+                .heartbeatInterval(Duration.ofSeconds(2))
+                .missedHeartbeatsLimit(4)
+                .schedulerName(new SchedulerName.Fixed(instanceName()))
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .threads(4)
                 .enableImmediateExecution()
                 .build();
         scheduler.start();
+    }
+
+    /** Unique per running server, also for several instances on one host (it names who holds a job). */
+    private static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "lectern";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
     }
 
     /** Schedules a job now unless one with this id is already waiting or running. */

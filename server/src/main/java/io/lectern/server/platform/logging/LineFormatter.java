@@ -1,5 +1,6 @@
 package io.lectern.server.platform.logging;
 
+import io.lectern.server.platform.db.SqlErrors;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
@@ -14,6 +15,8 @@ import java.util.logging.LogRecord;
  * find the caller on every record: with one access-log line per request, that was 6 % of the server's CPU under
  * load. Messages and exception texts may carry what a client sent, so their control characters are written as
  * escapes ({@code \n}, {@code \u0000}): no client text can start a line of its own and pass for the server's.
+ * A lost database connection, which every background task reports while PostgreSQL is away, is one line with its
+ * SQLState instead of a stack trace: the outage is visible, the log is not flooded.
  */
 public final class LineFormatter extends Formatter {
 
@@ -29,7 +32,9 @@ public final class LineFormatter extends Formatter {
         line.append(' ').append(level).repeat(' ', Math.max(1, 8 - level.length()))
                 .append(record.getLoggerName()).append(" - ");
         escape(formatMessage(record), line);
-        if (record.getThrown() != null) {
+        if (record.getThrown() != null && SqlErrors.isConnectionFailure(record.getThrown())) {
+            line.append(" [database unreachable: ").append(SqlErrors.describe(record.getThrown())).append(']');
+        } else if (record.getThrown() != null) {
             trace(record.getThrown(), "", new StackTraceElement[0], line,
                     Collections.newSetFromMap(new IdentityHashMap<>()));
         }

@@ -29,12 +29,16 @@ public final class Broadcast implements AutoCloseable {
 
     /** Sends {@code message} to every instance's listeners of {@code channel}, this one's included. */
     public void publish(String channel, String message) {
-        try {
-            redis.client().publish(redis.key("bc:" + channel), message);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Broadcast on " + channel + " failed; other instances rely on expiry", e);
-            listeners.getOrDefault(channel, new CopyOnWriteArrayList<>()).forEach(l -> l.accept(message));
+        if (!redis.suspended()) {
+            try {
+                redis.client().publish(redis.key("bc:" + channel), message);
+                redis.answered();
+                return;
+            } catch (RuntimeException e) {
+                redis.failed(e); // logged once; other instances rely on expiry meanwhile
+            }
         }
+        listeners.getOrDefault(channel, new CopyOnWriteArrayList<>()).forEach(l -> l.accept(message));
     }
 
     /** Registers a listener; subscribe everything before {@link #start()}. */

@@ -1,14 +1,32 @@
 package io.lectern.server.platform.redis;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 
-/** The Redis connection pool (Jedis). Used for rate limits and cross-instance pub/sub fan-out. */
+/**
+ * The Redis connection pool (Jedis). Used for rate limits, the revocation copy and cross-instance pub/sub fan-out,
+ * all of which have a fallback: Redis being lost degrades Lectern, it does not stop it.
+ *
+ * <p>Commands wait at most {@value #COMMAND_MILLIS} ms. Once one fails, callers skip Redis for
+ * {@link #RETRY_AFTER} (they ask {@link #suspended()}) instead of each waiting for it, then one tries again.
+ */
 public final class Redis implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Redis.class.getName());
+    private static final int CONNECT_MILLIS = 500;
+    private static final int COMMAND_MILLIS = 1000;
+    /** How long callers skip Redis after it failed. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private final RedisClient client;
     private final String url;
     private final String prefix;
+    private final AtomicBoolean down = new AtomicBoolean();
+    private volatile long retryAt;
 
     private Redis(RedisClient client, String url, String prefix) {
         this.client = client;
@@ -18,7 +36,11 @@ public final class Redis implements AutoCloseable {
 
     /** Connects; every key this server writes starts with {@code prefix} (several servers can share a Redis). */
     public static Redis connect(String url, String prefix) {
-        RedisClient client = RedisClient.create(URI.create(url));
+        URI uri = URI.create(url);
+        RedisClient client = RedisClient.builder().hostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort())
+                .clientConfig(DefaultJedisClientConfig.builder(uri).connectionTimeoutMillis(CONNECT_MILLIS)
+                        .socketTimeoutMillis(COMMAND_MILLIS).build())
+                .build();
         Redis redis = new Redis(client, url, prefix);
         if (!redis.isReachable()) {
             client.close();
@@ -39,9 +61,33 @@ public final class Redis implements AutoCloseable {
 
     public boolean isReachable() {
         try {
-            return "PONG".equals(client.ping());
+            boolean pong = "PONG".equals(client.ping());
+            answered();
+            return pong;
         } catch (RuntimeException e) {
+            failed(e);
             return false;
+        }
+    }
+
+    /** True for a short while after a command failed: use the fallback without asking Redis. */
+    public boolean suspended() {
+        return down.get() && System.nanoTime() - retryAt < 0;
+    }
+
+    /** A command failed: logged once (one line, no stack trace) until Redis answers again. */
+    public void failed(RuntimeException e) {
+        retryAt = System.nanoTime() + RETRY_AFTER.toNanos();
+        if (down.compareAndSet(false, true)) {
+            LOG.warning(() -> this + " cannot be reached (" + e.getClass().getSimpleName() + "): rate limits are "
+                    + "kept per instance, revocations checked in PostgreSQL and cache drops stay local until it answers.");
+        }
+    }
+
+    /** A command succeeded. */
+    public void answered() {
+        if (down.get() && down.compareAndSet(true, false)) {
+            LOG.info(() -> this + " answers again.");
         }
     }
 

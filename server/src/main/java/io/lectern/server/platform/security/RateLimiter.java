@@ -1,5 +1,6 @@
 package io.lectern.server.platform.security;
 
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
@@ -15,10 +16,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Token-bucket rate limits shared by every server instance, kept in Redis by Bucket4j. Keys are hashed
- * (no email address is stored in Redis) and expire once their bucket would be full again.
+ * (no email address is stored in Redis) and expire once their bucket would be full again. While Redis cannot be
+ * reached, each instance keeps the same limits in memory: guessing stays limited (per instance), nobody is locked out
+ * because Redis is gone, and the shared buckets take over again once it answers.
  */
 public final class RateLimiter {
 
@@ -43,9 +48,12 @@ public final class RateLimiter {
     public record Decision(boolean allowed, long remaining, Duration retryAfter) {
     }
 
+    private static final int MAX_LOCAL_BUCKETS = 100_000;
+
     private final ProxyManager<String> buckets;
     private final Redis redis;
     private final int factor;
+    private final Map<String, Bucket> local = new ConcurrentHashMap<>();
 
     public RateLimiter(Redis redis, int factor) {
         this.redis = redis;
@@ -58,7 +66,7 @@ public final class RateLimiter {
 
     /** Takes one token for {@code subject}; never throws. */
     public Decision tryConsume(Limit limit, String subject) {
-        ConsumptionProbe probe = bucket(limit, subject).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = use(limit, subject, b -> b.tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? new Decision(true, probe.getRemainingTokens(), Duration.ZERO)
                 : new Decision(false, 0, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
@@ -73,12 +81,12 @@ public final class RateLimiter {
 
     /** Whether one token could be taken now, without taking it. */
     public boolean available(Limit limit, String subject) {
-        return bucket(limit, subject).estimateAbilityToConsume(1).canBeConsumed();
+        return use(limit, subject, b -> b.estimateAbilityToConsume(1)).canBeConsumed();
     }
 
     /** Throws 429 if the bucket is empty, without taking a token (lockouts: only failures take tokens). */
     public void requireAvailable(Limit limit, String subject) {
-        EstimationProbe probe = bucket(limit, subject).estimateAbilityToConsume(1);
+        EstimationProbe probe = use(limit, subject, b -> b.estimateAbilityToConsume(1));
         if (!probe.canBeConsumed()) {
             throw tooMany(limit, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
@@ -86,13 +94,43 @@ public final class RateLimiter {
 
     /** Forgets a subject's bucket (a successful sign-in clears its failures). */
     public void reset(Limit limit, String subject) {
-        buckets.removeProxy(key(limit, subject));
+        String key = key(limit, subject);
+        local.remove(key);
+        if (!redis.suspended()) {
+            try {
+                buckets.removeProxy(key);
+            } catch (RuntimeException e) {
+                redis.failed(e);
+            }
+        }
     }
 
-    private io.github.bucket4j.distributed.BucketProxy bucket(Limit limit, String subject) {
+    /** Runs {@code op} on the shared bucket, or on this instance's own while Redis cannot be reached. */
+    private <T> T use(Limit limit, String subject, Function<Bucket, T> op) {
+        String key = key(limit, subject);
+        if (!redis.suspended()) {
+            try {
+                T result = op.apply(buckets.builder().build(key, () -> configuration(limit)));
+                redis.answered();
+                if (!local.isEmpty()) {
+                    local.clear();
+                }
+                return result;
+            } catch (RuntimeException e) {
+                redis.failed(e);
+            }
+        }
+        if (local.size() > MAX_LOCAL_BUCKETS) {
+            local.clear();
+        }
+        return op.apply(local.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(configuration(limit).getBandwidths()[0]).build()));
+    }
+
+    private BucketConfiguration configuration(Limit limit) {
         long capacity = limit.capacity() * factor;
-        return buckets.builder().build(key(limit, subject), () -> BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, limit.period())).build());
+        return BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, limit.period())).build();
     }
 
     private String key(Limit limit, String subject) {

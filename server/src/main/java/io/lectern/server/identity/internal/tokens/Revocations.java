@@ -66,12 +66,17 @@ public final class Revocations {
     /** Whether a token of this session and user, issued at {@code issuedAt}, was revoked. */
     public boolean isRevoked(UUID userId, UUID sessionId, Instant issuedAt) {
         List<String> values;
+        if (redis.suspended()) {
+            missedWrite.set(true);
+            return !sessions.isLive(db.execute(), sessionId, userId);
+        }
         try {
             if (missedWrite.get()) {
                 redis.client().del(loadedKey());
                 missedWrite.set(false);
             }
             values = redis.client().mget(sessionKey(sessionId), userKey(userId), loadedKey());
+            redis.answered();
             if (redisDown.compareAndSet(true, false)) {
                 LOG.info("Redis answers again: revocations are checked there again.");
             }
@@ -125,6 +130,10 @@ public final class Revocations {
     }
 
     private void write(Runnable command) {
+        if (redis.suspended()) {
+            missedWrite.set(true);
+            return;
+        }
         try {
             command.run();
         } catch (RuntimeException e) {
@@ -135,6 +144,7 @@ public final class Revocations {
     /** Redis did not answer: whatever it holds may now be behind PostgreSQL. */
     private void redisFailed(RuntimeException e) {
         missedWrite.set(true);
+        redis.failed(e);
         if (redisDown.compareAndSet(false, true)) {
             LOG.warning("Redis cannot be reached (" + e.getClass().getSimpleName() + "): revocations are checked "
                     + "against PostgreSQL until it answers.");
