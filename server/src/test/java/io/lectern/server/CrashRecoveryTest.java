@@ -1,5 +1,7 @@
 package io.lectern.server;
 
+import static io.lectern.server.testing.Processes.alive;
+import static io.lectern.server.testing.Processes.pid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,15 +10,12 @@ import io.lectern.server.platform.config.ConfigLoader;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.MediaFiles;
+import io.lectern.server.testing.Processes;
 import io.lectern.server.testing.TestInfra;
 import io.lectern.server.testing.Tus;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,17 @@ class CrashRecoveryTest {
     @Test
     void killNineMidTranscodeLeavesNoOrphansAndTheTranscodeResumes() throws Exception {
         Path dataDir = TestInfra.tempDir("lectern-crash-");
-        int port = freePort();
+        int port = Processes.freePort();
         Map<String, String> env = Map.of("LECTERN_DATA_DIR", dataDir.toString(), "LECTERN_PORT", String.valueOf(port),
                 "LECTERN_MANAGEMENT_PORT", "-1", "LECTERN_SEED_DEMO", "false", "LECTERN_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "LECTERN_AUTH_REQUIRE_ADMIN_TOTP", "false");
-        Process child = startChild(env, dataDir.resolve("first-server.log"));
+        Process child = Processes.server(env, dataDir.resolve("first-server.log"));
         String mediaId;
         try {
             URI base = URI.create("http://127.0.0.1:" + port);
             Http http = new Http(base);
-            Accounts.waitFor(() -> ready(http) ? true : null, "the server in the child process", Duration.ofSeconds(120));
+            Accounts.waitFor(() -> Processes.ready(http) ? true : null, "the server in the child process",
+                    Duration.ofSeconds(120));
             String token = new Accounts(http, "admin@lectern.local", ADMIN_PASSWORD).adminToken();
             byte[] video = MediaFiles.read(MediaFiles.video(TestInfra.tempDir("crash-video-"), 20, 1280, 720));
             mediaId = new Tus(http, base).createId(token, "lecture.mp4", video, "VIDEO");
@@ -82,44 +82,9 @@ class CrashRecoveryTest {
         }
     }
 
-    private static Process startChild(Map<String, String> env, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "server"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(env);
-        return pb.start();
-    }
-
-    private static boolean ready(Http http) {
-        try {
-            return http.get("/health/ready").status() == 200;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /** An ffmpeg (not ffprobe) among the descendants of {@code parent}. */
     private static Optional<ProcessHandle> ffmpegOf(ProcessHandle parent) {
         return parent.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/ffmpeg")).orElse(false))
                 .findFirst();
-    }
-
-    private static long pid(Path file) {
-        try {
-            return Long.parseLong(Files.readAllLines(file).getFirst().strip());
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private static boolean alive(long pid) {
-        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -8,9 +8,8 @@ import io.lectern.server.platform.config.ConfigLoader;
 import io.lectern.server.testing.Accounts;
 import io.lectern.server.testing.Http;
 import io.lectern.server.testing.Load;
+import io.lectern.server.testing.Processes;
 import io.lectern.server.testing.TestInfra;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -198,16 +197,12 @@ class FaultInjectionTest {
     }
 
     private static long pid(Path file) {
-        try {
-            return Long.parseLong(Files.readAllLines(file).getFirst().strip());
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return Processes.pid(file);
     }
 
     private static Long alive(Path pidFile) {
         long pid = pid(pidFile);
-        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? pid : null;
+        return Processes.alive(pid) ? pid : null;
     }
 
     private static void signal(String signal, List<Long> pids) throws Exception {

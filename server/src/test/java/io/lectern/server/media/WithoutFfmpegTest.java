@@ -33,7 +33,7 @@ class WithoutFfmpegTest {
             MediaSettings media = config.module(MediaSettings.READER);
             config = config.withModule(new MediaSettings(media.s3(), media.urlTtl(), media.instructorQuota(),
                     media.studentQuota(), "/nonexistent/ffmpeg", "/nonexistent/ffprobe",
-                    java.util.Optional.of(clamd.address()), media.uploadExpiry(), media.processingRetry()));
+                    java.util.Optional.of(clamd.address()), media.uploadExpiry(), media.processingRetry(), media.sharedDir()));
             try (LecternServer server = TestServer.start(config, routes -> { })) {
                 Http http = new Http(server.baseUri());
                 Tus tus = new Tus(http, server.baseUri());

@@ -58,9 +58,10 @@ public final class MediaCore {
         this.database = database;
         this.clock = clock;
         try {
+            Path shared = settings.sharedDir().orElse(data);
             this.storage = settings.s3().isPresent() ? new S3Storage(settings.s3().get()).ensureBucket()
-                    : new LocalStorage(data.resolve("media"));
-            Path staging = OwnerOnly.directory(data.resolve("uploads"));
+                    : new LocalStorage(shared.resolve("media"));
+            Path staging = OwnerOnly.directory(shared.resolve("uploads"));
             Ffmpeg ffmpeg = new Ffmpeg(settings.ffmpeg(), settings.ffprobe());
             if (!ffmpeg.available()) {
                 LOG.warning("ffmpeg/ffprobe not found (" + settings.ffmpeg() + ", " + settings.ffprobe() + "): videos are "
