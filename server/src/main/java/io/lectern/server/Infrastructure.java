@@ -66,8 +66,8 @@ final class Infrastructure implements AutoCloseable {
         });
         redis = Redis.connect(redisUrl, config.redisPrefix());
         opened.push(redis);
-        Migrations.migrate(db.dataSource(), schemas);
         opened.push(new Supervisor(supervised, Duration.ofSeconds(1)).start());
+        Migrations.migrate(db.dataSource(), schemas);
     }
 
     Database db() {
