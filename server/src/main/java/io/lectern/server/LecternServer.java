@@ -50,6 +50,7 @@ import io.lectern.server.platform.http.SecurityHeaders;
 import io.lectern.server.platform.http.TextGuard;
 import io.lectern.server.platform.idempotency.Idempotency;
 import io.lectern.server.platform.jobs.JobRunner;
+import io.lectern.server.platform.openapi.OpenApiRoutes;
 import io.lectern.server.platform.redis.Broadcast;
 import java.net.URI;
 import java.time.Clock;
@@ -164,6 +165,7 @@ public final class LecternServer implements AutoCloseable {
             ApiRoutes routes = new ApiRoutes(routing, (req, access) -> guard.get().check(req, access), new RouteMetrics());
             new HealthRoutes(json, Map.of("database", infra.db()::isReachable), Map.of("redis", infra.redis()::isReachable))
                     .register(routes);
+            new OpenApiRoutes(json).register(routes);
             Modules registered = registerModules(routes, platform, guard, modules);
             extraRoutes.accept(routes);
             routes.installFallback(problems);

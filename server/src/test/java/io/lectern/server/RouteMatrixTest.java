@@ -37,6 +37,7 @@ class RouteMatrixTest {
             Map.entry("GET /health", ANYONE),
             Map.entry("GET /health/ready", ANYONE),
             Map.entry("GET /api/v1/admin/health", ADMIN),
+            Map.entry("GET /api/v1/openapi.json", ANYONE),
             Map.entry("POST /api/v1/uploads", USER),
             Map.entry("POST /api/v1/uploads/{id}", USER),
             Map.entry("GET /api/v1/courses/{id}/sales", STAFF),

@@ -9,14 +9,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** A tiny HTTP client for tests: requests against a base URI, answers with status, headers and JSON. */
 public final class Http {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Whether every answer is checked against the server's OpenAPI document ({@link ApiConformance}). */
+    private static final boolean CONFORMANCE = Boolean.getBoolean("lectern.openapi.conformance");
 
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The document of the server at {@code base}, fetched with the first answer to check; empty when it has none. */
+    private Optional<ApiConformance> conformance;
 
     public Http(URI base) {
         this.base = base;
@@ -76,13 +82,35 @@ public final class Http {
         return node.toString();
     }
 
+    /**
+     * Fails the request (and so the test that made it) when the answer does not match the server's OpenAPI document:
+     * an undocumented operation, status or media type, or a body that breaks the response's schema.
+     */
+    private void conform(HttpRequest request, HttpResponse<String> response, JsonNode json) {
+        if (!request.uri().getRawAuthority().equals(base.getRawAuthority())) {
+            return; // another server (the management port, a stand-in) reached through this client
+        }
+        if (conformance == null) {
+            conformance = ApiConformance.of(client, base);
+        }
+        List<String> violations = conformance.map(c -> c.violations(ApiConformance.Answer.of(request, response, json)))
+                .orElse(List.of());
+        if (!violations.isEmpty()) {
+            throw new AssertionError("The answer does not match the OpenAPI document (" + ApiConformance.PROPERTY
+                    + "):\n  " + String.join("\n  ", violations));
+        }
+    }
+
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
             if (response.headers().firstValue("Content-Type").orElse("").contains("json")) {
                 json = MAPPER.readTree(response.body());
+            }
+            if (CONFORMANCE) {
+                conform(built, response, json);
             }
             return new Response(response.statusCode(), response, json);
         } catch (IOException e) {
