@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +21,8 @@ import java.util.stream.Stream;
  */
 enum Privileges {
     DIRECT, USER_NAMESPACE, NOBODY;
+
+    private static final Logger LOG = Logger.getLogger(Privileges.class.getName());
 
     static Privileges detect() {
         if (new UnixSystem().getUid() != 0) {
@@ -40,10 +45,31 @@ enum Privileges {
         return all;
     }
 
-    /** Lets the unprivileged user own a directory tree it must write (only needed when running as nobody). */
+    /**
+     * Lets the unprivileged user own a directory tree it must write (only needed when running as nobody), and reach
+     * it: a directory on the way that others may not pass through (such as {@code /root}, 0700) gets search
+     * permission for others (o+x: entering by name, not listing), and the log says which.
+     */
     void handOver(Path dir) {
         if (this != NOBODY) {
             return;
+        }
+        List<Path> opened = new ArrayList<>();
+        try {
+            for (Path up = dir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(up);
+                if (perms.add(PosixFilePermission.OTHERS_EXECUTE)) {
+                    Files.setPosixFilePermissions(up, perms);
+                    opened.add(up);
+                }
+            }
+        } catch (IOException e) {
+            throw new EmbeddedStartException("Cannot let user 'nobody' reach " + dir + " for PostgreSQL: "
+                    + e.getMessage() + ". Set LECTERN_DATA_DIR to a directory every user can reach.", e);
+        }
+        if (!opened.isEmpty()) {
+            LOG.warning(() -> "PostgreSQL runs as 'nobody' (root, and user namespaces are not allowed here): others "
+                    + "may now pass through " + opened + " (o+x, not list) to reach its cluster.");
         }
         try (Stream<Path> tree = Files.walk(dir)) {
             UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
