@@ -187,9 +187,9 @@ public final class LecternServer implements AutoCloseable {
                 web.putSocket(MANAGEMENT, socket -> socket.host(config.http().managementHost())
                                 .port(config.http().managementPort()))
                         .addFeature(ObserveFeature.builder().endpoint("/").sockets(List.of(MANAGEMENT))
-                                .addObserver(HealthObserver.builder().details(true)
-                                        .addChecks(ReadinessChecks.of(infra.db()::isReachable, infra.redis()::isReachable)
-                                                .toArray(io.helidon.health.HealthCheck[]::new)).build())
+                                .addObserver(HealthObserver.builder().details(true).useSystemServices(false)
+                                        .addChecks(ReadinessChecks.of(infra.db()::isReachable, infra.redis()::isReachable,
+                                                config.dataDir()).toArray(io.helidon.health.HealthCheck[]::new)).build())
                                 .addObserver(MetricsObserver.create())
                                 .build());
             }
