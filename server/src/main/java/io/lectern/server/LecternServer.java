@@ -177,6 +177,9 @@ public final class LecternServer implements AutoCloseable {
                     .port(config.port())
                     .maxPayloadSize(64L << 20)
                     .protocolsDiscoverServices(false)
+                    // observability only where configured below (Helidon would add its own, with a disk check that
+                    // fails where the data directory's mount cannot be found, e.g. in a chroot)
+                    .featuresDiscoverServices(false)
                     .addConnectionSelector(new Http1Guard(Http1Config.builder().maxPrologueLength(16 * 1024).build(),
                             config.http().headerTimeout()))
                     .idleConnectionTimeout(Duration.ofMinutes(2))
