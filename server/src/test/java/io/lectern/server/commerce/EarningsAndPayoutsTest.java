@@ -294,6 +294,7 @@ class EarningsAndPayoutsTest {
 
         JsonNode payout = http.post("/api/v1/instructor/payouts", Http.json("amountMinor", 5000), paul).json();
         assertEquals("REQUESTED", payout.path("status").asText());
+        assertEquals("Paul Payout", payout.path("instructorName").asText(), "the answer names the instructor");
         assertEquals(2000, earnings(paul).path("available").path("amountMinor").asLong());
         assertEquals(5000, earnings(paul).path("onHold").path("amountMinor").asLong());
         String id = payout.path("id").asText();

@@ -95,7 +95,7 @@ public final class Payouts {
             }
             store.insert(tx, id, p.userId(), amount, ledger.currency(), masked, clock.instant());
             audit.record(tx, record(p, "commerce.payout.requested", id, ip, amount));
-            return store.find(tx, id).orElseThrow();
+            return withName(store.find(tx, id).orElseThrow(), name(tx, p.userId()));
         });
     }
 
