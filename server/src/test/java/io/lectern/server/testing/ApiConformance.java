@@ -131,13 +131,13 @@ public final class ApiConformance {
      * @param json        the body as JSON, or null when it is not JSON
      */
     public record Answer(String method, URI uri, boolean preflight, int status, String contentType, String body,
-                         JsonNode json) {
+                         JsonNode json, JsonNode sent) {
 
-        /** The answer {@link Http} received. */
-        static Answer of(HttpRequest request, HttpResponse<String> response, JsonNode json) {
+        /** The answer {@link Http} received; {@code sent} is the JSON request body, if there was one. */
+        static Answer of(HttpRequest request, HttpResponse<String> response, JsonNode json, JsonNode sent) {
             return new Answer(request.method(), request.uri(), request.method().equals("OPTIONS")
                     && request.headers().firstValue("Access-Control-Request-Method").isPresent(), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), json);
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), json, sent);
         }
     }
 
@@ -172,6 +172,7 @@ public final class ApiConformance {
             return out; // a route the test registered itself: the document knows only that it exists
         }
         queryParameters(out, what, op, a.uri());
+        acceptedRequest(out, what, op, a);
         if (!responses.has(key) && a.status() < 400) {
             out.add(what + ": the document lists no " + a.status() + " response for " + a.method() + " " + op.path());
             return out;
@@ -204,6 +205,26 @@ public final class ApiConformance {
         JsonNode media = content.get(essence);
         if (json != null && media.has("schema")) {
             check(out, what, pointer + "/content/" + escape(essence) + "/schema", json);
+        }
+    }
+
+    /**
+     * A JSON body the server accepted (it answered 2xx) must be what the document says the operation takes: the
+     * clients reading the document would send the same. Refused bodies are the bad-input tests' business.
+     */
+    private void acceptedRequest(List<String> out, String what, Operation op, Answer a) {
+        if (a.sent() == null || a.status() < 200 || a.status() >= 300) {
+            return;
+        }
+        JsonNode body = op.node().path("requestBody");
+        if (body.isMissingNode() && a.sent().isObject() && a.sent().isEmpty()) {
+            return; // "{}" where no body is taken: the same as none
+        }
+        if (body.isMissingNode()) {
+            out.add(what + ": a JSON body was accepted, but the document takes none for " + a.method() + " " + op.path());
+        } else if (body.path("content").path("application/json").has("schema")) {
+            check(out, what + " [request body]", "/paths/" + escape(op.path()) + "/" + a.method().toLowerCase(Locale.ROOT)
+                    + "/requestBody/content/application~1json/schema", a.sent());
         }
     }
 

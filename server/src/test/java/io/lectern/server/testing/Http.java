@@ -93,12 +93,49 @@ public final class Http {
         if (conformance == null) {
             conformance = ApiConformance.of(client, base);
         }
-        List<String> violations = conformance.map(c -> c.violations(ApiConformance.Answer.of(request, response, json)))
-                .orElse(List.of());
+        List<String> violations = conformance.map(c -> c.violations(ApiConformance.Answer.of(request, response, json,
+                sentJson(request)))).orElse(List.of());
         if (!violations.isEmpty()) {
             throw new AssertionError("The answer does not match the OpenAPI document (" + ApiConformance.PROPERTY
                     + "):\n  " + String.join("\n  ", violations));
         }
+    }
+
+    /** The request's body as JSON when it was sent as JSON from memory (text or bytes), else null. */
+    private static JsonNode sentJson(HttpRequest request) {
+        if (!request.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            return null;
+        }
+        return request.bodyPublisher().filter(p -> p.contentLength() > 0).map(p -> {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            p.subscribe(new java.util.concurrent.Flow.Subscriber<java.nio.ByteBuffer>() {
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                    s.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(java.nio.ByteBuffer item) {
+                    byte[] chunk = new byte[item.remaining()];
+                    item.get(chunk);
+                    bytes.writeBytes(chunk);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    // not readable again: nothing to check
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+            try {
+                return bytes.size() == p.contentLength() ? MAPPER.readTree(bytes.toByteArray()) : null;
+            } catch (IOException e) {
+                return null; // not JSON after all: the server judged it
+            }
+        }).orElse(null);
     }
 
     public Response send(HttpRequest.Builder request) {

@@ -2,6 +2,7 @@ package io.lectern.server.platform.openapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -242,9 +243,42 @@ final class SchemaGenerator {
             String sub = component(mapper.constructType(named.getType()), mode);
             oneOf.add(ref(sub));
             mapping.put(named.getName(), REF + sub);
+            discriminated((ObjectNode) components.get(sub), named.getName(), mode);
+        }
+        JsonTypeInfo info = type.getRawClass().getAnnotation(JsonTypeInfo.class);
+        if (mode == Mode.INPUT && info != null && info.defaultImpl() != JsonTypeInfo.class) {
+            // read leniently: an object of no known type is taken too (as defaultImpl), to be refused on its own
+            ObjectNode known = NODES.objectNode();
+            known.putArray("required").add("type");
+            ArrayNode names = known.putObject("properties").putObject("type").putArray("enum");
+            subtypes.forEach(named -> names.add(named.getName()));
+            oneOf.addObject().put("type", "object").put("description", "Any other type (or none): accepted in the "
+                    + "request and refused on its own in the answer").set("not", known);
+            return schema;
         }
         schema.putObject("discriminator").put("propertyName", "type").set("mapping", mapping);
         return schema;
+    }
+
+    /**
+     * A subtype's schema names its discriminator value ({@code type}, required), so exactly one subtype matches. A
+     * subtype the server reads stays open: the wire format lets an event carry other types' fields, which are ignored.
+     */
+    private static void discriminated(ObjectNode subtype, String name, Mode mode) {
+        ObjectNode properties = subtype.has("properties") ? (ObjectNode) subtype.get("properties")
+                : subtype.putObject("properties");
+        properties.putObject("type").put("const", name);
+        ArrayNode required = subtype.has("required") ? (ArrayNode) subtype.get("required") : subtype.putArray("required");
+        boolean listed = false;
+        for (JsonNode r : required) {
+            listed |= r.asText().equals("type");
+        }
+        if (!listed) {
+            required.add("type");
+        }
+        if (mode == Mode.INPUT) {
+            subtype.remove("additionalProperties");
+        }
     }
 
     private ObjectNode object(JavaType type, Mode mode, RecordFacts recordFacts) {

@@ -37,10 +37,14 @@ class ApiConformanceTest {
     }
 
     private static List<String> check(String method, String path, int status, String type, String body) {
+        return check(method, path, null, status, type, body);
+    }
+
+    private static List<String> check(String method, String path, String sent, int status, String type, String body) {
         try {
             JsonNode json = type.contains("json") && !body.isEmpty() ? MAPPER.readTree(body) : null;
             return conformance.violations(new Answer(method, URI.create("http://localhost" + path), false, status, type,
-                    body, json));
+                    body, json, sent == null ? null : MAPPER.readTree(sent)));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -103,6 +107,21 @@ class ApiConformanceTest {
     @Test
     void anAnswerNoOperationDocumentsIsRefused() {
         assertViolation(check("GET", "/api/v1/wallets", 200, "application/json", WALLET), "no operation");
+    }
+
+    @Test
+    void anAcceptedRequestBodyMustBeWhatTheDocumentTakes() {
+        String category = "{\"slug\":\"art\",\"name\":\"Art\",\"position\":1,\"courseCount\":0}";
+        assertEquals(List.of(), check("POST", "/api/v1/categories", "{\"slug\":\"art\",\"name\":\"Art\"}", 201,
+                "application/json", category));
+        assertViolation(check("POST", "/api/v1/categories", "{\"slug\":\"art\",\"colour\":\"red\"}", 201,
+                "application/json", category), "[request body]");
+        assertViolation(check("POST", "/api/v1/categories", "{\"slug\":7}", 201, "application/json", category),
+                "at '/slug'");
+        assertEquals(List.of(), check("POST", "/api/v1/categories", "{\"slug\":7}", 400, "application/problem+json",
+                "{\"type\":\"urn:lectern:problem:request.invalid\",\"title\":\"Bad Request\",\"status\":400,"
+                        + "\"detail\":\"d\",\"code\":\"request.invalid\",\"instance\":\"r1\",\"errors\":[]}"),
+                "a refused body is the bad-input tests' business");
     }
 
     @Test
