@@ -1,5 +1,6 @@
 package io.lectern.server;
 
+import static io.lectern.server.testing.Processes.pid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,10 +195,6 @@ class FaultInjectionTest {
 
     private static long postmaster() {
         return pid(dataDir.resolve("postgres/data/postmaster.pid"));
-    }
-
-    private static long pid(Path file) {
-        return Processes.pid(file);
     }
 
     private static Long alive(Path pidFile) {

@@ -81,7 +81,7 @@ class TwoInstancesTest {
                 rateLimitsAreShared(viaA, viaB, "guessed@example.com");
                 String token = new Accounts(viaLb, "admin@lectern.local", ADMIN_PASSWORD).adminToken();
                 jobsRunOnce(viaLb, lb.uri(), token, db);
-                String upload = halfAnUploadOn(viaB, urlB, token);
+                HalfUpload upload = halfAnUploadOn(viaB, urlB, token);
 
                 loseOneMidLoad(lb, b, viaLb, viaA, token);
                 uploadResumesOnTheOther(viaLb, lb.uri(), token, upload);
@@ -170,22 +170,24 @@ class TwoInstancesTest {
         }
     }
 
-    /** Starts an upload on B and sends half of it; returns the upload id. */
-    private static String halfAnUploadOn(Http viaB, URI urlB, String token) {
+    /** An upload and the file it is of. */
+    private record HalfUpload(String id, byte[] file) {
+    }
+
+    /** Starts an upload on B and sends half of it. */
+    private static HalfUpload halfAnUploadOn(Http viaB, URI urlB, String token) {
         Tus tus = new Tus(viaB, urlB);
         byte[] file = MediaFiles.pdf(12);
         String id = tus.createId(token, "resumed.pdf", file, "DOCUMENT");
         assertEquals(204, tus.patch(token, id, 0, Arrays.copyOf(file, file.length / 2), null).status());
-        UPLOADS.put(id, file);
-        return id;
+        return new HalfUpload(id, file);
     }
 
-    private static final Map<String, byte[]> UPLOADS = new HashMap<>();
-
     /** B is gone: the upload it took half of resumes through the load balancer, on A, and is processed. */
-    private static void uploadResumesOnTheOther(Http viaLb, URI lb, String token, String id) {
+    private static void uploadResumesOnTheOther(Http viaLb, URI lb, String token, HalfUpload upload) {
         Tus tus = new Tus(viaLb, lb);
-        byte[] file = UPLOADS.get(id);
+        String id = upload.id();
+        byte[] file = upload.file();
         long offset = tus.offset(token, id);
         assertEquals(file.length / 2, offset, "the half B received is kept");
         assertEquals(204, tus.patch(token, id, offset, Arrays.copyOfRange(file, (int) offset, file.length), null)

@@ -139,16 +139,7 @@ public final class EmbeddedPostgres implements AutoCloseable, Supervisor.Supervi
     /** Whether the postmaster named in the cluster's pid file runs. */
     @Override
     public boolean alive() {
-        try {
-            Path pidFile = cluster.resolve("postmaster.pid");
-            if (!Files.isRegularFile(pidFile)) {
-                return false;
-            }
-            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        } catch (IOException | RuntimeException e) {
-            return true; // being written or removed right now: look again next time
-        }
+        return PidFile.alive(cluster.resolve("postmaster.pid"));
     }
 
     /** Starts the cluster again on the same port (after a crash or a kill; recovery replays its WAL). */

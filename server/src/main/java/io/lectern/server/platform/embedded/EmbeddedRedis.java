@@ -63,14 +63,10 @@ public final class EmbeddedRedis implements AutoCloseable, Supervisor.Supervised
     }
 
     /** The running process named in the pid file, if any. */
-    Optional<ProcessHandle> process() {
+    private Optional<ProcessHandle> process() {
         try {
-            if (!Files.isRegularFile(pidFile)) {
-                return Optional.empty();
-            }
-            long pid = Long.parseLong(Files.readString(pidFile).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-        } catch (IOException | NumberFormatException e) {
+            return PidFile.running(pidFile);
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -86,7 +82,7 @@ public final class EmbeddedRedis implements AutoCloseable, Supervisor.Supervised
 
     @Override
     public boolean alive() {
-        return process().isPresent();
+        return PidFile.alive(pidFile);
     }
 
     @Override

@@ -105,10 +105,10 @@ final class HeadReader implements Supplier<byte[]> {
         StringBuilder rewritten = new StringBuilder(text.length() + 64)
                 .append(requestLine, 0, requestLine.length() - 3).append("1.1\r\nConnection: close\r\n");
         if (!HOST.matcher(fields).find()) {
-            rewritten.append("Host: ").append(Http1Guard.hostOf(local)).append("\r\n");
+            rewritten.append("Host: ").append(hostOf(local)).append("\r\n");
         }
         rewritten.append(withoutConnection(fields));
-        byte[] headBytes = Http1Guard.ascii(rewritten.toString());
+        byte[] headBytes = ascii(rewritten.toString());
         byte[] joined = Arrays.copyOf(headBytes, headBytes.length + bytes.length - headLength);
         System.arraycopy(bytes, headLength, joined, headBytes.length, bytes.length - headLength);
         return oneRequest(joined, headBytes.length, body);
@@ -159,6 +159,16 @@ final class HeadReader implements Supplier<byte[]> {
             }
             throw e;
         }
+    }
+
+    /** Host name for an HTTP/1.0 request without one: the address it reached. */
+    private static String hostOf(PeerInfo local) {
+        String host = local.host();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + local.port();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static int indexOf(byte[] data, byte[] pattern) {

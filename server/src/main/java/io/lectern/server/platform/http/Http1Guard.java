@@ -12,7 +12,6 @@ import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http1.Http1ConnectionSelector;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.webserver.spi.ServerConnectionSelector;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,15 +146,5 @@ public final class Http1Guard implements ServerConnectionSelector, AutoCloseable
         public String childSocketId() {
             return delegate.childSocketId();
         }
-    }
-
-    /** Host name for an HTTP/1.0 request without one: the address it reached. */
-    static String hostOf(PeerInfo local) {
-        String host = local.host();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + local.port();
-    }
-
-    static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

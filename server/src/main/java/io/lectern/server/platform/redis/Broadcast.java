@@ -29,16 +29,10 @@ public final class Broadcast implements AutoCloseable {
 
     /** Sends {@code message} to every instance's listeners of {@code channel}, this one's included. */
     public void publish(String channel, String message) {
-        if (!redis.suspended()) {
-            try {
-                redis.client().publish(redis.key("bc:" + channel), message);
-                redis.answered();
-                return;
-            } catch (RuntimeException e) {
-                redis.failed(e); // logged once; other instances rely on expiry meanwhile
-            }
+        if (redis.attempt(() -> redis.client().publish(redis.key("bc:" + channel), message)).isEmpty()) {
+            // Redis is away (logged once): this instance drops its copies now, the others rely on expiry
+            listeners.getOrDefault(channel, new CopyOnWriteArrayList<>()).forEach(l -> l.accept(message));
         }
-        listeners.getOrDefault(channel, new CopyOnWriteArrayList<>()).forEach(l -> l.accept(message));
     }
 
     /** Registers a listener; subscribe everything before {@link #start()}. */

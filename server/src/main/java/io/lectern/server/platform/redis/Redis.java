@@ -2,7 +2,9 @@ package io.lectern.server.platform.redis;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
@@ -11,8 +13,9 @@ import redis.clients.jedis.RedisClient;
  * The Redis connection pool (Jedis). Used for rate limits, the revocation copy and cross-instance pub/sub fan-out,
  * all of which have a fallback: Redis being lost degrades Lectern, it does not stop it.
  *
- * <p>Commands wait at most {@value #COMMAND_MILLIS} ms. Once one fails, callers skip Redis for
- * {@link #RETRY_AFTER} (they ask {@link #suspended()}) instead of each waiting for it, then one tries again.
+ * <p>Commands wait at most {@value #COMMAND_MILLIS} ms. Callers run them through {@link #attempt}: once one fails,
+ * the others skip Redis for {@link #RETRY_AFTER} (and use their fallback) instead of each waiting for it, then one
+ * tries again.
  */
 public final class Redis implements AutoCloseable {
 
@@ -20,7 +23,7 @@ public final class Redis implements AutoCloseable {
     private static final int CONNECT_MILLIS = 500;
     private static final int COMMAND_MILLIS = 1000;
     /** How long callers skip Redis after it failed. */
-    public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+    static final Duration RETRY_AFTER = Duration.ofSeconds(2);
 
     private final RedisClient client;
     private final String url;
@@ -70,13 +73,25 @@ public final class Redis implements AutoCloseable {
         }
     }
 
-    /** True for a short while after a command failed: use the fallback without asking Redis. */
-    public boolean suspended() {
-        return down.get() && System.nanoTime() - retryAt < 0;
+    /**
+     * Runs {@code command} (Redis work, returning non-null) unless Redis was just found unreachable; empty when it was
+     * skipped or failed, for the caller's fallback. A failure is logged once (one line) until Redis answers again.
+     */
+    public <T> Optional<T> attempt(Supplier<T> command) {
+        if (down.get() && System.nanoTime() - retryAt < 0) {
+            return Optional.empty();
+        }
+        try {
+            T result = command.get();
+            answered();
+            return Optional.of(result);
+        } catch (RuntimeException e) {
+            failed(e);
+            return Optional.empty();
+        }
     }
 
-    /** A command failed: logged once (one line, no stack trace) until Redis answers again. */
-    public void failed(RuntimeException e) {
+    private void failed(RuntimeException e) {
         retryAt = System.nanoTime() + RETRY_AFTER.toNanos();
         if (down.compareAndSet(false, true)) {
             LOG.warning(() -> this + " cannot be reached (" + e.getClass().getSimpleName() + "): rate limits are "
@@ -84,8 +99,7 @@ public final class Redis implements AutoCloseable {
         }
     }
 
-    /** A command succeeded. */
-    public void answered() {
+    private void answered() {
         if (down.get() && down.compareAndSet(true, false)) {
             LOG.info(() -> this + " answers again.");
         }

@@ -1,5 +1,6 @@
 package io.lectern.server.platform.security;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -16,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -96,41 +98,32 @@ public final class RateLimiter {
     public void reset(Limit limit, String subject) {
         String key = key(limit, subject);
         local.remove(key);
-        if (!redis.suspended()) {
-            try {
-                buckets.removeProxy(key);
-            } catch (RuntimeException e) {
-                redis.failed(e);
-            }
-        }
+        redis.attempt(() -> {
+            buckets.removeProxy(key);
+            return key;
+        });
     }
 
     /** Runs {@code op} on the shared bucket, or on this instance's own while Redis cannot be reached. */
     private <T> T use(Limit limit, String subject, Function<Bucket, T> op) {
         String key = key(limit, subject);
-        if (!redis.suspended()) {
-            try {
-                T result = op.apply(buckets.builder().build(key, () -> configuration(limit)));
-                redis.answered();
-                if (!local.isEmpty()) {
-                    local.clear();
-                }
-                return result;
-            } catch (RuntimeException e) {
-                redis.failed(e);
+        Optional<T> shared = redis.attempt(() -> op.apply(buckets.builder().build(key,
+                () -> BucketConfiguration.builder().addLimit(bandwidth(limit)).build())));
+        if (shared.isPresent()) {
+            if (!local.isEmpty()) {
+                local.clear(); // Redis is back: what was counted meanwhile no longer applies
             }
+            return shared.get();
         }
         if (local.size() > MAX_LOCAL_BUCKETS) {
             local.clear();
         }
-        return op.apply(local.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(configuration(limit).getBandwidths()[0]).build()));
+        return op.apply(local.computeIfAbsent(key, k -> Bucket.builder().addLimit(bandwidth(limit)).build()));
     }
 
-    private BucketConfiguration configuration(Limit limit) {
+    private Bandwidth bandwidth(Limit limit) {
         long capacity = limit.capacity() * factor;
-        return BucketConfiguration.builder()
-                .addLimit(l -> l.capacity(capacity).refillGreedy(capacity, limit.period())).build();
+        return Bandwidth.builder().capacity(capacity).refillGreedy(capacity, limit.period()).build();
     }
 
     private String key(Limit limit, String subject) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -36,7 +37,6 @@ public final class Revocations {
     private final Clock clock;
     private final AtomicBoolean reloading = new AtomicBoolean();
     private final AtomicBoolean missedWrite = new AtomicBoolean();
-    private final AtomicBoolean redisDown = new AtomicBoolean();
 
     public Revocations(Redis redis, Database db, SessionStore sessions, UserStore users, Duration accessTtl,
                        Clock clock) {
@@ -65,25 +65,18 @@ public final class Revocations {
 
     /** Whether a token of this session and user, issued at {@code issuedAt}, was revoked. */
     public boolean isRevoked(UUID userId, UUID sessionId, Instant issuedAt) {
-        List<String> values;
-        if (redis.suspended()) {
-            missedWrite.set(true);
-            return !sessions.isLive(db.execute(), sessionId, userId);
-        }
-        try {
+        Optional<List<String>> answer = redis.attempt(() -> {
             if (missedWrite.get()) {
                 redis.client().del(loadedKey());
                 missedWrite.set(false);
             }
-            values = redis.client().mget(sessionKey(sessionId), userKey(userId), loadedKey());
-            redis.answered();
-            if (redisDown.compareAndSet(true, false)) {
-                LOG.info("Redis answers again: revocations are checked there again.");
-            }
-        } catch (RuntimeException e) {
-            redisFailed(e);
+            return redis.client().mget(sessionKey(sessionId), userKey(userId), loadedKey());
+        });
+        if (answer.isEmpty()) {
+            missedWrite.set(true); // whatever Redis holds may now be behind PostgreSQL
             return !sessions.isLive(db.execute(), sessionId, userId);
         }
+        List<String> values = answer.get();
         if (values.get(2) == null) {
             reloadInBackground();
             return !sessions.isLive(db.execute(), sessionId, userId);
@@ -129,25 +122,13 @@ public final class Revocations {
         }
     }
 
+    /** A write Redis missed drops its copy as soon as Redis answers again (PostgreSQL holds the truth). */
     private void write(Runnable command) {
-        if (redis.suspended()) {
-            missedWrite.set(true);
-            return;
-        }
-        try {
+        if (redis.attempt(() -> {
             command.run();
-        } catch (RuntimeException e) {
-            redisFailed(e); // PostgreSQL holds it; the copy in Redis is dropped once Redis answers
-        }
-    }
-
-    /** Redis did not answer: whatever it holds may now be behind PostgreSQL. */
-    private void redisFailed(RuntimeException e) {
-        missedWrite.set(true);
-        redis.failed(e);
-        if (redisDown.compareAndSet(false, true)) {
-            LOG.warning("Redis cannot be reached (" + e.getClass().getSimpleName() + "): revocations are checked "
-                    + "against PostgreSQL until it answers.");
+            return true;
+        }).isEmpty()) {
+            missedWrite.set(true);
         }
     }
 
